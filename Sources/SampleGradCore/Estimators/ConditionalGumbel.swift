@@ -1,0 +1,67 @@
+import Foundation
+
+/// Samples `ztilde ~ p(z | argmax z = b)` for REBAR, from fresh uniforms, with the pieces
+/// of its derivative with respect to the logits.
+///
+/// `ztilde_b = LSE(theta) - log(-log v_b)`;
+/// `ztilde_i = -logaddexp(log(-log v_i) - theta_i, -ztilde_b)` for `i != b`
+/// (Tucker et al. 2017, appendix; Maddison et al. 2014).
+///
+/// Derivative: `d ztilde_b / d theta_j = p_j`, and for `i != b`
+/// `d ztilde_i / d theta_j = r_i delta_ij + q_i p_j`, with
+/// `r_i = sigmoid(a_i + ztilde_b)`, `q_i = 1 - r_i`, `a_i = log(-log v_i) - theta_i`.
+public enum ConditionalGumbel {
+  /// Draws `ztilde` given `b`. Writes `r` (and `q = 1 - r`) for the derivative; `r_b = 0`.
+  public static func sample(
+    logits: UnsafePointer<Double>, logSumExp lse: Double, count: Int, given b: Int,
+    rng: inout Xoshiro256StarStar, into ztilde: UnsafeMutablePointer<Double>,
+    r: UnsafeMutablePointer<Double>, q: UnsafeMutablePointer<Double>
+  ) {
+    // Draw every uniform in index order so the stream does not depend on b.
+    for k in 0..<count { ztilde[k] = log(-log(rng.nextOpenUniform())) }
+    let top = lse - ztilde[b]
+    ztilde[b] = top
+    r[b] = 0
+    q[b] = 1
+    for i in 0..<count where i != b {
+      let a = ztilde[i] - logits[i]
+      ztilde[i] = -LogSpace.logAddExp(a, -top)
+      r[i] = LogSpace.sigmoid(a + top)
+      q[i] = LogSpace.sigmoid(-(a + top))
+    }
+  }
+
+  /// Chains `s = df/dztilde` through `ztilde(theta)`:
+  /// `out_j = p_j (s_b + sum_{i != b} s_i q_i) + [j != b] s_j r_j`.
+  public static func backward(
+    upstream s: UnsafePointer<Double>, probabilities p: UnsafePointer<Double>, count: Int,
+    given b: Int, r: UnsafePointer<Double>, q: UnsafePointer<Double>,
+    into out: UnsafeMutablePointer<Double>
+  ) {
+    var shared = s[b]
+    for i in 0..<count where i != b { shared += s[i] * q[i] }
+    for j in 0..<count { out[j] = p[j] * shared + s[j] * r[j] }
+  }
+}
+
+/// REBAR's conditional sample for a Bernoulli: `u' = v (1 - p)` if `b = 0`,
+/// `u' = (1 - p) + v p` if `b = 1`; `ztilde = l + log u' - log(1 - u')`.
+public enum ConditionalLogistic {
+  /// Returns `ztilde` and `d ztilde / d l` (p depends on l too).
+  public static func sample(logOdds l: Double, given b: Int, uniform v: Double) -> (
+    value: Double, derivative: Double
+  ) {
+    let p = LogSpace.sigmoid(l)
+    let q = LogSpace.sigmoid(-l)
+    // Logs are taken of factors, never of a rounded sum near 0, so any finite l is safe.
+    if b == 0 {
+      let oneMinusU = p + q * (1 - v)
+      let value = l + log(v) + LogSpace.logSigmoid(-l) - log(oneMinusU)
+      return (value, 1 - p / oneMinusU)
+    } else {
+      let u = q + p * v
+      let value = l + log(u) - LogSpace.logSigmoid(l) - log1p(-v)
+      return (value, 1 - q / u)
+    }
+  }
+}

@@ -1,0 +1,67 @@
+/// The JSON document of `samplegrad run`, keys in the documented order.
+public enum RunReport {
+  public static func json(_ r: RunResult) -> JSONValue {
+    var distribution: [(String, JSONValue)] = [("kind", .string(r.scenario.distribution.kind.rawValue))]
+    switch r.scenario.distribution {
+    case .categorical, .bernoulli:
+      distribution.append(("logits", .numbers(r.scenario.distribution.parameters)))
+      distribution.append(("probabilities", .numbers(r.problem.probabilities)))
+    case .gaussian(let mean, let std):
+      distribution.append(("mean", .number(mean)))
+      distribution.append(("std", .number(std)))
+    }
+
+    let estimators: [JSONValue] = r.estimators.map { e in
+      .object([
+        ("name", .string(e.kind.rawValue)),
+        ("unbiased", .bool(e.kind.isUnbiased)),
+        ("samples", .integer(e.moments.count)),
+        ("mean", .numbers(e.mean)),
+        ("variance", .numbers(e.variance)),
+        ("standardError", .numbers(e.standardError)),
+        ("bias", .numbers(e.bias)),
+      ])
+    }
+
+    let test = r.histogram.chiSquare
+    var histogram: [(String, JSONValue)] = [
+      ("counts", .array(r.histogram.counts.map(JSONValue.integer))),
+      ("probabilities", .numbers(r.histogram.probabilities)),
+    ]
+    if !r.histogram.edges.isEmpty {
+      histogram.append(("edges", .numbers(r.histogram.edges)))
+      histogram.append(("outside", .integer(r.histogram.outside)))
+    }
+    histogram.append(
+      (
+        "chiSquare",
+        .object([
+          ("statistic", .number(test.statistic)),
+          ("degreesOfFreedom", .integer(test.degreesOfFreedom)),
+          ("pValue", test.pValue.map(JSONValue.number) ?? .null),
+        ])
+      ))
+
+    var document: [(String, JSONValue)] = [
+      ("scenario", .string(r.scenario.name)),
+      ("seed", .unsigned(r.seed)),
+      ("samples", .integer(r.samples)),
+    ]
+    if let t = r.scenario.distribution.temperature { document.append(("temperature", .number(t))) }
+    document += [
+      ("distribution", .object(distribution)),
+      (
+        "exact",
+        .object([
+          ("loss", .number(r.problem.exact.loss)), ("gradient", .numbers(r.problem.exact.gradient)),
+        ])
+      ),
+      ("estimators", .array(estimators)),
+      ("histogram", .object(histogram)),
+    ]
+    if !r.relaxedMean.isEmpty {
+      document.append(("relaxed", .object([("mean", .numbers(r.relaxedMean))])))
+    }
+    return .object(document)
+  }
+}

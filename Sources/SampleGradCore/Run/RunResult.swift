@@ -1,0 +1,44 @@
+/// Everything a finished headless run measured, before it is printed as JSON or a table.
+public struct RunResult: Sendable {
+  public let scenario: Scenario
+  public let seed: UInt64
+  public let samples: Int
+  public let problem: GradientProblem
+  public let estimators: [EstimatorResult]
+  public let histogram: Histogram
+  /// Mean of the relaxed samples (empty for a gaussian).
+  public let relaxedMean: [Double]
+
+  public init(
+    scenario: Scenario, seed: UInt64, samples: Int, problem: GradientProblem,
+    estimators: [EstimatorResult], histogram: Histogram, relaxedMean: [Double]
+  ) {
+    self.scenario = scenario
+    self.seed = seed
+    self.samples = samples
+    self.problem = problem
+    self.estimators = estimators
+    self.histogram = histogram
+    self.relaxedMean = relaxedMean
+  }
+}
+
+/// One estimator's statistics against the exact gradient.
+public struct EstimatorResult: Sendable {
+  public let kind: EstimatorKind
+  public let moments: RunningMoments
+  public let exact: [Double]
+
+  public init(kind: EstimatorKind, moments: RunningMoments, exact: [Double]) {
+    self.kind = kind
+    self.moments = moments
+    self.exact = exact
+  }
+
+  public var mean: [Double] { moments.mean }
+  /// Per-component variance of the single-sample estimator.
+  public var variance: [Double] { moments.variance }
+  public var standardError: [Double] { moments.standardError }
+  /// `mean - exact`, per component.
+  public var bias: [Double] { zip(moments.mean, exact).map { $0 - $1 } }
+}

@@ -1,0 +1,149 @@
+/// Turns the decoded file into a `Scenario`, reporting missing and meaningless keys.
+extension ScenarioDecoder {
+  static func build(_ file: ScenarioFile) -> (Scenario?, [ScenarioProblem]) {
+    var problems: [ScenarioProblem] = []
+    func missing(_ key: String, _ why: String = "is missing") {
+      problems.append(ScenarioProblem(key: key, message: why))
+    }
+
+    if file.name == nil { missing("name") }
+    var seed: UInt64?
+    if let s = file.seed {
+      if s < 0 { missing("seed", "must be 0 or more, got \(s)") } else { seed = UInt64(s) }
+    }
+
+    var estimators: [EstimatorKind]?
+    if let names = file.estimators {
+      estimators = []
+      for name in names {
+        if let kind = EstimatorKind.parse(name) {
+          estimators?.append(kind)
+        } else {
+          missing(
+            "estimators", "unknown estimator '\(name)' (known: \(EstimatorKind.validNames))")
+        }
+      }
+    }
+
+    let distribution = buildDistribution(file.distribution, &problems)
+    let objective = buildObjective(file.objective, distribution?.kind, &problems)
+    guard let distribution, let objective, problems.isEmpty else { return (nil, problems) }
+    let scenario = Scenario(
+      name: file.name ?? "", title: file.title, lesson: file.lesson, seed: seed,
+      samples: file.samples, estimators: estimators, distribution: distribution,
+      objective: objective, eta: file.options?.eta?.value ?? 1)
+    return (scenario, problems)
+  }
+
+  private static func buildDistribution(
+    _ raw: ScenarioFile.Distribution?, _ problems: inout [ScenarioProblem]
+  ) -> DistributionSpec? {
+    guard let raw else {
+      problems.append(ScenarioProblem(key: "distribution", message: "is missing (a [distribution] table)"))
+      return nil
+    }
+    guard let kindName = raw.kind else {
+      problems.append(ScenarioProblem(key: "distribution.kind", message: "is missing"))
+      return nil
+    }
+    guard let kind = DistributionKind(rawValue: kindName) else {
+      problems.append(
+        ScenarioProblem(
+          key: "distribution.kind",
+          message: "unknown distribution '\(kindName)' (known: categorical, bernoulli, gaussian)"))
+      return nil
+    }
+    func reject(_ key: String, _ value: Any?) {
+      if value != nil {
+        problems.append(
+          ScenarioProblem(
+            key: "distribution.\(key)", message: "does not apply to a \(kind.rawValue) distribution"))
+      }
+    }
+    let temperature = raw.temperature?.value ?? 1
+    switch kind {
+    case .categorical:
+      reject("mean", raw.mean)
+      reject("std", raw.std)
+      guard let logits = raw.logits?.values else {
+        problems.append(ScenarioProblem(key: "distribution.logits", message: "is missing"))
+        return nil
+      }
+      return .categorical(logits: logits, temperature: temperature)
+    case .bernoulli:
+      reject("mean", raw.mean)
+      reject("std", raw.std)
+      guard let logits = raw.logits?.values else {
+        problems.append(ScenarioProblem(key: "distribution.logits", message: "is missing (one log-odds)"))
+        return nil
+      }
+      guard logits.count == 1 else {
+        problems.append(
+          ScenarioProblem(
+            key: "distribution.logits",
+            message: "a bernoulli has one log-odds, got \(logits.count) values"))
+        return nil
+      }
+      return .bernoulli(logOdds: logits[0], temperature: temperature)
+    case .gaussian:
+      reject("logits", raw.logits)
+      reject("temperature", raw.temperature)
+      guard let mean = raw.mean?.value, let std = raw.std?.value else {
+        if raw.mean == nil { problems.append(ScenarioProblem(key: "distribution.mean", message: "is missing")) }
+        if raw.std == nil { problems.append(ScenarioProblem(key: "distribution.std", message: "is missing")) }
+        return nil
+      }
+      return .gaussian(mean: mean, std: std)
+    }
+  }
+
+  private static func buildObjective(
+    _ raw: ScenarioFile.Objective?, _ distribution: DistributionKind?,
+    _ problems: inout [ScenarioProblem]
+  ) -> ObjectiveSpec? {
+    guard let raw else {
+      problems.append(ScenarioProblem(key: "objective", message: "is missing (an [objective] table)"))
+      return nil
+    }
+    guard let kindName = raw.kind else {
+      problems.append(ScenarioProblem(key: "objective.kind", message: "is missing"))
+      return nil
+    }
+    guard let kind = ObjectiveKind(rawValue: kindName) else {
+      problems.append(
+        ScenarioProblem(
+          key: "objective.kind",
+          message: "unknown objective '\(kindName)' (known: linear, quadratic, cosine)"))
+      return nil
+    }
+    func required(_ key: String, _ value: ScenarioFile.NumberOrList?) -> [Double]? {
+      if value == nil { problems.append(ScenarioProblem(key: "objective.\(key)", message: "is missing")) }
+      return value?.values
+    }
+    func reject(_ key: String, _ value: Any?) {
+      if value != nil {
+        problems.append(
+          ScenarioProblem(
+            key: "objective.\(key)", message: "does not apply to a \(kind.rawValue) objective"))
+      }
+    }
+    switch kind {
+    case .linear:
+      reject("target", raw.target)
+      reject("frequency", raw.frequency)
+      return required("weights", raw.weights).map { .linear(weights: $0) }
+    case .quadratic:
+      reject("weights", raw.weights)
+      reject("frequency", raw.frequency)
+      return required("target", raw.target).map { .quadratic(target: $0) }
+    case .cosine:
+      reject("weights", raw.weights)
+      reject("target", raw.target)
+      guard let frequency = raw.frequency?.value else {
+        problems.append(ScenarioProblem(key: "objective.frequency", message: "is missing"))
+        return nil
+      }
+      return .cosine(frequency: frequency)
+    }
+  }
+}

@@ -1,0 +1,80 @@
+/// The shape of a scenario file as written, decoded with Codable before any rule is checked.
+/// Every field is optional here so a missing key becomes a clear message, not a decoding trap.
+struct ScenarioFile: Decodable {
+  var name: String?
+  var title: String?
+  var lesson: String?
+  var seed: Int?
+  var samples: Int?
+  var estimators: [String]?
+  var distribution: Distribution?
+  var objective: Objective?
+  var options: Options?
+
+  struct Distribution: Decodable {
+    var kind: String?
+    var logits: NumberOrList?
+    var temperature: Number?
+    var mean: Number?
+    var std: Number?
+  }
+
+  struct Objective: Decodable {
+    var kind: String?
+    var weights: NumberOrList?
+    var target: NumberOrList?
+    var frequency: Number?
+  }
+
+  struct Options: Decodable {
+    var eta: Number?
+  }
+
+  /// Keys each table accepts, so a typo is an error instead of a silently ignored line.
+  static let allowedKeys: [String: [String]] = [
+    "": [
+      "name", "title", "lesson", "seed", "samples", "estimators", "distribution", "objective",
+      "options",
+    ],
+    "distribution": ["kind", "logits", "temperature", "mean", "std"],
+    "objective": ["kind", "weights", "target", "frequency"],
+    "options": ["eta"],
+  ]
+
+  /// A TOML number: `1` and `1.0` both read as a Double.
+  struct Number: Decodable {
+    var value: Double
+
+    init(from decoder: any Decoder) throws {
+      let container = try decoder.singleValueContainer()
+      if let double = try? container.decode(Double.self) {
+        value = double
+      } else if let integer = try? container.decode(Int.self) {
+        value = Double(integer)
+      } else {
+        throw DecodingError.typeMismatch(
+          Number.self, .init(codingPath: decoder.codingPath, debugDescription: "not a number"))
+      }
+    }
+  }
+
+  /// A number or a list of numbers (`target = 0.45` or `target = [0, 1, 0]`).
+  struct NumberOrList: Decodable {
+    var values: [Double]
+    var wasList: Bool
+
+    init(from decoder: any Decoder) throws {
+      if let list = try? [Number](from: decoder) {
+        values = list.map(\.value)
+        wasList = true
+      } else if let number = try? Number(from: decoder) {
+        values = [number.value]
+        wasList = false
+      } else {
+        throw DecodingError.typeMismatch(
+          NumberOrList.self,
+          .init(codingPath: decoder.codingPath, debugDescription: "not a number or a list"))
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Counts of samples per outcome (categories) or per bin (gaussian), beside the exact
+/// probability of each, so the screen and the chi-square test compare like with like.
+public struct Histogram: Sendable, Equatable {
+  public private(set) var counts: [Int]
+  /// The exact probability of each category or bin.
+  public let probabilities: [Double]
+  /// Bin edges (`counts.count + 1` of them) for a binned continuous sample; empty otherwise.
+  public let edges: [Double]
+  /// Samples below the first edge or above the last.
+  public private(set) var outside: Int = 0
+
+  /// A histogram of categories with the given exact probabilities.
+  public init(probabilities: [Double]) {
+    self.probabilities = probabilities
+    counts = [Int](repeating: 0, count: probabilities.count)
+    edges = []
+  }
+
+  /// A histogram of `bins` equal bins over `mean +/- span * std` of a normal distribution.
+  public init(normalMean mean: Double, std: Double, bins: Int = 40, span: Double = 4) {
+    let low = mean - span * std
+    let width = 2 * span * std / Double(bins)
+    edges = (0...bins).map { low + Double($0) * width }
+    counts = [Int](repeating: 0, count: bins)
+    let cdf = edges.map { 0.5 * erfc(-($0 - mean) / (std * 2.0.squareRoot())) }
+    probabilities = (0..<bins).map { cdf[$0 + 1] - cdf[$0] }
+  }
+
+  public var total: Int { counts.reduce(0, +) + outside }
+
+  public mutating func record(category: Int) {
+    counts[category] += 1
+  }
+
+  /// Records a continuous value into its bin (or as outside the range).
+  public mutating func record(value: Double) {
+    guard let first = edges.first, let last = edges.last, value >= first, value < last else {
+      outside += 1
+      return
+    }
+    let width = (last - first) / Double(counts.count)
+    let bin = min(Int((value - first) / width), counts.count - 1)
+    counts[bin] += 1
+  }
+
+  public mutating func merge(_ other: Histogram) {
+    for i in counts.indices { counts[i] += other.counts[i] }
+    outside += other.outside
+  }
+
+  /// Pearson's chi-square test of the counts against the exact probabilities.
+  public var chiSquare: ChiSquareTest {
+    var observed = counts.map(Double.init)
+    var expected = probabilities
+    if !edges.isEmpty {
+      observed.append(Double(outside))
+      expected.append(max(0, 1 - probabilities.reduce(0, +)))
+    }
+    return ChiSquareTest(observed: observed, probabilities: expected)
+  }
+}

@@ -1,0 +1,23 @@
+import SampleGradCore
+
+/// What the screen asks of the sampler. Commands queue in the engine's inbox and are applied
+/// between batches, in order.
+public enum EngineCommand: Sendable, Equatable {
+  /// Sets parameter `index` (a logit, the log-odds, the mean or the std) to `value`.
+  case setParameter(index: Int, value: Double)
+  /// Adds `delta` to parameter `index`.
+  case nudgeParameter(index: Int, delta: Double)
+  case setTemperature(Double)
+  /// Multiplies the temperature by `factor`, clamped to 0.01...100.
+  case scaleTemperature(by: Double)
+  /// Turns an estimator's sampling on or off.
+  case toggleEstimator(EstimatorKind)
+  case pause
+  case resume
+  case togglePause
+  /// Draws one batch while paused.
+  case step
+  /// Forgets the statistics (the variance history is kept).
+  case resetStatistics
+  case load(Scenario)
+}

@@ -1,0 +1,182 @@
+import Foundation
+import SampleGradCore
+
+/// The engine's numbers as a plain value: apply a command, step a batch, take a snapshot.
+/// Tests drive it synchronously; `SamplingEngine` runs it on a background queue.
+public struct EngineState {
+  public private(set) var scenario: Scenario
+  public private(set) var isPaused = false
+  public private(set) var generation = 0
+  public private(set) var message: String?
+  var enabled: Set<EstimatorKind>
+  var samplers: [EstimatorKind: GradientSampler] = [:]
+  var moments: [EstimatorKind: RunningMoments] = [:]
+  var history: [EstimatorKind: [[Double]]] = [:]
+  var outcomeSampler: OutcomeSampler
+  var histogram: Histogram
+  var relaxed: RunningMoments
+  var relaxedRows: [[Double]] = []
+  var rng: Xoshiro256StarStar
+  var problem: GradientProblem
+  public private(set) var samplesPerSecond = 0.0
+
+  /// Relaxed rows kept for the screen.
+  public static let relaxedRowLimit = 12
+  /// Points kept in each variance history.
+  public static let historyLimit = 240
+
+  public init(scenario: Scenario, seed: UInt64 = Scenario.defaultSeed) {
+    self.scenario = scenario
+    rng = Xoshiro256StarStar(seed: seed)
+    problem = scenario.problem
+    enabled = Set(scenario.estimators)
+    outcomeSampler = OutcomeSampler(problem: problem)
+    histogram = outcomeSampler.makeHistogram()
+    relaxed = RunningMoments(dimension: problem.categories)
+    rebuild(keepHistory: false)
+  }
+
+  /// The estimators shown: every one that applies to the distribution, in a fixed order.
+  public var rows: [EstimatorKind] {
+    EstimatorKind.allCases.filter { $0.applies(to: scenario.distribution.kind) }
+  }
+
+  /// Applies one command. Returns false (and sets `message`) if it was refused.
+  @discardableResult
+  public mutating func apply(_ command: EngineCommand) -> Bool {
+    message = nil
+    switch command {
+    case .setParameter(let index, let value):
+      return setParameter(index, value)
+    case .nudgeParameter(let index, let delta):
+      guard scenario.distribution.parameters.indices.contains(index) else { return false }
+      return setParameter(index, scenario.distribution.parameters[index] + delta)
+    case .setTemperature(let t):
+      return setTemperature(t)
+    case .scaleTemperature(let factor):
+      guard let t = scenario.distribution.temperature else {
+        return refuse("a gaussian has no temperature")
+      }
+      let range = Scenario.temperatureRange
+      let next = min(max(t * factor, range.lowerBound), range.upperBound)
+      if next == t {
+        return refuse("temperature is already at its \(factor < 1 ? "minimum" : "maximum") (\(NumberFormat.short(t)))")
+      }
+      return setTemperature(next)
+    case .toggleEstimator(let kind):
+      guard kind.applies(to: scenario.distribution.kind) else {
+        return refuse(EstimatorNotApplicable(estimator: kind, distribution: scenario.distribution.kind).description)
+      }
+      if enabled.contains(kind) { enabled.remove(kind) } else { enabled.insert(kind) }
+      return true
+    case .pause: isPaused = true
+    case .resume: isPaused = false
+    case .togglePause: isPaused.toggle()
+    case .step:
+      return true
+    case .resetStatistics:
+      resetStatistics(keepHistory: true)
+    case .load(let scenario):
+      self.scenario = scenario
+      enabled = Set(scenario.estimators)
+      rebuild(keepHistory: false)
+    }
+    return true
+  }
+
+  private mutating func refuse(_ text: String) -> Bool {
+    message = text
+    return false
+  }
+
+  private mutating func setParameter(_ index: Int, _ value: Double) -> Bool {
+    guard scenario.distribution.parameters.indices.contains(index) else {
+      return refuse("no parameter \(index + 1)")
+    }
+    var candidate = scenario
+    candidate.distribution = scenario.distribution.with(parameter: index, value: value)
+    if let problem = candidate.problems().first { return refuse(problem.description) }
+    scenario = candidate
+    rebuild(keepHistory: true)
+    return true
+  }
+
+  private mutating func setTemperature(_ t: Double) -> Bool {
+    guard scenario.distribution.temperature != nil else { return refuse("a gaussian has no temperature") }
+    guard t.isFinite, Scenario.temperatureRange.contains(t) else {
+      return refuse("temperature must be between 0.01 and 100, got \(NumberFormat.short(t))")
+    }
+    scenario.distribution = scenario.distribution.with(temperature: t)
+    rebuild(keepHistory: true)
+    return true
+  }
+
+  /// New parameters: new samplers and fresh statistics, keeping (or not) the history.
+  private mutating func rebuild(keepHistory: Bool) {
+    problem = scenario.problem
+    outcomeSampler = OutcomeSampler(problem: problem)
+    samplers = [:]
+    for kind in rows { samplers[kind] = try? GradientSampler(problem: problem, kind: kind) }
+    generation += 1
+    resetStatistics(keepHistory: keepHistory)
+  }
+
+  private mutating func resetStatistics(keepHistory: Bool) {
+    histogram = outcomeSampler.makeHistogram()
+    relaxed = RunningMoments(dimension: problem.categories)
+    relaxedRows = []
+    moments = [:]
+    for kind in rows {
+      moments[kind] = RunningMoments(dimension: problem.dimension)
+      samplers[kind]?.resetState()
+      if !keepHistory { history[kind] = [] }
+    }
+  }
+
+  /// Draws `samples` outcomes and `samples` estimates from each enabled estimator.
+  public mutating func step(samples: Int) {
+    var relaxedMoments = relaxed
+    outcomeSampler.run(count: samples, using: &rng, histogram: &histogram, relaxed: &relaxedMoments)
+    relaxed = relaxedMoments
+    if outcomeSampler.relaxedDimension > 0 {
+      relaxedRows.append(Array(outcomeSampler.latestRelaxed))
+      if relaxedRows.count > Self.relaxedRowLimit { relaxedRows.removeFirst() }
+    }
+    for kind in rows where enabled.contains(kind) {
+      guard let sampler = samplers[kind], var m = moments[kind] else { continue }
+      sampler.run(count: samples, using: &rng, into: &m)
+      moments[kind] = m
+    }
+  }
+
+  /// Appends the current variances to each estimator's history (one sparkline point).
+  public mutating func recordHistory() {
+    for kind in rows where enabled.contains(kind) {
+      guard let m = moments[kind], m.count > 1 else { continue }
+      var points = history[kind] ?? []
+      points.append(m.variance)
+      if points.count > Self.historyLimit { points.removeFirst(points.count - Self.historyLimit) }
+      history[kind] = points
+    }
+  }
+
+  mutating func setRate(_ perSecond: Double) { samplesPerSecond = perSecond }
+
+  /// An immutable picture of everything the screen shows.
+  public func snapshot() -> Snapshot {
+    let test = histogram.chiSquare
+    return Snapshot(
+      scenario: scenario, exact: problem.exact, probabilities: problem.probabilities,
+      isPaused: isPaused, samples: histogram.total, samplesPerSecond: samplesPerSecond,
+      histogram: histogram, chiSquare: test, relaxedRows: relaxedRows,
+      relaxedMean: relaxed.count > 0 ? relaxed.mean : [],
+      estimators: rows.map { kind in
+        let m = moments[kind] ?? RunningMoments(dimension: problem.dimension)
+        return EstimatorSnapshot(
+          kind: kind, isEnabled: enabled.contains(kind), samples: m.count, mean: m.mean,
+          variance: m.variance, standardError: m.standardError, exact: problem.exact.gradient,
+          varianceHistory: history[kind] ?? [])
+      },
+      message: message, generation: generation)
+  }
+}

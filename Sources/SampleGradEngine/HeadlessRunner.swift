@@ -1,0 +1,54 @@
+import Dispatch
+import SampleGradCore
+
+/// Runs a scenario to completion without a screen (`samplegrad run`, tests, handouts), with
+/// the chunks of every estimator spread over the available cores.
+public enum HeadlessRunner {
+  public static func run(
+    _ scenario: Scenario, samples: Int, seed: UInt64, threads: Int = 1
+  ) throws(EstimatorNotApplicable) -> RunResult {
+    let problem = scenario.problem
+    let plan = ChunkPlan(samples: samples)
+    var results: [EstimatorResult] = []
+    for kind in scenario.estimators {
+      let moments = try estimate(kind, problem: problem, plan: plan, seed: seed, threads: threads)
+      results.append(EstimatorResult(kind: kind, moments: moments, exact: problem.exact.gradient))
+    }
+    let (histogram, relaxed) = outcomes(problem: problem, plan: plan, seed: seed, threads: threads)
+    return RunResult(
+      scenario: scenario, seed: seed, samples: samples, problem: problem, estimators: results,
+      histogram: histogram, relaxedMean: relaxed.mean)
+  }
+
+  /// One estimator's moments over the whole plan, merged in chunk order.
+  public static func estimate(
+    _ kind: EstimatorKind, problem: GradientProblem, plan: ChunkPlan, seed: UInt64, threads: Int
+  ) throws(EstimatorNotApplicable) -> RunningMoments {
+    _ = try GradientSampler(problem: problem, kind: kind)
+    let parts = ParallelChunks.map(plan: plan, threads: threads) {
+      () -> GradientSampler in try! GradientSampler(problem: problem, kind: kind)
+    } work: { sampler, chunk, count in
+      ChunkWork.estimates(sampler: sampler, seed: seed, chunk: chunk, count: count)
+    }
+    var total = RunningMoments(dimension: problem.dimension)
+    for part in parts { total.merge(part) }
+    return total
+  }
+
+  static func outcomes(
+    problem: GradientProblem, plan: ChunkPlan, seed: UInt64, threads: Int
+  ) -> (Histogram, RunningMoments) {
+    let parts = ParallelChunks.map(plan: plan, threads: threads) {
+      OutcomeSampler(problem: problem)
+    } work: { sampler, chunk, count in
+      ChunkWork.outcomes(sampler: sampler, seed: seed, chunk: chunk, count: count)
+    }
+    var histogram = OutcomeSampler(problem: problem).makeHistogram()
+    var relaxed = RunningMoments(dimension: problem.categories)
+    for (h, r) in parts {
+      histogram.merge(h)
+      relaxed.merge(r)
+    }
+    return (histogram, relaxed)
+  }
+}

@@ -1,0 +1,67 @@
+/// The screen as a grid of cells in memory. Everything is drawn here; the terminal layer
+/// only copies the cells that changed, and tests read the lines back as text.
+public struct Buffer: Sendable, Equatable {
+  public private(set) var width: Int
+  public private(set) var height: Int
+  public private(set) var cells: [Cell]
+
+  public init(width: Int, height: Int, filling cell: Cell = .blank) {
+    self.width = max(width, 0)
+    self.height = max(height, 0)
+    cells = [Cell](repeating: cell, count: self.width * self.height)
+  }
+
+  /// The cell at column `x`, row `y`; writes outside the grid are ignored.
+  public subscript(x: Int, y: Int) -> Cell {
+    get {
+      guard x >= 0, y >= 0, x < width, y < height else { return .blank }
+      return cells[y * width + x]
+    }
+    set {
+      guard x >= 0, y >= 0, x < width, y < height else { return }
+      cells[y * width + x] = newValue
+    }
+  }
+
+  /// Writes `text` from column `x` on row `y`, clipped to `maxWidth` cells and the grid.
+  /// Returns the column after the last cell written.
+  @discardableResult
+  public mutating func write(
+    _ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int = .max
+  ) -> Int {
+    var column = x
+    let limit = maxWidth == .max ? width : min(width, x + maxWidth)
+    for character in text {
+      guard column < limit else { break }
+      self[column, y] = Cell(character, style: style)
+      column += 1
+    }
+    return column
+  }
+
+  /// Fills a rectangle with one cell.
+  public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, with cell: Cell = .blank) {
+    for row in y..<(y + max(h, 0)) {
+      for column in x..<(x + max(w, 0)) { self[column, row] = cell }
+    }
+  }
+
+  /// Clears every cell.
+  public mutating func clear() {
+    for i in cells.indices { cells[i] = .blank }
+  }
+
+  /// Row `y` as text (trailing spaces kept, so columns line up).
+  public func line(_ y: Int) -> String {
+    String((0..<width).map { self[$0, y].character })
+  }
+
+  /// All rows as text, trailing spaces removed: what a snapshot file records.
+  public var lines: [String] {
+    (0..<height).map { y in
+      var text = line(y)
+      while text.last == " " { text.removeLast() }
+      return text
+    }
+  }
+}

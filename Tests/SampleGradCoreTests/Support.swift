@@ -1,0 +1,47 @@
+@testable import SampleGradCore
+
+/// Runs one estimator for `count` samples on a fixed stream and returns its moments.
+func moments(
+  _ kind: EstimatorKind, on problem: GradientProblem, samples count: Int, seed: UInt64 = 7
+) throws -> RunningMoments {
+  let sampler = try GradientSampler(problem: problem, kind: kind)
+  var rng = Xoshiro256StarStar(seed: seed, stream: 99)
+  var result = RunningMoments(dimension: problem.dimension)
+  sampler.run(count: count, using: &rng, into: &result)
+  return result
+}
+
+/// Every single-sample estimate, for tests that need more than two moments.
+func draws(
+  _ kind: EstimatorKind, on problem: GradientProblem, samples count: Int, seed: UInt64 = 7
+) throws -> [[Double]] {
+  let sampler = try GradientSampler(problem: problem, kind: kind)
+  var rng = Xoshiro256StarStar(seed: seed, stream: 99)
+  return (0..<count).map { _ in Array(sampler.estimate(using: &rng)) }
+}
+
+/// The largest |mean - exact| in units of the standard error, over all components.
+func worstZScore(_ m: RunningMoments, exact: [Double]) -> Double {
+  zip(zip(m.mean, exact), m.standardError).map { pair, se in
+    se > 0 ? abs(pair.0 - pair.1) / se : (pair.0 == pair.1 ? 0 : .infinity)
+  }.max() ?? 0
+}
+
+enum Problems {
+  static let categoricalQuadratic = GradientProblem(
+    distribution: .categorical(logits: [1, 0.5, -0.5, 0], temperature: 0.5),
+    objective: .quadratic(target: [0, 0, 1, 0]))
+  static let categoricalLinear = GradientProblem(
+    distribution: .categorical(logits: [0.3, -1, 2], temperature: 0.7),
+    objective: .linear(weights: [1, -2, 0.5]))
+  static let relaxToy = GradientProblem(
+    distribution: .bernoulli(logOdds: 0, temperature: 0.5),
+    objective: .quadratic(target: [0.45]))
+  static let bernoulliSkewed = GradientProblem(
+    distribution: .bernoulli(logOdds: -1.5, temperature: 0.3),
+    objective: .quadratic(target: [0.8]))
+  static let gaussianQuadratic = GradientProblem(
+    distribution: .gaussian(mean: 1, std: 1), objective: .quadratic(target: [0]))
+  static let gaussianCosine = GradientProblem(
+    distribution: .gaussian(mean: 0.4, std: 0.8), objective: .cosine(frequency: 2))
+}

@@ -1,0 +1,56 @@
+import SampleGradCore
+import Testing
+
+@testable import SampleGradEngine
+
+@Suite("Headless runs")
+struct HeadlessRunnerTests {
+  static let scenario = Scenario(
+    name: "t", estimators: [.scoreFunction, .scoreFunctionBaseline, .rebar],
+    distribution: .categorical(logits: [1, 0.5, -0.5, 0], temperature: 0.5),
+    objective: .quadratic(target: [0, 0, 1, 0]))
+
+  @Test("results depend on the seed, never on the number of threads")
+  func threadIndependent() throws {
+    let samples = 3 * ChunkPlan.defaultChunkSize / 2
+    let one = try HeadlessRunner.run(Self.scenario, samples: samples, seed: 9, threads: 1)
+    let two = try HeadlessRunner.run(Self.scenario, samples: samples, seed: 9, threads: 2)
+    let other = try HeadlessRunner.run(Self.scenario, samples: samples, seed: 10, threads: 2)
+    for (a, b) in zip(one.estimators, two.estimators) {
+      #expect(a.moments == b.moments)
+    }
+    #expect(one.histogram == two.histogram)
+    #expect(one.relaxedMean == two.relaxedMean)
+    #expect(one.estimators[0].moments != other.estimators[0].moments)
+  }
+
+  @Test("an estimator's numbers do not change when others are added")
+  func streamsPerEstimator() throws {
+    var alone = Self.scenario
+    alone.estimators = [.rebar]
+    let a = try HeadlessRunner.run(alone, samples: 1000, seed: 3)
+    let b = try HeadlessRunner.run(Self.scenario, samples: 1000, seed: 3)
+    #expect(a.estimators[0].moments == b.estimators[2].moments)
+  }
+
+  @Test("an estimator that does not apply is an error naming both")
+  func notApplicable() {
+    var s = Self.scenario
+    s.estimators = [.reparameterization]
+    #expect(throws: EstimatorNotApplicable(estimator: .reparameterization, distribution: .categorical)) {
+      try HeadlessRunner.run(s, samples: 10, seed: 1)
+    }
+  }
+
+  @Test("the JSON report has the documented keys in order")
+  func jsonShape() throws {
+    let result = try HeadlessRunner.run(Self.scenario, samples: 100, seed: 1)
+    let text = RunReport.json(result).render()
+    let keys = ["\"scenario\"", "\"seed\"", "\"samples\"", "\"temperature\"", "\"distribution\"",
+                "\"exact\"", "\"estimators\"", "\"histogram\"", "\"relaxed\""]
+    let positions = keys.compactMap { text.range(of: $0)?.lowerBound }
+    #expect(positions.count == keys.count)
+    #expect(positions == positions.sorted())
+    #expect(!text.contains("nan") && !text.contains("inf"))
+  }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import SampleGradCore
+import Testing
+
+@testable import SampleGradEngine
+
+/// One threaded smoke test, with deadlines rather than sleeps of a fixed length.
+@Suite("Sampling engine (threaded)")
+struct SamplingEngineTests {
+  func waitUntil(seconds: Double = 10, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+      if condition() { return true }
+      Thread.sleep(forTimeInterval: 0.005)
+    }
+    return condition()
+  }
+
+  @Test("samples in the background, applies commands, pauses and stops")
+  func smoke() {
+    let engine = SamplingEngine(scenario: EngineStateTests.scenario)
+    engine.start()
+    defer { engine.stop() }
+    #expect(waitUntil { engine.latest.samples > 1000 })
+
+    engine.send(.setTemperature(2))
+    #expect(waitUntil { engine.latest.distribution.temperature == 2 })
+
+    engine.send(.pause)
+    #expect(waitUntil { engine.latest.isPaused })
+    let paused = engine.latest.samples
+    Thread.sleep(forTimeInterval: 0.1)
+    #expect(engine.latest.samples == paused)
+
+    engine.send(.step)
+    #expect(waitUntil { engine.latest.samples > paused })
+    engine.send(.resume)
+    #expect(waitUntil { !engine.latest.isPaused })
+  }
+}
