@@ -60,12 +60,16 @@ public struct EngineState {
       let range = Scenario.temperatureRange
       let next = min(max(t * factor, range.lowerBound), range.upperBound)
       if next == t {
-        return refuse("temperature is already at its \(factor < 1 ? "minimum" : "maximum") (\(NumberFormat.short(t)))")
+        return refuse(
+          "temperature is already at its \(factor < 1 ? "minimum" : "maximum") (\(NumberFormat.short(t)))"
+        )
       }
       return setTemperature(next)
     case .toggleEstimator(let kind):
       guard kind.applies(to: scenario.distribution.kind) else {
-        return refuse(EstimatorNotApplicable(estimator: kind, distribution: scenario.distribution.kind).description)
+        return refuse(
+          EstimatorNotApplicable(estimator: kind, distribution: scenario.distribution.kind)
+            .description)
       }
       if enabled.contains(kind) { enabled.remove(kind) } else { enabled.insert(kind) }
       return true
@@ -102,7 +106,9 @@ public struct EngineState {
   }
 
   private mutating func setTemperature(_ t: Double) -> Bool {
-    guard scenario.distribution.temperature != nil else { return refuse("a gaussian has no temperature") }
+    guard scenario.distribution.temperature != nil else {
+      return refuse("a gaussian has no temperature")
+    }
     guard t.isFinite, Scenario.temperatureRange.contains(t) else {
       return refuse("temperature must be between 0.01 and 100, got \(NumberFormat.short(t))")
     }

@@ -26,7 +26,8 @@ public enum HeadlessRunner {
   ) throws(EstimatorNotApplicable) -> RunningMoments {
     _ = try GradientSampler(problem: problem, kind: kind)
     let parts = ParallelChunks.map(plan: plan, threads: threads) {
-      () -> GradientSampler in try! GradientSampler(problem: problem, kind: kind)
+      () -> GradientSampler in
+      try! GradientSampler(problem: problem, kind: kind)
     } work: { sampler, chunk, count in
       ChunkWork.estimates(sampler: sampler, seed: seed, chunk: chunk, count: count)
     }

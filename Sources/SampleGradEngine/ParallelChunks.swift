@@ -1,6 +1,6 @@
 import Dispatch
-import Synchronization
 import SampleGradCore
+import Synchronization
 
 /// Maps the chunks of a plan over `threads` workers and returns the results in chunk order.
 ///

@@ -19,7 +19,9 @@ public final class SamplingEngine: Sendable {
   private let seed: UInt64
   private let timing: BatchTiming
 
-  public init(scenario: Scenario, seed: UInt64 = Scenario.defaultSeed, timing: BatchTiming = BatchTiming()) {
+  public init(
+    scenario: Scenario, seed: UInt64 = Scenario.defaultSeed, timing: BatchTiming = BatchTiming()
+  ) {
     self.scenario = scenario
     self.seed = seed
     self.timing = timing
@@ -84,12 +86,15 @@ public final class SamplingEngine: Sendable {
       state.setRate(rate.record(samples: batch, seconds: seconds))
       batch = timing.nextBatch(after: batch, took: seconds)
 
-      if Double(now.uptimeNanoseconds - lastHistory.uptimeNanoseconds) / 1e9 >= timing.historyInterval || steps > 0 {
+      if Double(now.uptimeNanoseconds - lastHistory.uptimeNanoseconds) / 1e9
+        >= timing.historyInterval || steps > 0
+      {
         state.recordHistory()
         lastHistory = now
       }
       if !commands.isEmpty || steps > 0
-        || Double(now.uptimeNanoseconds - lastPublish.uptimeNanoseconds) / 1e9 >= timing.publishInterval
+        || Double(now.uptimeNanoseconds - lastPublish.uptimeNanoseconds) / 1e9
+          >= timing.publishInterval
       {
         publish(state)
         lastPublish = now

@@ -10,8 +10,10 @@ struct ExactGradientTests {
     let h = 1e-6
     return distribution.parameters.indices.map { i in
       let x = distribution.parameters[i]
-      let up = GradientProblem(distribution: distribution.with(parameter: i, value: x + h), objective: objective)
-      let down = GradientProblem(distribution: distribution.with(parameter: i, value: x - h), objective: objective)
+      let up = GradientProblem(
+        distribution: distribution.with(parameter: i, value: x + h), objective: objective)
+      let down = GradientProblem(
+        distribution: distribution.with(parameter: i, value: x - h), objective: objective)
       return (up.exact.loss - down.exact.loss) / (2 * h)
     }
   }
@@ -19,7 +21,10 @@ struct ExactGradientTests {
   @Test(
     "exact gradient equals the finite difference of the exact loss",
     arguments: [
-      (DistributionSpec.categorical(logits: [1, 0.5, -0.5, 0], temperature: 1), ObjectiveSpec.quadratic(target: [0, 0, 1, 0])),
+      (
+        DistributionSpec.categorical(logits: [1, 0.5, -0.5, 0], temperature: 1),
+        ObjectiveSpec.quadratic(target: [0, 0, 1, 0])
+      ),
       (.categorical(logits: [0.3, -1, 2], temperature: 1), .linear(weights: [1, -2, 0.5])),
       (.bernoulli(logOdds: 0.7, temperature: 1), .quadratic(target: [0.45])),
       (.gaussian(mean: 1, std: 1), .quadratic(target: [0])),

@@ -14,11 +14,13 @@ struct NumericsTests {
     .bernoulli(logOdds: -800, temperature: 100),
   ]
 
-  @Test("every discrete estimator stays finite at extreme logits and temperatures", arguments: extremes)
+  @Test(
+    "every discrete estimator stays finite at extreme logits and temperatures", arguments: extremes)
   func finiteDiscrete(distribution: DistributionSpec) throws {
     let k = distribution.parameterCount
     let objective: ObjectiveSpec =
-      distribution.kind == .bernoulli ? .quadratic(target: [0.45]) : .quadratic(target: [Double](repeating: 0.5, count: k))
+      distribution.kind == .bernoulli
+      ? .quadratic(target: [0.45]) : .quadratic(target: [Double](repeating: 0.5, count: k))
     let problem = GradientProblem(distribution: distribution, objective: objective)
     #expect(problem.exact.gradient.allSatisfy { $0.isFinite })
     for kind in EstimatorKind.allCases where kind.applies(to: distribution.kind) {

@@ -25,7 +25,9 @@ struct RelaxationDerivativeTests {
     var z = [Double](repeating: 0, count: theta.count)
     var r = z
     var q = z
-    let lse = theta.withUnsafeBufferPointer { LogSpace.logSumExp($0.baseAddress!, count: theta.count) }
+    let lse = theta.withUnsafeBufferPointer {
+      LogSpace.logSumExp($0.baseAddress!, count: theta.count)
+    }
     theta.withUnsafeBufferPointer { t in
       ConditionalGumbel.sample(
         logits: t.baseAddress!, logSumExp: lse, count: theta.count, given: b, rng: &rng,

@@ -55,19 +55,52 @@ struct ScenarioDecodingTests {
   @Test(
     "each mistake names the file and key",
     arguments: [
-      ("temperature = 0.5", "temprature = 0.5", "test.toml: distribution.temprature: unknown key (did you mean 'temperature'?)"),
+      (
+        "temperature = 0.5", "temprature = 0.5",
+        "test.toml: distribution.temprature: unknown key (did you mean 'temperature'?)"
+      ),
       ("name = \"bias-and-variance\"", "", "test.toml: name: is missing"),
       ("kind = \"categorical\"", "", "test.toml: distribution.kind: is missing"),
-      ("target = [0, 0, 1, 0]", "target = [0, 1, 0]", "test.toml: objective.target: needs 4 values, one per logit, got 3"),
-      ("temperature = 0.5", "temperature = -1", "test.toml: distribution.temperature: must be between 0.01 and 100, got -1.0"),
-      ("temperature = 0.5", "temperature = 0", "test.toml: distribution.temperature: must be between 0.01 and 100, got 0.0"),
-      ("logits = [1.0, 0.5, -0.5, 0]", "logits = [1.0, nan, -0.5, 0]", "test.toml: distribution.logits: must be a finite number, got nan"),
-      ("logits = [1.0, 0.5, -0.5, 0]", "logits = [1.0, inf, -0.5, 0]", "test.toml: distribution.logits: must be a finite number, got inf"),
-      ("logits = [1.0, 0.5, -0.5, 0]", "logits = [1.0]", "test.toml: distribution.logits: needs 2 to 64 values (one per category), got 1"),
-      ("\"rebar\"]", "\"rebarr\"]", "test.toml: estimators: unknown estimator 'rebarr' (known: exact, score-function, score-function-baseline, reparameterization, gumbel-softmax, straight-through, rebar)"),
-      ("\"rebar\"]", "\"reparameterization\"]", "test.toml: estimators: estimator 'reparameterization' does not apply to a categorical distribution (it needs a continuous sample x = mean + std * eps; try gumbel-softmax)"),
-      ("kind = \"quadratic\"", "kind = \"cubic\"", "test.toml: objective.kind: unknown objective 'cubic' (known: linear, quadratic, cosine)"),
-      ("logits = [1.0, 0.5, -0.5, 0]", "logits = \"four\"", "test.toml: distribution.logits: expected a number or a list of numbers"),
+      (
+        "target = [0, 0, 1, 0]", "target = [0, 1, 0]",
+        "test.toml: objective.target: needs 4 values, one per logit, got 3"
+      ),
+      (
+        "temperature = 0.5", "temperature = -1",
+        "test.toml: distribution.temperature: must be between 0.01 and 100, got -1.0"
+      ),
+      (
+        "temperature = 0.5", "temperature = 0",
+        "test.toml: distribution.temperature: must be between 0.01 and 100, got 0.0"
+      ),
+      (
+        "logits = [1.0, 0.5, -0.5, 0]", "logits = [1.0, nan, -0.5, 0]",
+        "test.toml: distribution.logits: must be a finite number, got nan"
+      ),
+      (
+        "logits = [1.0, 0.5, -0.5, 0]", "logits = [1.0, inf, -0.5, 0]",
+        "test.toml: distribution.logits: must be a finite number, got inf"
+      ),
+      (
+        "logits = [1.0, 0.5, -0.5, 0]", "logits = [1.0]",
+        "test.toml: distribution.logits: needs 2 to 64 values (one per category), got 1"
+      ),
+      (
+        "\"rebar\"]", "\"rebarr\"]",
+        "test.toml: estimators: unknown estimator 'rebarr' (known: exact, score-function, score-function-baseline, reparameterization, gumbel-softmax, straight-through, rebar)"
+      ),
+      (
+        "\"rebar\"]", "\"reparameterization\"]",
+        "test.toml: estimators: estimator 'reparameterization' does not apply to a categorical distribution (it needs a continuous sample x = mean + std * eps; try gumbel-softmax)"
+      ),
+      (
+        "kind = \"quadratic\"", "kind = \"cubic\"",
+        "test.toml: objective.kind: unknown objective 'cubic' (known: linear, quadratic, cosine)"
+      ),
+      (
+        "logits = [1.0, 0.5, -0.5, 0]", "logits = \"four\"",
+        "test.toml: distribution.logits: expected a number or a list of numbers"
+      ),
       ("eta = 0.5", "eta = nan", "test.toml: options.eta: must be a finite number, got nan"),
     ])
   func reportsMistake(old: String, new: String, expected: String) {
@@ -80,7 +113,10 @@ struct ScenarioDecodingTests {
     let target = logits
     let text = edit("logits = [1.0, 0.5, -0.5, 0]", "logits = \(logits)")
       .replacingOccurrences(of: "target = [0, 0, 1, 0]", with: "target = \(target)")
-    #expect(problems(text) == ["test.toml: distribution.logits: needs 2 to 64 values (one per category), got 65"])
+    #expect(
+      problems(text) == [
+        "test.toml: distribution.logits: needs 2 to 64 values (one per category), got 65"
+      ])
   }
 
   @Test("a TOML syntax error gives its line")
@@ -104,7 +140,9 @@ struct ScenarioDecodingTests {
       frequency = 1
       """
     #expect(
-      problems(text) == ["test.toml: distribution.temperature: does not apply to a gaussian distribution"])
+      problems(text) == [
+        "test.toml: distribution.temperature: does not apply to a gaussian distribution"
+      ])
     let fixed = text.replacingOccurrences(of: "temperature = 1\n", with: "")
     #expect(problems(fixed) == ["test.toml: distribution.std: must be greater than 0, got 0.0"])
   }
@@ -136,13 +174,22 @@ struct ScenarioDecodingTests {
   @Test("command-line overrides name the flag")
   func overrides() throws {
     let base = try ScenarioDecoder.decode(Self.good, source: "test.toml")
-    #expect(throws: ScenarioError(source: "command line", key: "--temperature", "must be between 0.01 and 100, got -1.0")) {
+    #expect(
+      throws: ScenarioError(
+        source: "command line", key: "--temperature", "must be between 0.01 and 100, got -1.0")
+    ) {
       try ScenarioOverrides(temperature: -1).apply(to: base)
     }
-    #expect(throws: ScenarioError(source: "command line", key: "--logits", "scenario 'bias-and-variance' has 4 categories, got 3 values")) {
+    #expect(
+      throws: ScenarioError(
+        source: "command line", key: "--logits",
+        "scenario 'bias-and-variance' has 4 categories, got 3 values")
+    ) {
       try ScenarioOverrides(logits: [1, 2, 3]).apply(to: base)
     }
-    #expect(throws: ScenarioError.self) { try ScenarioOverrides.parseNumbers("1,nan,2", flag: "--logits") }
+    #expect(throws: ScenarioError.self) {
+      try ScenarioOverrides.parseNumbers("1,nan,2", flag: "--logits")
+    }
     let changed = try ScenarioOverrides(temperature: 2, logits: [0, 0, 0, 1]).apply(to: base)
     #expect(changed.distribution == .categorical(logits: [0, 0, 0, 1], temperature: 2))
   }

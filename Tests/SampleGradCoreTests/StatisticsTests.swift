@@ -6,13 +6,16 @@ import Testing
 struct StatisticsTests {
   func values(_ n: Int, seed: UInt64) -> [[Double]] {
     var rng = Xoshiro256StarStar(seed: seed)
-    return (0..<n).map { _ in [1e6 + rng.nextOpenUniform(), LogSpace.gumbel(rng.nextOpenUniform())] }
+    return (0..<n).map { _ in [1e6 + rng.nextOpenUniform(), LogSpace.gumbel(rng.nextOpenUniform())]
+    }
   }
 
   func twoPass(_ xs: [[Double]]) -> (mean: [Double], variance: [Double]) {
     let n = Double(xs.count)
     let mean = (0..<2).map { i in xs.reduce(0) { $0 + $1[i] } / n }
-    let variance = (0..<2).map { i in xs.reduce(0) { $0 + ($1[i] - mean[i]) * ($1[i] - mean[i]) } / (n - 1) }
+    let variance = (0..<2).map { i in
+      xs.reduce(0) { $0 + ($1[i] - mean[i]) * ($1[i] - mean[i]) } / (n - 1)
+    }
     return (mean, variance)
   }
 

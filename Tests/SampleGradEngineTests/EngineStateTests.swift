@@ -109,4 +109,3 @@ struct EngineStateTests {
     #expect(state.scenario.distribution.temperature == 2)
   }
 }
-

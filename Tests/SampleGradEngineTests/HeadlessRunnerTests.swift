@@ -37,7 +37,9 @@ struct HeadlessRunnerTests {
   func notApplicable() {
     var s = Self.scenario
     s.estimators = [.reparameterization]
-    #expect(throws: EstimatorNotApplicable(estimator: .reparameterization, distribution: .categorical)) {
+    #expect(
+      throws: EstimatorNotApplicable(estimator: .reparameterization, distribution: .categorical)
+    ) {
       try HeadlessRunner.run(s, samples: 10, seed: 1)
     }
   }
@@ -46,8 +48,10 @@ struct HeadlessRunnerTests {
   func jsonShape() throws {
     let result = try HeadlessRunner.run(Self.scenario, samples: 100, seed: 1)
     let text = RunReport.json(result).render()
-    let keys = ["\"scenario\"", "\"seed\"", "\"samples\"", "\"temperature\"", "\"distribution\"",
-                "\"exact\"", "\"estimators\"", "\"histogram\"", "\"relaxed\""]
+    let keys = [
+      "\"scenario\"", "\"seed\"", "\"samples\"", "\"temperature\"", "\"distribution\"",
+      "\"exact\"", "\"estimators\"", "\"histogram\"", "\"relaxed\"",
+    ]
     let positions = keys.compactMap { text.range(of: $0)?.lowerBound }
     #expect(positions.count == keys.count)
     #expect(positions == positions.sorted())

@@ -33,7 +33,8 @@ extension GradientSampler {
       let gradient = objective.derivative(relaxed.y) * relaxed.slope
       let gradientTilde =
         objective.derivative(relaxedTilde.y) * relaxedTilde.slope * conditional.derivative
-      out[0] = (objective.value(bValue) - eta * fTilde) * (bValue - p)
+      out[0] =
+        (objective.value(bValue) - eta * fTilde) * (bValue - p)
         + eta * (gradient - gradientTilde)
     }
   }

@@ -74,7 +74,9 @@ public final class GradientSampler {
   }
 
   /// Draws `count` estimates into `moments`.
-  public func run(count: Int, using rng: inout Xoshiro256StarStar, into moments: inout RunningMoments) {
+  public func run(
+    count: Int, using rng: inout Xoshiro256StarStar, into moments: inout RunningMoments
+  ) {
     for _ in 0..<count {
       estimateInPlace(using: &rng)
       moments.add(UnsafePointer(out))

@@ -11,7 +11,9 @@ public indirect enum JSONValue: Sendable, Equatable {
   case object([(String, JSONValue)])
   case null
 
-  public static func numbers(_ values: [Double]) -> JSONValue { .array(values.map(JSONValue.number)) }
+  public static func numbers(_ values: [Double]) -> JSONValue {
+    .array(values.map(JSONValue.number))
+  }
 
   public static func == (a: JSONValue, b: JSONValue) -> Bool { a.render() == b.render() }
 
@@ -61,7 +63,8 @@ public indirect enum JSONValue: Sendable, Equatable {
       case "\r": out += "\\r"
       default:
         if scalar.value < 0x20 {
-          out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+          out +=
+            "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
             + String(scalar.value, radix: 16)
         } else {
           out.unicodeScalars.append(scalar)

@@ -3,7 +3,8 @@ import Foundation
 /// Numerically safe building blocks: every function is finite for every finite input.
 public enum LogSpace {
   /// `log(sum(exp(x)))` without overflow: the maximum is subtracted first.
-  public static func logSumExp(_ x: UnsafePointer<Double>, count: Int, scale: Double = 1) -> Double {
+  public static func logSumExp(_ x: UnsafePointer<Double>, count: Int, scale: Double = 1) -> Double
+  {
     var m = -Double.infinity
     for i in 0..<count { m = max(m, x[i] * scale) }
     var s = 0.0
@@ -15,7 +16,8 @@ public enum LogSpace {
   /// Returns the log-normaliser. `out` may alias `x`.
   @discardableResult
   public static func softmax(
-    _ x: UnsafePointer<Double>, count: Int, scale: Double = 1, into out: UnsafeMutablePointer<Double>
+    _ x: UnsafePointer<Double>, count: Int, scale: Double = 1,
+    into out: UnsafeMutablePointer<Double>
   ) -> Double {
     let lse = logSumExp(x, count: count, scale: scale)
     for i in 0..<count { out[i] = exp(x[i] * scale - lse) }

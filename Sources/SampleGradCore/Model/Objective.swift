@@ -45,7 +45,8 @@ public struct Objective: Sendable {
   }
 
   /// `df/dx` at `x`, written into `d`.
-  public func gradient(_ x: UnsafePointer<Double>, count: Int, into d: UnsafeMutablePointer<Double>) {
+  public func gradient(_ x: UnsafePointer<Double>, count: Int, into d: UnsafeMutablePointer<Double>)
+  {
     switch spec {
     case .linear(let w):
       for k in 0..<count { d[k] = w[k] }

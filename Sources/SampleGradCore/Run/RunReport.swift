@@ -1,7 +1,9 @@
 /// The JSON document of `samplegrad run`, keys in the documented order.
 public enum RunReport {
   public static func json(_ r: RunResult) -> JSONValue {
-    var distribution: [(String, JSONValue)] = [("kind", .string(r.scenario.distribution.kind.rawValue))]
+    var distribution: [(String, JSONValue)] = [
+      ("kind", .string(r.scenario.distribution.kind.rawValue))
+    ]
     switch r.scenario.distribution {
     case .categorical, .bernoulli:
       distribution.append(("logits", .numbers(r.scenario.distribution.parameters)))

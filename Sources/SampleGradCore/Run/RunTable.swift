@@ -28,8 +28,11 @@ public enum RunTable {
       }
       lines += align(rows)
     } else {
-      let inside = Double(r.histogram.total - r.histogram.outside) / Double(max(r.histogram.total, 1))
-      lines.append("histogram: \(r.histogram.counts.count) bins, \(NumberFormat.fixed(inside)) of samples inside mean +/- 4 std")
+      let inside =
+        Double(r.histogram.total - r.histogram.outside) / Double(max(r.histogram.total, 1))
+      lines.append(
+        "histogram: \(r.histogram.counts.count) bins, \(NumberFormat.fixed(inside)) of samples inside mean +/- 4 std"
+      )
     }
     let test = r.histogram.chiSquare
     if let p = test.pValue {
@@ -48,7 +51,9 @@ public enum RunTable {
           i == 0 ? e.kind.rawValue : "", name, NumberFormat.short(e.exact[i]),
           NumberFormat.short(e.mean[i]), NumberFormat.short(2 * e.standardError[i]),
           NumberFormat.short(e.bias[i]), NumberFormat.short(e.variance[i]),
-          i == 0 ? (e.kind.isUnbiased ? "unbiased" : "biased") + (significant ? ", bias > 5 SE" : "") : "",
+          i == 0
+            ? (e.kind.isUnbiased ? "unbiased" : "biased") + (significant ? ", bias > 5 SE" : "")
+            : "",
         ])
       }
     }
@@ -62,7 +67,8 @@ public enum RunTable {
     case .categorical(let logits, _):
       "categorical, logits [\(logits.map(NumberFormat.short).joined(separator: ", "))]"
     case .bernoulli(let l, _): "bernoulli, log-odds \(NumberFormat.short(l))"
-    case .gaussian(let m, let s): "gaussian, mean \(NumberFormat.short(m)), std \(NumberFormat.short(s))"
+    case .gaussian(let m, let s):
+      "gaussian, mean \(NumberFormat.short(m)), std \(NumberFormat.short(s))"
     }
   }
 

@@ -35,7 +35,8 @@ public struct PresetLibrary: Sendable {
   /// The built-in `presets/` folder, if it can be found.
   public static func builtInFolder() -> String? {
     var candidates: [URL] = []
-    let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+    let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
+      .resolvingSymlinksInPath()
     var folder = executable.deletingLastPathComponent()
     for _ in 0..<6 {
       candidates.append(folder.appendingPathComponent("presets"))
@@ -46,7 +47,8 @@ public struct PresetLibrary: Sendable {
       .deletingLastPathComponent().deletingLastPathComponent()
     candidates.append(packageRoot.appendingPathComponent("presets"))
     return candidates.first {
-      FileManager.default.fileExists(atPath: $0.appendingPathComponent(defaultPreset + ".toml").path)
+      FileManager.default.fileExists(
+        atPath: $0.appendingPathComponent(defaultPreset + ".toml").path)
     }?.path
   }
 
@@ -68,7 +70,8 @@ public struct PresetLibrary: Sendable {
     let known = entries().map(\.name).joined(separator: ", ")
     throw ScenarioError(
       source: reference, key: "",
-      "no such preset (known: \(known.isEmpty ? "none found" : known); or give a path to a .toml file)")
+      "no such preset (known: \(known.isEmpty ? "none found" : known); or give a path to a .toml file)"
+    )
   }
 
   /// Loads and validates a preset by name or path.

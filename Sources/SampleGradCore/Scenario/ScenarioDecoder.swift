@@ -91,7 +91,8 @@ public enum ScenarioDecoder {
     }
     switch error {
     case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-      return ScenarioProblem(key: keyPath(context.codingPath), message: "expected \(name(of: type))")
+      return ScenarioProblem(
+        key: keyPath(context.codingPath), message: "expected \(name(of: type))")
     case .keyNotFound(let key, let context):
       return ScenarioProblem(key: keyPath(context.codingPath + [key]), message: "is missing")
     case .dataCorrupted(let context):

@@ -39,7 +39,8 @@ extension ScenarioDecoder {
     _ raw: ScenarioFile.Distribution?, _ problems: inout [ScenarioProblem]
   ) -> DistributionSpec? {
     guard let raw else {
-      problems.append(ScenarioProblem(key: "distribution", message: "is missing (a [distribution] table)"))
+      problems.append(
+        ScenarioProblem(key: "distribution", message: "is missing (a [distribution] table)"))
       return nil
     }
     guard let kindName = raw.kind else {
@@ -57,7 +58,8 @@ extension ScenarioDecoder {
       if value != nil {
         problems.append(
           ScenarioProblem(
-            key: "distribution.\(key)", message: "does not apply to a \(kind.rawValue) distribution"))
+            key: "distribution.\(key)", message: "does not apply to a \(kind.rawValue) distribution"
+          ))
       }
     }
     let temperature = raw.temperature?.value ?? 1
@@ -74,7 +76,8 @@ extension ScenarioDecoder {
       reject("mean", raw.mean)
       reject("std", raw.std)
       guard let logits = raw.logits?.values else {
-        problems.append(ScenarioProblem(key: "distribution.logits", message: "is missing (one log-odds)"))
+        problems.append(
+          ScenarioProblem(key: "distribution.logits", message: "is missing (one log-odds)"))
         return nil
       }
       guard logits.count == 1 else {
@@ -89,8 +92,12 @@ extension ScenarioDecoder {
       reject("logits", raw.logits)
       reject("temperature", raw.temperature)
       guard let mean = raw.mean?.value, let std = raw.std?.value else {
-        if raw.mean == nil { problems.append(ScenarioProblem(key: "distribution.mean", message: "is missing")) }
-        if raw.std == nil { problems.append(ScenarioProblem(key: "distribution.std", message: "is missing")) }
+        if raw.mean == nil {
+          problems.append(ScenarioProblem(key: "distribution.mean", message: "is missing"))
+        }
+        if raw.std == nil {
+          problems.append(ScenarioProblem(key: "distribution.std", message: "is missing"))
+        }
         return nil
       }
       return .gaussian(mean: mean, std: std)
@@ -102,7 +109,8 @@ extension ScenarioDecoder {
     _ problems: inout [ScenarioProblem]
   ) -> ObjectiveSpec? {
     guard let raw else {
-      problems.append(ScenarioProblem(key: "objective", message: "is missing (an [objective] table)"))
+      problems.append(
+        ScenarioProblem(key: "objective", message: "is missing (an [objective] table)"))
       return nil
     }
     guard let kindName = raw.kind else {
@@ -117,7 +125,9 @@ extension ScenarioDecoder {
       return nil
     }
     func required(_ key: String, _ value: ScenarioFile.NumberOrList?) -> [Double]? {
-      if value == nil { problems.append(ScenarioProblem(key: "objective.\(key)", message: "is missing")) }
+      if value == nil {
+        problems.append(ScenarioProblem(key: "objective.\(key)", message: "is missing"))
+      }
       return value?.values
     }
     func reject(_ key: String, _ value: Any?) {

@@ -33,10 +33,12 @@ public struct ScenarioOverrides: Sendable, Equatable {
     var problems: [ScenarioProblem] = []
     if let temperature {
       if base.distribution.kind == .gaussian {
-        problems.append(ScenarioProblem(key: "--temperature", message: "a gaussian scenario has no temperature"))
+        problems.append(
+          ScenarioProblem(key: "--temperature", message: "a gaussian scenario has no temperature"))
       } else if !temperature.isFinite || !Scenario.temperatureRange.contains(temperature) {
         problems.append(
-          ScenarioProblem(key: "--temperature", message: "must be between 0.01 and 100, got \(temperature)"))
+          ScenarioProblem(
+            key: "--temperature", message: "must be between 0.01 and 100, got \(temperature)"))
       } else {
         scenario.distribution = scenario.distribution.with(temperature: temperature)
       }
@@ -48,18 +50,23 @@ public struct ScenarioOverrides: Sendable, Equatable {
           problems.append(
             ScenarioProblem(
               key: "--logits",
-              message: "scenario '\(base.name)' has \(old.count) categories, got \(logits.count) values"))
+              message:
+                "scenario '\(base.name)' has \(old.count) categories, got \(logits.count) values"))
         } else {
           scenario.distribution = .categorical(logits: logits, temperature: t)
         }
       case .bernoulli(_, let t):
         if logits.count != 1 {
-          problems.append(ScenarioProblem(key: "--logits", message: "a bernoulli has one log-odds, got \(logits.count) values"))
+          problems.append(
+            ScenarioProblem(
+              key: "--logits", message: "a bernoulli has one log-odds, got \(logits.count) values"))
         } else {
           scenario.distribution = .bernoulli(logOdds: logits[0], temperature: t)
         }
       case .gaussian:
-        problems.append(ScenarioProblem(key: "--logits", message: "a gaussian scenario has no logits (it has mean and std)"))
+        problems.append(
+          ScenarioProblem(
+            key: "--logits", message: "a gaussian scenario has no logits (it has mean and std)"))
       }
     }
     if let estimators {
@@ -67,14 +74,17 @@ public struct ScenarioOverrides: Sendable, Equatable {
       for name in estimators {
         guard let kind = EstimatorKind.parse(name) else {
           problems.append(
-            ScenarioProblem(key: "--estimators", message: "unknown estimator '\(name)' (known: \(EstimatorKind.validNames))"))
+            ScenarioProblem(
+              key: "--estimators",
+              message: "unknown estimator '\(name)' (known: \(EstimatorKind.validNames))"))
           continue
         }
         if !kind.applies(to: base.distribution.kind) {
           problems.append(
             ScenarioProblem(
               key: "--estimators",
-              message: EstimatorNotApplicable(estimator: kind, distribution: base.distribution.kind).description))
+              message: EstimatorNotApplicable(estimator: kind, distribution: base.distribution.kind)
+                .description))
         }
         kinds.append(kind)
       }

@@ -12,7 +12,9 @@ struct PresetsCommand: ParsableCommand {
     let library = PresetLibrary.standard()
     let presets = library.summaries()
     guard !presets.isEmpty else {
-      throw Failure.report(["no presets found (looked in \(library.folders.joined(separator: ", ")))"])
+      throw Failure.report([
+        "no presets found (looked in \(library.folders.joined(separator: ", ")))"
+      ])
     }
     let width = presets.map(\.name.count).max() ?? 0
     for preset in presets {
