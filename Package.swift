@@ -15,7 +15,13 @@ let package = Package(
     // Pure math: RNG, distributions, objectives, estimators, statistics, scenarios.
     .target(
       name: "SampleGradCore",
-      dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+      dependencies: ["CVectorMath", .product(name: "TOMLKit", package: "TOMLKit")]
+    ),
+    // Bulk log and exp, vectorised by clang with glibc's libmvec.
+    .target(
+      name: "CVectorMath",
+      cSettings: [.unsafeFlags(["-O3", "-fno-math-errno", "-fveclib=libmvec"])],
+      linkerSettings: [.linkedLibrary("mvec")]
     ),
     // The sampling loop on a background queue; commands in, snapshots out.
     .target(name: "SampleGradEngine", dependencies: ["SampleGradCore"]),

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import SampleGradCore
 
@@ -17,6 +18,8 @@ public struct EngineState {
   var relaxed: RunningMoments
   var relaxedRows: [[Double]] = []
   var rng: Xoshiro256StarStar
+  var streams: [EstimatorKind: Xoshiro256StarStar] = [:]
+  let seed: UInt64
   var problem: GradientProblem
   public private(set) var samplesPerSecond = 0.0
 
@@ -27,6 +30,7 @@ public struct EngineState {
 
   public init(scenario: Scenario, seed: UInt64 = Scenario.defaultSeed) {
     self.scenario = scenario
+    self.seed = seed
     rng = Xoshiro256StarStar(seed: seed)
     problem = scenario.problem
     enabled = Set(scenario.estimators)
@@ -122,7 +126,12 @@ public struct EngineState {
     problem = scenario.problem
     outcomeSampler = OutcomeSampler(problem: problem)
     samplers = [:]
-    for kind in rows { samplers[kind] = try? GradientSampler(problem: problem, kind: kind) }
+    for (index, kind) in rows.enumerated() {
+      samplers[kind] = try? GradientSampler(problem: problem, kind: kind)
+      if streams[kind] == nil {
+        streams[kind] = Xoshiro256StarStar(seed: seed, stream: UInt64(index + 1), chunk: UInt64.max)
+      }
+    }
     generation += 1
     resetStatistics(keepHistory: keepHistory)
   }
@@ -139,7 +148,8 @@ public struct EngineState {
     }
   }
 
-  /// Draws `samples` outcomes and `samples` estimates from each enabled estimator.
+  /// Draws `samples` outcomes and `samples` estimates from each enabled estimator, the
+  /// estimators in parallel (each has its own sampler, generator and accumulator).
   public mutating func step(samples: Int) {
     var relaxedMoments = relaxed
     outcomeSampler.run(count: samples, using: &rng, histogram: &histogram, relaxed: &relaxedMoments)
@@ -148,10 +158,20 @@ public struct EngineState {
       relaxedRows.append(Array(outcomeSampler.latestRelaxed))
       if relaxedRows.count > Self.relaxedRowLimit { relaxedRows.removeFirst() }
     }
-    for kind in rows where enabled.contains(kind) {
-      guard let sampler = samplers[kind], var m = moments[kind] else { continue }
-      sampler.run(count: samples, using: &rng, into: &m)
-      moments[kind] = m
+    let lanes = rows.filter { enabled.contains($0) }.compactMap { kind -> EstimatorLane? in
+      guard let sampler = samplers[kind], let m = moments[kind], let stream = streams[kind] else {
+        return nil
+      }
+      return EstimatorLane(sampler: sampler, moments: m, rng: stream)
+    }
+    if lanes.count > 1 {
+      DispatchQueue.concurrentPerform(iterations: lanes.count) { lanes[$0].run(samples) }
+    } else {
+      lanes.first?.run(samples)
+    }
+    for lane in lanes {
+      moments[lane.sampler.kind] = lane.moments
+      streams[lane.sampler.kind] = lane.rng
     }
   }
 
@@ -184,5 +204,25 @@ public struct EngineState {
           varianceHistory: history[kind] ?? [])
       },
       message: message, generation: generation)
+  }
+}
+
+/// One estimator's share of a batch, run on whichever core is free.
+///
+/// `@unchecked Sendable`: each lane is touched by exactly one `concurrentPerform` iteration,
+/// and read back only after `concurrentPerform` returns, which joins every iteration.
+final class EstimatorLane: @unchecked Sendable {
+  let sampler: GradientSampler
+  var moments: RunningMoments
+  var rng: Xoshiro256StarStar
+
+  init(sampler: GradientSampler, moments: RunningMoments, rng: Xoshiro256StarStar) {
+    self.sampler = sampler
+    self.moments = moments
+    self.rng = rng
+  }
+
+  func run(_ samples: Int) {
+    sampler.run(count: samples, using: &rng, into: &moments)
   }
 }

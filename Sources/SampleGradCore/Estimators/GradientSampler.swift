@@ -1,3 +1,5 @@
+import Foundation
+
 /// Draws single-sample gradient estimates of one estimator on one problem.
 ///
 /// One sampler per worker and estimator: it owns its buffers (nothing is allocated per
@@ -22,6 +24,22 @@ public final class GradientSampler {
   let out: UnsafeMutablePointer<Double>
   let logSumExpLogits: Double
   let temperature: Double
+  /// Cumulative probabilities, for inverse-CDF sampling (score function).
+  let cumulative: UnsafeMutablePointer<Double>
+  /// `f(e_j)` per category.
+  let oneHotValues: UnsafeMutablePointer<Double>
+  /// Block buffers (rows x K): perturbed logits, relaxed samples, conditional noise, ...
+  let blocks: ScratchBuffers
+  let blockZ: UnsafeMutablePointer<Double>
+  let blockY: UnsafeMutablePointer<Double>
+  let blockE: UnsafeMutablePointer<Double>
+  let blockZTilde: UnsafeMutablePointer<Double>
+  let blockYTilde: UnsafeMutablePointer<Double>
+  let blockR: UnsafeMutablePointer<Double>
+  let blockQ: UnsafeMutablePointer<Double>
+  var best: UnsafeMutablePointer<Int> { blocks.indices }
+  /// REBAR's vectorised conditional sampler, when the logits' spread allows it.
+  let conditional: ConditionalBlock?
 
   /// Sum and count of `f` over this stream's earlier samples (score-function-baseline).
   var baselineSum = 0.0
@@ -35,7 +53,7 @@ public final class GradientSampler {
     self.problem = problem
     self.kind = kind
     k = max(problem.categories, problem.dimension)
-    buffers = ScratchBuffers(count: k, slots: 12)
+    buffers = ScratchBuffers(count: k, slots: 15)
     logits = buffers.slot(0)
     probabilities = buffers.slot(1)
     z = buffers.slot(2)
@@ -48,15 +66,41 @@ public final class GradientSampler {
     q = buffers.slot(9)
     relaxedGradient = buffers.slot(10)
     out = buffers.slot(11)
+    cumulative = buffers.slot(12)
+    oneHotValues = buffers.slot(13)
+    let ratios = buffers.slot(14)
+    blocks = ScratchBuffers(
+      count: CategoricalBlock.rows * k, slots: 7, indexCount: CategoricalBlock.rows)
+    blockZ = blocks.slot(0)
+    blockY = blocks.slot(1)
+    blockE = blocks.slot(2)
+    blockZTilde = blocks.slot(3)
+    blockYTilde = blocks.slot(4)
+    blockR = blocks.slot(5)
+    blockQ = blocks.slot(6)
     temperature = problem.distribution.temperature ?? 1
     if case .categorical(let theta, _) = problem.distribution {
+      var total = 0.0
       for i in 0..<theta.count {
         logits[i] = theta[i]
         probabilities[i] = problem.probabilities[i]
+        oneHotValues[i] = problem.objective.oneHotValues[i]
+        total += problem.probabilities[i]
+        cumulative[i] = total
       }
-      logSumExpLogits = LogSpace.logSumExp(logits, count: theta.count)
+      let lse = LogSpace.logSumExp(logits, count: theta.count)
+      logSumExpLogits = lse
+      let top = theta.max()!
+      if top - theta.min()! < ConditionalBlock.maximumSpread {
+        for i in 0..<theta.count { ratios[i] = Foundation.exp(top - theta[i]) }
+        conditional = ConditionalBlock(
+          ratios: ratios, maxLogit: top, logSumExp: lse, pMax: Foundation.exp(top - lse))
+      } else {
+        conditional = nil
+      }
     } else {
       logSumExpLogits = 0
+      conditional = nil
     }
   }
 
@@ -77,6 +121,10 @@ public final class GradientSampler {
   public func run(
     count: Int, using rng: inout Xoshiro256StarStar, into moments: inout RunningMoments
   ) {
+    if usesBlocks {
+      runCategoricalBlocks(count: count, using: &rng, into: &moments)
+      return
+    }
     for _ in 0..<count {
       estimateInPlace(using: &rng)
       moments.add(UnsafePointer(out))

@@ -10,6 +10,8 @@ public final class OutcomeSampler {
   /// The latest relaxed sample (categorical: K values; bernoulli: `[1 - y, y]`).
   let y: UnsafeMutablePointer<Double>
   var normals = NormalPairs()
+  /// Block buffers (rows x K) for the vectorised categorical path.
+  let blocks: ScratchBuffers
 
   public init(problem: GradientProblem) {
     self.problem = problem
@@ -18,6 +20,8 @@ public final class OutcomeSampler {
     logits = buffers.slot(0)
     z = buffers.slot(1)
     y = buffers.slot(2)
+    blocks = ScratchBuffers(
+      count: CategoricalBlock.rows * k, slots: 2, indexCount: CategoricalBlock.rows)
     if case .categorical(let theta, _) = problem.distribution {
       for i in 0..<theta.count { logits[i] = theta[i] }
     }
@@ -63,10 +67,39 @@ public final class OutcomeSampler {
     count: Int, using rng: inout Xoshiro256StarStar, histogram: inout Histogram,
     relaxed: inout RunningMoments
   ) {
+    if case .categorical(_, let tau) = problem.distribution {
+      runCategoricalBlocks(
+        count: count, temperature: tau, using: &rng, histogram: &histogram, relaxed: &relaxed)
+      return
+    }
     let hasRelaxation = relaxedDimension > 0
     for _ in 0..<count {
       draw(using: &rng, into: &histogram)
       if hasRelaxation { relaxed.add(UnsafePointer(y)) }
     }
+  }
+
+  /// Gumbel-max samples and their relaxations, a block at a time.
+  private func runCategoricalBlocks(
+    count: Int, temperature: Double, using rng: inout Xoshiro256StarStar,
+    histogram: inout Histogram, relaxed: inout RunningMoments
+  ) {
+    let z = blocks.slot(0)
+    let relaxedBlock = blocks.slot(1)
+    let best = blocks.indices
+    let accumulate = relaxed.dimension == k
+    var remaining = count
+    while remaining > 0 {
+      let rows = min(remaining, CategoricalBlock.rows)
+      CategoricalBlock.perturb(logits: logits, k: k, rows: rows, rng: &rng, into: z, best: best)
+      CategoricalBlock.relax(z, k: k, rows: rows, temperature: temperature, into: relaxedBlock)
+      for row in 0..<rows {
+        histogram.record(category: best[row])
+        if accumulate { relaxed.add(UnsafePointer(relaxedBlock + row * k)) }
+      }
+      remaining -= rows
+    }
+    let last = relaxedBlock + (min(count, CategoricalBlock.rows) - 1) * k
+    if count > 0 { y.update(from: last, count: k) }
   }
 }

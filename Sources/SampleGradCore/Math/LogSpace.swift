@@ -12,16 +12,25 @@ public enum LogSpace {
     return m + log(s)
   }
 
-  /// `out = softmax(x * scale)`, computed as `exp(x*scale - logsumexp(x*scale))`.
+  /// `out = softmax(x * scale)`, computed as `exp(x*scale - max) / sum`: the maximum is
+  /// subtracted before any `exp`, so nothing overflows, and each `exp` is taken once.
   /// Returns the log-normaliser. `out` may alias `x`.
   @discardableResult
   public static func softmax(
     _ x: UnsafePointer<Double>, count: Int, scale: Double = 1,
     into out: UnsafeMutablePointer<Double>
   ) -> Double {
-    let lse = logSumExp(x, count: count, scale: scale)
-    for i in 0..<count { out[i] = exp(x[i] * scale - lse) }
-    return lse
+    var m = -Double.infinity
+    for i in 0..<count { m = max(m, x[i] * scale) }
+    var s = 0.0
+    for i in 0..<count {
+      let e = exp(x[i] * scale - m)
+      out[i] = e
+      s += e
+    }
+    let inverse = 1 / s
+    for i in 0..<count { out[i] *= inverse }
+    return m + log(s)
   }
 
   /// Softmax of an array, for code outside the hot loop.

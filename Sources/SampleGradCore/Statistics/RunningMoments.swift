@@ -19,13 +19,13 @@ public struct RunningMoments: Sendable, Equatable {
   /// Adds one sample of `dimension` values.
   public mutating func add(_ x: UnsafePointer<Double>) {
     count += 1
-    let n = Double(count)
+    let inverse = 1 / Double(count)
     let dimension = mean.count
     mean.withUnsafeMutableBufferPointer { m in
       sumOfSquares.withUnsafeMutableBufferPointer { s in
         for i in 0..<dimension {
           let delta = x[i] - m[i]
-          m[i] += delta / n
+          m[i] += delta * inverse
           s[i] += delta * (x[i] - m[i])
         }
       }

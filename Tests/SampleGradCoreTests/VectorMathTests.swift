@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+@testable import SampleGradCore
+
+/// The vectorised paths against the straightforward ones: accuracy over whole input ranges,
+/// never speed (that is `samplegrad bench`).
+@Suite("Vectorised math and block sampling")
+struct VectorMathTests {
+  /// Values spread log-uniformly over [2^low, 2^high], plus the ends.
+  func spread(_ low: Double, _ high: Double, count: Int = 20_000) -> [Double] {
+    var rng = Xoshiro256StarStar(seed: 17)
+    return [pow(2, low), pow(2, high)]
+      + (0..<count).map { _ in pow(2, low + (high - low) * rng.nextOpenUniform()) }
+  }
+
+  func maxRelativeError(
+    _ x: [Double], _ f: (UnsafeMutablePointer<Double>, Int) -> Void, _ g: (Double) -> Double
+  ) -> Double {
+    var y = x
+    y.withUnsafeMutableBufferPointer { f($0.baseAddress!, $0.count) }
+    return zip(x, y).map { input, fast in
+      let exact = g(input)
+      return exact == 0 ? abs(fast) : abs(fast - exact) / abs(exact)
+    }.max() ?? 0
+  }
+
+  @Test("vector log matches Foundation to 1e-14 relative over every positive double")
+  func logAccuracy() {
+    let x = spread(-1074, 1023) + spread(-1, 1) + [1, 0x1p-53, 1 - 0x1p-53]
+    let error = maxRelativeError(x, { VectorMath.log($0, count: $1) }, { Foundation.log($0) })
+    #expect(error < 1e-14)
+  }
+
+  @Test("vector exp matches Foundation to 1e-14 relative from -745 to 709")
+  func expAccuracy() {
+    var rng = Xoshiro256StarStar(seed: 18)
+    let x = [-745, 709, 0, -1e-300] + (0..<20_000).map { _ in -745 + 1454 * rng.nextOpenUniform() }
+    var y = x
+    y.withUnsafeMutableBufferPointer { VectorMath.exp($0.baseAddress!, count: $0.count) }
+    for (input, fast) in zip(x, y) {
+      let exact = Foundation.exp(input)
+      if exact < 1e-300 {
+        #expect(abs(fast - exact) < 1e-300)
+      } else {
+        #expect(abs(fast - exact) <= 1e-14 * exact, "exp(\(input))")
+      }
+    }
+  }
+
+  @Test("vector Gumbel noise matches -log(-log u) at the extremes of the open interval")
+  func gumbelAccuracy() {
+    let u = [0x1p-53, 1 - 0x1p-53, 0.5, 1e-10, 1 - 1e-10] + spread(-53, -0.0001)
+    let error = maxRelativeError(u, { VectorMath.gumbel($0, count: $1) }, LogSpace.gumbel)
+    #expect(error < 1e-12)
+  }
+
+  @Test(
+    "block estimators equal the one-sample code to 1e-9 relative",
+    arguments: [EstimatorKind.gumbelSoftmax, .straightThrough])
+  func blocksEqualOneSample(kind: EstimatorKind) throws {
+    for tau in [0.01, 0.5, 5] {
+      let problem = GradientProblem(
+        distribution: .categorical(
+          logits: [50, -50, 0.3, 1, -2, 0, 0.5, 2, -1, 0.1], temperature: tau),
+        objective: .quadratic(target: [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]))
+      let block = try moments(kind, on: problem, samples: 1_000)
+      var reference = RunningMoments(dimension: 10)
+      for sample in try draws(kind, on: problem, samples: 1_000) { reference.add(sample) }
+      for i in 0..<10 {
+        let scale = max(abs(reference.mean[i]), 1e-300)
+        #expect(abs(block.mean[i] - reference.mean[i]) <= 1e-9 * scale + 1e-300, "tau \(tau), \(i)")
+        #expect(
+          abs(block.variance[i] - reference.variance[i]) <= 1e-9
+            * max(reference.variance[i], 1e-300))
+      }
+    }
+  }
+
+  @Test("the block conditional sample equals the one-sample conditional sample")
+  func conditionalBlockMatches() throws {
+    let logits: [Double] = [0.8, -0.3, 0.1, -1.2, 40, -40]
+    let problem = GradientProblem(
+      distribution: .categorical(logits: logits, temperature: 0.5),
+      objective: .linear(weights: [1, 2, 3, 4, 5, 6]))
+    let sampler = try GradientSampler(problem: problem, kind: .rebar)
+    let conditional = try #require(sampler.conditional)
+    let k = logits.count
+    let rows = 40
+    for r in 0..<rows { sampler.best[r] = r % k }
+    let rng = Xoshiro256StarStar(seed: 4)
+    var blockRng = rng
+    conditional.sample(
+      k: k, rows: rows, best: sampler.best, rng: &blockRng, noise: sampler.blockE,
+      into: sampler.blockZTilde, r: sampler.blockR, q: sampler.blockQ)
+    var oneRng = rng
+    var z = [Double](repeating: 0, count: k)
+    var r = z
+    var q = z
+    let lse = LogSpace.logSumExp(sampler.logits, count: k)
+    for row in 0..<rows {
+      ConditionalGumbel.sample(
+        logits: sampler.logits, logSumExp: lse, count: k, given: row % k, rng: &oneRng, into: &z,
+        r: &r, q: &q)
+      for i in 0..<k {
+        let o = row * k + i
+        #expect(abs(sampler.blockZTilde[o] - z[i]) <= 1e-9 * max(1, abs(z[i])), "row \(row), \(i)")
+        #expect(abs(sampler.blockR[o] - r[i]) <= 1e-9)
+        #expect(abs(sampler.blockQ[o] - q[i]) <= 1e-9)
+      }
+    }
+  }
+
+  @Test("the block histogram sampler keeps Gumbel-max exact (chi-square) at K = 10")
+  func blockOutcomes() {
+    let problem = GradientProblem(
+      distribution: .categorical(logits: (0..<10).map { Double($0) / 4 - 1 }, temperature: 0.5),
+      objective: .linear(weights: [Double](repeating: 0, count: 10)))
+    let sampler = OutcomeSampler(problem: problem)
+    var rng = Xoshiro256StarStar(seed: 23)
+    var histogram = sampler.makeHistogram()
+    var relaxed = RunningMoments(dimension: 10)
+    sampler.run(count: 100_003, using: &rng, histogram: &histogram, relaxed: &relaxed)
+    #expect(histogram.total == 100_003)
+    #expect((histogram.chiSquare.pValue ?? 0) > 0.001)
+    #expect(abs(relaxed.mean.reduce(0, +) - 1) < 1e-9)
+  }
+}
