@@ -5,7 +5,7 @@ import SampleGradCore
 struct PresetsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "presets",
-    abstract: "List the built-in and user presets (name, title, first line of the lesson)."
+    abstract: "List the built-in and user presets, one line each (name and title)."
   )
 
   func run() throws {
