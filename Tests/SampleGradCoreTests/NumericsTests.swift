@@ -25,8 +25,9 @@ struct NumericsTests {
     #expect(problem.exact.gradient.allSatisfy { $0.isFinite })
     for kind in EstimatorKind.allCases where kind.applies(to: distribution.kind) {
       for sample in try draws(kind, on: problem, samples: 20_000) {
-        #expect(sample.allSatisfy { $0.isFinite }, "\(kind.rawValue): \(sample)")
-        if !sample.allSatisfy { $0.isFinite } { return }
+        let finite = sample.allSatisfy { $0.isFinite }
+        #expect(finite, "\(kind.rawValue): \(sample)")
+        if !finite { return }
       }
     }
   }

@@ -31,12 +31,32 @@ public struct Buffer: Sendable, Equatable {
   ) -> Int {
     var column = x
     let limit = maxWidth == .max ? width : min(width, x + maxWidth)
+    // Most text is one scalar per character (ASCII, box lines, blocks, Greek): walking the
+    // scalars is several times faster than walking grapheme clusters.
+    if text.unicodeScalars.allSatisfy(Self.standsAlone) {
+      for scalar in text.unicodeScalars {
+        guard column < limit else { break }
+        self[column, y] = Cell(Character(scalar), style: style)
+        column += 1
+      }
+      return column
+    }
     for character in text {
       guard column < limit else { break }
       self[column, y] = Cell(character, style: style)
       column += 1
     }
     return column
+  }
+
+  /// Whether a scalar is always a whole character on its own: printable ASCII, Latin-1,
+  /// Greek, and the punctuation, arrows, box lines and blocks of U+2010...U+27BF (no
+  /// combining marks, joiners or variation selectors in these ranges).
+  static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    return (0x20..<0x7F).contains(v) || (0xA0..<0x300).contains(v)
+      || (0x370..<0x400).contains(v) || (0x2010..<0x2028).contains(v)
+      || (0x2030..<0x20D0).contains(v) || (0x2100..<0x27C0).contains(v)
   }
 
   /// Fills a rectangle with one cell.

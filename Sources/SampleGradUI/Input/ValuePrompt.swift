@@ -1,0 +1,60 @@
+import Foundation
+import SampleGradCore
+
+/// The one-line number prompt (`t` for the temperature, `=` or `v` for the selected
+/// parameter): the text typed so far and, after a bad Enter, why it was refused.
+public struct ValuePrompt: Sendable, Equatable {
+  public enum Target: Sendable, Equatable {
+    case temperature
+    case parameter(index: Int, name: String)
+  }
+
+  public var target: Target
+  public var text: String = ""
+  /// Shown under the input after Enter refused it; the text stays for editing.
+  public var error: String?
+
+  public static let maxLength = 24
+
+  public init(target: Target, text: String = "", error: String? = nil) {
+    self.target = target
+    self.text = text
+    self.error = error
+  }
+
+  /// What is being set, as the prompt labels it.
+  public var label: String {
+    switch target {
+    case .temperature: "temperature"
+    case .parameter(_, let name): name
+    }
+  }
+
+  /// The typed number, or a message saying what is wrong with it.
+  func parse(isStd: Bool) -> Result<Double, PromptError> {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard !trimmed.isEmpty else { return .failure(PromptError("type a number, or Esc to cancel")) }
+    guard let value = Double(trimmed), value.isFinite else {
+      return .failure(PromptError("\"\(trimmed)\" is not a number (try 0.5 or 1e-2)"))
+    }
+    switch target {
+    case .temperature:
+      let range = Scenario.temperatureRange
+      guard range.contains(value) else {
+        return .failure(
+          PromptError(
+            "temperature must be between \(NumberFormat.short(range.lowerBound)) and "
+              + "\(NumberFormat.short(range.upperBound))"))
+      }
+    case .parameter:
+      if isStd, value <= 0 { return .failure(PromptError("std must be greater than 0")) }
+    }
+    return .success(value)
+  }
+}
+
+/// Why a typed value was refused, in words for the prompt.
+struct PromptError: Error, Equatable {
+  let text: String
+  init(_ text: String) { self.text = text }
+}

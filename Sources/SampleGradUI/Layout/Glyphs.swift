@@ -1,0 +1,57 @@
+/// The characters the screen is drawn with: Unicode block elements and box lines, or plain
+/// ASCII for terminals and fonts that cannot show them. Every widget asks here, never
+/// hard-codes a glyph, so `--ascii` changes the whole screen.
+struct Glyphs: Sendable {
+  let isASCII: Bool
+  /// The state word of the header.
+  let running: String
+  let paused: String
+  /// Partial cells of a horizontal bar, in eighths: index 1 is 1/8, index 8 a full cell.
+  let eighths: [Character]
+  /// Partial cells of a column, bottom up, in eighths (index 8 is full).
+  let columnEighths: [Character]
+  /// Sparkline levels, lowest first.
+  let spark: [Character]
+  /// Shades for a value in 0...1: blank, light, medium, dark, full.
+  let shades: [Character]
+  let horizontal: Character
+  let vertical: Character
+  /// The exact-probability marker beside a histogram bar.
+  let exactMarker: Character
+  /// The exact-density marker above a column.
+  let densityMarker: Character
+  let corners:
+    (topLeft: Character, topRight: Character, bottomLeft: Character, bottomRight: Character)
+  let selection: Character
+  let plusMinus: String
+  let tau: String
+  let theta: String
+  let chiSquare: String
+  let leftRight: String
+  let upDown: String
+  let ellipsis: String
+  let dot: String
+  let rightArrow: String
+
+  static let unicode = Glyphs(
+    isASCII: false, running: "▶ running", paused: "‖ paused",
+    eighths: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"],
+    columnEighths: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
+    spark: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
+    shades: [" ", "░", "▒", "▓", "█"],
+    horizontal: "─", vertical: "│", exactMarker: "│", densityMarker: "•",
+    corners: ("┌", "┐", "└", "┘"), selection: "▶",
+    plusMinus: "±", tau: "τ", theta: "θ", chiSquare: "χ²", leftRight: "←→", upDown: "↑↓",
+    ellipsis: "…", dot: "·", rightArrow: "→")
+
+  static let ascii = Glyphs(
+    isASCII: true, running: "running", paused: "PAUSED",
+    eighths: [" ", " ", " ", " ", "=", "=", "=", "=", "#"],
+    columnEighths: [" ", " ", " ", ".", ".", ":", ":", ":", "#"],
+    spark: ["_", ".", "-", "=", "^"],
+    shades: [" ", ".", ":", "*", "#"],
+    horizontal: "-", vertical: "|", exactMarker: "|", densityMarker: "*",
+    corners: ("+", "+", "+", "+"), selection: ">",
+    plusMinus: "+-", tau: "tau", theta: "theta", chiSquare: "chi2", leftRight: "h/l",
+    upDown: "j/k", ellipsis: "...", dot: "-", rightArrow: "->")
+}

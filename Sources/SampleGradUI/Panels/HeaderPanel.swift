@@ -1,0 +1,63 @@
+import SampleGradCore
+import SampleGradEngine
+
+/// The top two rows: what is running (title, distribution, temperature) and how far it has
+/// got (samples, rate, running or paused).
+struct HeaderPanel: Sendable {
+  func draw(into buffer: inout Buffer, in rect: Rect, context: PanelContext) {
+    let snapshot = context.snapshot
+    let first = rect.row(0)
+    let state =
+      snapshot.isPaused
+      ? (text: context.glyphs.paused, role: Role.paused)
+      : (text: context.glyphs.running, role: Role.running)
+    let stateRect = first.splitLeft(first.width - state.text.count - 1).rest
+    buffer.write(state.text, in: stateRect, style: context.style(state.role))
+    let titleRoom = first.splitLeft(max(stateRect.x - first.x - 2, 0)).left
+    let end = buffer.write("samplegrad", in: titleRoom.inset(dx: 1), style: context.style(.hint))
+    buffer.write(
+      "  " + snapshot.scenario.displayTitle, in: titleRoom.splitLeft(end - titleRoom.x).rest,
+      style: context.style(.title))
+
+    let second = rect.row(1).inset(dx: 1)
+    var items = facts(snapshot, glyphs: context.glyphs, compact: false)
+    if items.reduce(0, { $0 + $1.0.count + $1.1.count + 3 }) > second.width {
+      items = facts(snapshot, glyphs: context.glyphs, compact: true)
+    }
+    var x = second.x
+    for (label, value) in items {
+      guard x < second.maxX else { break }
+      x = buffer.write(label, in: second.splitLeft(x - second.x).rest, style: context.style(.label))
+      x = buffer.write(value, in: second.splitLeft(x - second.x).rest, style: context.style(.title))
+      x += 3
+    }
+  }
+
+  /// Label and value pairs of the second row, in long or compact words.
+  private func facts(_ snapshot: Snapshot, glyphs: Glyphs, compact: Bool) -> [(String, String)] {
+    var items: [(String, String)] = []
+    let d = snapshot.distribution
+    let k = compact ? " K=" : ", K = "
+    switch d {
+    case .categorical(let logits, _): items.append(("", "categorical\(k)\(logits.count)"))
+    case .bernoulli: items.append(("", "bernoulli\(k)2"))
+    case .gaussian: items.append(("", "gaussian"))
+    }
+    items.append((compact ? "" : "objective ", objectiveName(snapshot.scenario.objective)))
+    if let t = d.temperature {
+      items.append((compact ? "temperature " : "temperature \(glyphs.tau) ", ScreenFormat.short(t)))
+    }
+    items.append(("samples ", ScreenFormat.count(snapshot.samples)))
+    items.append(
+      ("", ScreenFormat.rate(snapshot.samplesPerSecond) + (compact ? "/s" : " samples/s")))
+    return items
+  }
+
+  private func objectiveName(_ objective: ObjectiveSpec) -> String {
+    switch objective {
+    case .linear: "linear"
+    case .quadratic: "quadratic"
+    case .cosine: "cosine"
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import SampleGradCore
+import SampleGradEngine
+
+/// What is differentiated and the exact answer: the objective f, the loss L = E[f(x)] and
+/// its exact gradient, plus one line on what each kind of estimator sees. Replaces the
+/// relaxed panel for a gaussian, and fills spare rows on a wide screen.
+struct ObjectivePanel: Sendable {
+  func draw(into buffer: inout Buffer, in rect: Rect, context: PanelContext) {
+    guard rect.height >= 2 else { return }
+    SectionTitle(title: "Objective and exact gradient").draw(
+      into: &buffer, in: rect, theme: context.theme)
+    let body = rect.splitTop(1).rest.inset(dx: 1)
+    var row = 0
+    for (label, text) in lines(context) {
+      let indent = label.isEmpty ? 0 : label.count + 1
+      let wrapped = WordWrap.lines(text, width: body.width - indent)
+      for (i, part) in wrapped.enumerated() where row < body.height {
+        let line = body.row(row)
+        if i == 0, !label.isEmpty { buffer.write(label, in: line, style: context.style(.label)) }
+        buffer.write(
+          part, in: line.splitLeft(indent).rest,
+          style: context.style(label.isEmpty ? .hint : .plain))
+        row += 1
+      }
+    }
+  }
+
+  private func lines(_ context: PanelContext) -> [(String, String)] {
+    let snapshot = context.snapshot
+    let g = context.glyphs
+    let square = g.isASCII ? "^2" : "²"
+    let exact = snapshot.exact
+    let names = context.names
+    var result: [(String, String)] = [
+      (
+        "f(x) =",
+        formula(snapshot.scenario.objective, kind: snapshot.distribution.kind, square: square)
+      ),
+      ("L = E[f(x)] =", ScreenFormat.short(exact.loss)),
+    ]
+    let gradient = zip(names, exact.gradient).map {
+      "dL/d\($0.0.replacingSpaces) \(ScreenFormat.short($0.1))"
+    }
+    result.append(("exact:", gradient.joined(separator: ", ")))
+    switch snapshot.distribution.kind {
+    case .gaussian:
+      result.append(("score fn:", "f(x) (x - mean) / std\(square)"))
+      result.append(("reparam:", "f'(x), and f'(x) eps"))
+      result.append(("", "Score fn sees only f(x); reparam also uses f'(x)."))
+    case .categorical, .bernoulli:
+      result.append(
+        (
+          "",
+          "Gumbel-softmax and ST-Gumbel follow E[f(y)] of the relaxed y, so they are biased for L."
+        ))
+    }
+    return result
+  }
+
+  private func formula(_ objective: ObjectiveSpec, kind: DistributionKind, square: String) -> String
+  {
+    let vector = { (v: [Double]) in "(" + v.map(ScreenFormat.short).joined(separator: ", ") + ")" }
+    switch (objective, kind) {
+    case (.quadratic(let t), .categorical): return "||x - t||\(square), t = \(vector(t))"
+    case (.quadratic(let t), _): return "(x - \(ScreenFormat.short(t.first ?? 0)))\(square)"
+    case (.linear(let w), .categorical): return "w . x, w = \(vector(w))"
+    case (.linear(let w), _): return "\(ScreenFormat.short(w.first ?? 0)) x"
+    case (.cosine(let w), _): return "cos(\(ScreenFormat.short(w)) x)"
+    }
+  }
+}
+
+extension String {
+  /// "logit 1" as "logit1", for compact derivative labels (dL/dlogit1).
+  fileprivate var replacingSpaces: String { String(filter { $0 != " " }) }
+}

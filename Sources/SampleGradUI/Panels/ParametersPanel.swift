@@ -1,0 +1,63 @@
+import SampleGradCore
+import SampleGradEngine
+
+/// The parameters the gradient is taken against, one per row, the selected one marked:
+/// logits with their probability as a bar, the log-odds with p, or the mean and std.
+struct ParametersPanel: Sendable {
+  func draw(into buffer: inout Buffer, in rect: Rect, context: PanelContext) {
+    guard !rect.isEmpty else { return }
+    let snapshot = context.snapshot
+    let names = context.names
+    let values = snapshot.distribution.parameters
+    let visible = rect.height - 1
+    let start = context.windowStart(visible: visible)
+    SectionTitle(title: "Parameters", info: info(context, start: start, visible: visible))
+      .draw(into: &buffer, in: rect, theme: context.theme)
+    let nameWidth = names.map(\.count).max() ?? 0
+    for row in 0..<min(visible, names.count - start) {
+      let index = start + row
+      let line = rect.row(row + 1)
+      let isSelected = index == context.selected
+      let marker = isSelected ? String(context.glyphs.selection) : " "
+      buffer.write(marker, in: line, style: context.style(.marker))
+      let label =
+        ScreenFormat.pad(names[index], nameWidth) + " "
+        + ScreenFormat.pad(ScreenFormat.parameter(values[index]), 7, align: .right)
+      let labelEnd = buffer.write(
+        label, in: line.splitLeft(2).rest,
+        style: isSelected ? context.style(.selected) : context.style(.plain))
+      guard let p = probability(of: index, snapshot) else { continue }
+      let rest = line.splitLeft(labelEnd - line.x + 2).rest
+      let numberEnd = buffer.write("p ", in: rest, style: context.style(.label))
+      let afterLabel = rest.splitLeft(numberEnd - rest.x).rest
+      buffer.write(ScreenFormat.probability(p), in: afterLabel)
+      let bar = afterLabel.splitLeft(7).rest
+      HorizontalBar(fraction: p).draw(
+        into: &buffer, in: bar.splitLeft(bar.width - 1).left, theme: context.theme,
+        style: context.style(.bar))
+    }
+  }
+
+  /// The probability a parameter's row shows: softmax of the logit, or P(b = 1).
+  private func probability(of index: Int, _ snapshot: Snapshot) -> Double? {
+    switch snapshot.distribution {
+    case .categorical:
+      return snapshot.probabilities.indices.contains(index) ? snapshot.probabilities[index] : nil
+    case .bernoulli:
+      return snapshot.probabilities.count == 2 ? snapshot.probabilities[1] : nil
+    case .gaussian:
+      return nil
+    }
+  }
+
+  private func info(_ context: PanelContext, start: Int, visible: Int) -> String {
+    let count = context.names.count
+    switch context.snapshot.distribution {
+    case .categorical:
+      if visible < count { return "\(start + 1)-\(start + visible) of \(count)" }
+      return "p = softmax(\(context.glyphs.theta))"
+    case .bernoulli: return "p = P(b=1) = sigmoid(l)"
+    case .gaussian: return "x = mean + std * eps"
+    }
+  }
+}

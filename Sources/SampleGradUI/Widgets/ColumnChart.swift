@@ -1,0 +1,43 @@
+/// Vertical bars rising from the bottom of a rect (to 1/8 of a cell), each with an optional
+/// marker at a second height: the gaussian's sample histogram against its exact density.
+struct ColumnChart: Sendable {
+  /// Bar heights as fractions of the rect's height (0...1), one per column group.
+  var bars: [Double]
+  /// Marker heights on the same scale, one per bar.
+  var markers: [Double]
+  /// Cells per bar.
+  var columnWidth: Int = 1
+
+  func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) {
+    guard !rect.isEmpty, columnWidth > 0 else { return }
+    buffer.fill(rect)
+    let barStyle = theme.style(.bar)
+    let markerStyle = theme.style(.marker)
+    let height = rect.height
+    for (i, bar) in bars.enumerated() {
+      let total = HorizontalBar.eighths(bar, width: height)
+      let markerRow = marker(i, height: height)
+      for j in 0..<columnWidth {
+        let x = rect.x + i * columnWidth + j
+        guard x < rect.maxX else { return }
+        for level in 0..<height {
+          let filled = min(max(total - 8 * level, 0), 8)
+          let y = rect.maxY - 1 - level
+          if level == markerRow {
+            buffer[x, y] = Cell(theme.glyphs.densityMarker, style: markerStyle)
+          } else if filled > 0 {
+            buffer[x, y] = Cell(theme.glyphs.columnEighths[filled], style: barStyle)
+          }
+        }
+      }
+    }
+  }
+
+  /// The row (counted from the bottom) of marker `i`, or nil if too small to show.
+  private func marker(_ i: Int, height: Int) -> Int? {
+    guard i < markers.count, markers[i].isFinite else { return nil }
+    let cells = min(markers[i], 1) * Double(height)
+    guard cells >= 0.125 else { return nil }
+    return min(Int(cells), height - 1)
+  }
+}

@@ -1,0 +1,141 @@
+import SampleGradCore
+import SampleGradEngine
+import Testing
+
+@testable import SampleGradUI
+
+@Suite("Overlays: help, preset picker, value prompt")
+struct OverlayInputTests {
+  let snapshot = Fixtures.snapshot(Fixtures.categorical, batches: 2)
+
+  private func press(_ keys: [Key], _ explorer: inout Explorer, snapshot: Snapshot? = nil)
+    -> [ExplorerEffect]
+  {
+    keys.flatMap { explorer.handle($0, snapshot: snapshot ?? self.snapshot) }
+  }
+
+  private func type(_ text: String) -> [Key] { text.map { Key.character($0) } }
+
+  @Test("? opens help; ? or Escape closes it; other keys are swallowed")
+  func help() {
+    var explorer = Explorer(presets: [])
+    _ = press([.character("?")], &explorer)
+    #expect(explorer.overlay == .help)
+    #expect(press([.character("1"), .up], &explorer).isEmpty)
+    _ = press([.character("?")], &explorer)
+    #expect(explorer.overlay == .none)
+    _ = press([.character("?"), .escape], &explorer)
+    #expect(explorer.overlay == .none)
+    _ = press([.character("?")], &explorer)
+    #expect(press([.interrupt], &explorer) == [.quit])
+  }
+
+  @Test("p opens the picker on the current scenario; up, down, j, k move; Enter loads")
+  func picker() {
+    var explorer = Explorer(presets: Fixtures.presets)
+    _ = press([.character("p")], &explorer)
+    #expect(explorer.overlay == .presets(selected: 0))
+    _ = press([.down, .character("j"), .character("j")], &explorer)
+    #expect(explorer.overlay == .presets(selected: 2))
+    _ = press([.character("k")], &explorer)
+    #expect(explorer.overlay == .presets(selected: 1))
+    _ = press([.up, .up], &explorer)
+    #expect(explorer.overlay == .presets(selected: 0))
+    #expect(press([.enter], &explorer) == [.loadPreset(Fixtures.presets[0])])
+    #expect(explorer.overlay == .none)
+  }
+
+  @Test("a broken preset is not loaded: its problem is shown and the picker stays")
+  func brokenPreset() {
+    var explorer = Explorer(presets: Fixtures.presets)
+    _ = press([.character("p"), .end], &explorer)
+    #expect(press([.enter], &explorer).isEmpty)
+    #expect(explorer.overlay == .presets(selected: 2))
+    #expect(explorer.message?.hasPrefix("cannot load broken: presets/broken.toml:7") == true)
+    _ = press([.escape], &explorer)
+    #expect(explorer.overlay == .none)
+  }
+
+  @Test("p with no presets says so")
+  func noPresets() {
+    var explorer = Explorer(presets: [])
+    _ = press([.character("p")], &explorer)
+    #expect(explorer.overlay == .none)
+    #expect(explorer.message == "no presets found")
+  }
+
+  @Test("t, a number, Enter sets the temperature")
+  func temperaturePrompt() {
+    var explorer = Explorer(presets: [])
+    _ = press([.character("t")], &explorer)
+    #expect(explorer.overlay == .prompt(ValuePrompt(target: .temperature)))
+    #expect(press(type("0.25"), &explorer).isEmpty)
+    #expect(press([.enter], &explorer) == [.send(.setTemperature(0.25))])
+    #expect(explorer.overlay == .none)
+  }
+
+  @Test("= or v, a number, Enter sets the selected parameter; Backspace edits")
+  func parameterPrompt() {
+    var explorer = Explorer(presets: [])
+    _ = press([.right, .character("v")] + type("-1.55") + [.backspace], &explorer)
+    #expect(
+      explorer.overlay
+        == .prompt(ValuePrompt(target: .parameter(index: 1, name: "logit 2"), text: "-1.5")))
+    #expect(press([.enter], &explorer) == [.send(.setParameter(index: 1, value: -1.5))])
+    _ = press([.character("=")] + type("1e-2"), &explorer)
+    #expect(press([.enter], &explorer) == [.send(.setParameter(index: 1, value: 0.01))])
+  }
+
+  @Test("a bad number keeps the prompt open with a clear message and sends nothing")
+  func badNumbers() {
+    var explorer = Explorer(presets: [])
+    _ = press([.character("t")] + type("abc"), &explorer)
+    #expect(press([.enter], &explorer).isEmpty)
+    guard case .prompt(let prompt) = explorer.overlay else {
+      Issue.record("the prompt closed")
+      return
+    }
+    #expect(prompt.error == "\"abc\" is not a number (try 0.5 or 1e-2)")
+    #expect(prompt.text == "abc")
+    let screen = Fixtures.screen(snapshot, width: 80, height: 24, explorer: explorer)
+    #expect(screen.lines.contains { $0.contains("\"abc\" is not a number") })
+    #expect(press([.escape], &explorer).isEmpty)
+    #expect(explorer.overlay == .none)
+
+    for (text, error) in [
+      ("", "type a number, or Esc to cancel"), ("nan", "\"nan\" is not a number (try 0.5 or 1e-2)"),
+      ("1000", "temperature must be between 0.01 and 100"),
+    ] {
+      _ = press([.character("t")] + type(text), &explorer)
+      #expect(press([.enter], &explorer).isEmpty)
+      #expect(
+        explorer.overlay == .prompt(ValuePrompt(target: .temperature, text: text, error: error)))
+      _ = press([.escape], &explorer)
+    }
+  }
+
+  @Test("gaussian: no temperature prompt; the std must stay positive")
+  func gaussianPrompts() {
+    let gaussian = Fixtures.snapshot(Fixtures.gaussian, batches: 1)
+    var explorer = Explorer(presets: [])
+    _ = press([.character("t")], &explorer, snapshot: gaussian)
+    #expect(explorer.overlay == .none)
+    _ = press([.right, .character("=")] + type("-1") + [.enter], &explorer, snapshot: gaussian)
+    #expect(
+      explorer.overlay
+        == .prompt(
+          ValuePrompt(
+            target: .parameter(index: 1, name: "std"), text: "-1",
+            error: "std must be greater than 0")))
+    _ = press([.backspace, .backspace] + type("2"), &explorer, snapshot: gaussian)
+    #expect(
+      press([.enter], &explorer, snapshot: gaussian) == [.send(.setParameter(index: 1, value: 2))])
+  }
+
+  @Test("in the prompt, q and digits are text, not commands")
+  func promptSwallowsKeys() {
+    var explorer = Explorer(presets: [])
+    #expect(press([.character("t"), .character("q"), .character("1")], &explorer).isEmpty)
+    #expect(explorer.overlay == .prompt(ValuePrompt(target: .temperature, text: "q1")))
+  }
+}
