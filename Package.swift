@@ -1,5 +1,11 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.2
 import PackageDescription
+
+/// Zero warnings, enforced by every build (the README's `swift test` is CI's build).
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+/// The sampling and drawing code is optimised in debug builds too, so `swift run samplegrad`
+/// feels alive and the statistical tests run fast; `@testable import` still works.
+let fast: [SwiftSetting] = strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
   name: "samplegrad",
@@ -15,21 +21,28 @@ let package = Package(
     // Pure math: RNG, distributions, objectives, estimators, statistics, scenarios.
     .target(
       name: "SampleGradCore",
-      dependencies: ["CVectorMath", .product(name: "TOMLKit", package: "TOMLKit")]
+      dependencies: ["CVectorMath", .product(name: "TOMLKit", package: "TOMLKit")],
+      swiftSettings: fast
     ),
     // Bulk log and exp, vectorised by clang with glibc's libmvec.
     .target(
       name: "CVectorMath",
-      cSettings: [.unsafeFlags(["-O3", "-fno-math-errno", "-fveclib=libmvec"])],
+      cSettings: [
+        .treatAllWarnings(as: .error),
+        .unsafeFlags(["-O3", "-fno-math-errno", "-fveclib=libmvec"]),
+      ],
       linkerSettings: [.linkedLibrary("mvec")]
     ),
     // The sampling loop on a background queue; commands in, snapshots out.
-    .target(name: "SampleGradEngine", dependencies: ["SampleGradCore"]),
+    .target(name: "SampleGradEngine", dependencies: ["SampleGradCore"], swiftSettings: fast),
     // Renders a snapshot into an in-memory cell grid. No curses here.
-    .target(name: "SampleGradUI", dependencies: ["SampleGradCore", "SampleGradEngine"]),
+    .target(
+      name: "SampleGradUI", dependencies: ["SampleGradCore", "SampleGradEngine"],
+      swiftSettings: fast),
     // The only C: ncurses shims and the signal guard that restores the terminal.
     .target(
       name: "CNcursesw",
+      cSettings: [.treatAllWarnings(as: .error)],
       linkerSettings: [.linkedLibrary("ncursesw")]
     ),
     .executableTarget(
@@ -37,16 +50,20 @@ let package = Package(
       dependencies: [
         "SampleGradCore", "SampleGradEngine", "SampleGradUI", "CNcursesw",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      swiftSettings: strict
     ),
-    .testTarget(name: "SampleGradCoreTests", dependencies: ["SampleGradCore"]),
-    .testTarget(name: "SampleGradEngineTests", dependencies: ["SampleGradEngine"]),
+    .testTarget(
+      name: "SampleGradCoreTests", dependencies: ["SampleGradCore"], swiftSettings: strict),
+    .testTarget(
+      name: "SampleGradEngineTests", dependencies: ["SampleGradEngine"], swiftSettings: strict),
     .testTarget(
       name: "SampleGradUITests",
       dependencies: ["SampleGradUI"],
-      exclude: ["Snapshots"]
+      exclude: ["Snapshots"],
+      swiftSettings: strict
     ),
-    .testTarget(name: "EndToEndTests", dependencies: ["samplegrad"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["samplegrad"], swiftSettings: strict),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -11,7 +11,10 @@ struct SampleGrad: ParsableCommand {
       Use 'samplegrad run' for the same statistics as JSON or a table.
       """,
     version: "0.1.0",
-    subcommands: [ExploreCommand.self, RunCommand.self, PresetsCommand.self, CheckCommand.self],
+    subcommands: [
+      ExploreCommand.self, RunCommand.self, PresetsCommand.self, CheckCommand.self,
+      BenchCommand.self,
+    ],
     defaultSubcommand: ExploreCommand.self
   )
 }

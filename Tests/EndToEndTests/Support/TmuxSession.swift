@@ -1,0 +1,144 @@
+import Foundation
+
+/// A program running in a detached tmux pane of a fixed size, on a tmux server of its own
+/// (so tests never touch the user's sessions). Like `/work/shared/bin/screen`: the pane
+/// records `stty -g` before and after the program and its exit status, then idles so the
+/// last screen can still be read. Call `close()` (in a `defer`) to kill the server.
+final class TmuxSession {
+  static let executable: String? = [
+    "/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux",
+  ]
+  .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+  let socket: String
+  let folder: URL
+  private let tmux: String
+  private var serverPID: pid_t?
+
+  /// Starts `command` in a `width` x `height` pane with TERM=xterm-256color and a UTF-8 locale.
+  init(
+    _ command: [String], width: Int = 100, height: Int = 32,
+    environment: [String: String] = [:], term: String = "xterm-256color"
+  ) throws {
+    guard let tmux = Self.executable else { throw TmuxError("tmux is not installed") }
+    self.tmux = tmux
+    let unique = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+    socket = "samplegrad-test-\(unique)"
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "samplegrad-e2e-\(unique)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    // tmux sets TERM from its default-terminal option, so the script sets it again.
+    let exports = (environment.merging(["TERM": term, "LANG": "C.UTF-8"]) { _, new in new })
+      .sorted { $0.key < $1.key }
+      .map { "export \($0.key)=\(Self.quote($0.value))" }.joined(separator: "\n")
+    // `trap : INT`: Ctrl-C must end the program, not the script that records how it ended
+    // (a handler, unlike an ignored signal, is not inherited by the program).
+    let script = """
+      trap : INT
+      \(exports)
+      stty -g > \(Self.quote(path("before")))
+      \(command.map(Self.quote).joined(separator: " "))
+      echo $? > \(Self.quote(path("exit.tmp")))
+      stty -g > \(Self.quote(path("after")))
+      mv \(Self.quote(path("exit.tmp"))) \(Self.quote(path("exit")))
+      sleep 60
+      """
+    try script.write(to: folder.appendingPathComponent("run.sh"), atomically: true, encoding: .utf8)
+    try run([
+      "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)",
+      "-e", "TERM=\(term)", "-e", "LANG=C.UTF-8", "sh \(Self.quote(path("run.sh")))",
+    ])
+    serverPID = (try? run(["display-message", "-p", "#{pid}"]))
+      .flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+  }
+
+  func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+  /// The pane's text now.
+  func screen() -> String { (try? run(["capture-pane", "-p", "-t", "main"])) ?? "" }
+
+  /// Types keys as `tmux send-keys` names them (`]`, `Escape`, `C-c`, `Down`).
+  func send(_ keys: String...) throws { try run(["send-keys", "-t", "main"] + keys) }
+
+  /// Polls the screen every 100 ms until `condition` holds; returns the last screen seen,
+  /// or nil if it never held before the deadline.
+  func waitForScreen(seconds: Double = 15, _ condition: (String) -> Bool) -> String? {
+    let end = Date().addingTimeInterval(seconds)
+    repeat {
+      let text = screen()
+      if condition(text) { return text }
+      Thread.sleep(forTimeInterval: 0.1)
+    } while Date() < end
+    return nil
+  }
+
+  /// The program's exit status once it has ended (waits up to `seconds`).
+  func waitForExit(seconds: Double = 15) -> Int32? {
+    let end = Date().addingTimeInterval(seconds)
+    repeat {
+      if let text = try? String(contentsOfFile: path("exit"), encoding: .utf8) {
+        return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+      }
+      Thread.sleep(forTimeInterval: 0.1)
+    } while Date() < end
+    return nil
+  }
+
+  /// Whether `stty -g` printed the same settings before and after the program.
+  var terminalRestored: Bool {
+    let before = try? String(contentsOfFile: path("before"), encoding: .utf8)
+    let after = try? String(contentsOfFile: path("after"), encoding: .utf8)
+    return before != nil && before == after
+  }
+
+  /// The pid of the program the pane's shell started (its only child while it runs).
+  func programPID() -> Int32? {
+    guard let shell = try? run(["display-message", "-p", "-t", "main", "#{pane_pid}"]),
+      let pid = Int32(shell.trimmingCharacters(in: .whitespacesAndNewlines))
+    else { return nil }
+    let children =
+      (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8))
+      ?? (try? ChildProcess.run("/usr/bin/pgrep", ["-P", "\(pid)"]))?.standardOutput ?? ""
+    return children.split(whereSeparator: \.isWhitespace).first.flatMap { Int32($0) }
+  }
+
+  /// Kills the tmux server (and with it the program, by SIGHUP) and removes the temporary
+  /// files. A server that does not go within two seconds is killed outright.
+  func close() {
+    _ = try? run(["kill-server"])
+    if let pid = serverPID {
+      let end = Date().addingTimeInterval(2)
+      while Self.isAlive(pid), Date() < end { usleep(50_000) }
+      if Self.isAlive(pid) { kill(pid, SIGKILL) }
+    }
+    try? FileManager.default.removeItem(at: folder)
+  }
+
+  /// Whether `pid` still runs (a zombie waiting to be reaped by init does not).
+  private static func isAlive(_ pid: pid_t) -> Bool {
+    guard kill(pid, 0) == 0 else { return false }
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+      let close = stat.lastIndex(of: ")")
+    else { return true }
+    return !stat[close...].hasPrefix(") Z")
+  }
+
+  @discardableResult
+  private func run(_ arguments: [String]) throws -> String {
+    let result = try ChildProcess.run(
+      tmux, ["-L", socket] + arguments, deadline: 10)
+    guard result.status == 0 else {
+      throw TmuxError("tmux \(arguments.first ?? ""): \(result.standardError)")
+    }
+    return result.standardOutput
+  }
+
+  private static func quote(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+}
+
+struct TmuxError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}
