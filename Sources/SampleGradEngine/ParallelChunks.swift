@@ -1,6 +1,5 @@
 import Dispatch
 import SampleGradCore
-import Synchronization
 
 /// Maps the chunks of a plan over `threads` workers and returns the results in chunk order.
 ///
@@ -13,7 +12,7 @@ enum ParallelChunks {
   ) -> [Part] {
     let chunks = plan.chunkCount
     let workers = max(1, min(threads, chunks))
-    let slots = Mutex<[Part?]>([Part?](repeating: nil, count: chunks))
+    let slots = LockedValue<[Part?]>([Part?](repeating: nil, count: chunks))
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       let state = makeState()
       for chunk in stride(from: worker, to: chunks, by: workers) {

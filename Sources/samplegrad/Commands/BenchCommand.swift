@@ -22,10 +22,12 @@ struct BenchCommand: ParsableCommand {
   @Option(name: .long, help: "A preset name or path (default: a K = 10 categorical).")
   var preset: String?
 
-  @Option(name: .long, help: "Seconds of timing per figure.")
+  @Option(name: .long, parsing: .unconditional, help: "Seconds of timing per figure.")
   var seconds: Double = 1
 
-  @Option(name: .long, help: "Threads for the all-core figures (default: all cores).")
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Threads for the all-core figures (default: all cores).")
   var threads: Int?
 
   @Option(name: .long, help: "Output format: json or table.")

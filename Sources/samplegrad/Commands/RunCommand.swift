@@ -18,7 +18,9 @@ struct RunCommand: ParsableCommand {
 
   @OptionGroup var scenario: ScenarioOptions
 
-  @Option(name: .long, help: "Samples per estimator (default: the scenario's, else 100000).")
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Samples per estimator (default: the scenario's, else 100000).")
   var samples: Int?
 
   @Option(name: .long, help: "Comma-separated estimator names (default: the scenario's).")
@@ -27,7 +29,9 @@ struct RunCommand: ParsableCommand {
   @Option(name: .long, help: "Output format: json or table.")
   var format: Format = .json
 
-  @Option(name: .long, help: "Worker threads (default: all cores). Results do not depend on it.")
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Worker threads (default: all cores). Results do not depend on it.")
   var threads: Int?
 
   func run() throws {

@@ -6,13 +6,16 @@ struct ScenarioOptions: ParsableArguments {
   @Option(name: .long, help: "A preset name (see 'samplegrad presets') or a path to a .toml file.")
   var preset: String = PresetLibrary.defaultPreset
 
-  @Option(name: .long, help: "Random seed (default: the scenario's, else 7).")
+  @Option(
+    name: .long, parsing: .unconditional, help: "Random seed (default: the scenario's, else 7).")
   var seed: UInt64?
 
-  @Option(name: .long, help: "Relaxation temperature, 0.01 to 100.")
+  @Option(name: .long, parsing: .unconditional, help: "Relaxation temperature, 0.01 to 100.")
   var temperature: Double?
 
-  @Option(name: .long, help: "Comma-separated logits, e.g. 1,0.5,-0.5 (one value for a bernoulli).")
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Comma-separated logits, e.g. 1,0.5,-0.5 (one value for a bernoulli).")
   var logits: String?
 
   /// The scenario with the command-line changes applied and validated.
