@@ -17,7 +17,7 @@ public struct EngineState {
   var histogram: Histogram
   var relaxed: RunningMoments
   var relaxedRows: [[Double]] = []
-  var rng: Xoshiro256StarStar
+  var outcomeStream: Xoshiro256StarStar
   var streams: [EstimatorKind: Xoshiro256StarStar] = [:]
   let seed: UInt64
   var problem: GradientProblem
@@ -31,7 +31,7 @@ public struct EngineState {
   public init(scenario: Scenario, seed: UInt64 = Scenario.defaultSeed) {
     self.scenario = scenario
     self.seed = seed
-    rng = Xoshiro256StarStar(seed: seed)
+    outcomeStream = Xoshiro256StarStar(seed: seed)
     problem = scenario.problem
     enabled = Set(scenario.estimators)
     outcomeSampler = OutcomeSampler(problem: problem)
@@ -152,7 +152,8 @@ public struct EngineState {
   /// estimators in parallel (each has its own sampler, generator and accumulator).
   public mutating func step(samples: Int) {
     var relaxedMoments = relaxed
-    outcomeSampler.run(count: samples, using: &rng, histogram: &histogram, relaxed: &relaxedMoments)
+    outcomeSampler.run(
+      count: samples, using: &outcomeStream, histogram: &histogram, relaxed: &relaxedMoments)
     relaxed = relaxedMoments
     if outcomeSampler.relaxedDimension > 0 {
       relaxedRows.append(Array(outcomeSampler.latestRelaxed))

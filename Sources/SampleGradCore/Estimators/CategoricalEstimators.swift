@@ -1,4 +1,8 @@
 /// Single-sample estimators of `d E[f(x)] / d logits`, `x ~ Categorical(softmax(logits))`.
+///
+/// The one-sample reference path: `estimate(using:)` and tests use it, and REBAR falls back
+/// to it for logits spread over more than 700. `run` takes the block path
+/// (`CategoricalBlockEstimators.swift`), which tests pin to this one.
 extension GradientSampler {
   func estimateCategorical(using rng: inout Xoshiro256StarStar) {
     let n = k

@@ -89,8 +89,10 @@ public final class OutcomeSampler {
     let best = blocks.indices
     let accumulate = relaxed.dimension == k
     var remaining = count
+    var lastRows = 0
     while remaining > 0 {
       let rows = min(remaining, CategoricalBlock.rows)
+      lastRows = rows
       CategoricalBlock.perturb(logits: logits, k: k, rows: rows, rng: &rng, into: z, best: best)
       CategoricalBlock.relax(z, k: k, rows: rows, temperature: temperature, into: relaxedBlock)
       for row in 0..<rows {
@@ -99,7 +101,6 @@ public final class OutcomeSampler {
       }
       remaining -= rows
     }
-    let last = relaxedBlock + (min(count, CategoricalBlock.rows) - 1) * k
-    if count > 0 { y.update(from: last, count: k) }
+    if lastRows > 0 { y.update(from: relaxedBlock + (lastRows - 1) * k, count: k) }
   }
 }
