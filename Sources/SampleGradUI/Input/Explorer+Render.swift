@@ -36,7 +36,8 @@ extension Explorer {
     EstimatorsPanel(lines: layout.estimatorLines).draw(
       into: &buffer, in: layout.estimators, context: context)
     StatusLine(message: message).draw(into: &buffer, in: layout.status, context: context)
-    FooterPanel().draw(into: &buffer, in: layout.footer, theme: theme)
+    FooterPanel(hasTemperature: snapshot.distribution.temperature != nil).draw(
+      into: &buffer, in: layout.footer, theme: theme)
     switch overlay {
     case .none: break
     case .help: HelpOverlay().draw(into: &buffer, theme: theme)

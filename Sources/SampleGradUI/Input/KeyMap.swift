@@ -93,8 +93,11 @@ public enum KeyMap {
 
   /// The footer's hints, most important first: the footer drops from the end of this
   /// priority order until the rest fit, keeping the screen order.
-  static func footer(ascii: Bool) -> [(keys: String, text: String, priority: Int)] {
-    [
+  /// A gaussian has no temperature, so its footer leaves those keys out.
+  static func footer(ascii: Bool, hasTemperature: Bool = true) -> [(
+    keys: String, text: String, priority: Int
+  )] {
+    let all: [(keys: String, text: String, priority: Int)] = [
       (ascii ? "h/l" : "←→", "select", 0),
       (ascii ? "j/k" : "↑↓", ascii ? "+-0.1" : "±0.1", 1),
       ("[ ]", "temp", 2),
@@ -108,5 +111,6 @@ public enum KeyMap {
       ("?", "help", 5),
       ("q", "quit", 0),
     ]
+    return hasTemperature ? all : all.filter { !$0.text.contains("temp") }
   }
 }

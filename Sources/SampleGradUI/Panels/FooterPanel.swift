@@ -1,8 +1,11 @@
 /// The bottom row: the main keys, as many as fit (lowest priority dropped first).
 struct FooterPanel: Sendable {
+  /// False for a gaussian, whose footer then leaves out the temperature keys.
+  var hasTemperature = true
+
   func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) {
     guard !rect.isEmpty else { return }
-    var items = KeyMap.footer(ascii: theme.glyphs.isASCII)
+    var items = KeyMap.footer(ascii: theme.glyphs.isASCII, hasTemperature: hasTemperature)
     func length(_ list: [(keys: String, text: String, priority: Int)]) -> Int {
       list.reduce(0) { $0 + $1.keys.count + 1 + $1.text.count + 2 } - 2
     }
