@@ -29,6 +29,10 @@ struct NumericsTests {
         #expect(finite, "\(kind.rawValue): \(sample)")
         if !finite { return }
       }
+      // The block path (what `run` and the explorer use) as well.
+      let m = try moments(kind, on: problem, samples: 20_000)
+      let summary = m.mean + m.variance
+      #expect(summary.allSatisfy { $0.isFinite }, "\(kind.rawValue) blocks: \(summary)")
     }
   }
 
