@@ -3,6 +3,7 @@
 // for AVX2+FMA and one for the x86-64 baseline, and the first call picks one for the CPU.
 #include "CVectorMath.h"
 #include <math.h>
+#include <stdatomic.h>
 
 #define LOOPS(suffix, attributes)                                                            \
   attributes static void log_##suffix(double *x, long n) {                                  \
@@ -24,18 +25,22 @@ LOOPS(avx2, __attribute__((target("avx2,fma"))))
 #endif
 LOOPS(base, )
 
-static int use_avx2 = -1;
+// -1 until the first call. Several threads may race to fill it in; they all compute the
+// same value, and the atomic makes that race well defined (and quiet under TSan).
+static _Atomic int use_avx2 = -1;
 
 static int pick(void) {
-  if (use_avx2 < 0) {
+  int choice = atomic_load_explicit(&use_avx2, memory_order_relaxed);
+  if (choice < 0) {
 #if defined(__x86_64__)
     __builtin_cpu_init();
-    use_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    choice = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
 #else
-    use_avx2 = 0;
+    choice = 0;
 #endif
+    atomic_store_explicit(&use_avx2, choice, memory_order_relaxed);
   }
-  return use_avx2;
+  return choice;
 }
 
 int sg_vector_width(void) { return pick(); }
