@@ -26,7 +26,7 @@ extension ScenarioDecoder {
     }
 
     let distribution = buildDistribution(file.distribution, &problems)
-    let objective = buildObjective(file.objective, distribution?.kind, &problems)
+    let objective = buildObjective(file.objective, &problems)
     guard let distribution, let objective, problems.isEmpty else { return (nil, problems) }
     let scenario = Scenario(
       name: file.name ?? "", title: file.title, lesson: file.lesson, seed: seed,
@@ -105,8 +105,7 @@ extension ScenarioDecoder {
   }
 
   private static func buildObjective(
-    _ raw: ScenarioFile.Objective?, _ distribution: DistributionKind?,
-    _ problems: inout [ScenarioProblem]
+    _ raw: ScenarioFile.Objective?, _ problems: inout [ScenarioProblem]
   ) -> ObjectiveSpec? {
     guard let raw else {
       problems.append(

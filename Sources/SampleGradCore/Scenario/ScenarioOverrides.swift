@@ -91,9 +91,7 @@ public struct ScenarioOverrides: Sendable, Equatable {
       scenario.estimators = kinds
     }
     if problems.isEmpty {
-      problems = scenario.problems().map {
-        ScenarioProblem(key: $0.key, message: $0.message)
-      }
+      problems = scenario.problems()
     }
     guard problems.isEmpty else { throw ScenarioError(source: "command line", problems: problems) }
     return scenario

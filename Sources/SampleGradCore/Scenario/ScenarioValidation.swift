@@ -79,11 +79,4 @@ extension Scenario {
           message: "must be between 0.01 and 100, got \(temperature)"))
     }
   }
-
-  /// This scenario if it is valid; otherwise an error naming `source` and every problem.
-  public func validated(source: String) throws(ScenarioError) -> Scenario {
-    let found = problems()
-    guard found.isEmpty else { throw ScenarioError(source: source, problems: found) }
-    return self
-  }
 }
