@@ -34,8 +34,8 @@ public enum Benchmark {
     var rates: [Double] = []
     for _ in 0..<rounds {
       let counter = LockedValue(0)
-      let start = DispatchTime.now().uptimeNanoseconds
-      let deadline = start + UInt64(roundSeconds * 1e9)
+      let start = DispatchTime.now()
+      let deadline = start.uptimeNanoseconds + UInt64(roundSeconds * 1e9)
       DispatchQueue.concurrentPerform(iterations: threads) { _ in
         // Each worker owns its sampler and generator.
         let work = makeWork()
@@ -46,7 +46,7 @@ public enum Benchmark {
         } while DispatchTime.now().uptimeNanoseconds < deadline
         counter.withLock { $0 += drawn }
       }
-      let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+      let elapsed = DispatchTime.now().seconds(since: start)
       rates.append(Double(counter.withLock { $0 }) / elapsed)
     }
     return Result(name: name, threads: threads, perSecond: median(rates))
@@ -83,9 +83,9 @@ public enum Benchmark {
 
   /// Seconds taken by `body`.
   public static func time(_ body: () -> Void) -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
+    let start = DispatchTime.now()
     body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return DispatchTime.now().seconds(since: start)
   }
 }
 

@@ -101,22 +101,23 @@ public struct EngineState {
     guard scenario.distribution.parameters.indices.contains(index) else {
       return refuse("no parameter \(index + 1)")
     }
-    var candidate = scenario
-    candidate.distribution = scenario.distribution.with(parameter: index, value: value)
-    if let problem = candidate.problems().first { return refuse(problem.description) }
-    scenario = candidate
-    rebuild(keepHistory: true)
-    return true
+    return change(to: scenario.distribution.with(parameter: index, value: value))
   }
 
   private mutating func setTemperature(_ t: Double) -> Bool {
     guard scenario.distribution.temperature != nil else {
       return refuse("a gaussian has no temperature")
     }
-    guard t.isFinite, Scenario.temperatureRange.contains(t) else {
-      return refuse("temperature must be between 0.01 and 100, got \(NumberFormat.short(t))")
-    }
-    scenario.distribution = scenario.distribution.with(temperature: t)
+    return change(to: scenario.distribution.with(temperature: t))
+  }
+
+  /// Moves to new parameters if the scenario's own rules accept them (the same rules a
+  /// scenario file must pass); otherwise keeps the state and says why.
+  private mutating func change(to distribution: DistributionSpec) -> Bool {
+    var candidate = scenario
+    candidate.distribution = distribution
+    if let problem = candidate.problems().first { return refuse(problem.description) }
+    scenario = candidate
     rebuild(keepHistory: true)
     return true
   }
@@ -126,10 +127,12 @@ public struct EngineState {
     problem = scenario.problem
     outcomeSampler = OutcomeSampler(problem: problem)
     samplers = [:]
-    for (index, kind) in rows.enumerated() {
+    for kind in rows {
       samplers[kind] = try? GradientSampler(problem: problem, kind: kind)
       if streams[kind] == nil {
-        streams[kind] = Xoshiro256StarStar(seed: seed, stream: UInt64(index + 1), chunk: UInt64.max)
+        // The estimator's own stream, as in `run`; the last chunk index keeps the live
+        // explorer's numbers apart from a headless run's.
+        streams[kind] = Xoshiro256StarStar(seed: seed, stream: kind.streamIndex, chunk: .max)
       }
     }
     generation += 1

@@ -82,19 +82,15 @@ public final class SamplingEngine: Sendable {
       let started = DispatchTime.now()
       state.step(samples: batch)
       let now = DispatchTime.now()
-      let seconds = Double(now.uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+      let seconds = now.seconds(since: started)
       state.setRate(rate.record(samples: batch, seconds: seconds))
       batch = timing.nextBatch(after: batch, took: seconds)
 
-      if Double(now.uptimeNanoseconds - lastHistory.uptimeNanoseconds) / 1e9
-        >= timing.historyInterval || steps > 0
-      {
+      if now.seconds(since: lastHistory) >= timing.historyInterval || steps > 0 {
         state.recordHistory()
         lastHistory = now
       }
-      if !commands.isEmpty || steps > 0
-        || Double(now.uptimeNanoseconds - lastPublish.uptimeNanoseconds) / 1e9
-          >= timing.publishInterval
+      if !commands.isEmpty || steps > 0 || now.seconds(since: lastPublish) >= timing.publishInterval
       {
         publish(state)
         lastPublish = now

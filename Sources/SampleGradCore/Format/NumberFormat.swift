@@ -1,11 +1,32 @@
 import Foundation
 
 /// How samplegrad prints numbers: the same rules in the table, the JSON-free views and the
-/// screen, so a value reads the same everywhere.
+/// screen, so a value reads the same everywhere. Digits are rounded by `DecimalDigits`;
+/// printf (`String(format:)`) is the reference and decides the rare near-ties.
 public enum NumberFormat {
   /// Three significant digits, switching to scientific notation outside 1e-3...1e5
   /// (`0.625`, `12.3`, `1.23e-05`); exactly `0` for zero.
   public static func short(_ x: Double) -> String {
+    guard x.isFinite, x != 0 else { return printfShort(x) }
+    return DecimalDigits.short(x) ?? printfShort(x)
+  }
+
+  /// Four decimals, for probabilities and frequencies.
+  public static func fixed(_ x: Double) -> String {
+    DecimalDigits.fixed(x) ?? printfFixed(x)
+  }
+
+  /// `x` in scientific notation with `digits` significant digits (`1.2e-05`, `-3e+02`), for
+  /// columns too narrow for `short`.
+  public static func scientific(_ x: Double, digits: Int) -> String {
+    guard x.isFinite, x != 0, let (d, e) = DecimalDigits.significant(abs(x), digits) else {
+      return String(format: "%.\(max(digits - 1, 0))e", x)
+    }
+    return (x < 0 ? "-" : "") + DecimalDigits.scientific(d, e, digits)
+  }
+
+  /// `short` by printf: the reference.
+  static func printfShort(_ x: Double) -> String {
     guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
     if x == 0 { return "0" }
     let magnitude = abs(x)
@@ -17,6 +38,6 @@ public enum NumberFormat {
     return text
   }
 
-  /// Four decimals, for probabilities and frequencies.
-  public static func fixed(_ x: Double) -> String { String(format: "%.4f", x) }
+  /// `fixed` by printf: the reference.
+  static func printfFixed(_ x: Double) -> String { String(format: "%.4f", x) }
 }

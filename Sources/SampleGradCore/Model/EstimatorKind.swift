@@ -40,7 +40,7 @@ public enum EstimatorKind: String, Sendable, CaseIterable, Codable, Hashable {
   }
 
   /// The stream index this estimator draws from, so each has its own random numbers.
-  var streamIndex: UInt64 { UInt64(Self.allCases.firstIndex(of: self)! + 1) }
+  public var streamIndex: UInt64 { UInt64(Self.allCases.firstIndex(of: self)! + 1) }
 
   /// Parses a name, with a message that lists the valid ones.
   public static func parse(_ name: String) -> EstimatorKind? {

@@ -10,18 +10,22 @@ public struct Histogram: Sendable, Equatable {
   public let edges: [Double]
   /// Samples below the first edge or above the last.
   public private(set) var outside: Int = 0
+  /// Width of each bin (0 for categories).
+  private let binWidth: Double
 
   /// A histogram of categories with the given exact probabilities.
   public init(probabilities: [Double]) {
     self.probabilities = probabilities
     counts = [Int](repeating: 0, count: probabilities.count)
     edges = []
+    binWidth = 0
   }
 
   /// A histogram of `bins` equal bins over `mean +/- span * std` of a normal distribution.
   public init(normalMean mean: Double, std: Double, bins: Int = 40, span: Double = 4) {
     let low = mean - span * std
     let width = 2 * span * std / Double(bins)
+    binWidth = width
     edges = (0...bins).map { low + Double($0) * width }
     counts = [Int](repeating: 0, count: bins)
     let cdf = edges.map { 0.5 * erfc(-($0 - mean) / (std * 2.0.squareRoot())) }
@@ -40,8 +44,7 @@ public struct Histogram: Sendable, Equatable {
       outside += 1
       return
     }
-    let width = (last - first) / Double(counts.count)
-    let bin = min(Int((value - first) / width), counts.count - 1)
+    let bin = min(Int((value - first) / binWidth), counts.count - 1)
     counts[bin] += 1
   }
 

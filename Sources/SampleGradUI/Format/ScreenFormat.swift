@@ -8,13 +8,13 @@ enum ScreenFormat {
 
   /// Three significant digits (`NumberFormat.short`), or a dash if not finite.
   static func short(_ x: Double) -> String {
-    x.isFinite ? FastNumberFormat.short(x) : missing
+    x.isFinite ? NumberFormat.short(x) : missing
   }
 
   /// With an explicit sign, for biases: `+0.0123`, `-4.5e-05`, `0`.
   static func signed(_ x: Double) -> String {
     guard x.isFinite else { return missing }
-    let text = FastNumberFormat.short(x)
+    let text = NumberFormat.short(x)
     return x > 0 ? "+" + text : text
   }
 
@@ -25,8 +25,7 @@ enum ScreenFormat {
     guard text.count > width, x.isFinite else { return text }
     let sign = signed && x > 0 ? "+" : x < 0 ? "-" : ""
     for digits in [2, 1] {
-      guard let (d, e) = FastNumberFormat.significant(abs(x), digits) else { continue }
-      let shorter = sign + FastNumberFormat.scientific(d, e, digits)
+      let shorter = sign + NumberFormat.scientific(abs(x), digits: digits)
       if shorter.count <= width { return shorter }
     }
     return String(text.prefix(width))
@@ -36,7 +35,7 @@ enum ScreenFormat {
   /// significant digits when that would be too long.
   static func parameter(_ x: Double) -> String {
     guard x.isFinite else { return missing }
-    if abs(x) >= 1000 || (x != 0 && abs(x) < 0.01) { return FastNumberFormat.short(x) }
+    if abs(x) >= 1000 || (x != 0 && abs(x) < 0.01) { return NumberFormat.short(x) }
     let hundredths = (x * 100).rounded()
     let sign = hundredths < 0 ? "-" : ""
     let magnitude = Int(abs(hundredths))
@@ -46,7 +45,7 @@ enum ScreenFormat {
 
   /// A probability with four decimals (`NumberFormat.fixed`).
   static func probability(_ x: Double) -> String {
-    x.isFinite ? FastNumberFormat.fixed(x) : missing
+    x.isFinite ? NumberFormat.fixed(x) : missing
   }
 
   /// A count with thousands separators: `1,234,567`.
@@ -65,9 +64,9 @@ enum ScreenFormat {
   static func rate(_ x: Double) -> String {
     guard x.isFinite, x > 0 else { return "0" }
     if x < 1000 { return String(Int(x.rounded())) }
-    if x < 1e6 { return FastNumberFormat.short(x / 1e3) + "k" }
-    if x < 1e9 { return FastNumberFormat.short(x / 1e6) + "M" }
-    return FastNumberFormat.short(x / 1e9) + "G"
+    if x < 1e6 { return NumberFormat.short(x / 1e3) + "k" }
+    if x < 1e9 { return NumberFormat.short(x / 1e6) + "M" }
+    return NumberFormat.short(x / 1e9) + "G"
   }
 
   /// `text` cut to `width` characters at a word boundary, ending with `ellipsis` if cut.

@@ -1,12 +1,11 @@
 import Foundation
-import SampleGradCore
 
-/// `NumberFormat.short` and `NumberFormat.fixed` without `String(format:)`, which costs
-/// about 1.5 µs a call through Foundation (a frame prints about 100 numbers). The output is
-/// identical: digits are rounded in double arithmetic, and any value within a hair of a
-/// rounding tie (where that could differ from printf's exact rounding) is handed to
-/// `NumberFormat` itself. A test compares the two on many values.
-enum FastNumberFormat {
+/// Decimal rounding in double arithmetic, so `NumberFormat` need not call
+/// `String(format:)` (about 1.5 µs a call through Foundation; a frame prints about 100
+/// numbers). Every function returns nil (or its caller falls back to printf) within a hair
+/// of a rounding tie, where that could differ from printf's exact decimal rounding; a test
+/// compares `NumberFormat` with printf on many values.
+enum DecimalDigits {
   private static let powers: [Double] = (0...22).map { pow(10, Double($0)) }
 
   /// `x` scaled by `10^k`: correctly rounded for |k| <= 22, within a few ulps beyond.
@@ -51,12 +50,10 @@ enum FastNumberFormat {
     return (digits, e)
   }
 
-  /// Same as `NumberFormat.short`.
-  static func short(_ x: Double) -> String {
-    guard x.isFinite else { return NumberFormat.short(x) }
-    if x == 0 { return "0" }
+  /// `NumberFormat.short` of a finite, non-zero `x`, or nil near a tie.
+  static func short(_ x: Double) -> String? {
     let m = abs(x)
-    guard let (digits, e) = significant(m, 3) else { return NumberFormat.short(x) }
+    guard let (digits, e) = significant(m, 3) else { return nil }
     let sign = x < 0 ? "-" : ""
     if m >= 1e5 || m < 1e-3 || e >= 3 { return sign + scientific(digits, e, 3) }
     return sign + fixedDigits(digits, e)
@@ -85,13 +82,11 @@ enum FastNumberFormat {
     return String(whole) + "." + String(repeating: "0", count: decimals - text.count) + text
   }
 
-  /// Same as `NumberFormat.fixed` (`%.4f`).
-  static func fixed(_ x: Double) -> String {
+  /// `%.4f` of `x`, or nil near a tie or for huge values.
+  static func fixed(_ x: Double) -> String? {
     let scaled = abs(x) * 1e4
     let fraction = scaled - scaled.rounded(.down)
-    guard x.isFinite, scaled < 1e15, abs(fraction - 0.5) > 1e-6 else {
-      return NumberFormat.fixed(x)
-    }
+    guard x.isFinite, scaled < 1e15, abs(fraction - 0.5) > 1e-6 else { return nil }
     let units = Int(scaled.rounded())
     let decimals = String(units % 10_000)
     let sign = x.sign == .minus ? "-" : ""

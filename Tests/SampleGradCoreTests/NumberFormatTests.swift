@@ -1,10 +1,10 @@
-import SampleGradCore
+import Foundation
 import Testing
 
-@testable import SampleGradUI
+@testable import SampleGradCore
 
-@Suite("Fast number format")
-struct FastNumberFormatTests {
+@Suite("Number format")
+struct NumberFormatTests {
   /// Values where rounding, notation switches and trailing zeros are easy to get wrong.
   static let edges: [Double] = [
     1, -1, 10, 100, 1000, 0.1, 0.01, 0.001, 1e-4, 1e5, 99_999, 99_999.5, 999.5, 999.4, 9.995,
@@ -13,7 +13,7 @@ struct FastNumberFormatTests {
     0.00005,
   ]
 
-  @Test("short and fixed print exactly what NumberFormat prints")
+  @Test("short and fixed print exactly what printf prints")
   func matchesNumberFormat() {
     var rng = SplitMix64(seed: 11)
     var values = Self.edges + Self.edges.map { -$0 }
@@ -25,11 +25,18 @@ struct FastNumberFormatTests {
     for _ in 0..<5000 { values.append(Double(rng.next() % 20_001) / 10_000 - 1) }
     var mismatches: [String] = []
     for x in values {
-      if FastNumberFormat.short(x) != NumberFormat.short(x) {
-        mismatches.append("short(\(x)): \(FastNumberFormat.short(x)) vs \(NumberFormat.short(x))")
+      if NumberFormat.short(x) != NumberFormat.printfShort(x) {
+        mismatches.append("short(\(x)): \(NumberFormat.short(x)) vs \(NumberFormat.printfShort(x))")
       }
-      if FastNumberFormat.fixed(x) != NumberFormat.fixed(x) {
-        mismatches.append("fixed(\(x)): \(FastNumberFormat.fixed(x)) vs \(NumberFormat.fixed(x))")
+      if NumberFormat.fixed(x) != NumberFormat.printfFixed(x) {
+        mismatches.append("fixed(\(x)): \(NumberFormat.fixed(x)) vs \(NumberFormat.printfFixed(x))")
+      }
+      for digits in [1, 2] where x != 0 {
+        let reference = String(format: "%.\(digits - 1)e", x)
+        if NumberFormat.scientific(x, digits: digits) != reference {
+          mismatches.append(
+            "scientific(\(x), \(digits)): \(NumberFormat.scientific(x, digits: digits))")
+        }
       }
     }
     #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
