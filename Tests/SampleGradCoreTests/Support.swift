@@ -28,20 +28,20 @@ func worstZScore(_ m: RunningMoments, exact: [Double]) -> Double {
 }
 
 enum Problems {
-  static let categoricalQuadratic = GradientProblem(
+  static let categoricalQuadratic = try! GradientProblem(
     distribution: .categorical(logits: [1, 0.5, -0.5, 0], temperature: 0.5),
     objective: .quadratic(target: [0, 0, 1, 0]))
-  static let categoricalLinear = GradientProblem(
+  static let categoricalLinear = try! GradientProblem(
     distribution: .categorical(logits: [0.3, -1, 2], temperature: 0.7),
     objective: .linear(weights: [1, -2, 0.5]))
-  static let relaxToy = GradientProblem(
+  static let relaxToy = try! GradientProblem(
     distribution: .bernoulli(logOdds: 0, temperature: 0.5),
     objective: .quadratic(target: [0.45]))
-  static let bernoulliSkewed = GradientProblem(
+  static let bernoulliSkewed = try! GradientProblem(
     distribution: .bernoulli(logOdds: -1.5, temperature: 0.3),
     objective: .quadratic(target: [0.8]))
-  static let gaussianQuadratic = GradientProblem(
+  static let gaussianQuadratic = try! GradientProblem(
     distribution: .gaussian(mean: 1, std: 1), objective: .quadratic(target: [0]))
-  static let gaussianCosine = GradientProblem(
+  static let gaussianCosine = try! GradientProblem(
     distribution: .gaussian(mean: 0.4, std: 0.8), objective: .cosine(frequency: 2))
 }

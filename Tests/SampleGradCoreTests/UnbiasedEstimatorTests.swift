@@ -37,9 +37,9 @@ struct UnbiasedEstimatorTests {
   @Test("rebar is unbiased for other eta and temperatures too")
   func rebarAnyEta() throws {
     for (eta, tau) in [(0.0, 0.5), (0.5, 0.1), (2.0, 2.0)] {
-      let problem = GradientProblem(
+      let problem = try GradientProblem(
         distribution: .categorical(logits: [0.2, -0.4, 1.1], temperature: tau),
-        objective: .quadratic(target: [0.1, 0.9, 0]), eta: eta)
+        objective: .quadratic(target: [0.1, 0.9, 0]), options: EstimatorOptions(eta: eta))
       let m = try moments(.rebar, on: problem, samples: 60_000)
       #expect(worstZScore(m, exact: problem.exact.gradient) < 5, "eta \(eta), tau \(tau)")
     }
