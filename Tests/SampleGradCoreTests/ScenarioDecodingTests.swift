@@ -87,7 +87,7 @@ struct ScenarioDecodingTests {
       ),
       (
         "\"rebar\"]", "\"rebarr\"]",
-        "test.toml: estimators: unknown estimator 'rebarr' (known: exact, score-function, score-function-baseline, reparameterization, gumbel-softmax, straight-through, rebar)"
+        "test.toml: estimators: unknown estimator 'rebarr' (known: \(EstimatorKind.validNames))"
       ),
       (
         "\"rebar\"]", "\"reparameterization\"]",

@@ -42,6 +42,20 @@ enum Problems {
     objective: .quadratic(target: [0.8]))
   static let gaussianQuadratic = try! GradientProblem(
     distribution: .gaussian(mean: 1, std: 1), objective: .quadratic(target: [0]))
+  static let categoricalTable = try! GradientProblem(
+    distribution: .categorical(logits: [0.4, -0.2, 1, -1.5], temperature: 0.5),
+    objective: .table(values: [1, -2, 0.5, 4]))
+  static let categoricalCold = try! GradientProblem(
+    distribution: .categorical(logits: [2, 1, 0, -1, -2, 0.5, 1.5, -0.5], temperature: 0.1),
+    objective: .quadratic(target: [0, 1, 0, 0, 0, 0, 0, 0]))
+  static let bernoulliLinear = try! GradientProblem(
+    distribution: .bernoulli(logOdds: 2.2, temperature: 1.5), objective: .linear(weights: [-3]))
+  static let bernoulliTable = try! GradientProblem(
+    distribution: .bernoulli(logOdds: 0.8, temperature: 0.5), objective: .table(values: [3, -1]))
+  static let gaussianLinear = try! GradientProblem(
+    distribution: .gaussian(mean: -0.5, std: 2), objective: .linear(weights: [1.5]))
+  static let gaussianStep = try! GradientProblem(
+    distribution: .gaussian(mean: 0.2, std: 1.3), objective: .step(threshold: 1))
   static let gaussianCosine = try! GradientProblem(
     distribution: .gaussian(mean: 0.4, std: 0.8), objective: .cosine(frequency: 2))
 }

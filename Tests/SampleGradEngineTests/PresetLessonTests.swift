@@ -60,7 +60,8 @@ struct PresetLessonTests {
     // temperature, so the counts are identical, not merely close.
     let tau = try #require(scenario.distribution.temperature)
     for factor in [0.8, 1.25] {
-      let other = try PresetLab.run(scenario.only(.exact).at(temperature: tau * factor), samples: 100_000)
+      let other = try PresetLab.run(
+        scenario.only(.exact).at(temperature: tau * factor), samples: 100_000)
       #expect(other.result.histogram == run.result.histogram)
     }
 

@@ -23,7 +23,9 @@ struct BernoulliRebar: GradientEstimator {
   var eta: Double? { etaRule.current }
   mutating func resetState() { etaRule.reset() }
 
-  mutating func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
+  mutating func estimate(
+    into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar
+  ) {
     let z = logOdds + LogSpace.logit(rng.nextOpenUniform())
     let b = z > 0 ? 1 : 0
     let relaxed = RelaxedLogistic(z: z, temperature: temperature)

@@ -49,7 +49,9 @@ struct CategoricalRebar: GradientEstimator {
   var eta: Double? { etaRule.current }
   mutating func resetState() { etaRule.reset() }
 
-  mutating func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
+  mutating func estimate(
+    into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar
+  ) {
     let logits = buffers.slot(0)
     let z = buffers.slot(3)
     let y = buffers.slot(4)

@@ -2,7 +2,8 @@
 ///
 /// Stream ids (fixed forever): 0 outcomes, 1 exact, 2 score-function,
 /// 3 score-function-baseline, 4 reparameterization, 5 gumbel-softmax, 6 straight-through,
-/// 7 rebar. A new estimator takes the next free id.
+/// 7 rebar, 8 argmax, 9 rloo, 10 arm, 11 disarm, 12 gumbel-rao, 13 rebar-auto,
+/// 14 measure-valued. A new estimator takes the next free id.
 public enum EstimatorRegistry {
   public static let all: [EstimatorDescriptor] = [
     Exact.descriptor,
@@ -12,6 +13,13 @@ public enum EstimatorRegistry {
     Relaxed.gumbelSoftmaxDescriptor,
     Relaxed.straightThroughDescriptor,
     Rebar.descriptor,
+    Argmax.descriptor,
+    LeaveOneOut.descriptor,
+    Antithetic.armDescriptor,
+    Antithetic.disarmDescriptor,
+    GumbelRao.descriptor,
+    RebarAuto.descriptor,
+    MeasureValued.descriptor,
   ]
 
   /// The descriptor of a registered kind.

@@ -6,7 +6,8 @@
 /// every such override to its own one-sample path.
 protocol GradientEstimator {
   /// Writes one single-sample estimate (the problem's dimension of values) into `out`.
-  mutating func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar)
+  mutating func estimate(
+    into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar)
 
   /// Draws `count` estimates into `moments`.
   mutating func run(

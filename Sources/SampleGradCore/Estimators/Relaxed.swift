@@ -66,8 +66,9 @@ struct CategoricalRelaxed: GradientEstimator {
   }
 
   @inline(__always)
-  private func backward(y: UnsafePointer<Double>, hard b: Int, into out: UnsafeMutablePointer<Double>)
-  {
+  private func backward(
+    y: UnsafePointer<Double>, hard b: Int, into out: UnsafeMutablePointer<Double>
+  ) {
     let d = buffers.slot(3)
     switch forward {
     case .relaxed: objective.gradient(y, count: k, into: d)

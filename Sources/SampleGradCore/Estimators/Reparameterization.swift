@@ -24,7 +24,9 @@ struct Reparameterization: GradientEstimator {
     objective = problem.objective
   }
 
-  mutating func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
+  mutating func estimate(
+    into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar
+  ) {
     let eps = normals.next(using: &rng)
     let slope = objective.derivative(mean + std * eps)
     out[0] = slope

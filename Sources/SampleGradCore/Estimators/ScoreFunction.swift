@@ -70,7 +70,9 @@ struct CategoricalScoreFunction: GradientEstimator {
     baseline = RunningBaseline(isEnabled: usesBaseline)
   }
 
-  mutating func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
+  mutating func estimate(
+    into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar
+  ) {
     let probabilities = buffers.slot(0)
     let cumulative = buffers.slot(1)
     let u = rng.nextOpenUniform()
@@ -102,7 +104,9 @@ struct BernoulliScoreFunction: GradientEstimator {
     baseline = RunningBaseline(isEnabled: usesBaseline)
   }
 
-  mutating func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
+  mutating func estimate(
+    into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar
+  ) {
     let b = logOdds + LogSpace.logit(rng.nextOpenUniform()) > 0 ? 1 : 0
     let f = values[b]
     out[0] = (f - baseline.take(recording: f)) * (Double(b) - p)
@@ -127,7 +131,9 @@ struct GaussianScoreFunction: GradientEstimator {
     baseline = RunningBaseline(isEnabled: usesBaseline)
   }
 
-  mutating func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
+  mutating func estimate(
+    into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar
+  ) {
     let eps = normals.next(using: &rng)
     let f = objective.value(mean + std * eps)
     let weight = f - baseline.take(recording: f)

@@ -3,8 +3,7 @@ import Foundation
 /// Numerically safe building blocks: every function is finite for every finite input.
 public enum LogSpace {
   /// `log(sum(exp(x)))` without overflow: the maximum is subtracted first.
-  static func logSumExp(_ x: UnsafePointer<Double>, count: Int, scale: Double = 1) -> Double
-  {
+  static func logSumExp(_ x: UnsafePointer<Double>, count: Int, scale: Double = 1) -> Double {
     var m = -Double.infinity
     for i in 0..<count { m = max(m, x[i] * scale) }
     var s = 0.0

@@ -21,7 +21,10 @@ public struct EstimatorNeeds: Sendable, Equatable {
         .continuous, "a continuous sample x = mean + std * eps",
         "\(name) is discrete; try gumbel-softmax"
       ),
-      (.relaxation, "a relaxation of a discrete sample", "\(name) is continuous; try reparameterization"),
+      (
+        .relaxation, "a relaxation of a discrete sample",
+        "\(name) is continuous; try reparameterization"
+      ),
       (.conditionalRelaxation, "relaxed noise conditioned on the sample", "\(name) has none"),
       (.binary, "exactly two outcomes", "\(name) has \(distribution.parameterCount)"),
       (.measureValued, "a weak-derivative decomposition of the density", "\(name) has none here"),

@@ -48,8 +48,10 @@ public struct Objective: Sendable, Equatable {
     switch spec {
     case .linear(let weights): length(weights, "weights", expected: categories, note: perCategory)
     case .quadratic(let target): length(target, "target", expected: categories, note: perCategory)
-    case .cosine(let frequency): found += ScenarioRules.finite([frequency], key: "objective.frequency")
-    case .step(let threshold): found += ScenarioRules.finite([threshold], key: "objective.threshold")
+    case .cosine(let frequency):
+      found += ScenarioRules.finite([frequency], key: "objective.frequency")
+    case .step(let threshold):
+      found += ScenarioRules.finite([threshold], key: "objective.threshold")
     case .table(let values):
       let expected = kind == .categorical ? categories : 2
       let note =

@@ -23,7 +23,8 @@ public struct Scenario: Sendable, Equatable {
     var problems: [ScenarioProblem] = []
     if name.isEmpty { problems.append(ScenarioProblem(key: "name", message: "must not be empty")) }
     if let samples, samples < 1 {
-      problems.append(ScenarioProblem(key: "samples", message: "must be at least 1, got \(samples)"))
+      problems.append(
+        ScenarioProblem(key: "samples", message: "must be at least 1, got \(samples)"))
     }
     problems += options.problems
     let validDistribution: Distribution
@@ -64,7 +65,9 @@ public struct Scenario: Sendable, Equatable {
     _ kinds: [EstimatorKind], distribution: DistributionSpec, objective: ObjectiveKind
   ) -> [ScenarioProblem] {
     var found: [ScenarioProblem] = []
-    if kinds.isEmpty { found.append(ScenarioProblem(key: "estimators", message: "lists no estimator")) }
+    if kinds.isEmpty {
+      found.append(ScenarioProblem(key: "estimators", message: "lists no estimator"))
+    }
     var seen = Set<EstimatorKind>()
     for kind in kinds where !seen.insert(kind).inserted {
       found.append(ScenarioProblem(key: "estimators", message: "lists '\(kind.rawValue)' twice"))

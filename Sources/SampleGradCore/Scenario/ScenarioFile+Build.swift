@@ -29,7 +29,8 @@ extension ScenarioDecoder {
     let objective = buildObjective(file.objective, &problems)
     guard let distribution, let objective, problems.isEmpty else { return (nil, problems) }
     let options = EstimatorOptions(
-      eta: file.options?.eta?.value ?? 1, draws: file.options?.draws ?? EstimatorOptions.defaultDraws)
+      eta: file.options?.eta?.value ?? 1,
+      draws: file.options?.draws ?? EstimatorOptions.defaultDraws)
     do throws(InvalidScenario) {
       let scenario = try Scenario(
         name: file.name ?? "", title: file.title, lesson: file.lesson, seed: seed,

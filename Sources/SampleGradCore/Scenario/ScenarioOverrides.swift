@@ -46,7 +46,8 @@ public struct ScenarioOverrides: Sendable, Equatable {
             key: "--temperature",
             message: "a \(base.distribution.kind.rawValue) scenario has no temperature"))
       } else {
-        attempt("--temperature") { s throws(InvalidScenario) in try s.with(temperature: temperature) }
+        attempt("--temperature") { s throws(InvalidScenario) in try s.with(temperature: temperature)
+        }
       }
     }
     if let logits {
