@@ -64,35 +64,52 @@ struct CategoricalRebar: GradientEstimator {
       logits: logits, logSumExp: logSumExp, count: k, given: b, rng: &rng, into: zTilde, r: r,
       q: q)
     GumbelSoftmax.relax(zTilde, count: k, temperature: temperature, into: buffers.slot(8))
-    finish(hard: b, y: y, yTilde: buffers.slot(8), r: r, q: q, into: out)
+    finish(
+      hard: b, y: y, yTilde: buffers.slot(8), r: r, q: q, scratch: scratch, eta: &etaRule,
+      into: out)
   }
 
-  /// Everything after the noise: both relaxations' gradients and `A - eta C`.
+  /// Everything after the noise: both relaxations' gradients and `A - eta C`. The scratch
+  /// pointers are resolved once per call, outside the per-sample work.
   @inline(__always)
-  private mutating func finish(
+  private func finish(
     hard b: Int, y: UnsafePointer<Double>, yTilde: UnsafePointer<Double>,
-    r: UnsafePointer<Double>, q: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>
+    r: UnsafePointer<Double>, q: UnsafePointer<Double>, scratch: Scratch, eta: inout EtaRule,
+    into out: UnsafeMutablePointer<Double>
   ) {
-    let d = buffers.slot(5)
-    let relaxedGradient = buffers.slot(6)
-    let dTilde = buffers.slot(9)
-    let s = buffers.slot(12)
-    let conditionalGradient = buffers.slot(3)  // z is no longer needed
     // eta * d f(s(z)) / d logits, with the Gumbel noise held fixed.
-    objective.gradient(y, count: k, into: d)
+    objective.gradient(y, count: k, into: scratch.d)
     GumbelSoftmax.backward(
-      y: y, upstream: d, count: k, temperature: temperature, into: relaxedGradient)
+      y: y, upstream: scratch.d, count: k, temperature: temperature, into: scratch.relaxed)
     // The control variate at the conditional sample, through ztilde(logits).
     let fTilde = objective.value(yTilde, count: k)
-    objective.gradient(yTilde, count: k, into: dTilde)
-    GumbelSoftmax.backward(y: yTilde, upstream: dTilde, count: k, temperature: temperature, into: s)
+    objective.gradient(yTilde, count: k, into: scratch.dTilde)
+    GumbelSoftmax.backward(
+      y: yTilde, upstream: scratch.dTilde, count: k, temperature: temperature, into: scratch.s)
     ConditionalGumbel.backward(
-      upstream: s, probabilities: buffers.slot(1), count: k, given: b, r: r, q: q,
-      into: conditionalGradient)
+      upstream: scratch.s, probabilities: scratch.p, count: k, given: b, r: r, q: q,
+      into: scratch.conditional)
     combine(
-      eta: &etaRule, count: k, hard: b, fHard: buffers.slot(2)[b], fTilde: fTilde,
-      probabilities: buffers.slot(1), relaxedGradient: relaxedGradient,
-      conditionalGradient: conditionalGradient, into: out)
+      eta: &eta, count: k, hard: b, fHard: scratch.f[b], fTilde: fTilde,
+      probabilities: scratch.p, relaxedGradient: scratch.relaxed,
+      conditionalGradient: scratch.conditional, into: out)
+  }
+
+  /// The per-sample scratch, as plain pointers.
+  struct Scratch {
+    let p: UnsafeMutablePointer<Double>
+    let f: UnsafeMutablePointer<Double>
+    let d: UnsafeMutablePointer<Double>
+    let relaxed: UnsafeMutablePointer<Double>
+    let dTilde: UnsafeMutablePointer<Double>
+    let s: UnsafeMutablePointer<Double>
+    let conditional: UnsafeMutablePointer<Double>
+  }
+
+  var scratch: Scratch {
+    Scratch(
+      p: buffers.slot(1), f: buffers.slot(2), d: buffers.slot(5), relaxed: buffers.slot(6),
+      dTilde: buffers.slot(9), s: buffers.slot(12), conditional: buffers.slot(3))
   }
 
   mutating func run(
@@ -110,29 +127,38 @@ struct CategoricalRebar: GradientEstimator {
     let r = blocks.slot(5)
     let q = blocks.slot(6)
     let best = blocks.indices
-    withUnsafeTemporaryAllocation(of: Double.self, capacity: k) { buffer in
-      let out = buffer.baseAddress!
-      var remaining = count
-      while remaining > 0 {
-        let rows = min(remaining, CategoricalBlock.rows)
-        // The one-sample order: K Gumbel uniforms, then K conditional uniforms, per row.
-        for row in 0..<rows {
-          for j in 0..<k { z[row * k + j] = rng.nextOpenUniform() }
-          for j in 0..<k { e[row * k + j] = rng.nextOpenUniform() }
-        }
-        CategoricalBlock.perturb(uniforms: z, logits: buffers.slot(0), k: k, rows: rows, best: best)
-        CategoricalBlock.relax(z, k: k, rows: rows, temperature: temperature, into: y)
-        conditional.sample(k: k, rows: rows, best: best, uniforms: e, into: zTilde, r: r, q: q)
-        CategoricalBlock.relax(zTilde, k: k, rows: rows, temperature: temperature, into: yTilde)
-        for row in 0..<rows {
-          let offset = row * k
-          finish(
-            hard: best[row], y: y + offset, yTilde: yTilde + offset, r: r + offset,
-            q: q + offset, into: out)
-          moments.add(UnsafePointer(out))
-        }
-        remaining -= rows
+    let logits = buffers.slot(0)
+    let scratch = self.scratch
+    var rule = etaRule
+    let out = UnsafeMutablePointer<Double>.allocate(capacity: k)
+    defer {
+      out.deallocate()
+      etaRule = rule
+    }
+    var remaining = count
+    while remaining > 0 {
+      let rows = min(remaining, CategoricalBlock.rows)
+      // The one-sample order: K Gumbel uniforms, then K conditional uniforms, per row.
+      var generator = rng
+      for row in 0..<rows {
+        let zRow = z + row * k
+        let eRow = e + row * k
+        for j in 0..<k { zRow[j] = generator.nextOpenUniform() }
+        for j in 0..<k { eRow[j] = generator.nextOpenUniform() }
       }
+      rng = generator
+      CategoricalBlock.perturb(uniforms: z, logits: logits, k: k, rows: rows, best: best)
+      CategoricalBlock.relax(z, k: k, rows: rows, temperature: temperature, into: y)
+      conditional.sample(k: k, rows: rows, best: best, uniforms: e, into: zTilde, r: r, q: q)
+      CategoricalBlock.relax(zTilde, k: k, rows: rows, temperature: temperature, into: yTilde)
+      for row in 0..<rows {
+        let offset = row * k
+        finish(
+          hard: best[row], y: y + offset, yTilde: yTilde + offset, r: r + offset,
+          q: q + offset, scratch: scratch, eta: &rule, into: out)
+        moments.add(UnsafePointer(out))
+      }
+      remaining -= rows
     }
   }
 }

@@ -38,14 +38,15 @@ extension GradientEstimator {
   mutating func loopOneSample(
     count: Int, using rng: inout Xoshiro256StarStar, into moments: inout RunningMoments
   ) {
+    // One buffer per call (a chunk or a batch), not per sample; no closure captures `self`,
+    // so the loop specialises and inlines `estimate`.
     let dimension = max(moments.dimension, 1)
-    withUnsafeTemporaryAllocation(of: Double.self, capacity: dimension) { buffer in
-      let out = buffer.baseAddress!
-      out.initialize(repeating: 0, count: dimension)
-      for _ in 0..<count {
-        estimate(into: out, using: &rng)
-        moments.add(UnsafePointer(out))
-      }
+    let out = UnsafeMutablePointer<Double>.allocate(capacity: dimension)
+    out.initialize(repeating: 0, count: dimension)
+    defer { out.deallocate() }
+    for _ in 0..<count {
+      estimate(into: out, using: &rng)
+      moments.add(UnsafePointer(out))
     }
   }
 }

@@ -82,20 +82,19 @@ struct CategoricalRelaxed: GradientEstimator {
     let z = blocks.slot(0)
     let y = blocks.slot(1)
     let best = blocks.indices
-    withUnsafeTemporaryAllocation(of: Double.self, capacity: k) { buffer in
-      let out = buffer.baseAddress!
-      var remaining = count
-      while remaining > 0 {
-        let rows = min(remaining, CategoricalBlock.rows)
-        CategoricalBlock.perturb(
-          logits: buffers.slot(0), k: k, rows: rows, rng: &rng, into: z, best: best)
-        CategoricalBlock.relax(z, k: k, rows: rows, temperature: temperature, into: y)
-        for row in 0..<rows {
-          backward(y: y + row * k, hard: best[row], into: out)
-          moments.add(UnsafePointer(out))
-        }
-        remaining -= rows
+    let logits = buffers.slot(0)
+    let out = UnsafeMutablePointer<Double>.allocate(capacity: k)
+    defer { out.deallocate() }
+    var remaining = count
+    while remaining > 0 {
+      let rows = min(remaining, CategoricalBlock.rows)
+      CategoricalBlock.perturb(logits: logits, k: k, rows: rows, rng: &rng, into: z, best: best)
+      CategoricalBlock.relax(z, k: k, rows: rows, temperature: temperature, into: y)
+      for row in 0..<rows {
+        backward(y: y + row * k, hard: best[row], into: out)
+        moments.add(UnsafePointer(out))
       }
+      remaining -= rows
     }
   }
 }

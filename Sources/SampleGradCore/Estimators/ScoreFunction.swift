@@ -54,34 +54,40 @@ struct RunningBaseline {
 /// uniform and no logarithm (the score function needs an exact sample, not its noise).
 struct CategoricalScoreFunction: GradientEstimator {
   let k: Int
+  /// Owns the memory the three pointers below read (p, cumulative p, f at each outcome).
   let buffers: ScratchBuffers
+  let probabilities: UnsafeMutablePointer<Double>
+  let cumulative: UnsafeMutablePointer<Double>
+  let values: UnsafeMutablePointer<Double>
   var baseline: RunningBaseline
 
   init(problem: GradientProblem, usesBaseline: Bool) {
     k = problem.categories
     buffers = ScratchBuffers(count: k, slots: 3)
+    probabilities = buffers.slot(0)
+    cumulative = buffers.slot(1)
+    values = buffers.slot(2)
     var total = 0.0
     for j in 0..<k {
-      buffers.slot(0)[j] = problem.probabilities[j]
+      probabilities[j] = problem.probabilities[j]
       total += problem.probabilities[j]
-      buffers.slot(1)[j] = total
-      buffers.slot(2)[j] = problem.objective.outcomeValues[j]
+      cumulative[j] = total
+      values[j] = problem.objective.outcomeValues[j]
     }
     baseline = RunningBaseline(isEnabled: usesBaseline)
   }
 
+  @inline(__always)
   mutating func estimate(
     into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar
   ) {
-    let probabilities = buffers.slot(0)
-    let cumulative = buffers.slot(1)
     let u = rng.nextOpenUniform()
     var b = k - 1
     for j in 0..<(k - 1) where u < cumulative[j] {
       b = j
       break
     }
-    let f = buffers.slot(2)[b]
+    let f = values[b]
     let weight = f - baseline.take(recording: f)
     for j in 0..<k { out[j] = -weight * probabilities[j] }
     out[b] += weight
