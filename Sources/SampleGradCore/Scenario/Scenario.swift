@@ -13,12 +13,15 @@ public struct Scenario: Sendable, Equatable {
   public private(set) var distribution: Distribution
   public private(set) var objective: Objective
   public private(set) var options: EstimatorOptions
+  /// What `samplegrad sweep` and the sweep view vary when not told otherwise (`[sweep]`).
+  public private(set) var sweep: SweepSpec?
 
   /// Checks every rule; the error lists every problem, each with its key.
   public init(
     name: String, title: String? = nil, lesson: String? = nil, seed: UInt64? = nil,
     samples: Int? = nil, estimators: [EstimatorKind]? = nil, distribution: DistributionSpec,
-    objective: ObjectiveSpec, options: EstimatorOptions = EstimatorOptions()
+    objective: ObjectiveSpec, options: EstimatorOptions = EstimatorOptions(),
+    sweep: SweepSpec? = nil
   ) throws(InvalidScenario) {
     var problems: [ScenarioProblem] = []
     if name.isEmpty { problems.append(ScenarioProblem(key: "name", message: "must not be empty")) }
@@ -58,6 +61,7 @@ public struct Scenario: Sendable, Equatable {
     self.distribution = validDistribution
     self.objective = validObjective
     self.options = options
+    self.sweep = sweep
   }
 
   /// An estimator list's problems: empty, repeated, or an estimator whose needs are unmet.
@@ -99,7 +103,8 @@ public struct Scenario: Sendable, Equatable {
   public func with(distribution spec: DistributionSpec) throws(InvalidScenario) -> Scenario {
     try Scenario(
       name: name, title: title, lesson: lesson, seed: seed, samples: samples,
-      estimators: estimators, distribution: spec, objective: objective.spec, options: options)
+      estimators: estimators, distribution: spec, objective: objective.spec, options: options,
+      sweep: sweep)
   }
 
   /// The same scenario at another temperature.
@@ -120,7 +125,8 @@ public struct Scenario: Sendable, Equatable {
   public func with(objective spec: ObjectiveSpec) throws(InvalidScenario) -> Scenario {
     try Scenario(
       name: name, title: title, lesson: lesson, seed: seed, samples: samples,
-      estimators: estimators, distribution: distribution.spec, objective: spec, options: options)
+      estimators: estimators, distribution: distribution.spec, objective: spec, options: options,
+      sweep: sweep)
   }
 
   /// The same scenario comparing other estimators.

@@ -10,6 +10,7 @@ struct ScenarioFile: Decodable {
   var distribution: Distribution?
   var objective: Objective?
   var options: Options?
+  var sweep: Sweep?
 
   struct Distribution: Decodable {
     var kind: String?
@@ -33,15 +34,24 @@ struct ScenarioFile: Decodable {
     var draws: Int?
   }
 
+  struct Sweep: Decodable {
+    var over: String?
+    var from: Number?
+    var to: Number?
+    var points: Int?
+    var scale: String?
+  }
+
   /// Keys each table accepts, so a typo is an error instead of a silently ignored line.
   static let allowedKeys: [String: [String]] = [
     "": [
       "name", "title", "lesson", "seed", "samples", "estimators", "distribution", "objective",
-      "options",
+      "options", "sweep",
     ],
     "distribution": ["kind", "logits", "temperature", "mean", "std"],
     "objective": ["kind"] + ObjectiveKind.allCases.flatMap(\.keys),
     "options": ["eta", "draws"],
+    "sweep": ["over", "from", "to", "points", "scale"],
   ]
 
   /// A TOML number: `1` and `1.0` both read as a Double.
