@@ -12,7 +12,8 @@ struct SampleGrad: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      ExploreCommand.self, RunCommand.self, PresetsCommand.self, CheckCommand.self,
+      ExploreCommand.self, RunCommand.self, SweepCommand.self, PresetsCommand.self,
+      CheckCommand.self,
       BenchCommand.self,
     ],
     defaultSubcommand: ExploreCommand.self
