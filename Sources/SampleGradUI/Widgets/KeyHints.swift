@@ -1,0 +1,29 @@
+/// A row of key hints (`←→ point  Enter go there ...`), as many as fit: the highest priority
+/// number is dropped first, the rest keep their order. Returns what was left out.
+struct KeyHints: Sendable {
+  var items: [(keys: String, text: String, priority: Int)]
+
+  @discardableResult
+  func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) -> [(
+    keys: String, text: String, priority: Int
+  )] {
+    guard !rect.isEmpty else { return [] }
+    var shown = items
+    func length(_ list: [(keys: String, text: String, priority: Int)]) -> Int {
+      list.reduce(0) { $0 + $1.keys.count + 1 + $1.text.count + 2 } - 2
+    }
+    while length(shown) > rect.width - 2, shown.count > 1 {
+      let worst = shown.indices.max { shown[$0].priority < shown[$1].priority }!
+      shown.remove(at: worst)
+    }
+    var x = rect.x + 1
+    for item in shown {
+      x = buffer.write(
+        item.keys, x: x, y: rect.y, style: theme.style(.key), maxWidth: rect.maxX - x)
+      x = buffer.write(
+        " " + item.text, x: x, y: rect.y, style: theme.style(.hint), maxWidth: rect.maxX - x)
+      x += 2
+    }
+    return items.filter { item in !shown.contains { $0.keys == item.keys } }
+  }
+}
