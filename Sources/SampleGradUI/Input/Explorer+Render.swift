@@ -12,6 +12,11 @@ extension Explorer {
       TooSmallNotice().draw(into: &buffer, theme: theme)
       return
     }
+    if case .sweep(let view) = overlay {
+      SweepScreen(view: view, message: message).draw(
+        into: &buffer, snapshot: snapshot, theme: theme)
+      return
+    }
     let context = PanelContext(
       snapshot: snapshot, theme: theme, selected: Self.clamp(selectedParameter, snapshot))
     let layout = ScreenLayout(
@@ -40,7 +45,7 @@ extension Explorer {
     FooterPanel(hasTemperature: snapshot.distribution.temperature != nil).draw(
       into: &buffer, in: layout.footer, theme: theme)
     switch overlay {
-    case .none: break
+    case .none, .sweep: break
     case .help: HelpOverlay().draw(into: &buffer, theme: theme)
     case .presets(let selected):
       PresetPickerOverlay(presets: presets, selected: selected).draw(into: &buffer, theme: theme)

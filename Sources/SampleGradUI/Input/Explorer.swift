@@ -10,11 +10,11 @@ public struct Explorer: Sendable {
   public var presets: [PresetSummary]
   public var options: DisplayOptions
   /// The parameter arrows change (a logit, the log-odds, the mean or the std), 0-based.
-  public private(set) var selectedParameter = 0
-  public private(set) var overlay: ExplorerOverlay = .none
+  public internal(set) var selectedParameter = 0
+  public internal(set) var overlay: ExplorerOverlay = .none
   /// A message of the screen's own (a hint, a refused key, a preset that failed to load),
   /// shown in the status line until the next key.
-  public private(set) var message: String?
+  public internal(set) var message: String?
 
   /// The smallest screen the layout supports; below it a "too small" notice is drawn.
   public static let minimumWidth = 80
@@ -47,6 +47,8 @@ public struct Explorer: Sendable {
       return handlePicker(key, selected: selected)
     case .prompt(let prompt):
       return handlePrompt(key, prompt: prompt, snapshot: snapshot)
+    case .sweep(let view):
+      return handleSweep(key, view: view, snapshot: snapshot)
     }
   }
 
@@ -95,6 +97,8 @@ public struct Explorer: Sendable {
       overlay = .presets(selected: current)
     case .openHelp:
       overlay = .help
+    case .openSweep:
+      return openSweep(snapshot: snapshot)
     case .promptTemperature:
       guard snapshot.distribution.temperature != nil else {
         message = "a gaussian has no temperature"

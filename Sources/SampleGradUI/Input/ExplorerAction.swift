@@ -10,6 +10,8 @@ public enum ExplorerAction: Sendable, Equatable {
   case toggleEstimator(row: Int)
   case togglePause, step, resetStatistics
   case openPresets, openHelp
+  /// The sweep view (`w`).
+  case openSweep
   case promptTemperature, promptParameter
   case escape, quit
 }

@@ -5,4 +5,6 @@ public enum ExplorerOverlay: Sendable, Equatable {
   /// The preset picker with the highlighted row.
   case presets(selected: Int)
   case prompt(ValuePrompt)
+  /// The sweep view, which takes the whole screen.
+  case sweep(SweepView)
 }

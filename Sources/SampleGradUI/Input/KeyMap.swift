@@ -35,6 +35,7 @@ public enum KeyMap {
     case "s": return .step
     case "r": return .resetStatistics
     case "p": return .openPresets
+    case "w": return .openSweep
     case "?": return .openHelp
     case "t": return .promptTemperature
     case "=", "v": return .promptParameter
@@ -77,6 +78,7 @@ public enum KeyMap {
         Entry("s", "draw one batch (while paused)"),
         Entry("r", "reset the statistics"),
         Entry("p", "pick a preset scenario"),
+        Entry("w", "sweep a setting: bias, variance and MSE"),
         Entry("?", "this help"),
         Entry("q", "quit"),
       ]
@@ -108,6 +110,7 @@ public enum KeyMap {
       ("s", "step", 10),
       ("r", "reset", 7),
       ("p", "presets", 6),
+      ("w", "sweep", 7),
       ("?", "help", 5),
       ("q", "quit", 0),
     ]

@@ -130,6 +130,8 @@ struct ExplorerLoop {
       switch effect {
       case .send(let command):
         engine.send(command)
+      case .sweep(let command):
+        engine.send(command)
       case .loadPreset(let summary):
         do {
           engine.send(.load(try ScenarioDecoder.load(path: summary.path)))
@@ -160,6 +162,8 @@ private struct FrameMark: Equatable {
   var message: String?
   var estimators: [Int]
   var enabled: [Bool]
+  /// The sweep's round, whole percent of the next one, and state.
+  var sweep: [Int]
 
   init(_ snapshot: Snapshot) {
     generation = snapshot.generation
@@ -169,5 +173,9 @@ private struct FrameMark: Equatable {
     message = snapshot.message
     estimators = snapshot.estimators.map(\.samples)
     enabled = snapshot.estimators.map(\.isEnabled)
+    sweep =
+      snapshot.sweep.map {
+        [$0.samples, Int($0.progress * 100), $0.isPaused ? 1 : 0, $0.isOpen ? 1 : 0]
+      } ?? []
   }
 }
