@@ -133,6 +133,8 @@ enum LessonText {
   static let keys: Set<String> = [
     "h", "l", "k", "j", "left", "right", "up", "down", "PgUp", "PgDn", "[", "]", "t", "space",
     "s", "r", "p", "?", "q", "=", "v", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+    // The sweep view (w) and its own keys.
+    "w", "m", "o", "Enter", "Esc",
   ]
 
   /// Sentences end at `.`, `!` or `?` followed by white space or the end of the text, so
