@@ -50,6 +50,20 @@ struct BenchCommand: ParsableCommand {
 
     let results = Benchmark.sampling(
       scenario: scenario, threads: all > 1 ? [1, all] : [1], seconds: seconds)
+    // The default preset's own sweep unless a preset is named.
+    var swept = scenario
+    if preset == nil {
+      do { swept = try PresetLibrary.standard().load(PresetLibrary.defaultPreset) } catch {
+        throw Failure.report(error)
+      }
+    }
+    let sweeps: [Benchmark.SweepTiming]
+    do throws(InvalidScenario) {
+      sweeps = try Benchmark.sweep(
+        scenario: swept, threads: all > 1 ? [1, all] : [1], rounds: seconds >= 1 ? 3 : 1)
+    } catch {
+      throw Failure.report(["--preset: cannot sweep it: \(error.description)"])
+    }
     let frame = FrameTiming.median(scenario: scenario, width: 160, height: 48)
     let categories = scenario.problem.categories
 
@@ -65,6 +79,18 @@ struct BenchCommand: ParsableCommand {
               .object([
                 ("name", .string($0.name)), ("threads", .integer($0.threads)),
                 ("perSecond", .number(($0.perSecond).rounded())),
+              ])
+            })
+        ),
+        (
+          "sweep",
+          .array(
+            sweeps.map {
+              .object([
+                ("over", .string($0.plan.setting.name)), ("points", .integer($0.plan.grid.points)),
+                ("samples", .integer($0.samples)),
+                ("estimators", .array($0.plan.estimators.map { .string($0.rawValue) })),
+                ("threads", .integer($0.threads)), ("medianSeconds", .number($0.medianSeconds)),
               ])
             })
         ),
@@ -86,6 +112,14 @@ struct BenchCommand: ParsableCommand {
         let name = r.name.padding(toLength: 24, withPad: " ", startingAt: 0)
         print(
           "\(name)  \(String(format: "%7d", r.threads))   \(String(format: "%9.3g", r.perSecond))")
+      }
+      for sweep in sweeps {
+        let plan = sweep.plan
+        print(
+          "sweep \(plan.scenario.name) over \(plan.setting.name): \(plan.grid.points) points x "
+            + "\(sweep.samples) samples x \(plan.estimators.count) estimators, "
+            + "\(sweep.threads) thread\(sweep.threads == 1 ? "" : "s"): "
+            + String(format: "%.2f s (median)", sweep.medianSeconds))
       }
       print(String(format: "frame 160x48: %.3f ms (median)", frame * 1000))
     }
