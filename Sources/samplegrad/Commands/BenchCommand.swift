@@ -65,6 +65,7 @@ struct BenchCommand: ParsableCommand {
       throw Failure.report(["--preset: cannot sweep it: \(error.description)"])
     }
     let frame = FrameTiming.median(scenario: scenario, width: 160, height: 48)
+    let sweepFrame = FrameTiming.sweepMedian(scenario: swept, width: 160, height: 48)
     let categories = scenario.problem.categories
 
     switch format {
@@ -99,6 +100,7 @@ struct BenchCommand: ParsableCommand {
           .object([
             ("width", .integer(160)), ("height", .integer(48)),
             ("medianMilliseconds", .number(frame * 1000)),
+            ("sweepViewMedianMilliseconds", .number(sweepFrame * 1000)),
           ])
         ),
       ])
@@ -122,6 +124,7 @@ struct BenchCommand: ParsableCommand {
             + String(format: "%.2f s (median)", sweep.medianSeconds))
       }
       print(String(format: "frame 160x48: %.3f ms (median)", frame * 1000))
+      print(String(format: "frame 160x48, sweep view: %.3f ms (median)", sweepFrame * 1000))
     }
   }
 }
@@ -134,8 +137,24 @@ enum FrameTiming {
       state.step(samples: 500)
       state.recordHistory()
     }
-    let snapshot = state.snapshot()
-    let explorer = Explorer(presets: [])
+    return median(of: state.snapshot(), explorer: Explorer(presets: []), width, height, frames)
+  }
+
+  /// The same for the sweep view (`w`) after its first round.
+  static func sweepMedian(scenario: Scenario, width: Int, height: Int, frames: Int = 300) -> Double
+  {
+    var host = JobHost(scenario: scenario, seed: Scenario.defaultSeed)
+    host.apply(.sweep(.open(SweepPlan.defaultSetting(for: scenario))))
+    while host.snapshot().sweep?.result == nil, host.hasWork { host.work() }
+    let snapshot = host.snapshot()
+    var explorer = Explorer(presets: [])
+    _ = explorer.handle(.character("w"), snapshot: snapshot)
+    return median(of: snapshot, explorer: explorer, width, height, frames)
+  }
+
+  private static func median(
+    of snapshot: Snapshot, explorer: Explorer, _ width: Int, _ height: Int, _ frames: Int
+  ) -> Double {
     var buffer = Buffer(width: width, height: height)
     var times: [Double] = []
     times.reserveCapacity(frames)
