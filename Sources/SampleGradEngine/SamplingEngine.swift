@@ -35,13 +35,15 @@ public final class SamplingEngine: Sendable {
 
   /// Starts the loop; only the first call does anything, and none after `stop`.
   public func start() {
+    // Entered under the lock, so a `stop` on another thread either finds the loop to wait
+    // for or stops it before it starts.
     let first = lifecycle.withLock { state -> Bool in
       guard state == .ready else { return false }
       state = .running
+      running.enter()
       return true
     }
     guard first else { return }
-    running.enter()
     queue.async {
       defer { self.running.leave() }
       self.loop()
