@@ -137,6 +137,9 @@ struct SweepCommandTests {
       (["--estimators", "rebar,nope"], "--estimators: unknown estimator 'nope'"),
       (["--estimators", "measure-valued"], "--estimators: estimator 'measure-valued' needs"),
       (["--preset", "no-such-preset"], "no such preset"),
+      (["--seed", "-1"], "--seed: '-1' is not a whole number"),
+      (["--temperature", "warm"], "--temperature: 'warm' is not a finite number"),
+      (["--logits", "1,2"], "--logits: scenario 'bias-and-variance' has 4 categories, got 2"),
       (
         [
           "--preset", "mohamed-quadratic", "--over", "parameter:2", "--from", "-1", "--to", "1",
