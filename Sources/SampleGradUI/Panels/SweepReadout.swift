@@ -116,21 +116,19 @@ struct SweepReadout: Sendable {
     let glyphs = theme.glyphs
     let marks = curves.rows.map { String($0.mark) }.joined(separator: " ")
     let label = view.setting.label(in: result.plan.scenario)
+    let floorKey =
+      view.measure == .squaredBias ? String(repeating: glyphs.floorLine, count: 3) : "SE²"
     var entries: [(String, String)] = [
       (marks, "a mark per point, a shape per estimator (1-9 hide)"),
-      ("answer 0", "the error of always answering 0: exact²"),
+      (floorKey, "SE², the noise floor: bias² below 25 SE² is noise"),
+    ]
+    if view.measure != .variance {
+      entries.append(("answer 0", "the error of always answering 0: exact²"))
+    }
+    entries += [
       ("\(glyphs.nowLine) now", "where the live view is"),
       ("\(glyphs.cursorLine)", "the cursor: Enter moves the live view there"),
     ]
-    if view.measure == .squaredBias {
-      entries.insert(
-        (
-          String(repeating: glyphs.floorLine, count: 3),
-          "SE², the noise floor: a bias² on it is noise"
-        ),
-        at: 1)
-    }
-    if view.measure == .variance { entries.remove(at: 1) }
     let note =
       "The same random numbers are used at every point, so neighbours differ only through the "
       + "\(label): a bump in a curve is real, not luck."
@@ -140,7 +138,8 @@ struct SweepReadout: Sendable {
     let keyWidth = max(entries.map(\.0.count).max() ?? 0, 8) + 2
     for (k, entry) in entries.enumerated() {
       let line = rect.row(k + 1)
-      buffer.write(entry.0, in: line.inset(dx: 1), style: theme.style(.label))
+      let key = glyphs.isASCII ? entry.0.replacingOccurrences(of: "²", with: "^2") : entry.0
+      buffer.write(key, in: line.inset(dx: 1), style: theme.style(.label))
       buffer.write(
         glyphs.isASCII ? entry.1.replacingOccurrences(of: "²", with: "^2") : entry.1,
         in: line.splitLeft(keyWidth + 1).rest, style: theme.style(.hint))
