@@ -120,7 +120,12 @@ struct SweepReadout: Sendable {
       view.measure == .squaredBias ? String(repeating: glyphs.floorLine, count: 3) : "SE²"
     var entries: [(String, String)] = [
       (marks, "a mark per point, a shape per estimator (1-9 hide)"),
-      (floorKey, "SE², the noise floor: bias² below 25 SE² is noise"),
+      (
+        floorKey,
+        view.measure == .squaredBias
+          ? "SE², the noise floor: a bias² on it is noise"
+          : "the noise floor of bias²: under 25 SE², no bias is seen"
+      ),
     ]
     if view.measure != .variance {
       entries.append(("answer 0", "the error of always answering 0: exact²"))
