@@ -92,6 +92,9 @@ struct SweepScreen: Sendable {
       facts.append("\(ScreenFormat.count(part.samples)) samples per point")
       facts.append("\(grid.points) points, \(grid.scale.rawValue) scale")
       facts.append("the same random numbers at every point")
+      if part.estimatesPerSecond > 0 {
+        facts.append(ScreenFormat.rate(part.estimatesPerSecond) + " estimates/s")
+      }
     }
     var x = second.x
     for (i, fact) in facts.enumerated() {
