@@ -1,4 +1,7 @@
-/// The JSON document of `samplegrad run`, keys in the documented order.
+/// The JSON document of `samplegrad run`, keys in the documented order. Per estimator and
+/// component: the moments, the bias, `standardDeviation`, `relativeNoise` (SD / |exact|, null
+/// where the exact gradient is 0), `mse` (bias^2 + variance) and the bias verdict of
+/// `BiasVerdict`, the rule the explorer's screen uses too.
 public enum RunReport {
   public static func json(_ r: RunResult) -> JSONValue {
     var distribution: [(String, JSONValue)] = [
@@ -14,7 +17,8 @@ public enum RunReport {
     }
 
     let estimators: [JSONValue] = r.estimators.map { e in
-      .object([
+      let summaries = e.summaries
+      return .object([
         ("name", .string(e.kind.rawValue)),
         ("unbiased", .bool(e.kind.isUnbiased)),
         ("samples", .integer(e.moments.count)),
@@ -22,6 +26,16 @@ public enum RunReport {
         ("variance", .numbers(e.variance)),
         ("standardError", .numbers(e.standardError)),
         ("bias", .numbers(e.bias)),
+        ("standardDeviation", .numbers(summaries.map(\.standardDeviation))),
+        (
+          "relativeNoise", .array(summaries.map { $0.relativeNoise.map(JSONValue.number) ?? .null })
+        ),
+        ("mse", .numbers(summaries.map(\.meanSquaredError))),
+        ("biasVerdict", .array(summaries.map { .string($0.verdict.name) })),
+        (
+          "biasStandardErrors",
+          .array(summaries.map { $0.verdict.standardErrors.map(JSONValue.number) ?? .null })
+        ),
       ])
     }
 
