@@ -5,8 +5,8 @@ import SampleGradCore
 /// tick (the chart's x axis) and a mark wherever the parameters changed (every statistic
 /// restarts there, so the chart shows where a line begins afresh).
 public struct VarianceHistory: Sendable, Equatable {
-  /// Points kept (the oldest are dropped first).
-  public static let capacity = 240
+  /// Points kept, two minutes at four a second (the oldest are dropped first).
+  public static let capacity = 480
   /// Estimates a row needs since its last restart before it adds a point: a running variance
   /// over a handful of draws says little, and would draw as a dip after every change.
   public static let minimumSamples = 1000

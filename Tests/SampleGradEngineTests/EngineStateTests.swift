@@ -183,17 +183,17 @@ struct EngineHistoryTests {
     #expect(snapshot.distribution.temperature == 0.4)
   }
 
-  @Test("the history keeps its last 240 points, marks moving with them")
+  @Test("the history keeps its last 480 points, marks moving with them")
   func capacity() {
     var state = EngineState(scenario: EngineStateTests.scenario)
-    for i in 0..<300 {
-      if i == 250 { state.apply(.scaleTemperature(by: 1.25)) }
+    for i in 0..<540 {
+      if i == 10 || i == 500 { state.apply(.scaleTemperature(by: 1.25)) }
       state.step(samples: 1000)
       state.recordHistory()
     }
     let snapshot = state.snapshot()
     #expect(snapshot.historySamples.count == VarianceHistory.capacity)
-    #expect(snapshot.historyMarks.map(\.point) == [250 - 60])
+    #expect(snapshot.historyMarks.map(\.point) == [500 - 60])
     #expect(snapshot.estimators.allSatisfy { $0.varianceHistory.count == VarianceHistory.capacity })
   }
 }

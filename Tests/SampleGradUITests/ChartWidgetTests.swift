@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SampleGradUI
@@ -46,6 +47,9 @@ struct ChartWidgetTests {
     #expect(LogChart.label(5e-3) == "5e-3")
     #expect(LogChart.label(2e4) == "2e4")
     #expect(LogChart.label(100) == "100")
+    #expect(LogChart.label(0.21) == "0.21")
+    // A narrow range with a single 1-2-3-5-7 step inside gets its ends labelled as well.
+    #expect(LogChart.ticks(range: log10(3.1)...log10(6.2), rows: 20) == [3.1, 5, 6.2])
   }
 
   @Test("log chart: a change mark is a labelled vertical line; points thin to the width")

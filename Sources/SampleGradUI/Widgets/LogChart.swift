@@ -30,14 +30,12 @@ struct LogChart: Sendable {
   /// Columns for the y labels (`1e-4`, `0.02`, `500`).
   static let labelWidth = 5
 
-  /// The label of a tick value: `0.02`, `0.5`, `1`, `20`, `500`, else `5e-3`, `2e4`.
+  /// The label of a tick value: `0.02`, `0.5`, `1`, `20`, `500`, `0.21`, else `5e-3`, `2e4`
+  /// (ticks outside 0.01...999 have one significant digit).
   static func label(_ value: Double) -> String {
     let exponent = Int(log10(value).rounded(.down))
-    let mantissa = Int((value / pow(10, Double(exponent))).rounded())
-    if (-2...2).contains(exponent) {
-      return NumberFormat.short(Double(mantissa) * pow(10, Double(exponent)))
-    }
-    return "\(mantissa)e\(exponent)"
+    if (-2...2).contains(exponent) { return NumberFormat.short(value) }
+    return "\(Int((value / pow(10, Double(exponent))).rounded()))e\(exponent)"
   }
 
   /// The log10 range the y axis spans: the values' range padded by 5% on each side, at least
@@ -75,7 +73,8 @@ struct LogChart: Sendable {
     let low = Int(range.lowerBound.rounded(.down))
     let high = Int(range.upperBound.rounded(.up))
     let plans: [(steps: [Double], stride: Int)] = [
-      ([1, 2, 5], 1), ([1], 1), ([1], 2), ([1], 3), ([1], 4), ([1], 5), ([1], 10),
+      ([1, 2, 3, 5, 7], 1), ([1, 2, 5], 1), ([1], 1), ([1], 2), ([1], 3), ([1], 4), ([1], 5),
+      ([1], 10),
     ]
     for plan in plans {
       var values: [Double] = []
@@ -88,9 +87,25 @@ struct LogChart: Sendable {
         }
       }
       let spacing = zip(values, values.dropFirst()).map { log10($1) - log10($0) }.min()
-      if (spacing ?? .infinity) / perRow >= gap { return values }
+      guard (spacing ?? .infinity) / perRow >= gap else { continue }
+      if values.count >= 2 { return values }
+      // One tick says little about a log scale: add the ends of the range.
+      let ends = [range.lowerBound, range.upperBound].map { rounded(pow(10, $0)) }
+      return
+        (values
+        + ends.filter { end in
+          values.allSatisfy { abs(log10($0) - log10(end)) / perRow >= gap }
+        }).sorted()
     }
     return []
+  }
+
+  /// `x` to the precision an axis label of five characters has: two significant digits
+  /// from 0.01 to 999 (`0.21`, `450`), one beyond (`2e-3`).
+  private static func rounded(_ x: Double) -> Double {
+    let exponent = Int(log10(x).rounded(.down))
+    let scale = pow(10, Double((-2...2).contains(exponent) ? exponent - 1 : exponent))
+    return (x / scale).rounded() * scale
   }
 
   /// The point each plot column shows (the last point of its group), for `width` columns.
