@@ -116,7 +116,7 @@ struct OverlayInputTests {
     #expect(explorer.overlay == .help(page: 1, scroll: 0))
     var lines = Fixtures.screen(snapshot, width: 80, height: 24, explorer: explorer).lines
     #expect(lines.contains { $0.contains("Help 2/2") })
-    #expect(lines.contains { $0.contains("Samples: each bar is how often") })
+    #expect(lines.contains { $0.contains("Samples: the bar is how often") })
     _ = press(Array(repeating: Key.down, count: 30), &explorer)
     lines = Fixtures.screen(snapshot, width: 80, height: 24, explorer: explorer).lines
     #expect(

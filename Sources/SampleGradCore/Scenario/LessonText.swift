@@ -23,10 +23,15 @@ public enum LessonText {
     return found
   }
 
-  /// The sentence a one-line hint shows: the first that asks for a key ("press ..."), else
-  /// the first.
+  /// What a one-line hint shows: the first clause (between semicolons) that asks for a key
+  /// ("press ..."), with a capital, else the first sentence.
   public static func hint(_ text: String) -> String {
     let all = sentences(text)
-    return all.first { $0.lowercased().contains("press") } ?? all.first ?? ""
+    guard let sentence = all.first(where: { $0.lowercased().contains("press") }) else {
+      return all.first ?? ""
+    }
+    let clauses = sentence.components(separatedBy: "; ")
+    let clause = clauses.first { $0.lowercased().contains("press") } ?? sentence
+    return clause.prefix(1).uppercased() + clause.dropFirst()
   }
 }

@@ -12,8 +12,8 @@ enum Legend {
     return [
       (
         "\(full) \(g.exactMarker) 0.455",
-        "Samples: each bar is how often an outcome was drawn, \(g.exactMarker) marks its exact "
-          + "probability, and the number is the observed frequency."
+        "Samples: the bar is how often an outcome was drawn, the thin line where its exact "
+          + "probability ends, the number the observed frequency."
       ),
       (
         "\(g.chiSquare) p",
@@ -32,8 +32,8 @@ enum Legend {
       ),
       (
         "\(full) \(g.densityMarker)",
-        "Gaussian samples: columns count the samples per bin, \(g.densityMarker) marks the "
-          + "exact probability of the bin."
+        "Gaussian samples: the columns count the samples per bin, the dot marks the exact "
+          + "probability of the bin."
       ),
       (
         "mean \(g.plusMinus) 2 SE",

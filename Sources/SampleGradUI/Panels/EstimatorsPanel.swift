@@ -43,25 +43,26 @@ struct EstimatorsPanel: Sendable {
   private func info(_ context: PanelContext, exact: Double, width: Int) -> String {
     let g = context.glyphs
     let snapshot = context.snapshot
-    var parts: [(order: Int, text: String)] = []
+    // Each fact with a shorter form; the most important come first and take what fits.
+    var parts: [(order: Int, texts: [String])] = []
     if let pin = context.pin {
-      parts.append((1, "( ) pinned at \(pin.describe(against: snapshot.distribution, glyphs: g))"))
+      let setting = pin.describe(against: snapshot.distribution, glyphs: g)
+      parts.append((1, ["( ) pinned at \(setting)", "( ) at \(setting)"]))
     }
-    parts.append((0, "exact \(ScreenFormat.short(exact))"))
+    parts.append((0, ["exact \(ScreenFormat.short(exact))"]))
     if let lowest = context.lowestMeanSquaredError {
-      parts.append(
-        (2, "lowest MSE: \(EstimatorLabel.name(snapshot.estimators[lowest].kind, wide: false))"))
+      let name = EstimatorLabel.name(snapshot.estimators[lowest].kind, wide: false)
+      parts.append((2, ["lowest MSE: \(name)"]))
     }
-    parts.append((3, "L \(ScreenFormat.short(snapshot.exact.loss))"))
+    parts.append((3, ["L \(ScreenFormat.short(snapshot.exact.loss))"]))
     let separator = " \(g.dot) "
     var kept: [(order: Int, text: String)] = []
     var used = 0
     for part in parts {
-      let cost = part.text.count + (kept.isEmpty ? 0 : separator.count)
-      if used + cost <= width {
-        kept.append(part)
-        used += cost
-      }
+      let extra = kept.isEmpty ? 0 : separator.count
+      guard let text = part.texts.first(where: { used + extra + $0.count <= width }) else { break }
+      kept.append((part.order, text))
+      used += extra + text.count
     }
     return kept.sorted { $0.order < $1.order }.map(\.text).joined(separator: separator)
   }
