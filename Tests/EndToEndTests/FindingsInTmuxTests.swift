@@ -147,4 +147,30 @@ struct FindingsInTmuxTests {
     try tmux.send("q")
     #expect(tmux.waitForExit() == 0)
   }
+
+  /// x writes the screen and the numbers to the current folder and says where.
+  @Test func exportWritesTwoFilesAndSaysWhere() throws {
+    let binary = try #require(BuiltExecutable.samplegrad, "samplegrad binary not found")
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("samplegrad-export-\(UUID().uuidString.prefix(8))")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let tmux = try TmuxSession(
+      ["/bin/sh", "-c", "cd '\(folder.path)' && exec '\(binary)'"], width: 100, height: 30,
+      environment: Self.environment)
+    defer { tmux.close() }
+    #expect(tmux.waitForScreen(seconds: Self.patience) { $0.contains("estimator") } != nil)
+    try tmux.send("x")
+    let said = tmux.waitForScreen { $0.contains("wrote samplegrad-bias-and-variance-") }
+    #expect(said != nil, "x did not say where it wrote:\n\(tmux.screen())")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    #expect(files.contains { $0.hasSuffix(".txt") } && files.contains { $0.hasSuffix(".json") })
+    if let json = files.first(where: { $0.hasSuffix(".json") }) {
+      let data = try Data(contentsOf: folder.appendingPathComponent(json))
+      let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+      #expect(object?["estimators"] != nil && object?["histogram"] != nil)
+    }
+    try tmux.send("q")
+    #expect(tmux.waitForExit() == 0)
+  }
 }
