@@ -12,7 +12,8 @@ struct PanelContext: Sendable {
   /// The numbers pinned with `m`, if any.
   let pin: Pin?
   /// The row with the lowest mean squared error on the selected component, among enabled rows
-  /// with numbers (a noiseless exact row is the reference and is left out).
+  /// with numbers (a noiseless exact row is the reference and is left out), when there are
+  /// two or more to compare.
   let lowestMeanSquaredError: Int?
 
   init(snapshot: Snapshot, theme: Theme, selected: Int, pin: Pin? = nil) {
@@ -21,8 +22,10 @@ struct PanelContext: Sendable {
     self.selected = selected
     names = snapshot.parameterNames
     self.pin = pin.flatMap { $0.scenarioName == snapshot.scenario.name ? $0 : nil }
-    lowestMeanSquaredError = MeanSquaredErrorRanking.lowest(
-      snapshot.estimators.map { $0.isEnabled ? $0.summary(selected) : nil })
+    // A ranking needs two rows to compare (the noiseless exact row is not one).
+    let summaries = snapshot.estimators.map { $0.isEnabled ? $0.summary(selected) : nil }
+    let ranked = summaries.compactMap { $0 }.filter { $0.samples >= 2 && $0.verdict != .exact }
+    lowestMeanSquaredError = ranked.count >= 2 ? MeanSquaredErrorRanking.lowest(summaries) : nil
   }
 
   var glyphs: Glyphs { theme.glyphs }

@@ -11,8 +11,11 @@ struct ParametersPanel: Sendable {
     let values = snapshot.distribution.parameters
     let visible = rect.height - 1
     let start = context.windowStart(visible: visible)
-    SectionTitle(title: "Parameters", info: info(context, start: start, visible: visible))
-      .draw(into: &buffer, in: rect, theme: context.theme)
+    SectionTitle(
+      title: "Parameters", info: info(context, start: start, visible: visible),
+      shortInfo: context.snapshot.distribution.parameters != context.snapshot.loaded.parameters
+        ? "0 restores" : nil
+    ).draw(into: &buffer, in: rect, theme: context.theme)
     let nameWidth = names.map(\.count).max() ?? 0
     for row in 0..<min(visible, names.count - start) {
       let index = start + row

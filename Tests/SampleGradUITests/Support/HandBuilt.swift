@@ -222,8 +222,11 @@ enum HandBuilt {
         history: steps([[4, 12], [2.56, 5.1], [1.64, 1.15]], marks: [30, 45], points: 60)),
     ]
     var histogram = Histogram(normalMean: 1, std: 0.64)
+    // Counts off their expectation by half a standard deviation or less, as a sample is.
     for (i, p) in histogram.probabilities.enumerated() {
-      histogram.record(category: i, count: Int((p * Double(samples)).rounded()) + (i % 3) * 40 - 40)
+      let expected = p * Double(samples)
+      let wobble = Double(i % 3 - 1) * 0.5 * expected.squareRoot()
+      histogram.record(category: i, count: Int((expected + wobble).rounded()))
     }
     let marks = [
       VarianceHistory.Mark(point: 30, before: loaded, after: .gaussian(mean: 1, std: 0.8)),
