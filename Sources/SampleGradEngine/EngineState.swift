@@ -42,10 +42,9 @@ public struct EngineState {
     rebuild(keepHistory: false)
   }
 
-  /// The estimators shown: every one that applies to the distribution, in a fixed order.
-  public var rows: [EstimatorKind] {
-    EstimatorKind.allCases.filter { $0.applies(to: scenario.distribution.kind) }
-  }
+  /// The estimators shown: every one whose distribution needs are met, in registry order
+  /// (one the objective cannot serve is listed with the reason instead of numbers).
+  public var rows: [EstimatorKind] { EstimatorRegistry.kinds(for: scenario.distribution.spec) }
 
   /// Applies one command. Returns false (and sets `message`) if it was refused.
   @discardableResult
@@ -58,7 +57,7 @@ public struct EngineState {
       guard scenario.distribution.parameters.indices.contains(index) else { return false }
       return setParameter(index, scenario.distribution.parameters[index] + delta)
     case .stepParameter(let index, let up, let size):
-      switch ParameterStep.next(scenario.distribution, parameter: index, up: up, size: size) {
+      switch ParameterStep.next(scenario.distribution.spec, parameter: index, up: up, size: size) {
       case .success(let value): return setParameter(index, value)
       case .failure(let refusal): return refuse(refusal.description)
       }
@@ -66,12 +65,13 @@ public struct EngineState {
       guard scenario.distribution != loaded.distribution else {
         return refuse("the parameters are the preset's already")
       }
-      return change(to: loaded.distribution)
+      let restored = loaded.distribution.spec
+      return change { s throws(InvalidScenario) in try s.with(distribution: restored) }
     case .setTemperature(let t):
       return setTemperature(t)
     case .scaleTemperature(let factor):
       guard let t = scenario.distribution.temperature else {
-        return refuse("a gaussian has no temperature")
+        return refuse("a \(scenario.distribution.kind.rawValue) has no temperature")
       }
       let range = Scenario.temperatureRange
       let next = min(max(t * factor, range.lowerBound), range.upperBound)
@@ -82,10 +82,10 @@ public struct EngineState {
       }
       return setTemperature(next)
     case .toggleEstimator(let kind):
-      guard kind.applies(to: scenario.distribution.kind) else {
-        return refuse(
-          EstimatorNotApplicable(estimator: kind, distribution: scenario.distribution.kind)
-            .description)
+      if let reason = EstimatorNotApplicable.check(
+        kind, distribution: scenario.distribution.spec, objective: scenario.objective.kind)
+      {
+        return refuse(reason.description)
       }
       if enabled.contains(kind) { enabled.remove(kind) } else { enabled.insert(kind) }
       return true
@@ -114,24 +114,26 @@ public struct EngineState {
     guard scenario.distribution.parameters.indices.contains(index) else {
       return refuse("no parameter \(index + 1)")
     }
-    return change(to: scenario.distribution.with(parameter: index, value: value))
+    return change { s throws(InvalidScenario) in try s.with(parameter: index, value: value) }
   }
 
   private mutating func setTemperature(_ t: Double) -> Bool {
     guard scenario.distribution.temperature != nil else {
-      return refuse("a gaussian has no temperature")
+      return refuse("a \(scenario.distribution.kind.rawValue) has no temperature")
     }
-    return change(to: scenario.distribution.with(temperature: t))
+    return change { s throws(InvalidScenario) in try s.with(temperature: t) }
   }
 
   /// Moves to new parameters if the scenario's own rules accept them (the same rules a
   /// scenario file must pass); otherwise keeps the state and says why.
-  private mutating func change(to distribution: DistributionSpec) -> Bool {
-    var candidate = scenario
-    candidate.distribution = distribution
-    if let problem = candidate.problems().first { return refuse(Self.plainWords(problem)) }
-    history.markChange(from: scenario.distribution, to: distribution)
-    scenario = candidate
+  private mutating func change(_ edit: (Scenario) throws(InvalidScenario) -> Scenario) -> Bool {
+    let before = scenario.distribution.spec
+    do throws(InvalidScenario) {
+      scenario = try edit(scenario)
+    } catch {
+      return refuse(error.problems.first.map(Self.plainWords) ?? error.description)
+    }
+    history.markChange(from: before, to: scenario.distribution.spec)
     rebuild(keepHistory: true)
     return true
   }
@@ -185,7 +187,7 @@ public struct EngineState {
       count: samples, using: &outcomeStream, histogram: &histogram, relaxed: &relaxedMoments)
     relaxed = relaxedMoments
     if outcomeSampler.relaxedDimension > 0 {
-      relaxedRows.append(Array(outcomeSampler.latestRelaxed))
+      relaxedRows.append(outcomeSampler.latestRelaxed)
       if relaxedRows.count > Self.relaxedRowLimit { relaxedRows.removeFirst() }
     }
     let lanes = rows.filter { enabled.contains($0) }.compactMap { kind -> EstimatorLane? in
@@ -230,11 +232,16 @@ public struct EngineState {
       estimators: rows.map { kind in
         let m = moments[kind] ?? RunningMoments(dimension: problem.dimension)
         return EstimatorSnapshot(
-          kind: kind, isEnabled: enabled.contains(kind), samples: m.count, mean: m.mean,
-          variance: m.variance, standardError: m.standardError, exact: problem.exact.gradient,
-          varianceHistory: history.series[kind] ?? [])
+          kind: kind, isEnabled: enabled.contains(kind) && samplers[kind] != nil,
+          samples: m.count, mean: m.mean, variance: m.variance, standardError: m.standardError,
+          exact: problem.exact.gradient, varianceHistory: history.series[kind] ?? [],
+          isUnbiased: kind.descriptor.isUnbiased(on: scenario.objective.kind),
+          unavailable: EstimatorNotApplicable.check(
+            kind, distribution: scenario.distribution.spec, objective: scenario.objective.kind)?
+            .shortReason, eta: samplers[kind]?.eta)
       },
-      historySamples: history.samples, historyMarks: history.marks, loaded: loaded.distribution,
+      historySamples: history.samples, historyMarks: history.marks,
+      loaded: loaded.distribution.spec,
       message: message, generation: generation)
   }
 }

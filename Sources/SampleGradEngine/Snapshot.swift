@@ -4,7 +4,7 @@ import SampleGradCore
 public struct Snapshot: Sendable {
   public var scenario: Scenario
   /// The distribution as it is now (after the user's tweaks).
-  public var distribution: DistributionSpec { scenario.distribution }
+  public var distribution: DistributionSpec { scenario.distribution.spec }
   /// The seed the engine's streams were made from.
   public var seed: UInt64
   public var exact: ExactSolution
@@ -56,7 +56,7 @@ public struct Snapshot: Sendable {
     self.estimators = estimators
     self.historySamples = historySamples
     self.historyMarks = historyMarks
-    self.loaded = loaded ?? scenario.distribution
+    self.loaded = loaded ?? scenario.distribution.spec
     self.message = message
     self.generation = generation
   }
@@ -76,10 +76,17 @@ public struct EstimatorSnapshot: Sendable {
   /// Running variance over time, oldest first, one entry per history point (empty where the
   /// row had no numbers), aligned with `Snapshot.historySamples`.
   public var varianceHistory: [[Double]]
+  /// Whether theory says this estimator is unbiased for this objective.
+  public var isUnbiased: Bool
+  /// Why this estimator cannot run here ("needs df/dx"), shown instead of numbers.
+  public var unavailable: String?
+  /// The control-variate scale in use (rebar), or its running value (rebar-auto).
+  public var eta: Double?
 
   public init(
     kind: EstimatorKind, isEnabled: Bool, samples: Int, mean: [Double], variance: [Double],
-    standardError: [Double], exact: [Double], varianceHistory: [[Double]] = []
+    standardError: [Double], exact: [Double], varianceHistory: [[Double]] = [],
+    isUnbiased: Bool? = nil, unavailable: String? = nil, eta: Double? = nil
   ) {
     self.kind = kind
     self.isEnabled = isEnabled
@@ -89,9 +96,11 @@ public struct EstimatorSnapshot: Sendable {
     self.standardError = standardError
     self.exact = exact
     self.varianceHistory = varianceHistory
+    self.isUnbiased = isUnbiased ?? kind.isUnbiased
+    self.unavailable = unavailable
+    self.eta = eta
   }
 
-  public var isUnbiased: Bool { kind.isUnbiased }
   public var bias: [Double] { zip(mean, exact).map { $0 - $1 } }
 
   /// Component `i`'s numbers with what they mean (relative noise, MSE, bias verdict), or nil

@@ -88,7 +88,7 @@ struct RelativeNoiseAndVerdictTests {
 
   @Test("run's JSON has standardDeviation, relativeNoise, mse and the verdict per component")
   func runReport() throws {
-    let scenario = Scenario(
+    let scenario = try Scenario(
       name: "t", estimators: [.exact, .scoreFunction, .gumbelSoftmax],
       distribution: .categorical(logits: [1, 0.5, -0.5, 0], temperature: 0.5),
       objective: .quadratic(target: [0, 0, 1, 0]))

@@ -6,7 +6,7 @@ public enum RunTable {
     var lines: [String] = []
     let s = r.scenario
     lines.append("\(s.displayTitle)  (\(s.name))")
-    var header = "\(describe(s.distribution))  objective: \(describe(s.objective))"
+    var header = "\(describe(s.distribution.spec))  objective: \(describe(s.objective.spec))"
     if let t = s.distribution.temperature { header += "  temperature: \(NumberFormat.short(t))" }
     lines.append(header)
     lines.append("seed \(r.seed), \(r.samples) samples per estimator")
@@ -76,8 +76,11 @@ public enum RunTable {
   /// What the columns mean, and what theory says about each estimator's bias.
   static func legend(_ r: RunResult) -> [String] {
     let threshold = NumberFormat.short(BiasVerdict.threshold)
-    let unbiased = r.estimators.filter(\.kind.isUnbiased).map(\.kind.rawValue)
-    let biased = r.estimators.filter { !$0.kind.isUnbiased }.map(\.kind.rawValue)
+    let objective = r.scenario.objective.kind
+    let unbiased = r.estimators.filter { $0.kind.descriptor.isUnbiased(on: objective) }
+      .map(\.kind.rawValue)
+    let biased = r.estimators.filter { !$0.kind.descriptor.isUnbiased(on: objective) }
+      .map(\.kind.rawValue)
     var lines = [
       "verdict: the bias in standard errors of the mean; beyond \(threshold) SE the data show a bias.",
       "SD/|exact|: the noise of one estimate against the gradient; n for 10%: estimates to average",
@@ -86,8 +89,7 @@ public enum RunTable {
     ]
     if !unbiased.isEmpty { lines.append("theory: unbiased: \(unbiased.joined(separator: ", "))") }
     if !biased.isEmpty {
-      lines.append(
-        "theory: biased for L (they follow a relaxed objective): \(biased.joined(separator: ", "))")
+      lines.append("theory: biased for L: \(biased.joined(separator: ", "))")
     }
     return lines
   }
@@ -127,6 +129,8 @@ public enum RunTable {
         ? "(x - \(NumberFormat.short(t[0])))^2"
         : "quadratic, target [\(t.map(NumberFormat.short).joined(separator: ", "))]"
     case .cosine(let w): "cos(\(NumberFormat.short(w)) x)"
+    case .table(let v): "table, values [\(v.map(NumberFormat.short).joined(separator: ", "))]"
+    case .step(let c): "1[x > \(NumberFormat.short(c))]"
     }
   }
 

@@ -24,10 +24,13 @@ struct ScenarioFile: Decodable {
     var weights: NumberOrList?
     var target: NumberOrList?
     var frequency: Number?
+    var values: NumberOrList?
+    var threshold: Number?
   }
 
   struct Options: Decodable {
     var eta: Number?
+    var draws: Int?
   }
 
   /// Keys each table accepts, so a typo is an error instead of a silently ignored line.
@@ -37,8 +40,8 @@ struct ScenarioFile: Decodable {
       "options",
     ],
     "distribution": ["kind", "logits", "temperature", "mean", "std"],
-    "objective": ["kind", "weights", "target", "frequency"],
-    "options": ["eta"],
+    "objective": ["kind"] + ObjectiveKind.allCases.flatMap(\.keys),
+    "options": ["eta", "draws"],
   ]
 
   /// A TOML number: `1` and `1.0` both read as a Double.

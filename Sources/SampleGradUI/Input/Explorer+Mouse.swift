@@ -18,7 +18,7 @@ extension Explorer {
     case .none:
       return mainScreen(event, wheel: wheel, snapshot: snapshot)
     case .help(let page, let scroll):
-      if let wheel { handleHelp(wheel, page: page, scroll: scroll) }
+      if let wheel { handleHelp(wheel, page: page, scroll: scroll, rows: snapshot.estimators) }
       return []
     case .presets(let picker):
       if let wheel { return handlePicker(wheel, picker) }

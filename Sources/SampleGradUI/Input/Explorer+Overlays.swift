@@ -4,10 +4,10 @@ import SampleGradEngine
 /// Keys while an overlay is open: the help pages, the preset picker, the value prompt and the
 /// estimator chooser.
 extension Explorer {
-  mutating func handleHelp(_ key: Key, page: Int, scroll: Int) {
+  mutating func handleHelp(_ key: Key, page: Int, scroll: Int, rows: [EstimatorSnapshot]) {
     let pages = HelpOverlay.pageCount
     let lines = HelpOverlay.lineCount(
-      page: page, theme: Theme(options: options), screenWidth: screenWidth)
+      page: page, theme: Theme(options: options), screenWidth: screenWidth, rows: rows)
     let visible = HelpOverlay.visibleLines(height: screenHeight)
     let last = max(lines - visible, 0)
     switch key {

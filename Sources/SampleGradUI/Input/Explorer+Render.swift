@@ -30,7 +30,7 @@ extension Explorer {
       SamplesPanel().draw(into: &buffer, in: histogram, context: context)
     }
     if let samples = layout.samples {
-      if snapshot.distribution.kind == .gaussian {
+      if !snapshot.scenario.distribution.isDiscrete {
         DensityPanel().draw(into: &buffer, in: samples, context: context)
       } else {
         RelaxedPanel().draw(into: &buffer, in: samples, context: context)
@@ -60,7 +60,8 @@ extension Explorer {
     switch overlay {
     case .none: break
     case .help(let page, let scroll):
-      HelpOverlay(page: page, scroll: scroll).draw(into: &buffer, theme: theme)
+      HelpOverlay(page: page, scroll: scroll, rows: snapshot.estimators)
+        .draw(into: &buffer, theme: theme)
     case .presets(let picker):
       PresetPickerOverlay(presets: presets, picker: picker, shown: filteredPresets(picker))
         .draw(into: &buffer, theme: theme)

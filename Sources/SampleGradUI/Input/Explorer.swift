@@ -52,7 +52,7 @@ public struct Explorer: Sendable {
       guard let action = KeyMap.action(for: key) else { return [] }
       return perform(action, snapshot: snapshot)
     case .help(let page, let scroll):
-      handleHelp(key, page: page, scroll: scroll)
+      handleHelp(key, page: page, scroll: scroll, rows: snapshot.estimators)
       return []
     case .presets(let picker):
       return handlePicker(key, picker)

@@ -24,6 +24,8 @@ struct Glyphs: Sendable {
   let plusMinus: String
   let tau: String
   let theta: String
+  /// REBAR's control-variate scale.
+  let eta: String
   let chiSquare: String
   let leftRight: String
   let upDown: String
@@ -49,7 +51,7 @@ struct Glyphs: Sendable {
     shades: [" ", "░", "▒", "▓", "█"],
     horizontal: "─", vertical: "│", exactMarker: "│", densityMarker: "•",
     corners: ("┌", "┐", "└", "┘"), selection: "▶",
-    plusMinus: "±", tau: "τ", theta: "θ", chiSquare: "χ²", leftRight: "←→", upDown: "↑↓",
+    plusMinus: "±", tau: "τ", theta: "θ", eta: "η", chiSquare: "χ²", leftRight: "←→", upDown: "↑↓",
     ellipsis: "…", dot: "·", rightArrow: "→",
     series: ["●", "■", "▲", "◆", "✚", "○", "□", "△", "◇", "✕"],
     changeMark: "┊", axisTick: "┤", moreAbove: "▲", moreBelow: "▼", times: "×")
@@ -61,7 +63,7 @@ struct Glyphs: Sendable {
     shades: [" ", ".", ":", "*", "#"],
     horizontal: "-", vertical: "|", exactMarker: "|", densityMarker: "*",
     corners: ("+", "+", "+", "+"), selection: ">",
-    plusMinus: "+-", tau: "tau", theta: "theta", chiSquare: "chi2", leftRight: "h/l",
+    plusMinus: "+-", tau: "tau", theta: "theta", eta: "eta", chiSquare: "chi2", leftRight: "h/l",
     upDown: "j/k", ellipsis: "...", dot: "-", rightArrow: "->",
     series: ["o", "#", "^", "*", "+", "x", "=", "@", "%", "&"],
     changeMark: ":", axisTick: "+", moreAbove: "^", moreBelow: "v", times: "x")

@@ -70,7 +70,8 @@ struct ScreenLayout: Sendable {
     let lessonText = snapshot.scenario.lesson ?? ""
     let wantsLesson = lessonShown && !lessonText.isEmpty
     let outcomes = snapshot.histogram.edges.isEmpty ? snapshot.probabilities.count : 0
-    let gaussian = snapshot.distribution.kind == .gaussian
+    // A continuous distribution has a density instead of a histogram and relaxed vectors.
+    let gaussian = !snapshot.scenario.distribution.isDiscrete
     let shape = Shape(
       outcomes: outcomes, rows: rows.count, gaussian: gaussian,
       lesson: wantsLesson ? lessonText : nil,

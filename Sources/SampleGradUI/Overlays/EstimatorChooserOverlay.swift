@@ -3,7 +3,7 @@ import SampleGradEngine
 
 /// Every estimator row in a list (`e`), so rows past the ninth, which have no digit key, can be
 /// turned on and off too: a check box, the row's key and chart glyph, its name and its verdict
-/// on the selected parameter.
+/// on the selected parameter (or why it cannot run here), and what the highlighted one does.
 struct EstimatorChooserOverlay: Sendable {
   var selected: Int
 
@@ -37,13 +37,19 @@ struct EstimatorChooserOverlay: Sendable {
       let check = e.isEnabled ? (g.isASCII ? "[x]" : "[✓]") : "[ ]"
       let key = i < 9 ? "\(i + 1)" : " "
       let marker = i == selected ? String(g.selection) : " "
-      let verdict = e.isEnabled ? (e.summary(context.selected)?.verdict.text ?? "") : "off"
+      let verdict =
+        e.unavailable ?? (e.isEnabled ? (e.summary(context.selected)?.verdict.text ?? "") : "off")
       let text =
         "\(marker) \(check) \(key) \(context.theme.seriesGlyph(i)) "
         + ScreenFormat.pad(EstimatorLabel.name(e.kind, wide: true), 26) + verdict
       let style =
         i == selected ? context.style(.selected) : context.style(e.isEnabled ? .plain : .off)
       buffer.write(ScreenFormat.pad(text, line.width), in: line, style: style)
+    }
+    if rows.indices.contains(selected) {
+      buffer.write(
+        rows[selected].kind.descriptor.summary, in: hintRow.row(0), style: context.style(.hint),
+        ellipsis: g.ellipsis)
     }
     var hint = "\(g.isASCII ? "j/k" : "↑↓") move   space or Enter turns on/off   Esc closes"
     if rows.count > visible {

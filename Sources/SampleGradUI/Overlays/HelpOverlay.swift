@@ -1,9 +1,13 @@
+import SampleGradEngine
+
 /// The help, in a box over the screen: page 1 lists every key (from `KeyMap.help`), page 2 is
 /// the legend of every symbol (`Legend`). Tab or → turns the page; ↑ ↓ scroll a page taller
 /// than the screen.
 struct HelpOverlay: Sendable {
   var page: Int
   var scroll: Int
+  /// The scenario's estimator rows, for the legend's theory line.
+  var rows: [EstimatorSnapshot] = []
 
   static let pageCount = 2
   static let keyWidth = 16
@@ -20,12 +24,16 @@ struct HelpOverlay: Sendable {
   /// Lines of page text that fit a screen `height` rows high.
   static func visibleLines(height: Int) -> Int { max(height - 2 - 2 - 2, 1) }
 
-  static func lineCount(page: Int, theme: Theme, screenWidth: Int) -> Int {
-    lines(page: page, theme: theme, width: boxWidth(screen: screenWidth) - 4).count
+  static func lineCount(
+    page: Int, theme: Theme, screenWidth: Int, rows: [EstimatorSnapshot] = []
+  ) -> Int {
+    lines(page: page, theme: theme, width: boxWidth(screen: screenWidth) - 4, rows: rows).count
   }
 
   /// The page's lines, the texts wrapped to `width` beside the key column.
-  static func lines(page: Int, theme: Theme, width: Int) -> [Line] {
+  static func lines(
+    page: Int, theme: Theme, width: Int, rows: [EstimatorSnapshot] = []
+  ) -> [Line] {
     let textWidth = max(width - keyWidth - 1, 10)
     var result: [Line] = []
     if page == 0 {
@@ -40,7 +48,7 @@ struct HelpOverlay: Sendable {
         }
       }
     } else {
-      for entry in Legend.entries(theme: theme) {
+      for entry in Legend.entries(theme: theme, rows: rows) {
         for (i, part) in WordWrap.lines(entry.text, width: textWidth).enumerated() {
           result.append(Line(left: i == 0 ? entry.symbol : "", text: part))
         }
@@ -52,7 +60,7 @@ struct HelpOverlay: Sendable {
   func draw(into buffer: inout Buffer, theme: Theme) {
     let screen = Rect(buffer)
     let width = Self.boxWidth(screen: screen.width)
-    let all = Self.lines(page: page, theme: theme, width: width - 4)
+    let all = Self.lines(page: page, theme: theme, width: width - 4, rows: rows)
     let visible = Self.visibleLines(height: screen.height)
     let height = min(all.count, visible) + 4
     let box = screen.centered(width: width, height: height)

@@ -4,7 +4,10 @@ import SampleGradEngine
 /// The second help page: every symbol, colour, shade and scale on the screen, in a sentence
 /// each, written with the glyphs and colours of the current display options.
 enum Legend {
-  static func entries(theme: Theme) -> [(symbol: String, text: String)] {
+  /// `rows` are the scenario's estimator rows, whose theory the legend states.
+  static func entries(theme: Theme, rows: [EstimatorSnapshot] = []) -> [(
+    symbol: String, text: String
+  )] {
     let g = theme.glyphs
     let full = String(g.eighths[8])
     let shades = g.shades.dropFirst().map(String.init).joined(separator: " ")
@@ -50,11 +53,7 @@ enum Legend {
         "(1.3 SE): within \(NumberFormat.short(BiasVerdict.threshold)) standard errors of zero. "
           + "That is not a proof: a small bias needs many samples to show."
       ),
-      (
-        "theory",
-        "Score function, its baseline, reparameterization and REBAR are unbiased; Gumbel-softmax "
-          + "and straight-through follow the relaxed objective E[f(y)] and are biased for L."
-      ),
+      ("theory", theory(rows)),
       (
         "SD   SD/|g|",
         "The standard deviation of one estimate, and that noise over the size of the exact "
@@ -91,6 +90,24 @@ enum Legend {
           + "selected parameter."
       ),
     ]
+  }
+
+  /// What theory expects of this scenario's estimators (the verdicts say what the data show).
+  private static func theory(_ rows: [EstimatorSnapshot]) -> String {
+    let names = { (unbiased: Bool) in
+      rows.filter { $0.isUnbiased == unbiased && $0.unavailable == nil }
+        .map { $0.kind.descriptor.shortName }.joined(separator: ", ")
+    }
+    let unbiased = names(true)
+    let biased = names(false)
+    guard !rows.isEmpty else {
+      return "Each estimator's theory: unbiased, or biased for L (the relaxed ones follow E[f(y)])."
+    }
+    var text = unbiased.isEmpty ? "" : "Unbiased in theory: \(unbiased)."
+    if !biased.isEmpty {
+      text += (text.isEmpty ? "" : " ") + "Biased for L in theory: \(biased)."
+    }
+    return text
   }
 
   /// What each colour means in this theme.

@@ -7,6 +7,8 @@ struct EstimatorColumns: Sendable {
   enum Field: Sendable, CaseIterable {
     case key, glyph, name, verdict, meanAndSpread, exact, bias, biasPin, variance, variancePin
     case deviation, relative, relativePin, needed
+    /// REBAR's control-variate scale (rebar-auto's moves as it learns); only when a row has one.
+    case eta
   }
 
   struct Column: Sendable {
@@ -24,10 +26,10 @@ struct EstimatorColumns: Sendable {
   static let meanWidth = 9
   static let spreadWidth = 10
 
-  init(rect: Rect, pinned: Bool) {
+  init(rect: Rect, pinned: Bool, showsEta: Bool = false) {
     isWide = rect.width >= ScreenLayout.wideWidth
     self.pinned = pinned
-    let fields = Field.allCases.filter { pinned || !Self.isPin($0) }
+    let fields = Field.allCases.filter { (pinned || !Self.isPin($0)) && (showsEta || $0 != .eta) }
     let available = rect.width - 1
     var chosen = Set<Field>()
     var used = 0
@@ -68,6 +70,7 @@ struct EstimatorColumns: Sendable {
     case .relative: 7
     case .relativePin: 9
     case .needed: 6
+    case .eta: 7
     }
   }
 
@@ -78,7 +81,7 @@ struct EstimatorColumns: Sendable {
     case .verdict: pinned ? 4 : 1
     case .bias, .variance, .biasPin, .variancePin: pinned ? 1 : 2
     case .relative, .relativePin: pinned ? 2 : 3
-    case .glyph: 5
+    case .glyph, .eta: 5
     case .deviation: 6
     case .meanAndSpread: 7
     case .needed: 8

@@ -17,7 +17,9 @@ struct EstimatorsPanel: Sendable {
     SectionTitle(
       title: title, info: info(context, exact: exact, width: rect.width - title.count - 8)
     ).draw(into: &buffer, in: rect, theme: context.theme)
-    let columns = EstimatorColumns(rect: rect, pinned: context.pin != nil)
+    let columns = EstimatorColumns(
+      rect: rect, pinned: context.pin != nil,
+      showsEta: snapshot.estimators.contains { $0.isEnabled && $0.eta != nil })
     drawHeader(into: &buffer, y: rect.y + 1, columns: columns, context: context)
     var y = rect.y + 2
     var folded: [(row: Int, name: String)] = []
@@ -97,6 +99,7 @@ struct EstimatorsPanel: Sendable {
       case .deviation: text = "SD"
       case .relative: text = "SD/|g|"
       case .needed: text = "n 10%"
+      case .eta: text = g.eta
       case .biasPin, .variancePin, .relativePin: text = "(pinned)"
       }
       let role: Role = EstimatorColumns.isPin(column.field) ? .pinned : .hint
@@ -124,7 +127,10 @@ struct EstimatorsPanel: Sendable {
         $0.field != .key && $0.field != .glyph && $0.field != .name
       })
     {
-      let text = index < 9 ? "off (press \(index + 1), or e)" : "off (e turns it on)"
+      // A row the objective cannot serve says why ("needs df/dx"); a switched-off one how to
+      // turn it on.
+      let text =
+        e.unavailable ?? (index < 9 ? "off (press \(index + 1), or e)" : "off (e turns it on)")
       buffer.write(
         text, in: Rect(x: first.x, y: y, width: columns.end - first.x, height: 1), style: dim)
     }
@@ -190,6 +196,9 @@ struct EstimatorsPanel: Sendable {
       case .needed:
         guard let summary else { continue }
         write(Self.needed(summary.samplesForTenPercentError), cell, pick(.value), &buffer)
+      case .eta:
+        guard on, let eta = e.eta else { continue }
+        write(ScreenFormat.number(eta, width: cell.width), cell, pick(.hint), &buffer)
       }
     }
   }

@@ -50,7 +50,7 @@ enum HandBuilt {
 
   // MARK: - bias-and-variance after m [ [ [
 
-  static let categoricalScenario = Scenario(
+  static let categoricalScenario = try! Scenario(
     name: "bias-and-variance", title: "Bias against variance",
     lesson:
       "Four estimators of the gradient of a quadratic loss; the rows show the selected logit. "
@@ -115,9 +115,8 @@ enum HandBuilt {
   /// bias-and-variance: before (temperature 0.5) or after three presses of `[` (0.256),
   /// with 2,000,000 samples and, after, a history of 120 points with three change marks.
   static func categorical(after: Bool) -> Snapshot {
-    var scenario = categoricalScenario
     let temperature = after ? 0.256 : 0.5
-    scenario.distribution = .categorical(logits: [1, 0.5, -0.5, 0], temperature: temperature)
+    let scenario = try! categoricalScenario.with(temperature: temperature)
     let exact = categoricalExact
     let p = [0.4551, 0.2760, 0.1015, 0.1674]
     let samples = 2_000_000
@@ -146,13 +145,14 @@ enum HandBuilt {
       relaxedMean: after ? [0.4484, 0.2771, 0.1043, 0.1702] : [0.4316, 0.2783, 0.1124, 0.1777],
       estimators: rows.map { estimator($0, exact: exact, samples: samples) },
       historySamples: after ? (0..<120).map { 50_000 * ($0 + 1) } : [],
-      historyMarks: marks, loaded: categoricalScenario.distribution, generation: after ? 4 : 1)
+      historyMarks: marks, loaded: categoricalScenario.distribution.spec,
+      generation: after ? 4 : 1)
   }
 
   // MARK: - relax-toy (bernoulli)
 
   static func bernoulli() -> Snapshot {
-    let scenario = Scenario(
+    let scenario = try! Scenario(
       name: "relax-toy", title: "The REBAR and RELAX toy: a tiny gradient in large noise",
       lesson:
         "b ~ Bernoulli(0.5), f(b) = (b - 0.45)^2, gradient 0.025. The score function's standard "
@@ -197,7 +197,7 @@ enum HandBuilt {
 
   static func gaussian() -> Snapshot {
     let loaded = DistributionSpec.gaussian(mean: 1, std: 1)
-    var scenario = Scenario(
+    let scenario = try! Scenario(
       name: "gaussian-reparameterization",
       title: "Reparameterization against the score function",
       lesson:
@@ -205,8 +205,7 @@ enum HandBuilt {
         + "estimator uses f'(x) and has variance 4 for the mean's gradient, the score function "
         + "30. Press PgUp to move the mean to 2.",
       estimators: [.exact, .scoreFunction, .scoreFunctionBaseline, .reparameterization],
-      distribution: loaded, objective: .quadratic(target: [0]))
-    scenario.distribution = .gaussian(mean: 1, std: 0.64)
+      distribution: .gaussian(mean: 1, std: 0.64), objective: .quadratic(target: [0]))
     let exact = [2.0, 1.28]
     let samples = 1_000_000
     let rows = [
