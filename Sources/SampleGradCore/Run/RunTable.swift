@@ -51,7 +51,10 @@ public enum RunTable {
     ]
     let summaries = r.estimators.map(\.summaries)
     let lowest = names.indices.map { i in
-      MeanSquaredErrorRanking.lowest(summaries.map { $0.indices.contains(i) ? $0[i] : nil })
+      MeanSquaredErrorRanking.lowest(
+        zip(r.estimators, summaries).map { e, s in
+          e.kind != .exact && s.indices.contains(i) ? s[i] : nil
+        })
     }
     for (row, e) in r.estimators.enumerated() {
       for (i, name) in names.enumerated() {

@@ -63,13 +63,12 @@ public struct EstimateSummary: Sendable, Equatable {
 
 /// Rankings by mean squared error, as the screen's "lowest MSE" and the table's mark use.
 public enum MeanSquaredErrorRanking {
-  /// The index of the summary with the smallest MSE, among those with numbers. A noiseless
-  /// exact row is the reference, not a competitor, and is left out.
+  /// The index of the summary with the smallest MSE, among those with numbers. Callers leave
+  /// the `exact` reference row out (nil): it enumerates every outcome, it does not compete.
   public static func lowest(_ summaries: [EstimateSummary?]) -> Int? {
     var best: (index: Int, value: Double)?
     for (i, summary) in summaries.enumerated() {
       guard let summary, summary.samples >= 2 else { continue }
-      if summary.verdict == .exact { continue }
       let mse = summary.meanSquaredError
       guard mse.isFinite else { continue }
       if mse < (best?.value ?? .infinity) { best = (i, mse) }

@@ -53,7 +53,7 @@ struct Glyphs: Sendable {
     corners: ("┌", "┐", "└", "┘"), selection: "▶",
     plusMinus: "±", tau: "τ", theta: "θ", eta: "η", chiSquare: "χ²", leftRight: "←→", upDown: "↑↓",
     ellipsis: "…", dot: "·", rightArrow: "→",
-    series: ["●", "■", "▲", "◆", "✚", "○", "□", "△", "◇", "✕"],
+    series: ["●", "■", "▲", "◆", "✚", "○", "□", "△", "◇", "✕", "★", "▼", "✱", "♦"],
     changeMark: "┊", axisTick: "┤", moreAbove: "▲", moreBelow: "▼", times: "×")
 
   static let ascii = Glyphs(
@@ -65,6 +65,6 @@ struct Glyphs: Sendable {
     corners: ("+", "+", "+", "+"), selection: ">",
     plusMinus: "+-", tau: "tau", theta: "theta", eta: "eta", chiSquare: "chi2", leftRight: "h/l",
     upDown: "j/k", ellipsis: "...", dot: "-", rightArrow: "->",
-    series: ["o", "#", "^", "*", "+", "x", "=", "@", "%", "&"],
+    series: ["o", "#", "^", "*", "+", "x", "=", "@", "%", "&", "$", "v", "?", "!"],
     changeMark: ":", axisTick: "+", moreAbove: "^", moreBelow: "v", times: "x")
 }

@@ -73,7 +73,7 @@ struct ScreenLayout: Sendable {
     // A continuous distribution has a density instead of a histogram and relaxed vectors.
     let gaussian = !snapshot.scenario.distribution.isDiscrete
     let shape = Shape(
-      outcomes: outcomes, rows: rows.count, gaussian: gaussian,
+      outcomes: outcomes, rows: rows.count - off, gaussian: gaussian,
       lesson: wantsLesson ? lessonText : nil,
       middle: middle)
 
@@ -93,6 +93,7 @@ struct ScreenLayout: Sendable {
   /// What the layout needs to know of the scenario.
   private struct Shape {
     var outcomes: Int
+    /// Enabled estimator rows (the MSE table lists only those).
     var rows: Int
     var gaussian: Bool
     var lesson: String?

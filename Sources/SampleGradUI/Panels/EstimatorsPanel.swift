@@ -22,10 +22,10 @@ struct EstimatorsPanel: Sendable {
       showsEta: snapshot.estimators.contains { $0.isEnabled && $0.eta != nil })
     drawHeader(into: &buffer, y: rect.y + 1, columns: columns, context: context)
     var y = rect.y + 2
-    var folded: [(row: Int, name: String)] = []
+    var folded: [(row: Int, name: String, reason: String?)] = []
     for (i, estimator) in snapshot.estimators.enumerated() {
       if collapsesOffRows, !estimator.isEnabled {
-        folded.append((i, EstimatorLabel.name(estimator.kind, wide: false)))
+        folded.append((i, EstimatorLabel.name(estimator.kind, wide: false), estimator.unavailable))
         continue
       }
       guard y < rect.maxY else { break }
@@ -33,11 +33,31 @@ struct EstimatorsPanel: Sendable {
       y += 1
     }
     if !folded.isEmpty, y < rect.maxY {
-      let names = folded.map { ($0.row < 9 ? "\($0.row + 1) " : "") + $0.name }
-      let text = "off: " + names.joined(separator: ", ") + "  (e chooses)"
       let line = Rect(x: rect.x + 1, y: y, width: rect.width - 2, height: 1)
-      buffer.write(text, in: line, style: context.style(.off), ellipsis: context.glyphs.ellipsis)
+      buffer.write(
+        Self.foldedLine(folded), in: line, style: context.style(.off),
+        ellipsis: context.glyphs.ellipsis)
     }
+  }
+
+  /// The switched-off rows in one line, then those the objective cannot serve, grouped by
+  /// why: `off: 3 SF + baseline, 7 argmax · needs df/dx: 4 Gumbel-softmax  (e chooses)`.
+  static func foldedLine(_ rows: [(row: Int, name: String, reason: String?)]) -> String {
+    let label = { (row: Int, name: String) in (row < 9 ? "\(row + 1) " : "") + name }
+    var groups: [(title: String, names: [String])] = []
+    let off = rows.filter { $0.reason == nil }.map { label($0.row, $0.name) }
+    if !off.isEmpty { groups.append(("off", off)) }
+    for row in rows {
+      guard let reason = row.reason else { continue }
+      if let g = groups.firstIndex(where: { $0.title == reason }) {
+        groups[g].names.append(label(row.row, row.name))
+      } else {
+        groups.append((reason, [label(row.row, row.name)]))
+      }
+    }
+    let text = groups.map { "\($0.title): " + $0.names.joined(separator: ", ") }
+      .joined(separator: " · ")
+    return off.isEmpty ? text : text + "  (e chooses)"
   }
 
   /// `exact 0.0924 · ( ) pinned at τ 0.5 · lowest MSE: REBAR · L 1.8`: the facts that fit in

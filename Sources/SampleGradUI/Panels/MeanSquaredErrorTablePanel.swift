@@ -1,8 +1,8 @@
 import SampleGradCore
 import SampleGradEngine
 
-/// The mean squared error (bias^2 + variance of one estimate) of every estimator for every
-/// parameter at once (wide screens): errors are per component, and a baseline that helps the
+/// The mean squared error (bias^2 + variance of one estimate) of every enabled estimator for
+/// every parameter at once (wide screens): errors are per component, and a baseline that helps the
 /// common logits can hurt a rare one. The lowest of each column is bold and starred; ranking
 /// by MSE, not variance, keeps a biased estimator with a small variance from winning unfairly.
 struct MeanSquaredErrorTablePanel: Sendable {
@@ -30,12 +30,13 @@ struct MeanSquaredErrorTablePanel: Sendable {
       buffer.write(names[index], in: cell, align: .right, style: style)
     }
     buffer.write("estimator", in: body.row(0), style: context.style(.hint))
-    let lowest = shown.map { component in
-      MeanSquaredErrorRanking.lowest(
-        snapshot.estimators.map { $0.isEnabled ? $0.summary(component) : nil })
+    let lowest = shown.map {
+      MeanSquaredErrorRanking.lowest(PanelContext.ranked(snapshot, component: $0))
     }
-    for (i, estimator) in snapshot.estimators.enumerated() {
-      let line = body.row(i + 1)
+    // Switched-off rows have nothing to compare: only the rows that sample are listed.
+    let listed = snapshot.estimators.enumerated().filter { $0.element.isEnabled }
+    for (row, (i, estimator)) in listed.enumerated() {
+      let line = body.row(row + 1)
       guard !line.isEmpty else { break }
       let on = estimator.isEnabled
       buffer.write(

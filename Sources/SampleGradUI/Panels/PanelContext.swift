@@ -22,10 +22,17 @@ struct PanelContext: Sendable {
     self.selected = selected
     names = snapshot.parameterNames
     self.pin = pin.flatMap { $0.scenarioName == snapshot.scenario.name ? $0 : nil }
-    // A ranking needs two rows to compare (the noiseless exact row is not one).
-    let summaries = snapshot.estimators.map { $0.isEnabled ? $0.summary(selected) : nil }
-    let ranked = summaries.compactMap { $0 }.filter { $0.samples >= 2 && $0.verdict != .exact }
-    lowestMeanSquaredError = ranked.count >= 2 ? MeanSquaredErrorRanking.lowest(summaries) : nil
+    // A ranking needs two rows to compare; the exact reference row is not one.
+    let summaries = Self.ranked(snapshot, component: selected)
+    let candidates = summaries.compactMap { $0 }.filter { $0.samples >= 2 }
+    lowestMeanSquaredError =
+      candidates.count >= 2 ? MeanSquaredErrorRanking.lowest(summaries) : nil
+  }
+
+  /// Each row's summary of `component` for a ranking: nil for rows that are off, and for the
+  /// exact reference row, which enumerates every outcome rather than competing.
+  static func ranked(_ snapshot: Snapshot, component: Int) -> [EstimateSummary?] {
+    snapshot.estimators.map { $0.isEnabled && $0.kind != .exact ? $0.summary(component) : nil }
   }
 
   var glyphs: Glyphs { theme.glyphs }

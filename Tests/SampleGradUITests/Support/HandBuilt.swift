@@ -38,7 +38,7 @@ enum HandBuilt {
   /// A history of `points` points where the value steps at each mark: `levels[k]` holds
   /// from mark k on; the point right after a mark is empty (a row restarts there).
   static func steps(
-    _ levels: [[Double]], marks: [Int], points: Int, wiggle: Double = 0.004
+    _ levels: [[Double]], marks: [Int], points: Int, wiggle: Double = 0.001
   ) -> [[Double]] {
     (0..<points).map { p in
       if marks.contains(p) { return [] }
