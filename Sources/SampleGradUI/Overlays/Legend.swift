@@ -70,14 +70,23 @@ enum Legend {
           + "rows by it, and the MSE table stars (*) the lowest of each component."
       ),
       (
+        "\(g.eta)",
+        "REBAR's control-variate scale: fixed for REBAR, tuned as it samples for REBAR-auto."
+      ),
+      (
+        "needs df/dx",
+        "An estimator this objective cannot serve says what it lacks, and has no numbers; off "
+          + "rows say how to turn them on (e lists every row)."
+      ),
+      (
         "( )",
         "Numbers pinned with m, beside the live ones; the title says the setting they were "
           + "taken at. M clears them."
       ),
       (
         series,
-        "Variance chart: each enabled row's running variance on one log scale (a label per "
-          + "decade: 0.1, 1, 10), over the samples drawn; glyph and colour match the row's."
+        "Variance chart: each enabled row's running variance on one log scale (ticks such as "
+          + "0.1, 0.2, 0.5, 1), over the samples drawn; glyph and colour match the row's."
       ),
       (
         "\(g.changeMark) \(g.tau) 0.4",
