@@ -55,17 +55,14 @@ struct CurveChartTests {
     #expect(text[11].contains("└") && text[11].contains("┬"))
   }
 
-  @Test("tick choice and labels")
-  func ticks() {
-    #expect(CurveChart.label(0.01) == "0.01")
-    #expect(CurveChart.label(500) == "500")
-    #expect(CurveChart.label(2e-5) == "2e-5")
-    #expect(CurveChart.label(1e6) == "1e6")
-    #expect(CurveChart.label(0) == "0")
-    // Room for 1-2-5 steps over one decade; only decades over six decades in a few rows.
-    #expect(CurveChart.logTicks(range: 0...1, cells: 20, gap: 2).count == 4)
-    #expect(CurveChart.logTicks(range: -3...3, cells: 8, gap: 2) == [-2, 0, 2])
+  @Test("a linear axis ticks every 1, 2 or 5 times a power of ten")
+  func linearTicks() {
     #expect(CurveChart.linearTicks(from: -3, to: 3, cells: 60, gap: 8) == [-3, -2, -1, 0, 1, 2, 3])
+    #expect(CurveChart.linearTicks(from: -3, to: 3, cells: 30, gap: 8) == [-2, 0, 2])
+    // Multiples of the step, not sums of it: 0.6 is 3 x 0.2, not 0.2 + 0.2 + 0.2.
+    #expect(
+      CurveChart.linearTicks(from: 0, to: 2, cells: 80, gap: 8) == (0...10).map { Double($0) * 0.2 }
+    )
   }
 
   @Test("zero, negative and NaN values leave gaps; a rounding-size value sits on the bottom row")

@@ -1,12 +1,6 @@
-/// The characters of the curve chart, beside the rest in `Glyphs` so `--ascii` changes them
-/// too.
+/// The characters of the sweep's curve chart (its marks are the `series` glyphs), beside
+/// the rest in `Glyphs` so `--ascii` changes them too.
 extension Glyphs {
-  /// One per curve, told apart without colour: filled shapes first, then hollow ones.
-  var curveMarks: [Character] {
-    isASCII
-      ? ["o", "#", "^", "*", "+", "x", "@", "%", "&", "$"]
-      : ["●", "■", "▲", "◆", "✚", "✕", "○", "□", "△", "◇"]
-  }
   /// Between the points of a curve.
   var curveLine: Character { isASCII ? "." : "·" }
   /// A noise floor, drawn under the curves.

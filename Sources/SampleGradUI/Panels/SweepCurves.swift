@@ -13,15 +13,13 @@ struct SweepCurves: Sendable {
   var rows: [Row]
   var chart: [CurveChart.Curve]
 
-  static let colors: [TerminalColor] = [.cyan, .yellow, .magenta, .green, .red, .blue, .white]
-
   init(result: SweepResult, view: SweepView, theme: Theme) {
-    let marks = theme.glyphs.curveMarks
+    // Each estimator keeps the glyph and colour of its row on the main screen.
+    let screenRows = EstimatorRegistry.kinds(for: result.plan.scenario.distribution.spec)
     rows = result.plan.estimators.enumerated().map { i, kind in
-      let style =
-        theme.color ? Style(foreground: Self.colors[i % Self.colors.count], bold: true) : .plain
+      let index = screenRows.firstIndex(of: kind) ?? i
       return Row(
-        kind: kind, mark: marks[i % marks.count], style: style,
+        kind: kind, mark: theme.seriesGlyph(index), style: theme.seriesStyle(index),
         isHidden: view.hidden.contains(kind))
     }
     chart = []

@@ -89,7 +89,7 @@ struct SweepReadout: Sendable {
       for (value, style) in cells {
         buffer.write(
           ScreenFormat.pad(
-            ScreenFormat.fit(value, width: Self.numberWidth), Self.numberWidth, align: .right),
+            ScreenFormat.number(value, width: Self.numberWidth), Self.numberWidth, align: .right),
           x: x, y: y, style: style)
         x += Self.numberWidth + 1
       }

@@ -16,7 +16,8 @@ struct SweepScreen: Sendable {
     let part = snapshot.sweep.flatMap { $0.plan.setting == view.setting ? $0 : nil }
     drawHeader(into: &buffer, in: header, snapshot: snapshot, part: part, theme: theme)
     let keys = Explorer.sweepKeys.map {
-      (keys: theme.glyphs.isASCII ? $0.asciiKeys : $0.keys, text: $0.text, priority: $0.priority)
+      KeyMap.FooterItem(
+        keys: theme.glyphs.isASCII ? $0.asciiKeys : $0.keys, text: $0.text, priority: $0.priority)
     }
     let dropped = KeyHints(items: keys).draw(into: &buffer, in: bottom.row(1), theme: theme)
     let status = bottom.row(0).inset(dx: 1)

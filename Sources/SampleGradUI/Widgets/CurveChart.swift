@@ -57,29 +57,6 @@ struct CurveChart: Sendable {
     return (low - pad)...(high + pad)
   }
 
-  /// Where tick labels go on a log axis spanning `range` (log10) in `cells` cells, at least
-  /// `gap` cells apart: 1-2-5 steps when there is room, else every decade, else every few.
-  static func logTicks(range: ClosedRange<Double>, cells: Int, gap: Int) -> [Double] {
-    let perCell = (range.upperBound - range.lowerBound) / Double(max(cells - 1, 1))
-    let low = Int(range.lowerBound.rounded(.down))
-    let high = Int(range.upperBound.rounded(.up))
-    let plans: [(mantissas: [Double], stride: Int)] = [
-      ([1, 2, 5], 1), ([1], 1), ([1], 2), ([1], 3), ([1], 5), ([1], 10),
-    ]
-    for plan in plans {
-      var ticks: [Double] = []
-      for k in stride(from: low, through: high, by: 1) where k % plan.stride == 0 {
-        for m in plan.mantissas {
-          let t = log10(m) + Double(k)
-          if range.contains(t) { ticks.append(t) }
-        }
-      }
-      let spacing = zip(ticks, ticks.dropFirst()).map { ($1 - $0) / perCell }.min() ?? .infinity
-      if spacing >= Double(gap) { return ticks }
-    }
-    return []
-  }
-
   /// Ticks of a linear axis from `a` to `b` in `cells` cells: steps of 1, 2 or 5 times a power
   /// of ten, as many as fit `gap` cells apart.
   static func linearTicks(from a: Double, to b: Double, cells: Int, gap: Int) -> [Double] {
@@ -89,27 +66,10 @@ struct CurveChart: Sendable {
     let raw = span / most
     let power = pow(10, (log10(raw)).rounded(.down))
     let step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= raw } ?? 10 * power
-    var ticks: [Double] = []
-    var t = (a / step).rounded(.up) * step
-    while t <= b + step * 1e-9 {
-      ticks.append(abs(t) < step * 1e-9 ? 0 : t)
-      t += step
-    }
-    return ticks
-  }
-
-  /// A tick's label: `0.01`, `0.5`, `20`, `1000`, else `2e-5`, `1e6`.
-  static func label(_ value: Double) -> String {
-    guard value != 0 else { return "0" }
-    let exponent = Int(log10(abs(value)).rounded(.down))
-    if (-3...3).contains(exponent) {
-      let text = NumberFormat.short(value)
-      if !text.contains("e") { return text }
-    }
-    let mantissa = value / pow(10, Double(exponent))
-    let rounded = (mantissa * 10).rounded() / 10
-    let digits = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-    return "\(digits)e\(exponent)"
+    let first = Int((a / step - 1e-9).rounded(.up))
+    let last = Int((b / step + 1e-9).rounded(.down))
+    guard first <= last else { return [] }
+    return (first...last).map { Double($0) * step }
   }
 
   func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) {
@@ -126,8 +86,9 @@ struct CurveChart: Sendable {
       return
     }
     let plotRows = rect.height - 2
-    let yTicks = Self.logTicks(range: range, cells: plotRows, gap: 2)
-    let labelWidth = max(yTicks.map { Self.label(pow(10, $0)).count }.max() ?? 1, 1)
+    // Ticks and their labels as the live variance chart draws them.
+    let yTicks = LogChart.ticks(range: range, rows: plotRows, gap: 2)
+    let labelWidth = max(yTicks.map { LogChart.label($0).count }.max() ?? 1, 1)
     let axisX = rect.x + labelWidth + 1
     let plot = Rect(x: axisX + 1, y: rect.y, width: rect.maxX - axisX - 1, height: plotRows)
     guard plot.width >= 8, plot.height >= 3 else { return }
@@ -222,9 +183,9 @@ struct CurveChart: Sendable {
     // The y axis, its ticks and labels.
     for y in plot.y..<plot.maxY { buffer[axisX, y] = Cell(glyphs.vertical, style: hint) }
     for t in yTicks {
-      guard let y = row(pow(10, t)) else { continue }
+      guard let y = row(t) else { continue }
       buffer[axisX, y] = Cell(glyphs.yTick, style: hint)
-      let text = Self.label(pow(10, t))
+      let text = LogChart.label(t)
       buffer.write(text, x: axisX - 1 - text.count, y: y, style: hint)
     }
     // The x axis, its ticks and labels (the cursor's value over them, in reverse).
@@ -235,9 +196,7 @@ struct CurveChart: Sendable {
     let xTicks: [Double]
     switch scale {
     case .log:
-      xTicks = Self.logTicks(
-        range: log10(xFirst)...log10(xLast), cells: plot.width, gap: 8
-      ).map { pow(10, $0) }
+      xTicks = LogChart.ticks(range: log10(xFirst)...log10(xLast), rows: plot.width, gap: 8)
     case .linear:
       xTicks = Self.linearTicks(from: xFirst, to: xLast, cells: plot.width, gap: 8)
     }
@@ -256,7 +215,7 @@ struct CurveChart: Sendable {
     for value in xTicks {
       guard let x = column(value) else { continue }
       if x != cursorColumn { buffer[x, axisY] = Cell(glyphs.xTick, style: hint) }
-      label(Self.label(value), at: x, style: hint)
+      label(scale == .log ? LogChart.label(value) : ScreenFormat.short(value), at: x, style: hint)
     }
     if let now, let x = column(now) {
       // Beside the line's top, where no curve is.

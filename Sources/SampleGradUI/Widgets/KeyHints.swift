@@ -1,15 +1,13 @@
 /// A row of key hints (`←→ point  Enter go there ...`), as many as fit: the highest priority
 /// number is dropped first, the rest keep their order. Returns what was left out.
 struct KeyHints: Sendable {
-  var items: [(keys: String, text: String, priority: Int)]
+  var items: [KeyMap.FooterItem]
 
   @discardableResult
-  func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) -> [(
-    keys: String, text: String, priority: Int
-  )] {
+  func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) -> [KeyMap.FooterItem] {
     guard !rect.isEmpty else { return [] }
     var shown = items
-    func length(_ list: [(keys: String, text: String, priority: Int)]) -> Int {
+    func length(_ list: [KeyMap.FooterItem]) -> Int {
       list.reduce(0) { $0 + $1.keys.count + 1 + $1.text.count + 2 } - 2
     }
     while length(shown) > rect.width - 2, shown.count > 1 {
