@@ -49,7 +49,7 @@ public enum SweepTable {
         NumberFormat.short(exact * exact),
       ]
       for e in point.estimators {
-        let significant = e.standardError[i] > 0 && abs(e.bias[i]) > 5 * e.standardError[i]
+        let significant = e.summaries[i].verdict.isBiased
         row.append(NumberFormat.short(e.bias[i]) + (significant ? "*" : " "))
         row.append(NumberFormat.short(e.variance[i]))
       }

@@ -14,6 +14,9 @@ struct SweepReadout: Sendable {
   static let nameWidth = 17
   static let numberWidth = 9
 
+  /// A bias shows beyond `BiasVerdict.threshold` standard errors: bias² above this many SE².
+  static let seenAbove = Int(BiasVerdict.threshold * BiasVerdict.threshold)
+
   /// Rows the compact form takes: one for the point, a header, a row per estimator, two for
   /// the summary.
   static func lineCount(estimators: Int) -> Int { estimators + 4 }
@@ -73,7 +76,7 @@ struct SweepReadout: Sendable {
       buffer[rect.x, y] = Cell(curve.mark, style: curve.isHidden ? theme.style(.off) : curve.style)
       let name = "\(e + 1) " + curve.kind.descriptor.shortName
       buffer.write(ScreenFormat.pad(name, Self.nameWidth), x: rect.x + 2, y: y, style: dim)
-      let biasSeen = estimate.squaredBias[i] > 25 * estimate.noiseFloor[i]
+      let biasSeen = estimate.summaries[i].verdict.isBiased
       let numbers = [SweepView.Measure.variance, .squaredBias, .meanSquaredError].map {
         SweepCurves.series(result, estimator: e, $0, i)[view.cursor]
       }
@@ -124,7 +127,7 @@ struct SweepReadout: Sendable {
         floorKey,
         view.measure == .squaredBias
           ? "SE², the noise floor: a bias² on it is noise"
-          : "the noise floor of bias²: under 25 SE², no bias is seen"
+          : "the noise floor of bias²: under \(Self.seenAbove) SE², no bias is seen"
       ),
     ]
     if view.measure != .variance {
@@ -164,11 +167,11 @@ struct SweepReadout: Sendable {
       let counts = visible.map { e in
         let seen = result.points.filter { point in
           let estimate = point.estimators[e]
-          return estimate.squaredBias[i] > 25 * estimate.noiseFloor[i]
+          return estimate.summaries[i].verdict.isBiased
         }.count
         return "\(curves.rows[e].kind.descriptor.shortName) \(seen)"
       }
-      return "bias > 5 SE at: " + counts.joined(separator: ", ")
+      return "bias > \(Int(BiasVerdict.threshold)) SE at: " + counts.joined(separator: ", ")
         + " of \(result.points.count) points"
     }
     var best: (e: Int, p: Int, value: Double)?
