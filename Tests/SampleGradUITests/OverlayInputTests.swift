@@ -104,7 +104,7 @@ struct OverlayInputTests {
 
     for (text, error) in [
       ("", "type a number, or Esc to cancel"), ("nan", "\"nan\" is not a number (try 0.5 or 1e-2)"),
-      ("1000", "temperature must be between 0.01 and 100"),
+      ("1000", "temperature must be between 0.01 and 100, got 1000"),
     ] {
       _ = press([.character("t")] + type(text), &explorer)
       #expect(press([.enter], &explorer).isEmpty)
@@ -126,7 +126,7 @@ struct OverlayInputTests {
         == .prompt(
           ValuePrompt(
             target: .parameter(index: 1, name: "std"), text: "-1",
-            error: "std must be greater than 0")))
+            error: "std must be between 1e-30 and 1e50, got -1")))
     _ = press([.backspace, .backspace] + type("2"), &explorer, snapshot: gaussian)
     #expect(
       press([.enter], &explorer, snapshot: gaussian) == [.send(.setParameter(index: 1, value: 2))])

@@ -1,5 +1,6 @@
 /// The rules a scenario must satisfy before anything is sampled, so no sampler ever sees a
-/// NaN, a non-positive temperature or mismatched lengths.
+/// NaN, a non-positive temperature or mismatched lengths, and every number stays inside the
+/// domain where all results are finite (`NumericDomain`).
 extension Scenario {
   /// Every problem with this scenario; empty when it is valid.
   public func problems() -> [ScenarioProblem] {
@@ -7,14 +8,37 @@ extension Scenario {
     func check(_ ok: Bool, _ key: String, _ message: @autoclosure () -> String) {
       if !ok { found.append(ScenarioProblem(key: key, message: message())) }
     }
-    func checkFinite(_ values: [Double], _ key: String) -> Bool {
-      let bad = values.first { !$0.isFinite }
-      check(bad == nil, key, "must be a finite number, got \(bad.map { "\($0)" } ?? "")")
-      return bad == nil
+    /// Each value inside `range` (a NaN is inside no range); a list names the bad entry.
+    func checkRange(_ values: [Double], _ range: ClosedRange<Double>, _ key: String) {
+      guard let i = values.firstIndex(where: { !range.contains($0) }) else { return }
+      let entry = values.count > 1 ? " (value \(i + 1))" : ""
+      found.append(
+        ScenarioProblem(
+          key: key,
+          message:
+            "must be \(NumericDomain.describe(range)), got \(NumericDomain.show(values[i]))\(entry)"
+        ))
+    }
+    func checkText(_ text: String?, _ key: String, allowing allowed: Set<Unicode.Scalar> = []) {
+      guard let text,
+        let (scalar, position) = TerminalText.firstControl(in: text, allowing: allowed)
+      else { return }
+      found.append(
+        ScenarioProblem(
+          key: key,
+          message: "must not contain control characters, found \(TerminalText.codePoint(scalar))"
+            + " at character \(position)"))
     }
 
     check(!name.isEmpty, "name", "must not be empty")
-    if let samples { check(samples > 0, "samples", "must be at least 1, got \(samples)") }
+    checkText(name, "name")
+    checkText(title, "title")
+    checkText(lesson, "lesson", allowing: ["\n", "\t"])
+    if let samples {
+      check(
+        NumericDomain.samples.contains(samples), "samples",
+        "must be \(NumericDomain.describe(NumericDomain.samples)), got \(samples)")
+    }
 
     var k: Int
     switch distribution {
@@ -23,19 +47,17 @@ extension Scenario {
       check(
         Self.categoryRange.contains(logits.count), "distribution.logits",
         "needs 2 to 64 values (one per category), got \(logits.count)")
-      _ = checkFinite(logits, "distribution.logits")
+      checkRange(logits, NumericDomain.logit, "distribution.logits")
       checkTemperature(temperature, &found)
       if !Self.categoryRange.contains(k) { k = 0 }  // lengths below cannot be judged
     case .bernoulli(let l, let temperature):
       k = 1
-      _ = checkFinite([l], "distribution.logits")
+      checkRange([l], NumericDomain.logit, "distribution.logits")
       checkTemperature(temperature, &found)
     case .gaussian(let mean, let std):
       k = 1
-      _ = checkFinite([mean], "distribution.mean")
-      if checkFinite([std], "distribution.std") {
-        check(std > 0, "distribution.std", "must be greater than 0, got \(std)")
-      }
+      checkRange([mean], NumericDomain.mean, "distribution.mean")
+      checkRange([std], NumericDomain.std, "distribution.std")
     }
 
     let kind = distribution.kind
@@ -48,14 +70,14 @@ extension Scenario {
       check(
         k == 0 || weights.count == k, "objective.weights",
         "needs \(lengthNote), got \(weights.count)")
-      _ = checkFinite(weights, "objective.weights")
+      checkRange(weights, NumericDomain.objective, "objective.weights")
     case .quadratic(let target):
       check(
         k == 0 || target.count == k, "objective.target",
         "needs \(lengthNote), got \(target.count)")
-      _ = checkFinite(target, "objective.target")
+      checkRange(target, NumericDomain.objective, "objective.target")
     case .cosine(let frequency):
-      _ = checkFinite([frequency], "objective.frequency")
+      checkRange([frequency], NumericDomain.objective, "objective.frequency")
     }
 
     for estimator in estimators where !estimator.applies(to: kind) {
@@ -65,18 +87,22 @@ extension Scenario {
           message: EstimatorNotApplicable(estimator: estimator, distribution: kind).description))
     }
     check(!estimators.isEmpty, "estimators", "lists no estimator")
-    check(
-      Set(estimators).count == estimators.count, "estimators", "lists an estimator twice")
-    _ = checkFinite([eta], "options.eta")
+    var seen: Set<EstimatorKind> = []
+    if let twice = estimators.first(where: { !seen.insert($0).inserted }) {
+      found.append(ScenarioProblem(key: "estimators", message: "lists '\(twice.rawValue)' twice"))
+    }
+    checkRange([eta], NumericDomain.eta, "options.eta")
     return found
   }
 
   private func checkTemperature(_ temperature: Double, _ found: inout [ScenarioProblem]) {
-    if !temperature.isFinite || !Self.temperatureRange.contains(temperature) {
+    if !Self.temperatureRange.contains(temperature) {
       found.append(
         ScenarioProblem(
           key: "distribution.temperature",
-          message: "must be between 0.01 and 100, got \(temperature)"))
+          message:
+            "must be \(NumericDomain.describe(Self.temperatureRange)), got \(NumericDomain.show(temperature))"
+        ))
     }
   }
 }

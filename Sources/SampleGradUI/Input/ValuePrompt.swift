@@ -30,24 +30,26 @@ public struct ValuePrompt: Sendable, Equatable {
     }
   }
 
-  /// The typed number, or a message saying what is wrong with it.
-  func parse(isStd: Bool) -> Result<Double, PromptError> {
+  /// The typed number, or a message saying what is wrong with it: not a number, or a value
+  /// the scenario's own rules refuse (the same rules as files, flags and the engine).
+  func parse(for scenario: Scenario) -> Result<Double, PromptError> {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     guard !trimmed.isEmpty else { return .failure(PromptError("type a number, or Esc to cancel")) }
     guard let value = Double(trimmed), value.isFinite else {
       return .failure(PromptError("\"\(trimmed)\" is not a number (try 0.5 or 1e-2)"))
     }
+    var candidate = scenario
     switch target {
     case .temperature:
-      let range = Scenario.temperatureRange
-      guard range.contains(value) else {
-        return .failure(
-          PromptError(
-            "temperature must be between \(NumberFormat.short(range.lowerBound)) and "
-              + "\(NumberFormat.short(range.upperBound))"))
+      candidate.distribution = scenario.distribution.with(temperature: value)
+    case .parameter(let index, _):
+      guard scenario.distribution.parameters.indices.contains(index) else {
+        return .failure(PromptError("no parameter \(index + 1)"))
       }
-    case .parameter:
-      if isStd, value <= 0 { return .failure(PromptError("std must be greater than 0")) }
+      candidate.distribution = scenario.distribution.with(parameter: index, value: value)
+    }
+    if let problem = candidate.problems().first {
+      return .failure(PromptError("\(label) \(problem.message)"))
     }
     return .success(value)
   }
