@@ -25,31 +25,31 @@ public enum HeadlessRunner {
     _ kind: EstimatorKind, problem: GradientProblem, plan: ChunkPlan, seed: UInt64, threads: Int
   ) throws(EstimatorNotApplicable) -> RunningMoments {
     _ = try GradientSampler(problem: problem, kind: kind)
-    let parts = ParallelChunks.map(plan: plan, threads: threads) {
-      () -> GradientSampler in
+    return ParallelChunks.reduce(
+      plan: plan, threads: threads, into: RunningMoments(dimension: problem.dimension)
+    ) { () -> GradientSampler in
       try! GradientSampler(problem: problem, kind: kind)
     } work: { sampler, chunk, count in
       ChunkWork.estimates(sampler: sampler, seed: seed, chunk: chunk, count: count)
+    } fold: { total, part in
+      total.merge(part)
     }
-    var total = RunningMoments(dimension: problem.dimension)
-    for part in parts { total.merge(part) }
-    return total
   }
 
   static func outcomes(
     problem: GradientProblem, plan: ChunkPlan, seed: UInt64, threads: Int
   ) -> (Histogram, RunningMoments) {
-    let parts = ParallelChunks.map(plan: plan, threads: threads) {
+    let empty = (
+      OutcomeSampler(problem: problem).makeHistogram(),
+      RunningMoments(dimension: problem.categories)
+    )
+    return ParallelChunks.reduce(plan: plan, threads: threads, into: empty) {
       OutcomeSampler(problem: problem)
     } work: { sampler, chunk, count in
       ChunkWork.outcomes(sampler: sampler, seed: seed, chunk: chunk, count: count)
+    } fold: { total, part in
+      total.0.merge(part.0)
+      total.1.merge(part.1)
     }
-    var histogram = OutcomeSampler(problem: problem).makeHistogram()
-    var relaxed = RunningMoments(dimension: problem.categories)
-    for (h, r) in parts {
-      histogram.merge(h)
-      relaxed.merge(r)
-    }
-    return (histogram, relaxed)
   }
 }

@@ -37,7 +37,9 @@ struct SamplesPanel: Sendable {
 
   /// "n 20,000 · χ² p 0.42" (or "too few to test" before the test means anything).
   static func summary(_ snapshot: Snapshot, glyphs: Glyphs) -> String {
-    let p = snapshot.chiSquare.pValue.map { "p " + ScreenFormat.short($0) } ?? "too few"
+    let test = snapshot.chiSquare
+    let p =
+      test.skipped != nil ? "n/a" : test.pValue.map { "p " + ScreenFormat.short($0) } ?? "too few"
     return "n \(ScreenFormat.count(snapshot.samples)) \(glyphs.dot) \(glyphs.chiSquare) \(p)"
   }
 }
