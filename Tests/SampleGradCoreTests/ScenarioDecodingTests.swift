@@ -99,7 +99,7 @@ struct ScenarioDecodingTests {
       ),
       (
         "logits = [1.0, 0.5, -0.5, 0]", "logits = \"four\"",
-        "test.toml: distribution.logits: expected a number or a list of numbers"
+        "test.toml: distribution.logits: expected a number or a list of numbers, got a string (\"four\")"
       ),
       ("eta = 0.5", "eta = nan", "test.toml: options.eta: must be between -1e30 and 1e30, got nan"),
     ])
