@@ -35,11 +35,11 @@ struct ExploreCommand: ParsableCommand {
     do {
       loaded = try scenario.load()
     } catch {
-      throw Failure.report(error)
+      throw Failure.scenario(error)
     }
     if let problem = TerminalRequirements.problem(environment: environment) {
       let line = TerminalRequirements.message(problem: problem, preset: scenario.preset)
-      throw Failure.report([line])
+      throw Failure.lines([line])
     }
     CrashReportSetting.ensureNonInteractive(environment: environment)
     let unicode = TerminalRequirements.configureLocale()
@@ -48,7 +48,7 @@ struct ExploreCommand: ParsableCommand {
       terminal = try TerminalSession.open(
         color: !noColor && environment["NO_COLOR"] == nil, unicode: unicode)
     } catch {
-      throw Failure.report([error.description])
+      throw Failure.lines([error.description])
     }
     defer { terminal.close() }
 
@@ -62,8 +62,7 @@ struct ExploreCommand: ParsableCommand {
       explorer: Explorer(
         presets: PresetLibrary.standard().summaries(),
         options: DisplayOptions(ascii: ascii || !unicode, color: terminal.usesColor)))
-    let status = loop.run()
-    if status != 0 { throw ExitCode(status) }
+    if let signal = loop.run() { throw SignalExit(signal: signal) }
   }
 }
 
@@ -84,23 +83,23 @@ struct ExplorerLoop {
   static let stillWaitMilliseconds = 120
   static let stillAfter: UInt64 = 1_000_000_000
 
-  /// Runs until `q`, Ctrl-C or SIGTERM; returns the exit status.
-  mutating func run() -> Int32 {
+  /// Runs until `q` (returns nil), or Ctrl-C or SIGTERM (returns the signal).
+  mutating func run() -> Int32? {
     let frameInterval = 1_000_000_000 / Self.framesPerSecond
     var lastMark: FrameMark?
     var lastFrame: UInt64 = 0
     var dirty = true
     var wait = 0
     while true {
-      if let signal = SignalGuard.stopSignal { return SignalGuard.exitStatus(for: signal) }
+      if let signal = SignalGuard.stopSignal { return signal }
       if let event = terminal.nextEvent(waitingUpTo: wait) {
         switch event {
         case .resize:
           terminal.invalidate()
         case .key(.interrupt):
-          return SignalGuard.exitStatus(for: SIGINT)
+          return SIGINT
         case .key(let key):
-          if !perform(explorer.handle(key, snapshot: engine.latest)) { return 0 }
+          if !perform(explorer.handle(key, snapshot: engine.latest)) { return nil }
         }
         dirty = true
       }

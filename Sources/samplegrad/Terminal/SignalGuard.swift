@@ -13,8 +13,10 @@ enum SignalGuard {
     let signal = sg_stop_signal()
     return signal == 0 ? nil : signal
   }
+}
 
-  /// The exit status for a stop signal: 128 + its number (130 for SIGINT, 143 for SIGTERM),
-  /// as a shell reports a program that a signal ended.
-  static func exitStatus(for signal: Int32) -> Int32 { 128 + signal }
+/// The explorer stopped on a signal: the exit status is 128 + its number (130 for SIGINT,
+/// 143 for SIGTERM), as a shell reports a program that a signal ended.
+struct SignalExit: Error {
+  let signal: Int32
 }
