@@ -27,6 +27,7 @@ struct SampleGrad: ParsableCommand {
   /// rules instead.
   static func main() {
     StandardStreams.reserve()
+    SignalGuard.installQuitHandler()
     Foundation.exit(CommandRunner.run(Array(CommandLine.arguments.dropFirst())))
   }
 }

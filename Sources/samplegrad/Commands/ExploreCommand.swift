@@ -17,7 +17,9 @@ struct ExploreCommand: ParsableCommand {
       keys shown at the bottom (? lists them all). Needs an interactive terminal; for text \
       output use 'samplegrad run'.
 
-      Exit status: 0 on q, 130 on Ctrl-C, 143 on SIGTERM, 2 on bad input or no terminal.
+      Exit status: 0 on q, 130 on Ctrl-C, 131 on Ctrl-\\ (SIGQUIT), 143 on SIGTERM, 2 on \
+      bad input or no terminal. Any other signal restores the terminal before it ends \
+      the program.
       """
   )
 
@@ -41,7 +43,9 @@ struct ExploreCommand: ParsableCommand {
       let line = TerminalRequirements.message(problem: problem, preset: scenario.preset)
       throw Failure.lines([line])
     }
-    CrashReportSetting.ensureNonInteractive(environment: environment)
+    // Runs this program again (same pid and arguments) if the crash report setting must
+    // change; see `CrashReportSetting`. Returns when nothing needs changing or exec failed.
+    CrashReportSetting.restartIfInteractive(environment: environment)
     let unicode = TerminalRequirements.configureLocale()
     let terminal: TerminalSession
     do {
@@ -78,12 +82,12 @@ struct ExplorerLoop {
   /// How long one wait for a key lasts when no frame is due. Short while the screen moves
   /// (the engine answers a key within a batch); longer once nothing has been drawn for
   /// `stillAfter` (paused), so an idle explorer wakes a few times a second only. Also the
-  /// longest a stop signal (SIGINT, SIGTERM) waits to be noticed.
+  /// longest a stop signal (SIGINT, SIGTERM, SIGQUIT) waits to be noticed.
   static let activeWaitMilliseconds = 30
   static let stillWaitMilliseconds = 120
   static let stillAfter: UInt64 = 1_000_000_000
 
-  /// Runs until `q` (returns nil), or Ctrl-C or SIGTERM (returns the signal).
+  /// Runs until `q` (returns nil), or Ctrl-C, Ctrl-\\ or SIGTERM (returns the signal).
   mutating func run() -> Int32? {
     let frameInterval = 1_000_000_000 / Self.framesPerSecond
     var lastMark: FrameMark?
