@@ -17,7 +17,7 @@ struct SampleGrad: ParsableCommand {
     version: version,
     subcommands: [
       ExploreCommand.self, RunCommand.self, PresetsCommand.self, CheckCommand.self,
-      BenchCommand.self,
+      BenchCommand.self, ManualCommand.self,
     ],
     defaultSubcommand: ExploreCommand.self
   )
