@@ -13,7 +13,7 @@ public enum Benchmark {
   }
 
   /// The scenario `samplegrad bench` uses without `--preset`: K = 10, temperature 0.5.
-  public static let defaultScenario = Scenario(
+  public static let defaultScenario = try! Scenario(
     name: "bench-k10", title: "Benchmark, K = 10",
     distribution: .categorical(
       logits: (0..<10).map { Double($0) / 4 - 1 }, temperature: 0.5),
@@ -56,9 +56,9 @@ public enum Benchmark {
   public static func sampling(scenario: Scenario, threads: [Int], seconds: Double) -> [Result] {
     let problem = scenario.problem
     var results: [Result] = []
-    let kinds = EstimatorKind.allCases.filter {
-      $0 != .exact && $0.applies(to: problem.distribution.kind)
-    }
+    let kinds = EstimatorRegistry.kinds(
+      for: problem.distribution.spec, objective: problem.objective.kind
+    ).filter { $0 != .exact }
     for n in threads {
       results.append(
         measure("relaxed-sample", threads: n, seconds: seconds) {

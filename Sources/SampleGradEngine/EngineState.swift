@@ -40,10 +40,9 @@ public struct EngineState {
     rebuild(keepHistory: false)
   }
 
-  /// The estimators shown: every one that applies to the distribution, in a fixed order.
-  public var rows: [EstimatorKind] {
-    EstimatorKind.allCases.filter { $0.applies(to: scenario.distribution.kind) }
-  }
+  /// The estimators shown: every one whose distribution needs are met, in registry order
+  /// (one the objective cannot serve is listed with the reason instead of numbers).
+  public var rows: [EstimatorKind] { EstimatorRegistry.kinds(for: scenario.distribution.spec) }
 
   /// Applies one command. Returns false (and sets `message`) if it was refused.
   @discardableResult
@@ -59,7 +58,7 @@ public struct EngineState {
       return setTemperature(t)
     case .scaleTemperature(let factor):
       guard let t = scenario.distribution.temperature else {
-        return refuse("a gaussian has no temperature")
+        return refuse("a \(scenario.distribution.kind.rawValue) has no temperature")
       }
       let range = Scenario.temperatureRange
       let next = min(max(t * factor, range.lowerBound), range.upperBound)
@@ -70,10 +69,10 @@ public struct EngineState {
       }
       return setTemperature(next)
     case .toggleEstimator(let kind):
-      guard kind.applies(to: scenario.distribution.kind) else {
-        return refuse(
-          EstimatorNotApplicable(estimator: kind, distribution: scenario.distribution.kind)
-            .description)
+      if let reason = EstimatorNotApplicable.check(
+        kind, distribution: scenario.distribution.spec, objective: scenario.objective.kind)
+      {
+        return refuse(reason.description)
       }
       if enabled.contains(kind) { enabled.remove(kind) } else { enabled.insert(kind) }
       return true
@@ -101,23 +100,24 @@ public struct EngineState {
     guard scenario.distribution.parameters.indices.contains(index) else {
       return refuse("no parameter \(index + 1)")
     }
-    return change(to: scenario.distribution.with(parameter: index, value: value))
+    return change { s throws(InvalidScenario) in try s.with(parameter: index, value: value) }
   }
 
   private mutating func setTemperature(_ t: Double) -> Bool {
     guard scenario.distribution.temperature != nil else {
-      return refuse("a gaussian has no temperature")
+      return refuse("a \(scenario.distribution.kind.rawValue) has no temperature")
     }
-    return change(to: scenario.distribution.with(temperature: t))
+    return change { s throws(InvalidScenario) in try s.with(temperature: t) }
   }
 
   /// Moves to new parameters if the scenario's own rules accept them (the same rules a
   /// scenario file must pass); otherwise keeps the state and says why.
-  private mutating func change(to distribution: DistributionSpec) -> Bool {
-    var candidate = scenario
-    candidate.distribution = distribution
-    if let problem = candidate.problems().first { return refuse(problem.description) }
-    scenario = candidate
+  private mutating func change(_ edit: (Scenario) throws(InvalidScenario) -> Scenario) -> Bool {
+    do throws(InvalidScenario) {
+      scenario = try edit(scenario)
+    } catch {
+      return refuse(error.description)
+    }
     rebuild(keepHistory: true)
     return true
   }
@@ -159,7 +159,7 @@ public struct EngineState {
       count: samples, using: &outcomeStream, histogram: &histogram, relaxed: &relaxedMoments)
     relaxed = relaxedMoments
     if outcomeSampler.relaxedDimension > 0 {
-      relaxedRows.append(Array(outcomeSampler.latestRelaxed))
+      relaxedRows.append(outcomeSampler.latestRelaxed)
       if relaxedRows.count > Self.relaxedRowLimit { relaxedRows.removeFirst() }
     }
     let lanes = rows.filter { enabled.contains($0) }.compactMap { kind -> EstimatorLane? in
@@ -203,9 +203,13 @@ public struct EngineState {
       estimators: rows.map { kind in
         let m = moments[kind] ?? RunningMoments(dimension: problem.dimension)
         return EstimatorSnapshot(
-          kind: kind, isEnabled: enabled.contains(kind), samples: m.count, mean: m.mean,
-          variance: m.variance, standardError: m.standardError, exact: problem.exact.gradient,
-          varianceHistory: history[kind] ?? [])
+          kind: kind, isEnabled: enabled.contains(kind) && samplers[kind] != nil,
+          samples: m.count, mean: m.mean, variance: m.variance, standardError: m.standardError,
+          exact: problem.exact.gradient, varianceHistory: history[kind] ?? [],
+          isUnbiased: kind.descriptor.isUnbiased(on: scenario.objective.kind),
+          unavailable: EstimatorNotApplicable.check(
+            kind, distribution: scenario.distribution.spec, objective: scenario.objective.kind)?
+            .shortReason, eta: samplers[kind]?.eta)
       },
       message: message, generation: generation)
   }

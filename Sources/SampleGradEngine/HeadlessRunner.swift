@@ -11,8 +11,12 @@ public enum HeadlessRunner {
     let plan = ChunkPlan(samples: samples)
     var results: [EstimatorResult] = []
     for kind in scenario.estimators {
-      let moments = try estimate(kind, problem: problem, plan: plan, seed: seed, threads: threads)
-      results.append(EstimatorResult(kind: kind, moments: moments, exact: problem.exact.gradient))
+      let (moments, eta) = try estimate(
+        kind, problem: problem, plan: plan, seed: seed, threads: threads)
+      results.append(
+        EstimatorResult(
+          kind: kind, moments: moments, exact: problem.exact.gradient,
+          evaluations: kind.descriptor.evaluations(problem.options), eta: eta))
     }
     let (histogram, relaxed) = outcomes(problem: problem, plan: plan, seed: seed, threads: threads)
     return RunResult(
@@ -20,19 +24,25 @@ public enum HeadlessRunner {
       histogram: histogram, relaxedMean: relaxed.mean)
   }
 
-  /// One estimator's moments over the whole plan, merged in chunk order.
+  /// One estimator's moments over the whole plan, merged in chunk order, and its
+  /// control-variate scale at the end of the last chunk.
   public static func estimate(
     _ kind: EstimatorKind, problem: GradientProblem, plan: ChunkPlan, seed: UInt64, threads: Int
-  ) throws(EstimatorNotApplicable) -> RunningMoments {
+  ) throws(EstimatorNotApplicable) -> (moments: RunningMoments, eta: Double?) {
+    // Checked once here; each worker's copy then cannot fail.
     _ = try GradientSampler(problem: problem, kind: kind)
-    return ParallelChunks.reduce(
-      plan: plan, threads: threads, into: RunningMoments(dimension: problem.dimension)
-    ) { () -> GradientSampler in
+    let empty: (moments: RunningMoments, eta: Double?) = (
+      RunningMoments(dimension: problem.dimension), nil
+    )
+    return ParallelChunks.reduce(plan: plan, threads: threads, into: empty) {
+      () -> GradientSampler in
       try! GradientSampler(problem: problem, kind: kind)
     } work: { sampler, chunk, count in
-      ChunkWork.estimates(sampler: sampler, seed: seed, chunk: chunk, count: count)
+      let part = ChunkWork.estimates(sampler: sampler, seed: seed, chunk: chunk, count: count)
+      return EstimatorPart(moments: part.moments, eta: part.eta)
     } fold: { total, part in
-      total.merge(part)
+      total.moments.merge(part.moments)
+      total.eta = part.eta
     }
   }
 
@@ -52,4 +62,10 @@ public enum HeadlessRunner {
       total.1.merge(part.1)
     }
   }
+}
+
+/// One chunk's result (a tuple is not `Sendable`-checked across the workers).
+struct EstimatorPart: Sendable {
+  let moments: RunningMoments
+  let eta: Double?
 }

@@ -4,7 +4,7 @@ import SampleGradCore
 public struct Snapshot: Sendable {
   public var scenario: Scenario
   /// The distribution as it is now (after the user's tweaks).
-  public var distribution: DistributionSpec { scenario.distribution }
+  public var distribution: DistributionSpec { scenario.distribution.spec }
   public var exact: ExactSolution
   /// Probabilities of the discrete outcomes (empty for a gaussian).
   public var probabilities: [Double]
@@ -40,7 +40,11 @@ public struct EstimatorSnapshot: Sendable {
   /// Running variance over time, oldest first, one entry per component per point; points
   /// from before a parameter change are kept so the sparkline shows the jump.
   public var varianceHistory: [[Double]]
-
-  public var isUnbiased: Bool { kind.isUnbiased }
+  /// Whether theory says this estimator is unbiased for this objective.
+  public var isUnbiased: Bool
+  /// Why this estimator cannot run here ("needs df/dx"), shown instead of numbers.
+  public var unavailable: String?
+  /// The control-variate scale in use (rebar), or its running value (rebar-auto).
+  public var eta: Double?
   public var bias: [Double] { zip(mean, exact).map { $0 - $1 } }
 }

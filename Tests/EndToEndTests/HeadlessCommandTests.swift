@@ -64,7 +64,10 @@ struct HeadlessCommandTests {
     arguments: [
       (["run", "--temperature", "-1"], "--temperature"),
       (["run", "--logits", "1,nan,0,0"], "--logits"),
-      (["run", "--estimators", "reparameterization"], "does not apply to a categorical"),
+      (
+        ["run", "--estimators", "reparameterization"],
+        "needs a continuous sample x = mean + std * eps, and a categorical distribution is discrete"
+      ),
       (["run", "--preset", "no-such-preset"], "no such preset"),
       (["run", "--samples", "0"], "--samples"),
       (["check", "/nonexistent/scenario.toml"], "no such file"),

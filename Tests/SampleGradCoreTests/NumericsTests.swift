@@ -21,9 +21,9 @@ struct NumericsTests {
     let objective: ObjectiveSpec =
       distribution.kind == .bernoulli
       ? .quadratic(target: [0.45]) : .quadratic(target: [Double](repeating: 0.5, count: k))
-    let problem = GradientProblem(distribution: distribution, objective: objective)
+    let problem = try GradientProblem(distribution: distribution, objective: objective)
     #expect(problem.exact.gradient.allSatisfy { $0.isFinite })
-    for kind in EstimatorKind.allCases where kind.applies(to: distribution.kind) {
+    for kind in EstimatorRegistry.kinds(for: distribution, objective: objective.kind) {
       for sample in try draws(kind, on: problem, samples: 20_000) {
         let finite = sample.allSatisfy { $0.isFinite }
         #expect(finite, "\(kind.rawValue): \(sample)")

@@ -20,11 +20,22 @@ struct RandomTests {
     #expect(first == Golden.xoshiroSeed7)
   }
 
+  /// A generator whose next output is `0` (s1 = 0) or `UInt64.max` (s1 solves
+  /// `rotl(5 s1, 7) 9 = 2^64 - 1`, worked out by hand with the inverses of 5 and 9 mod 2^64).
+  func generator(nextOutput s1: UInt64) -> Xoshiro256StarStar {
+    var rng = Xoshiro256StarStar(seed: 1)
+    rng.s1 = s1
+    return rng
+  }
+
   @Test("uniforms stay strictly inside (0, 1), even at the extreme bit patterns")
   func openInterval() {
-    #expect(Double(UInt64(0) >> 12) * 0x1p-52 + 0x1p-53 == 0x1p-53)
-    let largest = Double(UInt64.max >> 12) * 0x1p-52 + 0x1p-53
-    #expect(largest < 1)
+    var lowest = generator(nextOutput: 0)
+    var highest = generator(nextOutput: 0x4FC7_1C71_C71C_71C7)
+    var probe = highest
+    #expect(probe.next() == UInt64.max)
+    #expect(lowest.nextOpenUniform() == 0x1p-53)
+    let largest = highest.nextOpenUniform()
     #expect(largest == 1 - 0x1p-53)
     var rng = Xoshiro256StarStar(seed: 1)
     for _ in 0..<100_000 {

@@ -9,7 +9,9 @@ import Testing
 struct RelaxationDerivativeTests {
   let logits: [Double] = [0.8, -0.3, 0.1, -1.2]
   let tau = 0.4
-  let objective = Objective(spec: .quadratic(target: [0.2, 0.1, 0.6, 0.1]), categories: 4)
+  let objective = try! Objective(
+    .quadratic(target: [0.2, 0.1, 0.6, 0.1]),
+    for: try! Distribution(.categorical(logits: [0.8, -0.3, 0.1, -1.2], temperature: 0.4)))
 
   /// f(softmax(z / tau)) for a vector z.
   func relaxedValue(_ z: [Double]) -> Double {
@@ -113,7 +115,7 @@ struct RelaxationDerivativeTests {
 
   @Test("gumbel-softmax is the exact gradient of the relaxed objective (common noise)")
   func gumbelSoftmaxIsPathwise() throws {
-    let problem = GradientProblem(
+    let problem = try GradientProblem(
       distribution: .categorical(logits: logits, temperature: tau),
       objective: .quadratic(target: [0.2, 0.1, 0.6, 0.1]))
     let n = 2_000

@@ -61,8 +61,8 @@ struct StatisticsTests {
   }
 
   @Test("Gumbel-max frequencies pass a chi-square test against softmax(logits)")
-  func gumbelMaxChiSquare() {
-    let problem = GradientProblem(
+  func gumbelMaxChiSquare() throws {
+    let problem = try GradientProblem(
       distribution: .categorical(logits: [1, 0.5, -0.5, 0, 2, -3], temperature: 1),
       objective: .linear(weights: [0, 0, 0, 0, 0, 0]))
     let sampler = OutcomeSampler(problem: problem)

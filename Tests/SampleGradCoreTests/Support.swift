@@ -20,6 +20,22 @@ func draws(
   return (0..<count).map { _ in Array(sampler.estimate(using: &rng)) }
 }
 
+/// The sample variance of `values` and its standard error, `sqrt((m4 - var^2) / n)`,
+/// estimated from the same draws (for tests of a variance against a closed form).
+func varianceWithError(_ values: [Double]) -> (variance: Double, standardError: Double) {
+  let n = Double(values.count)
+  let mean = values.reduce(0, +) / n
+  var m2 = 0.0
+  var m4 = 0.0
+  for v in values {
+    let d = (v - mean) * (v - mean)
+    m2 += d
+    m4 += d * d
+  }
+  let variance = m2 / (n - 1)
+  return (variance, ((m4 / n - variance * variance) / n).squareRoot())
+}
+
 /// The largest |mean - exact| in units of the standard error, over all components.
 func worstZScore(_ m: RunningMoments, exact: [Double]) -> Double {
   zip(zip(m.mean, exact), m.standardError).map { pair, se in
@@ -28,20 +44,34 @@ func worstZScore(_ m: RunningMoments, exact: [Double]) -> Double {
 }
 
 enum Problems {
-  static let categoricalQuadratic = GradientProblem(
+  static let categoricalQuadratic = try! GradientProblem(
     distribution: .categorical(logits: [1, 0.5, -0.5, 0], temperature: 0.5),
     objective: .quadratic(target: [0, 0, 1, 0]))
-  static let categoricalLinear = GradientProblem(
+  static let categoricalLinear = try! GradientProblem(
     distribution: .categorical(logits: [0.3, -1, 2], temperature: 0.7),
     objective: .linear(weights: [1, -2, 0.5]))
-  static let relaxToy = GradientProblem(
+  static let relaxToy = try! GradientProblem(
     distribution: .bernoulli(logOdds: 0, temperature: 0.5),
     objective: .quadratic(target: [0.45]))
-  static let bernoulliSkewed = GradientProblem(
+  static let bernoulliSkewed = try! GradientProblem(
     distribution: .bernoulli(logOdds: -1.5, temperature: 0.3),
     objective: .quadratic(target: [0.8]))
-  static let gaussianQuadratic = GradientProblem(
+  static let gaussianQuadratic = try! GradientProblem(
     distribution: .gaussian(mean: 1, std: 1), objective: .quadratic(target: [0]))
-  static let gaussianCosine = GradientProblem(
+  static let categoricalTable = try! GradientProblem(
+    distribution: .categorical(logits: [0.4, -0.2, 1, -1.5], temperature: 0.5),
+    objective: .table(values: [1, -2, 0.5, 4]))
+  static let categoricalCold = try! GradientProblem(
+    distribution: .categorical(logits: [2, 1, 0, -1, -2, 0.5, 1.5, -0.5], temperature: 0.1),
+    objective: .quadratic(target: [0, 1, 0, 0, 0, 0, 0, 0]))
+  static let bernoulliLinear = try! GradientProblem(
+    distribution: .bernoulli(logOdds: 2.2, temperature: 1.5), objective: .linear(weights: [-3]))
+  static let bernoulliTable = try! GradientProblem(
+    distribution: .bernoulli(logOdds: 0.8, temperature: 0.5), objective: .table(values: [3, -1]))
+  static let gaussianLinear = try! GradientProblem(
+    distribution: .gaussian(mean: -0.5, std: 2), objective: .linear(weights: [1.5]))
+  static let gaussianStep = try! GradientProblem(
+    distribution: .gaussian(mean: 0.2, std: 1.3), objective: .step(threshold: 1))
+  static let gaussianCosine = try! GradientProblem(
     distribution: .gaussian(mean: 0.4, std: 0.8), objective: .cosine(frequency: 2))
 }

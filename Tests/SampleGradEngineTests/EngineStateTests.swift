@@ -6,7 +6,7 @@ import Testing
 /// The engine's numbers driven synchronously: commands, batches and snapshots, no threads.
 @Suite("Engine state")
 struct EngineStateTests {
-  static let scenario = Scenario(
+  static let scenario = try! Scenario(
     name: "t", estimators: [.exact, .scoreFunction, .gumbelSoftmax, .rebar],
     distribution: .categorical(logits: [1, 0.5, -0.5, 0], temperature: 0.5),
     objective: .quadratic(target: [0, 0, 1, 0]))
@@ -60,16 +60,16 @@ struct EngineStateTests {
   }
 
   @Test("a NaN or non-positive value is refused and the state is kept")
-  func refusesBadValues() {
+  func refusesBadValues() throws {
     var gaussian = EngineState(
-      scenario: Scenario(
+      scenario: try Scenario(
         name: "g", distribution: .gaussian(mean: 1, std: 1), objective: .quadratic(target: [0])))
     let accepted6 = gaussian.apply(.setParameter(index: 1, value: 0))
     #expect(!accepted6)
     #expect(gaussian.message?.contains("std") == true)
     let accepted7 = gaussian.apply(.setParameter(index: 0, value: .nan))
     #expect(!accepted7)
-    #expect(gaussian.scenario.distribution == .gaussian(mean: 1, std: 1))
+    #expect(gaussian.scenario.distribution.spec == .gaussian(mean: 1, std: 1))
     let accepted8 = gaussian.apply(.scaleTemperature(by: 1.25))
     #expect(!accepted8)
   }
@@ -85,10 +85,10 @@ struct EngineStateTests {
   }
 
   @Test("loading a scenario replaces everything")
-  func load() {
+  func load() throws {
     var state = EngineState(scenario: Self.scenario)
     state.step(samples: 100)
-    let bernoulli = Scenario(
+    let bernoulli = try Scenario(
       name: "b", distribution: .bernoulli(logOdds: 0, temperature: 0.5),
       objective: .quadratic(target: [0.45]))
     state.apply(.load(bernoulli))

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Headless runs")
 struct HeadlessRunnerTests {
-  static let scenario = Scenario(
+  static let scenario = try! Scenario(
     name: "t", estimators: [.scoreFunction, .scoreFunctionBaseline, .rebar],
     distribution: .categorical(logits: [1, 0.5, -0.5, 0], temperature: 0.5),
     objective: .quadratic(target: [0, 0, 1, 0]))
@@ -44,21 +44,24 @@ struct HeadlessRunnerTests {
 
   @Test("an estimator's numbers do not change when others are added")
   func streamsPerEstimator() throws {
-    var alone = Self.scenario
-    alone.estimators = [.rebar]
+    let alone = try Self.scenario.with(estimators: [.rebar])
     let a = try HeadlessRunner.run(alone, samples: 1000, seed: 3)
     let b = try HeadlessRunner.run(Self.scenario, samples: 1000, seed: 3)
     #expect(a.estimators[0].moments == b.estimators[2].moments)
   }
 
-  @Test("an estimator that does not apply is an error naming both")
+  @Test("an estimator that does not apply cannot join a scenario; the error names the need")
   func notApplicable() {
-    var s = Self.scenario
-    s.estimators = [.reparameterization]
-    #expect(
-      throws: EstimatorNotApplicable(estimator: .reparameterization, distribution: .categorical)
-    ) {
-      try HeadlessRunner.run(s, samples: 10, seed: 1)
+    #expect(throws: InvalidScenario.self) {
+      try Self.scenario.with(estimators: [.reparameterization])
+    }
+    do {
+      _ = try Self.scenario.with(estimators: [.reparameterization])
+    } catch {
+      #expect(
+        error.description
+          == "estimators: estimator 'reparameterization' needs a continuous sample"
+          + " x = mean + std * eps, and a categorical distribution is discrete; try gumbel-softmax")
     }
   }
 

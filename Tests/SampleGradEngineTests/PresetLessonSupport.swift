@@ -39,7 +39,8 @@ enum PresetLab {
     _ kind: EstimatorKind, _ scenario: Scenario, samples: Int
   ) throws -> RunningMoments {
     try HeadlessRunner.estimate(
-      kind, problem: scenario.problem, plan: ChunkPlan(samples: samples), seed: seed, threads: 1)
+      kind, problem: scenario.problem, plan: ChunkPlan(samples: samples), seed: seed, threads: 1
+    ).moments
   }
 
   /// The average of the largest entry of `draws` relaxed samples: 1 for one-hot vectors,
@@ -61,7 +62,7 @@ enum PresetLab {
   static func scoreFunctionVariance(_ scenario: Scenario, baseline c: Double) -> [Double] {
     let problem = scenario.problem
     let p = problem.probabilities
-    let f = problem.objective.oneHotValues
+    let f = problem.objective.outcomeValues
     return p.indices.map { j in
       var second = 0.0
       for b in p.indices {
@@ -115,24 +116,15 @@ extension EstimatorResult {
 }
 
 extension Scenario {
-  func at(temperature: Double) -> Scenario {
-    var copy = self
-    copy.distribution = distribution.with(temperature: temperature)
-    return copy
-  }
+  // The lessons only ask for valid changes, so a refusal here is a broken test: `try!`.
+  func at(temperature: Double) -> Scenario { try! with(temperature: temperature) }
 
   /// The scenario after setting parameter `index` (what the explorer's k, j, PgUp, PgDn do).
   func setting(parameter index: Int, to value: Double) -> Scenario {
-    var copy = self
-    copy.distribution = distribution.with(parameter: index, value: value)
-    return copy
+    try! with(parameter: index, value: value)
   }
 
-  func only(_ estimators: EstimatorKind...) -> Scenario {
-    var copy = self
-    copy.estimators = estimators
-    return copy
-  }
+  func only(_ estimators: EstimatorKind...) -> Scenario { try! with(estimators: estimators) }
 }
 
 /// What the structure test reads in a lesson: its sentences and the keys it asks to press.

@@ -45,14 +45,14 @@ struct SamplingEngineLifecycleTests {
   }
 
   @Test("stop waits for the batch in progress: nothing samples after it returns")
-  func stopWaitsForTheBatch() {
+  func stopWaitsForTheBatch() throws {
     // K = 64 logits spread over more than 700: REBAR on its one-sample path, about 10 us a
     // sample, so the first batch of 40,000 takes about half a second.
     var logits = [Double](repeating: 0, count: 64)
     logits[63] = 1e5
     var target = [Double](repeating: 0, count: 64)
     target[63] = 1
-    let scenario = Scenario(
+    let scenario = try Scenario(
       name: "slow", estimators: [.rebar],
       distribution: .categorical(logits: logits, temperature: 0.5),
       objective: .quadratic(target: target))

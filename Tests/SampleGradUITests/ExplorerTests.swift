@@ -52,7 +52,9 @@ struct ExplorerTests {
     let kinds = snapshot.estimators.map(\.kind)
     #expect(press([.character("1")], &explorer) == [.send(.toggleEstimator(kinds[0]))])
     #expect(press([.character("6")], &explorer) == [.send(.toggleEstimator(kinds[5]))])
-    #expect(press([.character("7")], &explorer).isEmpty)
+    let gaussian = Fixtures.snapshot(Fixtures.gaussian, batches: 1)
+    #expect(gaussian.estimators.count == 6)
+    #expect(press([.character("7")], &explorer, snapshot: gaussian).isEmpty)
     #expect(explorer.message == "no estimator 7: this scenario has 6 rows")
   }
 

@@ -6,24 +6,24 @@ import SampleGradEngine
 /// Scenarios and snapshots for the UI tests: real engine states driven synchronously with
 /// fixed seeds, so every snapshot file is deterministic.
 enum Fixtures {
-  static let categorical = Scenario(
+  static let categorical = try! Scenario(
     name: "bias-and-variance", title: "Bias against variance",
     lesson: "Gumbel-softmax is biased; lower the temperature to shrink the bias.",
     distribution: .categorical(logits: [1, 0.5, -0.5, 0], temperature: 0.5),
     objective: .quadratic(target: [0, 0, 1, 0]))
 
-  static let bernoulli = Scenario(
+  static let bernoulli = try! Scenario(
     name: "bernoulli-coin", title: "A relaxed coin",
     distribution: .bernoulli(logOdds: 0, temperature: 0.5),
     objective: .quadratic(target: [0.45]))
 
-  static let gaussian = Scenario(
+  static let gaussian = try! Scenario(
     name: "gaussian-reparameterization", title: "Reparameterization against the score function",
     distribution: .gaussian(mean: 1, std: 1),
     objective: .quadratic(target: [0]))
 
   /// Extreme logits at the lowest temperature, where careless code shows nan or inf.
-  static let extreme = Scenario(
+  static let extreme = try! Scenario(
     name: "extreme", title: "Extreme logits",
     distribution: .categorical(logits: [50, -50, 0], temperature: 0.01),
     objective: .quadratic(target: [0, 1, 0]))

@@ -66,9 +66,9 @@ struct RobustnessTests {
   }
 
   @Test("64 categories fit at 80 columns, keeping the selected logit in view")
-  func manyCategories() {
+  func manyCategories() throws {
     let k = 64
-    let scenario = Scenario(
+    let scenario = try Scenario(
       name: "k64",
       distribution: .categorical(logits: (0..<k).map { Double($0 % 5) }, temperature: 1),
       objective: .linear(weights: (0..<k).map { Double($0) / Double(k) }))

@@ -8,14 +8,22 @@ enum CategoricalBlock {
   static let rows = 64
 
   /// `z = logits + Gumbel noise` for each row; `best[r]` is the argmax of row r, an exact
-  /// sample of Categorical(softmax(logits)).
+  /// sample of Categorical(softmax(logits)). Uniforms are drawn row by row.
   static func perturb(
     logits: UnsafePointer<Double>, k: Int, rows: Int, rng: inout Xoshiro256StarStar,
     into z: UnsafeMutablePointer<Double>, best: UnsafeMutablePointer<Int>
   ) {
     let n = rows * k
     for i in 0..<n { z[i] = rng.nextOpenUniform() }
-    VectorMath.gumbel(z, count: n)
+    perturb(uniforms: z, logits: logits, k: k, rows: rows, best: best)
+  }
+
+  /// The same, from uniforms already in `z` (callers that interleave other noise per row).
+  static func perturb(
+    uniforms z: UnsafeMutablePointer<Double>, logits: UnsafePointer<Double>, k: Int, rows: Int,
+    best: UnsafeMutablePointer<Int>
+  ) {
+    VectorMath.gumbel(z, count: rows * k)
     for r in 0..<rows {
       let row = z + r * k
       var b = 0
@@ -65,20 +73,21 @@ enum CategoricalBlock {
 /// (it multiplies its log-sum-exp through by `exp(max(theta))`) and is exact while the logits
 /// span less than 700, so no ratio overflows; wider spreads use the one-sample code.
 struct ConditionalBlock {
-  let ratios: UnsafeMutablePointer<Double>
+  let ratios: UnsafePointer<Double>
   let maxLogit: Double
   let logSumExp: Double
   let pMax: Double
 
   static let maximumSpread = 700.0
 
+  /// Draws `ztilde` for each row given `best[row]`, from the fresh uniforms in `e` (which it
+  /// overwrites with `-log e`).
   func sample(
-    k: Int, rows: Int, best: UnsafePointer<Int>, rng: inout Xoshiro256StarStar,
-    noise e: UnsafeMutablePointer<Double>, into zTilde: UnsafeMutablePointer<Double>,
-    r: UnsafeMutablePointer<Double>, q: UnsafeMutablePointer<Double>
+    k: Int, rows: Int, best: UnsafePointer<Int>, uniforms e: UnsafeMutablePointer<Double>,
+    into zTilde: UnsafeMutablePointer<Double>, r: UnsafeMutablePointer<Double>,
+    q: UnsafeMutablePointer<Double>
   ) {
     let n = rows * k
-    for i in 0..<n { e[i] = rng.nextOpenUniform() }
     VectorMath.negativeLog(e, count: n)
     for row in 0..<rows {
       let offset = row * k

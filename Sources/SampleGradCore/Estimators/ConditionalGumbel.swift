@@ -10,9 +10,9 @@ import Foundation
 /// Derivative: `d ztilde_b / d theta_j = p_j`, and for `i != b`
 /// `d ztilde_i / d theta_j = r_i delta_ij + q_i p_j`, with
 /// `r_i = sigmoid(a_i + ztilde_b)`, `q_i = 1 - r_i`, `a_i = log(-log v_i) - theta_i`.
-public enum ConditionalGumbel {
+enum ConditionalGumbel {
   /// Draws `ztilde` given `b`. Writes `r` (and `q = 1 - r`) for the derivative; `r_b = 0`.
-  public static func sample(
+  static func sample(
     logits: UnsafePointer<Double>, logSumExp lse: Double, count: Int, given b: Int,
     rng: inout Xoshiro256StarStar, into ztilde: UnsafeMutablePointer<Double>,
     r: UnsafeMutablePointer<Double>, q: UnsafeMutablePointer<Double>
@@ -33,7 +33,7 @@ public enum ConditionalGumbel {
 
   /// Chains `s = df/dztilde` through `ztilde(theta)`:
   /// `out_j = p_j (s_b + sum_{i != b} s_i q_i) + [j != b] s_j r_j`.
-  public static func backward(
+  static func backward(
     upstream s: UnsafePointer<Double>, probabilities p: UnsafePointer<Double>, count: Int,
     given b: Int, r: UnsafePointer<Double>, q: UnsafePointer<Double>,
     into out: UnsafeMutablePointer<Double>

@@ -2,10 +2,10 @@ import Foundation
 
 /// The Gumbel-max trick and its Concrete relaxation (Jang, Gu, Poole 2017; Maddison, Mnih,
 /// Teh 2017), on raw buffers of K values.
-public enum GumbelSoftmax {
+enum GumbelSoftmax {
   /// Writes `z = logits + g` with fresh Gumbel noise and returns `argmax z`, an exact sample
   /// of Categorical(softmax(logits)).
-  public static func perturb(
+  static func perturb(
     _ logits: UnsafePointer<Double>, count: Int, rng: inout Xoshiro256StarStar,
     into z: UnsafeMutablePointer<Double>
   ) -> Int {
@@ -23,7 +23,7 @@ public enum GumbelSoftmax {
   }
 
   /// The relaxed sample `y = softmax(z / tau)`, computed in log space.
-  public static func relax(
+  static func relax(
     _ z: UnsafePointer<Double>, count: Int, temperature: Double,
     into y: UnsafeMutablePointer<Double>
   ) {
@@ -32,7 +32,7 @@ public enum GumbelSoftmax {
 
   /// The vector-Jacobian product through `y = softmax(z / tau)`:
   /// `out_j = (1/tau) y_j (d_j - sum_k y_k d_k)`, where `d = df/dy`.
-  public static func backward(
+  static func backward(
     y: UnsafePointer<Double>, upstream d: UnsafePointer<Double>, count: Int,
     temperature: Double, into out: UnsafeMutablePointer<Double>
   ) {

@@ -22,31 +22,32 @@ public final class OutcomeSampler {
     y = buffers.slot(2)
     blocks = ScratchBuffers(
       count: CategoricalBlock.rows * k, slots: 2, indexCount: CategoricalBlock.rows)
-    if case .categorical(let theta, _) = problem.distribution {
+    if case .categorical(let theta, _) = problem.distribution.spec {
       for i in 0..<theta.count { logits[i] = theta[i] }
     }
   }
 
   /// An empty histogram of the right shape for this problem.
   public func makeHistogram() -> Histogram {
-    if case .gaussian(let mean, let std) = problem.distribution {
-      return Histogram(normalMean: mean, std: std)
+    if problem.distribution.isDiscrete {
+      return Histogram(probabilities: problem.probabilities)
     }
-    return Histogram(probabilities: problem.probabilities)
+    let p = problem.distribution.parameters
+    return Histogram(normalMean: p[0], std: p[1])
   }
 
   /// Values in a relaxed sample (0 for a gaussian, which has none).
   public var relaxedDimension: Int { problem.categories }
 
-  /// The relaxed sample drawn by the latest `draw`.
-  public var latestRelaxed: UnsafeBufferPointer<Double> {
-    UnsafeBufferPointer(start: y, count: relaxedDimension)
+  /// The relaxed sample drawn by the latest `draw` (a copy).
+  public var latestRelaxed: [Double] {
+    Array(UnsafeBufferPointer(start: y, count: relaxedDimension))
   }
 
   /// Draws one sample into the histogram; its relaxation is then `latestRelaxed`.
   @inline(__always)
   public func draw(using rng: inout Xoshiro256StarStar, into histogram: inout Histogram) {
-    switch problem.distribution {
+    switch problem.distribution.spec {
     case .categorical(_, let tau):
       let b = GumbelSoftmax.perturb(logits, count: k, rng: &rng, into: z)
       GumbelSoftmax.relax(z, count: k, temperature: tau, into: y)
@@ -67,7 +68,7 @@ public final class OutcomeSampler {
     count: Int, using rng: inout Xoshiro256StarStar, histogram: inout Histogram,
     relaxed: inout RunningMoments
   ) {
-    if case .categorical(_, let tau) = problem.distribution {
+    if case .categorical(_, let tau) = problem.distribution.spec {
       runCategoricalBlocks(
         count: count, temperature: tau, using: &rng, histogram: &histogram, relaxed: &relaxed)
       return

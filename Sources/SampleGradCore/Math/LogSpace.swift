@@ -3,8 +3,7 @@ import Foundation
 /// Numerically safe building blocks: every function is finite for every finite input.
 public enum LogSpace {
   /// `log(sum(exp(x)))` without overflow: the maximum is subtracted first.
-  public static func logSumExp(_ x: UnsafePointer<Double>, count: Int, scale: Double = 1) -> Double
-  {
+  static func logSumExp(_ x: UnsafePointer<Double>, count: Int, scale: Double = 1) -> Double {
     var m = -Double.infinity
     for i in 0..<count { m = max(m, x[i] * scale) }
     var s = 0.0
@@ -16,7 +15,7 @@ public enum LogSpace {
   /// subtracted before any `exp`, so nothing overflows, and each `exp` is taken once.
   /// Returns the log-normaliser. `out` may alias `x`.
   @discardableResult
-  public static func softmax(
+  static func softmax(
     _ x: UnsafePointer<Double>, count: Int, scale: Double = 1,
     into out: UnsafeMutablePointer<Double>
   ) -> Double {

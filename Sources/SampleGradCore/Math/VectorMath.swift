@@ -6,21 +6,21 @@ import CVectorMath
 public enum VectorMath {
   /// `x[i] = log(x[i])`.
   @inline(__always)
-  public static func log(_ x: UnsafeMutablePointer<Double>, count: Int) { sg_log(x, count) }
+  static func log(_ x: UnsafeMutablePointer<Double>, count: Int) { sg_log(x, count) }
 
   /// `x[i] = exp(x[i])`.
   @inline(__always)
-  public static func exp(_ x: UnsafeMutablePointer<Double>, count: Int) { sg_exp(x, count) }
+  static func exp(_ x: UnsafeMutablePointer<Double>, count: Int) { sg_exp(x, count) }
 
   /// `x[i] = -log(-log(x[i]))`: Gumbel noise from open-interval uniforms.
   @inline(__always)
-  public static func gumbel(_ x: UnsafeMutablePointer<Double>, count: Int) {
+  static func gumbel(_ x: UnsafeMutablePointer<Double>, count: Int) {
     sg_gumbel(x, count)
   }
 
   /// `x[i] = -log(x[i])`: exponential noise from open-interval uniforms.
   @inline(__always)
-  public static func negativeLog(_ x: UnsafeMutablePointer<Double>, count: Int) {
+  static func negativeLog(_ x: UnsafeMutablePointer<Double>, count: Int) {
     sg_neglog(x, count)
   }
 

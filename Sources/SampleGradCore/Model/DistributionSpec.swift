@@ -1,4 +1,5 @@
-/// The distribution a scenario samples from, with the parameters gradients are taken against.
+/// A distribution as a scenario file or a flag writes it, before any rule is checked.
+/// `Distribution` is the validated form every sampler takes.
 public enum DistributionSpec: Sendable, Equatable {
   /// `p = softmax(logits)`; relaxed samples use `temperature`.
   case categorical(logits: [Double], temperature: Double)
@@ -27,9 +28,17 @@ public enum DistributionSpec: Sendable, Equatable {
   /// Short labels for the gradient components, as the table and the screen show them.
   public var parameterNames: [String] {
     switch self {
-    case .categorical(let logits, _): (1...logits.count).map { "logit \($0)" }
+    case .categorical(let logits, _): (1...max(logits.count, 1)).map { "logit \($0)" }
     case .bernoulli: ["log-odds"]
     case .gaussian: ["mean", "std"]
+    }
+  }
+
+  /// The scenario-file key that holds parameter `index`.
+  public func parameterKey(_ index: Int) -> String {
+    switch self {
+    case .categorical, .bernoulli: "distribution.logits"
+    case .gaussian: index == 0 ? "distribution.mean" : "distribution.std"
     }
   }
 
@@ -42,7 +51,7 @@ public enum DistributionSpec: Sendable, Equatable {
     }
   }
 
-  /// The relaxation temperature, or nil for a gaussian.
+  /// The relaxation temperature, or nil for a distribution without a relaxation.
   public var temperature: Double? {
     switch self {
     case .categorical(_, let t), .bernoulli(_, let t): t
@@ -50,16 +59,16 @@ public enum DistributionSpec: Sendable, Equatable {
     }
   }
 
-  /// Probabilities of the discrete outcomes: softmax(logits), or `[1 - p, p]` for a Bernoulli.
-  public var probabilities: [Double] {
+  /// What this family offers estimators.
+  public var capabilities: DistributionCapabilities {
     switch self {
-    case .categorical(let logits, _): LogSpace.softmax(logits)
-    case .bernoulli(let l, _): [LogSpace.sigmoid(-l), LogSpace.sigmoid(l)]
-    case .gaussian: []
+    case .categorical: [.discrete, .relaxation, .conditionalRelaxation]
+    case .bernoulli: [.discrete, .relaxation, .conditionalRelaxation, .binary]
+    case .gaussian: [.continuous, .measureValued]
     }
   }
 
-  /// A copy with a new temperature (ignored for a gaussian).
+  /// A copy with a new temperature (unchanged for a distribution without one).
   public func with(temperature: Double) -> DistributionSpec {
     switch self {
     case .categorical(let logits, _): .categorical(logits: logits, temperature: temperature)
@@ -69,7 +78,9 @@ public enum DistributionSpec: Sendable, Equatable {
   }
 
   /// A copy with parameter `index` set to `value` (a logit, the log-odds, the mean or the std).
+  /// An index out of range leaves it unchanged.
   public func with(parameter index: Int, value: Double) -> DistributionSpec {
+    guard parameters.indices.contains(index) else { return self }
     switch self {
     case .categorical(var logits, let t):
       logits[index] = value

@@ -1,48 +1,37 @@
 import Foundation
 
-/// The gradient estimators, by the names the CLI, scenario files and JSON use.
-public enum EstimatorKind: String, Sendable, CaseIterable, Codable, Hashable {
-  case exact
-  case scoreFunction = "score-function"
-  case scoreFunctionBaseline = "score-function-baseline"
-  case reparameterization
-  case gumbelSoftmax = "gumbel-softmax"
-  case straightThrough = "straight-through"
-  case rebar
+/// An estimator's name, as the CLI, scenario files and JSON spell it.
+///
+/// Each estimator declares its own constant beside its code (`EstimatorKind.rebar` lives in
+/// `Rebar.swift`); `EstimatorRegistry` lists them and is the only place that fans out.
+public struct EstimatorKind: Hashable, Sendable, CustomStringConvertible {
+  public let rawValue: String
+
+  init(_ name: String) { rawValue = name }
+
+  /// The registered estimator with this name, if there is one.
+  public init?(rawValue: String) {
+    guard let kind = EstimatorRegistry.all.first(where: { $0.kind.rawValue == rawValue })?.kind
+    else { return nil }
+    self = kind
+  }
+
+  /// Every registered estimator, in the order the screen and the tables list them.
+  public static var allCases: [EstimatorKind] { EstimatorRegistry.all.map(\.kind) }
+
+  /// What the registry knows of this estimator.
+  public var descriptor: EstimatorDescriptor { EstimatorRegistry.descriptor(self) }
 
   /// Whether the estimator's mean is the true gradient of `E[f(x)]`. The relaxed ones are
   /// unbiased only for the relaxed objective, which is the lesson the explorer shows.
-  public var isUnbiased: Bool {
-    switch self {
-    case .exact, .scoreFunction, .scoreFunctionBaseline, .reparameterization, .rebar: true
-    case .gumbelSoftmax, .straightThrough: false
-    }
-  }
+  public var isUnbiased: Bool { descriptor.isUnbiased }
 
-  /// Whether this estimator is defined for samples of the given distribution.
-  public func applies(to distribution: DistributionKind) -> Bool {
-    switch self {
-    case .exact, .scoreFunction, .scoreFunctionBaseline: true
-    case .reparameterization: distribution == .gaussian
-    case .gumbelSoftmax, .straightThrough, .rebar: distribution != .gaussian
-    }
-  }
+  /// The random stream this estimator draws from (see `EstimatorRegistry`).
+  public var streamIndex: UInt64 { descriptor.stream }
 
-  /// Why it does not apply, for the error message.
-  public func reasonItDoesNotApply(to distribution: DistributionKind) -> String {
-    switch self {
-    case .reparameterization:
-      "it needs a continuous sample x = mean + std * eps; try gumbel-softmax"
-    case .gumbelSoftmax, .straightThrough, .rebar:
-      "it relaxes a discrete sample; try reparameterization"
-    default: "it is not defined there"
-    }
-  }
+  public var description: String { rawValue }
 
-  /// The stream index this estimator draws from, so each has its own random numbers.
-  public var streamIndex: UInt64 { UInt64(Self.allCases.firstIndex(of: self)! + 1) }
-
-  /// Parses a name, with a message that lists the valid ones.
+  /// Parses a name, ignoring surrounding spaces.
   public static func parse(_ name: String) -> EstimatorKind? {
     EstimatorKind(rawValue: name.trimmingCharacters(in: .whitespaces))
   }

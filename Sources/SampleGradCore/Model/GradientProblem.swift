@@ -1,33 +1,37 @@
 /// A validated distribution and objective with everything that does not change between
-/// samples computed once: probabilities, log-normaliser, exact loss and gradient.
+/// samples computed once: probabilities, exact loss and gradient.
 public struct GradientProblem: Sendable {
-  public let distribution: DistributionSpec
+  public let distribution: Distribution
   public let objective: Objective
-  /// REBAR's control-variate scale.
-  public let eta: Double
+  public let options: EstimatorOptions
   public let exact: ExactSolution
   /// Probabilities of the discrete outcomes (categorical: K; bernoulli: `[1 - p, p]`).
   public let probabilities: [Double]
   /// Number of gradient components.
   public let dimension: Int
 
-  /// Categories of the discrete sample (bernoulli: 2; gaussian: 0).
-  public var categories: Int {
-    switch distribution {
-    case .categorical(let logits, _): logits.count
-    case .bernoulli: 2
-    case .gaussian: 0
-    }
+  public init(distribution: Distribution, objective: Objective, options: EstimatorOptions) {
+    self.distribution = distribution
+    self.objective = objective
+    self.options = options
+    exact = ExactSolution(distribution: distribution, objective: objective)
+    probabilities = distribution.probabilities
+    dimension = distribution.parameterCount
   }
 
-  public init(distribution: DistributionSpec, objective: ObjectiveSpec, eta: Double = 1) {
-    self.distribution = distribution
-    let k: Int
-    if case .categorical(let logits, _) = distribution { k = logits.count } else { k = 0 }
-    self.objective = Objective(spec: objective, categories: k)
-    self.eta = eta
-    self.exact = ExactSolution(distribution: distribution, objective: self.objective)
-    self.probabilities = distribution.probabilities
-    self.dimension = distribution.parameterCount
+  /// Validates a distribution and an objective and compiles them.
+  public init(
+    distribution: DistributionSpec, objective: ObjectiveSpec,
+    options: EstimatorOptions = EstimatorOptions()
+  ) throws(InvalidScenario) {
+    let d = try Distribution(distribution)
+    let problems = options.problems
+    guard problems.isEmpty else { throw InvalidScenario(problems) }
+    self.init(distribution: d, objective: try Objective(objective, for: d), options: options)
   }
+
+  /// Categories of the discrete sample (bernoulli: 2; continuous: 0).
+  public var categories: Int { distribution.categories }
+  /// REBAR's control-variate scale.
+  public var eta: Double { options.eta }
 }

@@ -26,15 +26,16 @@ public enum ChunkWork {
   /// Stream index of the outcome sampler (estimators use 1...).
   static let outcomeStream: UInt64 = 0
 
-  /// Moments of `count` single-sample estimates from chunk `chunk` of the estimator's stream.
+  /// Moments of `count` single-sample estimates from chunk `chunk` of the estimator's stream,
+  /// and the control-variate scale at the chunk's end (rebar-auto's adapts within a chunk).
   public static func estimates(
     sampler: GradientSampler, seed: UInt64, chunk: Int, count: Int
-  ) -> RunningMoments {
+  ) -> (moments: RunningMoments, eta: Double?) {
     var rng = Xoshiro256StarStar(seed: seed, stream: sampler.kind.streamIndex, chunk: UInt64(chunk))
     var moments = RunningMoments(dimension: sampler.problem.dimension)
     sampler.resetState()
     sampler.run(count: count, using: &rng, into: &moments)
-    return moments
+    return (moments, sampler.eta)
   }
 
   /// Histogram and relaxed-mean moments of `count` samples from chunk `chunk`.

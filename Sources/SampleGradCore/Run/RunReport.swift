@@ -4,7 +4,7 @@ public enum RunReport {
     var distribution: [(String, JSONValue)] = [
       ("kind", .string(r.scenario.distribution.kind.rawValue))
     ]
-    switch r.scenario.distribution {
+    switch r.scenario.distribution.spec {
     case .categorical, .bernoulli:
       distribution.append(("logits", .numbers(r.scenario.distribution.parameters)))
       distribution.append(("probabilities", .numbers(r.problem.probabilities)))
@@ -13,16 +13,20 @@ public enum RunReport {
       distribution.append(("std", .number(std)))
     }
 
+    let objective = r.scenario.objective.kind
     let estimators: [JSONValue] = r.estimators.map { e in
-      .object([
+      var fields: [(String, JSONValue)] = [
         ("name", .string(e.kind.rawValue)),
-        ("unbiased", .bool(e.kind.isUnbiased)),
+        ("unbiased", .bool(e.kind.descriptor.isUnbiased(on: objective))),
         ("samples", .integer(e.moments.count)),
+        ("evaluations", .integer(e.evaluations)),
         ("mean", .numbers(e.mean)),
         ("variance", .numbers(e.variance)),
         ("standardError", .numbers(e.standardError)),
         ("bias", .numbers(e.bias)),
-      ])
+      ]
+      if let eta = e.eta { fields.append(("eta", .number(eta))) }
+      return .object(fields)
     }
 
     let test = r.histogram.chiSquare

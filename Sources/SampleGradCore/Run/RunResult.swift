@@ -28,11 +28,20 @@ public struct EstimatorResult: Sendable {
   public let kind: EstimatorKind
   public let moments: RunningMoments
   public let exact: [Double]
+  /// Evaluations of `f` per estimate, to compare variances at equal cost.
+  public let evaluations: Int
+  /// The control-variate scale used (rebar), or the final running value (rebar-auto).
+  public let eta: Double?
 
-  public init(kind: EstimatorKind, moments: RunningMoments, exact: [Double]) {
+  public init(
+    kind: EstimatorKind, moments: RunningMoments, exact: [Double], evaluations: Int = 1,
+    eta: Double? = nil
+  ) {
     self.kind = kind
     self.moments = moments
     self.exact = exact
+    self.evaluations = evaluations
+    self.eta = eta
   }
 
   public var mean: [Double] { moments.mean }

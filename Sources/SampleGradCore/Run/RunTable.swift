@@ -6,7 +6,7 @@ public enum RunTable {
     var lines: [String] = []
     let s = r.scenario
     lines.append("\(s.displayTitle)  (\(s.name))")
-    var header = "\(describe(s.distribution))  objective: \(describe(s.objective))"
+    var header = "\(describe(s.distribution.spec))  objective: \(describe(s.objective.spec))"
     if let t = s.distribution.temperature { header += "  temperature: \(NumberFormat.short(t))" }
     lines.append(header)
     lines.append("seed \(r.seed), \(r.samples) samples per estimator")
@@ -54,7 +54,8 @@ public enum RunTable {
           NumberFormat.short(e.mean[i]), NumberFormat.short(2 * e.standardError[i]),
           NumberFormat.short(e.bias[i]), NumberFormat.short(e.variance[i]),
           i == 0
-            ? (e.kind.isUnbiased ? "unbiased" : "biased") + (significant ? ", bias > 5 SE" : "")
+            ? (e.kind.descriptor.isUnbiased(on: s.objective.kind) ? "unbiased" : "biased")
+              + (significant ? ", bias > 5 SE" : "")
             : "",
         ])
       }
@@ -82,6 +83,8 @@ public enum RunTable {
         ? "(x - \(NumberFormat.short(t[0])))^2"
         : "quadratic, target [\(t.map(NumberFormat.short).joined(separator: ", "))]"
     case .cosine(let w): "cos(\(NumberFormat.short(w)) x)"
+    case .table(let v): "table, values [\(v.map(NumberFormat.short).joined(separator: ", "))]"
+    case .step(let c): "1[x > \(NumberFormat.short(c))]"
     }
   }
 

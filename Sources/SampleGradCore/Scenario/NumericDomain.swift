@@ -4,8 +4,9 @@ import Foundation
 /// (probabilities, the exact loss and gradient, each single-sample estimate, the variance of
 /// up to `samples.upperBound` of them, the histogram and its chi-square test) is finite.
 /// Outside them something overflows (a square, a product, `1 / std`) or the sampler loses
-/// the noise it draws. `Scenario.problems()` checks them for files, flags, the explorer's
-/// prompts and the engine alike; the README's table lists them.
+/// the noise it draws. `ScenarioRules` checks them (through `Distribution`, `Objective`,
+/// `EstimatorOptions` and `Scenario`) for files, flags, the explorer's prompts and the
+/// engine alike; the README's table lists them.
 ///
 /// The budget, in powers of ten (doubles overflow at 1.8e308):
 /// - A run accumulates `sum (x - mean)^2` over up to 1e12 estimates and merges two halves
@@ -14,13 +15,15 @@ import Foundation
 /// - The largest estimate is the gaussian score function, `(f - c)(eps^2 - 1) / std` with
 ///   `|eps| <= 8.6` (Box-Muller from uniforms in [2^-53, 1 - 2^-53]): for a quadratic,
 ///   `2 * 73 * (|mean| + 9 std + |target|)^2 / std`. With |mean|, |target| <= 1e50 and
-///   std >= 1e-30 that is 6e132; at std = 1e50 it is 2e53.
+///   std >= 1e-30 that is 6e132; at std = 1e50 it is 2e53. The measure-valued estimator
+///   (`(f(x+) - f(x-)) / (std sqrt(2 pi))`) and leave-one-out (`k / (k - 1)` times a score
+///   function term) stay below it.
 /// - Categorical and bernoulli estimates are at most `2 f (1 + |eta|) + 1.4e4 |eta| |df/dx|`
 ///   (REBAR at temperature 0.01, K <= 64): with `f <= 64 (1 + |target|)^2` that is 1.3e132
 ///   at |target| = 1e50, |eta| = 1e30.
 /// - The cosine's exact gradient multiplies `frequency^2 * std` by
 ///   `exp(-frequency^2 std^2 / 2)`: with both at most 1e50 the product is 1e150, never
-///   `inf * 0`.
+///   `inf * 0`. The step's uses `s = (threshold - mean) / std`, at most 2e80, and `s^2`.
 /// - Logits are bounded by precision, not overflow: a Gumbel-max sample adds noise of order
 ///   1 to each logit, and above 1e6 the spacing of doubles (1.2e-10 there) starts to blur
 ///   which logit wins. At 1e17 the noise is lost entirely and the histogram is wrong.
@@ -33,7 +36,8 @@ public enum NumericDomain {
   public static let mean = -1e50...1e50
   /// The gaussian's standard deviation.
   public static let std = 1e-30...1e50
-  /// Linear weights, quadratic targets and the cosine's frequency.
+  /// Linear weights, quadratic targets, table values, the cosine's frequency and the step's
+  /// threshold.
   public static let objective = -1e50...1e50
   /// REBAR's control-variate scale.
   public static let eta = -1e30...1e30

@@ -1,44 +1,149 @@
 /// One lesson's setup: what is sampled, what is differentiated, which estimators compete.
+///
+/// Valid by construction: the only initialiser checks every rule (`Distribution`,
+/// `Objective`, `EstimatorOptions` and the estimator list) and the `with` methods check the
+/// same rules again, so no sampler ever sees a value a scenario file could not hold.
 public struct Scenario: Sendable, Equatable {
-  public var name: String
-  public var title: String?
-  public var lesson: String?
-  public var seed: UInt64?
-  public var samples: Int?
-  public var estimators: [EstimatorKind]
-  public var distribution: DistributionSpec
-  public var objective: ObjectiveSpec
-  /// REBAR's control-variate scale.
-  public var eta: Double
+  public private(set) var name: String
+  public private(set) var title: String?
+  public private(set) var lesson: String?
+  public private(set) var seed: UInt64?
+  public private(set) var samples: Int?
+  public private(set) var estimators: [EstimatorKind]
+  public private(set) var distribution: Distribution
+  public private(set) var objective: Objective
+  public private(set) var options: EstimatorOptions
 
+  /// Checks every rule; the error lists every problem, each with its key.
   public init(
     name: String, title: String? = nil, lesson: String? = nil, seed: UInt64? = nil,
     samples: Int? = nil, estimators: [EstimatorKind]? = nil, distribution: DistributionSpec,
-    objective: ObjectiveSpec, eta: Double = 1
-  ) {
+    objective: ObjectiveSpec, options: EstimatorOptions = EstimatorOptions()
+  ) throws(InvalidScenario) {
+    var problems: [ScenarioProblem] = []
+    if name.isEmpty { problems.append(ScenarioProblem(key: "name", message: "must not be empty")) }
+    problems += ScenarioRules.printable(name, key: "name")
+    problems += ScenarioRules.printable(title, key: "title")
+    problems += ScenarioRules.printable(lesson, key: "lesson", allowing: ["\n", "\t"])
+    if let samples { problems += ScenarioRules.samples(samples) }
+    problems += options.problems
+    let validDistribution: Distribution
+    do throws(InvalidScenario) {
+      validDistribution = try Distribution(distribution)
+    } catch {
+      // Objective rules that can still be judged (lengths need a valid K).
+      var all = problems + error.problems + Objective.problems(objective, for: distribution)
+      if let estimators {
+        all += Self.estimatorProblems(
+          estimators, distribution: distribution, objective: objective.kind)
+      }
+      throw InvalidScenario(all)
+    }
+    var validObjective: Objective?
+    do throws(InvalidScenario) {
+      validObjective = try Objective(objective, for: validDistribution)
+    } catch {
+      problems += error.problems
+    }
+    let kinds =
+      estimators ?? EstimatorRegistry.kinds(for: distribution, objective: objective.kind)
+    problems += Self.estimatorProblems(kinds, distribution: distribution, objective: objective.kind)
+    guard problems.isEmpty, let validObjective else { throw InvalidScenario(problems) }
     self.name = name
     self.title = title
     self.lesson = lesson
     self.seed = seed
     self.samples = samples
-    self.estimators =
-      estimators ?? EstimatorKind.allCases.filter { $0.applies(to: distribution.kind) }
-    self.distribution = distribution
-    self.objective = objective
-    self.eta = eta
+    self.estimators = kinds
+    self.distribution = validDistribution
+    self.objective = validObjective
+    self.options = options
+  }
+
+  /// An estimator list's problems: empty, repeated, or an estimator whose needs are unmet.
+  static func estimatorProblems(
+    _ kinds: [EstimatorKind], distribution: DistributionSpec, objective: ObjectiveKind
+  ) -> [ScenarioProblem] {
+    var found: [ScenarioProblem] = []
+    if kinds.isEmpty {
+      found.append(ScenarioProblem(key: "estimators", message: "lists no estimator"))
+    }
+    var seen = Set<EstimatorKind>()
+    for kind in kinds where !seen.insert(kind).inserted {
+      found.append(ScenarioProblem(key: "estimators", message: "lists '\(kind.rawValue)' twice"))
+    }
+    for kind in kinds {
+      if let reason = EstimatorNotApplicable.check(
+        kind, distribution: distribution, objective: objective)
+      {
+        found.append(ScenarioProblem(key: "estimators", message: reason.description))
+      }
+    }
+    return found
   }
 
   /// The compiled problem the samplers run on.
   public var problem: GradientProblem {
-    GradientProblem(distribution: distribution, objective: objective, eta: eta)
+    GradientProblem(distribution: distribution, objective: objective, options: options)
   }
+
+  /// REBAR's control-variate scale.
+  public var eta: Double { options.eta }
 
   /// The title if there is one, else the name.
   public var displayTitle: String { title ?? name }
 
+  // MARK: changes, each checked by the same rules
+
+  /// The same scenario with another distribution (the objective must still fit it).
+  public func with(distribution spec: DistributionSpec) throws(InvalidScenario) -> Scenario {
+    try Scenario(
+      name: name, title: title, lesson: lesson, seed: seed, samples: samples,
+      estimators: estimators, distribution: spec, objective: objective.spec, options: options)
+  }
+
+  /// The same scenario at another temperature.
+  public func with(temperature: Double) throws(InvalidScenario) -> Scenario {
+    var copy = self
+    copy.distribution = try distribution.with(temperature: temperature)
+    return copy
+  }
+
+  /// The same scenario with parameter `index` set to `value`.
+  public func with(parameter index: Int, value: Double) throws(InvalidScenario) -> Scenario {
+    var copy = self
+    copy.distribution = try distribution.with(parameter: index, value: value)
+    return copy
+  }
+
+  /// The same scenario with another objective.
+  public func with(objective spec: ObjectiveSpec) throws(InvalidScenario) -> Scenario {
+    try Scenario(
+      name: name, title: title, lesson: lesson, seed: seed, samples: samples,
+      estimators: estimators, distribution: distribution.spec, objective: spec, options: options)
+  }
+
+  /// The same scenario comparing other estimators.
+  public func with(estimators kinds: [EstimatorKind]) throws(InvalidScenario) -> Scenario {
+    let problems = Self.estimatorProblems(
+      kinds, distribution: distribution.spec, objective: objective.kind)
+    guard problems.isEmpty else { throw InvalidScenario(problems) }
+    var copy = self
+    copy.estimators = kinds
+    return copy
+  }
+
+  /// The same scenario with other estimator options.
+  public func with(options: EstimatorOptions) throws(InvalidScenario) -> Scenario {
+    guard options.problems.isEmpty else { throw InvalidScenario(options.problems) }
+    var copy = self
+    copy.options = options
+    return copy
+  }
+
   public static let defaultSeed: UInt64 = 7
   public static let defaultSamples = 100_000
   /// The range of temperatures samplegrad accepts (the explorer's `[` and `]` stop here).
-  public static let temperatureRange = 0.01...100.0
+  public static let temperatureRange = ScenarioRules.temperatureRange
   public static let categoryRange = 2...64
 }

@@ -42,7 +42,6 @@ public enum ScenarioDecoder {
     }
     let (scenario, buildProblems) = build(file)
     problems += buildProblems
-    if let scenario { problems += scenario.problems() }
     guard problems.isEmpty, let scenario else {
       throw ScenarioError(source: source, problems: problems)
     }

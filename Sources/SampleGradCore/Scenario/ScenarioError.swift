@@ -12,6 +12,22 @@ public struct ScenarioProblem: Sendable, Equatable, CustomStringConvertible {
   public var description: String { key.isEmpty ? message : "\(key): \(message)" }
 }
 
+/// Why a distribution, an objective or a scenario could not be built: every rule it broke,
+/// each tied to its key. Callers that know the source (a file, the command line) turn it
+/// into a `ScenarioError`.
+public struct InvalidScenario: Error, Sendable, Equatable, CustomStringConvertible {
+  public let problems: [ScenarioProblem]
+
+  public init(_ problems: [ScenarioProblem]) { self.problems = problems }
+
+  public init(key: String, _ message: String) {
+    self.init([ScenarioProblem(key: key, message: message)])
+  }
+
+  /// The first problem, for a one-line status message.
+  public var description: String { problems.first?.description ?? "invalid scenario" }
+}
+
 /// Why a scenario was rejected: the file (or "command line") and every problem found in it.
 /// Each problem prints as one line, `file: key: what is wrong`.
 public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -25,6 +41,10 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
 
   public init(source: String, key: String, _ message: String) {
     self.init(source: source, problems: [ScenarioProblem(key: key, message: message)])
+  }
+
+  public init(source: String, _ invalid: InvalidScenario) {
+    self.init(source: source, problems: invalid.problems)
   }
 
   /// One line per problem.

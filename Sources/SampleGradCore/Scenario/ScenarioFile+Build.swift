@@ -28,11 +28,18 @@ extension ScenarioDecoder {
     let distribution = buildDistribution(file.distribution, &problems)
     let objective = buildObjective(file.objective, &problems)
     guard let distribution, let objective, problems.isEmpty else { return (nil, problems) }
-    let scenario = Scenario(
-      name: file.name ?? "", title: file.title, lesson: file.lesson, seed: seed,
-      samples: file.samples, estimators: estimators, distribution: distribution,
-      objective: objective, eta: file.options?.eta?.value ?? 1)
-    return (scenario, problems)
+    let options = EstimatorOptions(
+      eta: file.options?.eta?.value ?? 1,
+      draws: file.options?.draws ?? EstimatorOptions.defaultDraws)
+    do throws(InvalidScenario) {
+      let scenario = try Scenario(
+        name: file.name ?? "", title: file.title, lesson: file.lesson, seed: seed,
+        samples: file.samples, estimators: estimators, distribution: distribution,
+        objective: objective, options: options)
+      return (scenario, [])
+    } catch {
+      return (nil, error.problems)
+    }
   }
 
   private static func buildDistribution(
@@ -120,7 +127,9 @@ extension ScenarioDecoder {
       problems.append(
         ScenarioProblem(
           key: "objective.kind",
-          message: "unknown objective '\(kindName)' (known: linear, quadratic, cosine)"))
+          message:
+            "unknown objective '\(kindName)' (known: \(ObjectiveKind.allCases.map(\.rawValue).joined(separator: ", ")))"
+        ))
       return nil
     }
     func required(_ key: String, _ value: ScenarioFile.NumberOrList?) -> [Double]? {
@@ -129,30 +138,29 @@ extension ScenarioDecoder {
       }
       return value?.values
     }
-    func reject(_ key: String, _ value: Any?) {
-      if value != nil {
-        problems.append(
-          ScenarioProblem(
-            key: "objective.\(key)", message: "does not apply to a \(kind.rawValue) objective"))
+    // Every key another kind reads is meaningless here.
+    let given: [String: Bool] = [
+      "weights": raw.weights != nil, "target": raw.target != nil,
+      "frequency": raw.frequency != nil, "values": raw.values != nil,
+      "threshold": raw.threshold != nil,
+    ]
+    for key in given.keys.sorted() where given[key] == true && !kind.keys.contains(key) {
+      problems.append(
+        ScenarioProblem(
+          key: "objective.\(key)", message: "does not apply to a \(kind.rawValue) objective"))
+    }
+    func number(_ key: String, _ value: ScenarioFile.Number?) -> Double? {
+      if value == nil {
+        problems.append(ScenarioProblem(key: "objective.\(key)", message: "is missing"))
       }
+      return value?.value
     }
     switch kind {
-    case .linear:
-      reject("target", raw.target)
-      reject("frequency", raw.frequency)
-      return required("weights", raw.weights).map { .linear(weights: $0) }
-    case .quadratic:
-      reject("weights", raw.weights)
-      reject("frequency", raw.frequency)
-      return required("target", raw.target).map { .quadratic(target: $0) }
-    case .cosine:
-      reject("weights", raw.weights)
-      reject("target", raw.target)
-      guard let frequency = raw.frequency?.value else {
-        problems.append(ScenarioProblem(key: "objective.frequency", message: "is missing"))
-        return nil
-      }
-      return .cosine(frequency: frequency)
+    case .linear: return required("weights", raw.weights).map { .linear(weights: $0) }
+    case .quadratic: return required("target", raw.target).map { .quadratic(target: $0) }
+    case .table: return required("values", raw.values).map { .table(values: $0) }
+    case .cosine: return number("frequency", raw.frequency).map { .cosine(frequency: $0) }
+    case .step: return number("threshold", raw.threshold).map { .step(threshold: $0) }
     }
   }
 }

@@ -24,10 +24,13 @@ struct ScenarioFile: Decodable {
     var weights: NumberOrList?
     var target: NumberOrList?
     var frequency: Number?
+    var values: NumberOrList?
+    var threshold: Number?
   }
 
   struct Options: Decodable {
     var eta: Number?
+    var draws: Int?
   }
 
   /// Keys each table accepts, so a typo is an error instead of a silently ignored line.

@@ -17,7 +17,7 @@ public struct ScenarioOverrides: Sendable, Equatable {
   }
 
   /// Parses `1,0.5,-0.5` into numbers, or says which entry is not one. Whether the numbers
-  /// are in range is the scenario's own rule (`Scenario.problems()`).
+  /// are in range is the scenario's own rule (`NumericDomain`).
   public static func parseNumbers(_ text: String, flag: String) throws(ScenarioError) -> [Double] {
     var values: [Double] = []
     let parts = text.split(separator: ",", omittingEmptySubsequences: false)
@@ -55,21 +55,32 @@ public struct ScenarioOverrides: Sendable, Equatable {
     entry.isEmpty ? "an empty value" : "'\(entry)'"
   }
 
-  /// The scenario with these changes, validated; problems name the flags.
+  /// The scenario with these changes, checked by the scenario's own rules; problems name
+  /// the flags, not the keys of a file.
   public func apply(to base: Scenario) throws(ScenarioError) -> Scenario {
     var scenario = base
     var problems: [ScenarioProblem] = []
+    func attempt(_ flag: String, _ change: (Scenario) throws(InvalidScenario) -> Scenario) {
+      do throws(InvalidScenario) {
+        scenario = try change(scenario)
+      } catch {
+        problems += error.problems.map { ScenarioProblem(key: flag, message: $0.message) }
+      }
+    }
     if let temperature {
-      if base.distribution.kind == .gaussian {
+      if base.distribution.temperature == nil {
         problems.append(
-          ScenarioProblem(key: "--temperature", message: "a gaussian scenario has no temperature"))
+          ScenarioProblem(
+            key: "--temperature",
+            message: "a \(base.distribution.kind.rawValue) scenario has no temperature"))
       } else {
-        scenario.distribution = scenario.distribution.with(temperature: temperature)
+        attempt("--temperature") { s throws(InvalidScenario) in try s.with(temperature: temperature)
+        }
       }
     }
     if let logits {
-      switch scenario.distribution {
-      case .categorical(let old, let t):
+      switch base.distribution.spec {
+      case .categorical(let old, _):
         if logits.count != old.count {
           problems.append(
             ScenarioProblem(
@@ -77,15 +88,20 @@ public struct ScenarioOverrides: Sendable, Equatable {
               message:
                 "scenario '\(base.name)' has \(old.count) categories, got \(logits.count) values"))
         } else {
-          scenario.distribution = .categorical(logits: logits, temperature: t)
+          attempt("--logits") { s throws(InvalidScenario) in
+            try s.with(
+              distribution: .categorical(logits: logits, temperature: s.distribution.temperature!))
+          }
         }
-      case .bernoulli(_, let t):
+      case .bernoulli:
         if logits.count != 1 {
           problems.append(
             ScenarioProblem(
               key: "--logits", message: "a bernoulli has one log-odds, got \(logits.count) values"))
         } else {
-          scenario.distribution = .bernoulli(logOdds: logits[0], temperature: t)
+          attempt("--logits") { s throws(InvalidScenario) in
+            try s.with(parameter: 0, value: logits[0])
+          }
         }
       case .gaussian:
         problems.append(
@@ -103,25 +119,10 @@ public struct ScenarioOverrides: Sendable, Equatable {
               message: "unknown estimator '\(name)' (known: \(EstimatorKind.validNames))"))
           continue
         }
-        if !kind.applies(to: base.distribution.kind) {
-          problems.append(
-            ScenarioProblem(
-              key: "--estimators",
-              message: EstimatorNotApplicable(estimator: kind, distribution: base.distribution.kind)
-                .description))
-        }
         kinds.append(kind)
       }
-      scenario.estimators = kinds
-    }
-    if problems.isEmpty {
-      // What is wrong now came from a flag: name the flag, not the file's key.
-      let flags = [
-        "distribution.temperature": "--temperature", "distribution.logits": "--logits",
-        "estimators": "--estimators",
-      ]
-      problems = scenario.problems().map {
-        ScenarioProblem(key: flags[$0.key] ?? $0.key, message: $0.message)
+      if problems.isEmpty {
+        attempt("--estimators") { s throws(InvalidScenario) in try s.with(estimators: kinds) }
       }
     }
     guard problems.isEmpty else { throw ScenarioError(source: Self.source, problems: problems) }

@@ -30,7 +30,8 @@ enum ScenarioSchema {
     ("distribution.std", .number),
     ("objective.kind", .string), ("objective.weights", .numberOrList),
     ("objective.target", .numberOrList), ("objective.frequency", .number),
-    ("options.eta", .number),
+    ("objective.values", .numberOrList), ("objective.threshold", .number),
+    ("options.eta", .number), ("options.draws", .wholeNumber),
   ]
 
   /// The keys each table accepts (`""` is the top level), for the unknown-key check.

@@ -17,7 +17,7 @@ public struct RunningMoments: Sendable, Equatable {
   public var dimension: Int { mean.count }
 
   /// Adds one sample of `dimension` values.
-  public mutating func add(_ x: UnsafePointer<Double>) {
+  mutating func add(_ x: UnsafePointer<Double>) {
     count += 1
     let inverse = 1 / Double(count)
     let dimension = mean.count

@@ -15,11 +15,12 @@ extension Explorer {
     let context = PanelContext(
       snapshot: snapshot, theme: theme, selected: Self.clamp(selectedParameter, snapshot))
     let layout = ScreenLayout(
-      width: buffer.width, height: buffer.height, kind: snapshot.distribution.kind,
+      width: buffer.width, height: buffer.height,
+      isDiscrete: snapshot.distribution.capabilities.contains(.discrete),
       outcomes: context.outcomeCount, estimatorRows: snapshot.estimators.count)
     HeaderPanel().draw(into: &buffer, in: layout.header, context: context)
     ParametersPanel().draw(into: &buffer, in: layout.parameters, context: context)
-    if snapshot.distribution.kind == .gaussian {
+    if !snapshot.distribution.capabilities.contains(.discrete) {
       DensityPanel().draw(into: &buffer, in: layout.samples, context: context)
     } else {
       SamplesPanel().draw(into: &buffer, in: layout.samples, context: context)

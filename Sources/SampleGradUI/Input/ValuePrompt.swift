@@ -38,18 +38,13 @@ public struct ValuePrompt: Sendable, Equatable {
     guard let value = Double(trimmed), value.isFinite else {
       return .failure(PromptError("\"\(trimmed)\" is not a number (try 0.5 or 1e-2)"))
     }
-    var candidate = scenario
-    switch target {
-    case .temperature:
-      candidate.distribution = scenario.distribution.with(temperature: value)
-    case .parameter(let index, _):
-      guard scenario.distribution.parameters.indices.contains(index) else {
-        return .failure(PromptError("no parameter \(index + 1)"))
+    do throws(InvalidScenario) {
+      switch target {
+      case .temperature: _ = try scenario.with(temperature: value)
+      case .parameter(let index, _): _ = try scenario.with(parameter: index, value: value)
       }
-      candidate.distribution = scenario.distribution.with(parameter: index, value: value)
-    }
-    if let problem = candidate.problems().first {
-      return .failure(PromptError("\(label) \(problem.message)"))
+    } catch {
+      return .failure(PromptError("\(label) \(error.problems.first?.message ?? "is not allowed")"))
     }
     return .success(value)
   }

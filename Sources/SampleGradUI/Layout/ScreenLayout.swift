@@ -30,7 +30,7 @@ struct ScreenLayout: Sendable {
   /// - Parameters:
   ///   - outcomes: rows of the discrete panels (K, or 2 for a Bernoulli); 0 for a gaussian.
   ///   - estimatorRows: rows of the estimators panel.
-  init(width: Int, height: Int, kind: DistributionKind, outcomes: Int, estimatorRows: Int) {
+  init(width: Int, height: Int, isDiscrete: Bool, outcomes: Int, estimatorRows: Int) {
     let screen = Rect(x: 0, y: 0, width: width, height: height)
     let (headerRect, afterHeader) = screen.splitTop(2)
     let (aboveFooter, footerRect) = afterHeader.splitBottom(1)
@@ -47,7 +47,7 @@ struct ScreenLayout: Sendable {
     (parameters, samples) = (top, top)
     let tableHeight = 2 + rows
 
-    if kind == .gaussian {
+    if !isDiscrete {
       let (left, right) = top.splitLeft(isWide ? width * 2 / 5 : 34, gap: 1)
       var rest: Rect
       (parameters, rest) = left.splitTop(3)

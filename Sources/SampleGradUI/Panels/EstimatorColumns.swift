@@ -54,14 +54,6 @@ struct EstimatorColumns: Sendable {
 
   /// Short names fit 14 columns; wide ones 25.
   static func displayName(_ kind: EstimatorKind, wide isWide: Bool) -> String {
-    switch kind {
-    case .exact: "exact"
-    case .scoreFunction: "score function"
-    case .scoreFunctionBaseline: isWide ? "score function + baseline" : "SF + baseline"
-    case .reparameterization: isWide ? "reparameterization" : "reparameterize"
-    case .gumbelSoftmax: "Gumbel-softmax"
-    case .straightThrough: isWide ? "straight-through Gumbel" : "ST-Gumbel"
-    case .rebar: "REBAR"
-    }
+    isWide ? kind.descriptor.longName : kind.descriptor.shortName
   }
 }

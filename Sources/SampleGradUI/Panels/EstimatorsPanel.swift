@@ -56,6 +56,13 @@ struct EstimatorsPanel: Sendable {
     let value = { (v: [Double]) in v.indices.contains(sel) && e.samples > 0 ? v[sel] : .nan }
     if index < 9 { buffer.write(String(index + 1), in: c.key.rect(row: y), style: pick(.key)) }
     buffer.write(c.displayName(e.kind), in: c.name.rect(row: y), style: pick(.plain))
+    if let reason = e.unavailable {
+      // The objective cannot serve this estimator (a table has no df/dx): say so, no numbers.
+      var rect = c.tag.rect(row: y)
+      rect.width = c.bias.x - c.tag.x
+      buffer.write(reason, in: rect, style: dim)
+      return
+    }
     let tag = on ? (e.isUnbiased ? "unbiased" : "biased") : "off"
     buffer.write(tag, in: c.tag.rect(row: y), style: pick(e.isUnbiased ? .unbiased : .biased))
     let mean = value(e.mean)
@@ -98,6 +105,13 @@ struct EstimatorsPanel: Sendable {
       if Sparkline.usesLogScale(history.suffix(area.rest.width)) {
         buffer.write("(log)", in: area.left.row(0), style: dim)
       }
+      spark = area.rest
+    }
+    if let eta = e.eta, on, spark.width > 12 {
+      // The control-variate scale in use (rebar-auto's moves as it learns).
+      let label = "\(context.glyphs.isASCII ? "eta" : "η") \(ScreenFormat.short(eta)) "
+      let area = spark.splitLeft(label.count)
+      buffer.write(label, in: area.left.row(0), style: pick(.hint))
       spark = area.rest
     }
     Sparkline(values: history).draw(

@@ -43,7 +43,7 @@ struct HeaderPanel: Sendable {
     case .bernoulli: items.append(("", "bernoulli\(k)2"))
     case .gaussian: items.append(("", "gaussian"))
     }
-    items.append((compact ? "" : "objective ", objectiveName(snapshot.scenario.objective)))
+    items.append((compact ? "" : "objective ", snapshot.scenario.objective.kind.rawValue))
     if let t = d.temperature {
       items.append((compact ? "temperature " : "temperature \(glyphs.tau) ", ScreenFormat.short(t)))
     }
@@ -51,13 +51,5 @@ struct HeaderPanel: Sendable {
     items.append(
       ("", ScreenFormat.rate(snapshot.samplesPerSecond) + (compact ? "/s" : " samples/s")))
     return items
-  }
-
-  private func objectiveName(_ objective: ObjectiveSpec) -> String {
-    switch objective {
-    case .linear: "linear"
-    case .quadratic: "quadratic"
-    case .cosine: "cosine"
-    }
   }
 }

@@ -34,7 +34,7 @@ struct ObjectivePanel: Sendable {
     var result: [(String, String)] = [
       (
         "f(x) =",
-        formula(snapshot.scenario.objective, kind: snapshot.distribution.kind, square: square)
+        formula(snapshot.scenario.objective.spec, kind: snapshot.distribution.kind, square: square)
       ),
       ("L = E[f(x)] =", ScreenFormat.short(exact.loss)),
     ]
@@ -66,6 +66,10 @@ struct ObjectivePanel: Sendable {
     case (.linear(let w), .categorical): return "w . x, w = \(vector(w))"
     case (.linear(let w), _): return "\(ScreenFormat.short(w.first ?? 0)) x"
     case (.cosine(let w), _): return "cos(\(ScreenFormat.short(w)) x)"
+    case (.table(let v), .bernoulli):
+      return "table: f(0) = \(ScreenFormat.short(v[0])), f(1) = \(ScreenFormat.short(v[1]))"
+    case (.table(let v), _): return "table, f(e_j) = \(vector(v))"
+    case (.step(let c), _): return "1 if x > \(ScreenFormat.short(c)) else 0"
     }
   }
 }

@@ -1,0 +1,53 @@
+import Foundation
+
+extension EstimatorKind {
+  /// The measure-valued gradient of a gaussian (Mohamed et al. 2020, section 6).
+  public static let measureValued = EstimatorKind("measure-valued")
+}
+
+/// Measure-valued derivatives of `N(mean, std^2)`: the derivative of the density is written
+/// as a difference of two densities, and `f` is averaged under each; no derivative of f.
+///
+/// Mean: `(f(mean + std W) - f(mean - std W)) / (std sqrt(2 pi))`, `W ~ Rayleigh(1)` drawn as
+/// `sqrt(-2 log U)`. Std: `(f(mean + std M) - f(mean + std M U)) / std`, `M` double-sided
+/// Maxwell (a random sign times `sqrt(chi^2_3)`) and `U ~ U(0, 1)`, so `M U ~ N(0, 1)`: the
+/// two terms share M, which couples them and keeps the difference small.
+struct MeasureValued: GradientEstimator {
+  static let descriptor = EstimatorDescriptor(
+    kind: .measureValued, stream: 14, shortName: "measure-valued",
+    summary: "f under two densities whose difference is the density's derivative; unbiased",
+    isUnbiased: true, needs: EstimatorNeeds(distribution: .measureValued),
+    evaluations: { _ in 4 }, make: { MeasureValued(problem: $0) })
+
+  let mean: Double
+  let std: Double
+  let objective: Objective
+  var normals = NormalPairs()
+
+  init(problem: GradientProblem) {
+    mean = problem.distribution.parameters[0]
+    std = problem.distribution.parameters[1]
+    objective = problem.objective
+  }
+
+  mutating func estimate(
+    into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar
+  ) {
+    let w = (-2 * log(rng.nextOpenUniform())).squareRoot()
+    let spread = std * w
+    out[0] =
+      (objective.value(mean + spread) - objective.value(mean - spread))
+      / (std * (2 * Double.pi).squareRoot())
+    var chiSquare = 0.0
+    for _ in 0..<3 {
+      let n = normals.next(using: &rng)
+      chiSquare += n * n
+    }
+    let sign: Double = rng.nextOpenUniform() < 0.5 ? -1 : 1
+    let m = sign * chiSquare.squareRoot()
+    let u = rng.nextOpenUniform()
+    out[1] = (objective.value(mean + std * m) - objective.value(mean + std * m * u)) / std
+  }
+
+  mutating func resetState() { normals = NormalPairs() }
+}
