@@ -86,6 +86,21 @@ struct OverlayInputTests {
     #expect(press([.enter], &explorer) == [.send(.setParameter(index: 1, value: 0.01))])
   }
 
+  @Test("a value outside the numeric domain is refused in the prompt by the scenario's rules")
+  func outsideTheDomain() {
+    var explorer = Explorer(presets: [])
+    #expect(press([.character("=")] + type("2e6") + [.enter], &explorer).isEmpty)
+    #expect(
+      explorer.overlay
+        == .prompt(
+          ValuePrompt(
+            target: .parameter(index: 0, name: "logit 1"), text: "2e6",
+            error: "logit 1 must be between -1e6 and 1e6, got 2000000")))
+    let screen = Fixtures.screen(snapshot, width: 80, height: 24, explorer: explorer)
+    #expect(
+      screen.lines.contains { $0.contains("logit 1 must be between -1e6 and 1e6, got 2000000") })
+  }
+
   @Test("a bad number keeps the prompt open with a clear message and sends nothing")
   func badNumbers() {
     var explorer = Explorer(presets: [])

@@ -44,7 +44,10 @@ public struct ValuePrompt: Sendable, Equatable {
       case .parameter(let index, _): _ = try scenario.with(parameter: index, value: value)
       }
     } catch {
-      return .failure(PromptError("\(label) \(error.problems.first?.message ?? "is not allowed")"))
+      // The prompt names the parameter already: drop a list rule's "(value 2)".
+      let message = (error.problems.first?.message ?? "is not allowed")
+        .replacingOccurrences(of: #" \(value \d+\)$"#, with: "", options: .regularExpression)
+      return .failure(PromptError("\(label) \(message)"))
     }
     return .success(value)
   }
