@@ -25,6 +25,10 @@ enum BuiltExecutable {
       .first { FileManager.default.isExecutableFile(atPath: $0) }
   }
 
+  /// Whether the tests, and so the binary built alongside them, run under the thread
+  /// sanitizer (CI's second run).
+  static let underThreadSanitizer = dlsym(nil, "__tsan_init") != nil
+
   /// The source tree the tests were built from.
   static let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent()
