@@ -40,9 +40,15 @@ enum CommandRunner {
     }
   }
 
-  /// Help, the version and completion scripts go to stdout; anything else is a usage error.
+  /// Help, the version and completion scripts go to stdout; what ArgumentParser calls a
+  /// validation failure (its exit 64) is a usage error; anything else is exit 1.
   private static func reportParseError(_ error: any Error, arguments: [String]) -> Int32 {
-    guard SampleGrad.exitCode(for: error) == .success else {
+    let code = SampleGrad.exitCode(for: error)
+    if code != .success && code != .validationFailure {
+      Output.error("\(program): error: \(SampleGrad.message(for: error))")
+      return 1
+    }
+    guard code == .success else {
       let message = UsageMessage.rewrite(SampleGrad.message(for: error), arguments: arguments)
       let help =
         message.hasPrefix(UsageMessage.unknownCommand)
