@@ -19,7 +19,8 @@ public struct JobHost {
   public private(set) var live: LiveJob
   public private(set) var sweep: SweepJob?
   public private(set) var focus = Focus.live
-  private let timing: BatchTiming
+  /// How slices are sized and snapshots paced.
+  public let timing: BatchTiming
 
   public init(scenario: Scenario, seed: UInt64, timing: BatchTiming = BatchTiming()) {
     live = LiveJob(state: EngineState(scenario: scenario, seed: seed), timing: timing)

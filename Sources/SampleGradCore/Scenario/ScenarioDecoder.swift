@@ -6,18 +6,17 @@ import TOMLKit
 public enum ScenarioDecoder {
   /// Loads and validates the scenario at `path`.
   public static func load(path: String) throws(ScenarioError) -> Scenario {
-    let text: String
-    do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
-      throw ScenarioError(source: path, key: "", reason)
-    }
-    return try decode(text, source: path)
+    try decode(try ScenarioText.contents(of: path), source: path)
   }
 
   /// Decodes and validates scenario text; `source` names it in error messages.
   public static func decode(_ text: String, source: String) throws(ScenarioError) -> Scenario {
+    if let bad = TableHeaderCheck.firstBadHeader(in: text) {
+      let found = bad.found.map { "'\($0)'" } ?? "the end of the line"
+      throw ScenarioError(
+        source: "\(source):\(bad.line)", key: "",
+        "TOML syntax error: a table header must start with a key, got \(found)")
+    }
     let table: TOMLTable
     do {
       table = try TOMLTable(string: text)
@@ -30,6 +29,10 @@ public enum ScenarioDecoder {
     }
 
     var problems = unknownKeys(in: table)
+    let typeProblems = ScenarioSchema.typeProblems(in: table)
+    if !typeProblems.isEmpty {
+      throw ScenarioError(source: source, problems: problems + typeProblems)
+    }
     let file: ScenarioFile
     do {
       file = try TOMLDecoder().decode(ScenarioFile.self, from: table)
@@ -55,7 +58,7 @@ public enum ScenarioDecoder {
           var message = "unknown key"
           if let guess = closest(to: key, in: allowed) { message += " (did you mean '\(guess)'?)" }
           problems.append(ScenarioProblem(key: path, message: message))
-        } else if let child = table[key]?.table {
+        } else if ScenarioFile.allowedKeys[path] != nil, let child = table[key]?.table {
           visit(child, prefix: path)
         }
       }

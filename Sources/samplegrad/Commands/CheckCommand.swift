@@ -8,20 +8,23 @@ struct CheckCommand: ParsableCommand {
     abstract: "Validate scenario files; prints each problem with its file and key, exit 2 on any."
   )
 
-  @Argument(help: "Scenario files (.toml) or preset names.")
+  @Argument(
+    help: "Scenario files (.toml) or preset names.", completion: .file(extensions: ["toml"]))
   var files: [String]
 
   func run() throws {
     var problems: [String] = []
     let library = PresetLibrary.standard()
     for file in files {
+      let scenario: Scenario
       do {
-        let scenario = try library.load(file)
-        print("\(file): ok (\(scenario.name): \(scenario.displayTitle))")
+        scenario = try library.load(file)
       } catch {
         problems += error.lines
+        continue
       }
+      try Output.line("\(file): ok (\(scenario.name): \(scenario.displayTitle))")
     }
-    if !problems.isEmpty { throw Failure.report(problems) }
+    if !problems.isEmpty { throw Failure.lines(problems) }
   }
 }
