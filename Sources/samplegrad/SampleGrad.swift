@@ -13,7 +13,7 @@ struct SampleGrad: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       ExploreCommand.self, RunCommand.self, PresetsCommand.self, CheckCommand.self,
-      BenchCommand.self,
+      BenchCommand.self, TourCommand.self, ToursCommand.self,
     ],
     defaultSubcommand: ExploreCommand.self
   )

@@ -6,21 +6,23 @@ import TOMLKit
 public enum ScenarioDecoder {
   /// Loads and validates the scenario at `path`.
   public static func load(path: String) throws(ScenarioError) -> Scenario {
-    let text: String
+    try decode(try readText(path: path), source: path)
+  }
+
+  /// The text of a TOML file (scenario or tour), or one line saying why it cannot be read.
+  static func readText(path: String) throws(ScenarioError) -> String {
     do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
+      return try String(contentsOfFile: path, encoding: .utf8)
     } catch {
       let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
       throw ScenarioError(source: path, key: "", reason)
     }
-    return try decode(text, source: path)
   }
 
-  /// Decodes and validates scenario text; `source` names it in error messages.
-  public static func decode(_ text: String, source: String) throws(ScenarioError) -> Scenario {
-    let table: TOMLTable
+  /// Parses TOML text, or names the line of the syntax error.
+  static func parseTOML(_ text: String, source: String) throws(ScenarioError) -> TOMLTable {
     do {
-      table = try TOMLTable(string: text)
+      return try TOMLTable(string: text)
     } catch let error as TOMLParseError {
       throw ScenarioError(
         source: "\(source):\(error.source.begin.line)", key: "",
@@ -28,6 +30,11 @@ public enum ScenarioDecoder {
     } catch {
       throw ScenarioError(source: source, key: "", "TOML syntax error: \(error)")
     }
+  }
+
+  /// Decodes and validates scenario text; `source` names it in error messages.
+  public static func decode(_ text: String, source: String) throws(ScenarioError) -> Scenario {
+    let table = try parseTOML(text, source: source)
 
     var problems = unknownKeys(in: table)
     let file: ScenarioFile
@@ -65,7 +72,7 @@ public enum ScenarioDecoder {
   }
 
   /// The allowed key within two edits of `key`, if any.
-  private static func closest(to key: String, in candidates: [String]) -> String? {
+  static func closest(to key: String, in candidates: [String]) -> String? {
     candidates.map { ($0, editDistance($0, key)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
   }
 
