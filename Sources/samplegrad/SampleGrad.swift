@@ -7,8 +7,18 @@ struct SampleGrad: ParsableCommand {
     commandName: "samplegrad",
     abstract: "A terminal lab that shows how gradients get through random samples.",
     discussion: """
-      With no subcommand, opens the live explorer on the default preset (bias-and-variance).
-      Use 'samplegrad run' for the same statistics as JSON or a table.
+      With no subcommand, opens the live explorer on the default preset (bias-and-variance); \
+      'samplegrad run' prints the same statistics as JSON or a table. In the explorer, ? lists \
+      the keys and Tab in the help explains every symbol.
+
+      Explorer options (samplegrad [explore] ...; more in 'samplegrad help explore'):
+        --preset <name|path>      a preset (see 'samplegrad presets') or a .toml file
+        --seed, --temperature, --logits
+                                  change the scenario, as for 'run'
+        --theme dark|light|mono   light: dark text on light, for projectors
+        --ascii                   ASCII only, no Unicode blocks or lines
+        --no-color                no colour (also when NO_COLOR is set)
+        --no-mouse                leave the mouse to the terminal
       """,
     version: "0.1.0",
     subcommands: [

@@ -9,6 +9,8 @@
 #include <ncursesw/curses.h>
 #include <stdint.h>
 
+#include "CNcurseswMouse.h"
+
 // Swift 6 rejects C globals (stdscr, LINES, COLORS...) and cannot import function-like
 // macros, so the terminal layer reaches them through these getters. Call them from the main
 // thread only, like the rest of curses.

@@ -34,8 +34,9 @@ public struct Histogram: Sendable, Equatable {
 
   public var total: Int { counts.reduce(0, +) + outside }
 
-  public mutating func record(category: Int) {
-    counts[category] += 1
+  /// Counts `count` samples (one by default) of a category, or of a bin by its index.
+  public mutating func record(category: Int, count: Int = 1) {
+    counts[category] += count
   }
 
   /// Records a continuous value into its bin (or as outside the range).

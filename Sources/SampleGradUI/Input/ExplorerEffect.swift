@@ -8,6 +8,8 @@ public enum ExplorerEffect: Sendable, Equatable {
   case send(EngineCommand)
   /// Load this preset's file and send `.load` with it (or call `show(message:)` on failure).
   case loadPreset(PresetSummary)
+  /// Write the screen and the numbers to files (`Explorer.export`) and say where.
+  case export
   /// Leave the explorer and restore the terminal.
   case quit
 }

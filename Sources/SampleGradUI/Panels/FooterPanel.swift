@@ -2,11 +2,15 @@
 struct FooterPanel: Sendable {
   /// False for a gaussian, whose footer then leaves out the temperature keys.
   var hasTemperature = true
+  /// The selected parameter is a std, which the arrows multiply.
+  var scalesSelection = false
 
   func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) {
     guard !rect.isEmpty else { return }
-    var items = KeyMap.footer(ascii: theme.glyphs.isASCII, hasTemperature: hasTemperature)
-    func length(_ list: [(keys: String, text: String, priority: Int)]) -> Int {
+    var items = KeyMap.footer(
+      ascii: theme.glyphs.isASCII, hasTemperature: hasTemperature,
+      scalesSelection: scalesSelection)
+    func length(_ list: [KeyMap.FooterItem]) -> Int {
       list.reduce(0) { $0 + $1.keys.count + 1 + $1.text.count + 2 } - 2
     }
     while length(items) > rect.width - 2, items.count > 1 {

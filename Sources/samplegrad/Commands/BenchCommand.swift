@@ -11,8 +11,8 @@ struct BenchCommand: ParsableCommand {
     commandName: "bench",
     abstract: "Measure sampling throughput and frame render time (use a release build).",
     discussion: """
-      Without --preset, a categorical with K = 10 at temperature 0.5. Each figure is the
-      median of five timed rounds; the machine's other load shows in the numbers, so compare
+      Without --preset, a categorical with K = 10 at temperature 0.5. Each figure is the \
+      median of five timed rounds; the machine's other load shows in the numbers, so compare \
       medians and ratios from the same run.
       """
   )

@@ -14,8 +14,8 @@ struct ExploreCommand: ParsableCommand {
     abstract: "Open the live explorer (the default).",
     discussion: """
       Watch the estimators sample live; change the parameters and the temperature with the \
-      keys shown at the bottom (? lists them all). Needs an interactive terminal; for text \
-      output use 'samplegrad run'.
+      keys shown at the bottom (? lists them all, Tab in the help explains every symbol). \
+      Needs an interactive terminal; for text output use 'samplegrad run'.
 
       Exit status: 0 on q, 130 on Ctrl-C, 143 on SIGTERM, 2 on bad input or no terminal.
       """
@@ -28,6 +28,18 @@ struct ExploreCommand: ParsableCommand {
 
   @Flag(name: .customLong("no-color"), help: "Draw without colour (also when NO_COLOR is set).")
   var noColor = false
+
+  @Option(
+    name: .long,
+    help:
+      "Colours: dark (light text on a dark terminal), light (dark on light, for projectors) or mono."
+  )
+  var theme: ThemeName = .dark
+
+  @Flag(
+    name: .customLong("no-mouse"),
+    help: "Leave the mouse to the terminal (by default a click selects and the wheel changes).")
+  var noMouse = false
 
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
@@ -46,7 +58,8 @@ struct ExploreCommand: ParsableCommand {
     let terminal: TerminalSession
     do {
       terminal = try TerminalSession.open(
-        color: !noColor && environment["NO_COLOR"] == nil, unicode: unicode)
+        color: theme != .mono && !noColor && environment["NO_COLOR"] == nil, unicode: unicode,
+        mouse: !noMouse)
     } catch {
       throw Failure.report([error.description])
     }
@@ -61,7 +74,8 @@ struct ExploreCommand: ParsableCommand {
       terminal: terminal, engine: engine,
       explorer: Explorer(
         presets: PresetLibrary.standard().summaries(),
-        options: DisplayOptions(ascii: ascii || !unicode, color: terminal.usesColor)))
+        options: DisplayOptions(
+          ascii: ascii || !unicode, color: terminal.usesColor, theme: theme)))
     let status = loop.run()
     if status != 0 { throw ExitCode(status) }
   }
@@ -100,7 +114,11 @@ struct ExplorerLoop {
         case .key(.interrupt):
           return SignalGuard.exitStatus(for: SIGINT)
         case .key(let key):
+          fitExplorerToScreen()
           if !perform(explorer.handle(key, snapshot: engine.latest)) { return 0 }
+        case .mouse(let event):
+          fitExplorerToScreen()
+          if !perform(explorer.handle(event, snapshot: engine.latest)) { return 0 }
         }
         dirty = true
       }
@@ -136,11 +154,39 @@ struct ExplorerLoop {
         } catch {
           explorer.show(message: error.lines.first ?? error.description)
         }
+      case .export:
+        export()
       case .quit:
         return false
       }
     }
     return true
+  }
+
+  /// Tells the explorer the screen's size, so keys and clicks are judged against it.
+  private mutating func fitExplorerToScreen() {
+    let size = terminal.size
+    explorer.screenWidth = size.width
+    explorer.screenHeight = size.height
+  }
+
+  /// Writes the screen and the numbers to two files in the current folder and says where.
+  private mutating func export() {
+    let size = terminal.size
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.dateFormat = "yyyyMMdd-HHmmss"
+    let files = explorer.export(
+      engine.latest, width: size.width, height: size.height, stamp: formatter.string(from: Date()))
+    let folder = FileManager.default.currentDirectoryPath
+    do {
+      try files.text.write(toFile: files.baseName + ".txt", atomically: true, encoding: .utf8)
+      try files.json.write(toFile: files.baseName + ".json", atomically: true, encoding: .utf8)
+      explorer.show(message: "wrote \(files.baseName).txt and .json in \(folder)")
+    } catch {
+      explorer.show(
+        message: "cannot write \(files.baseName).txt in \(folder): \(error.localizedDescription)")
+    }
   }
 
   private func draw(_ snapshot: Snapshot) {
@@ -171,3 +217,5 @@ private struct FrameMark: Equatable {
     enabled = snapshot.estimators.map(\.isEnabled)
   }
 }
+
+extension ThemeName: ExpressibleByArgument {}
