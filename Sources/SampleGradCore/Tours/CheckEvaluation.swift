@@ -93,13 +93,18 @@ extension CheckReference {
     case "samples": return Double(e.moments.count)
     case "evaluations": return Double(e.evaluations)
     case "eta": return e.eta ?? .nan
-    case "mean": return e.mean[i]
-    case "variance": return e.variance[i]
-    case "standardError": return e.standardError[i]
-    case "bias": return e.bias[i]
-    case "standardDeviation": return e.variance[i].squareRoot()
-    case "relativeNoise": return e.variance[i].squareRoot() / abs(e.exact[i])
-    case "mse": return e.bias[i] * e.bias[i] + e.variance[i]
+    default: break
+    }
+    // The same numbers `run` prints, from the one place that defines them.
+    let summary = e.summaries[i]
+    switch field {
+    case "mean": return summary.mean
+    case "variance": return summary.variance
+    case "standardError": return summary.standardError
+    case "bias": return summary.bias
+    case "standardDeviation": return summary.standardDeviation
+    case "relativeNoise": return summary.relativeNoise ?? .nan
+    case "mse": return summary.meanSquaredError
     default: return .nan
     }
   }
