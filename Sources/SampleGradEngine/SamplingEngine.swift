@@ -5,77 +5,103 @@ import SampleGradCore
 /// The live sampler: a loop on a background queue that applies commands between batches and
 /// publishes the latest snapshot (at most ~30 times a second; the newest wins).
 ///
-/// The UI never samples and never waits for a batch: `send` appends to a locked inbox and
-/// returns; `latest` reads the last published snapshot. Paused means idle: the loop sleeps
-/// on a semaphore until the next command.
+/// The UI never samples and never waits for a batch: `send` queues a command and returns;
+/// `latest` reads the last published snapshot. Paused means idle: the loop sleeps until the
+/// next command.
+///
+/// Lifecycle: `init` builds the one `EngineState` (whose snapshot is `latest` until the loop
+/// publishes), `start` hands it to the loop, once: a second `start`, or one after `stop`,
+/// does nothing. `stop` closes the inbox and waits for the loop to end. There is no time
+/// limit on that wait because none is needed: the loop checks for `stop` between batches,
+/// a batch is sized to take about `BatchTiming.targetSeconds` (10 ms), and a paused loop
+/// wakes at once. `stop` may be called from several threads, more than once, or without
+/// `start`.
 public final class SamplingEngine: Sendable {
   private let queue = DispatchQueue(label: "samplegrad.sampling", qos: .userInitiated)
-  private let inbox = LockedValue<[EngineCommand]>([])
+  private let mailbox = Mailbox()
   private let published: LockedValue<Snapshot>
-  private let stopped = LockedValue(false)
-  private let wake = DispatchSemaphore(value: 0)
-  private let finished = DispatchSemaphore(value: 0)
-  private let scenario: Scenario
-  private let seed: UInt64
+  /// The state built by `init`, until the loop takes it.
+  private let pending: LockedValue<EngineState?>
+  private let phase = LockedValue(Phase.ready)
+  /// Entered by `start`, left when the loop returns: `stop` waits on it.
+  private let running = DispatchGroup()
   private let timing: BatchTiming
+  /// Times the paused loop woke up (tests check it does not spin).
+  let pausedWakeups = LockedValue(0)
+
+  enum Phase { case ready, started, stopped }
 
   public init(
     scenario: Scenario, seed: UInt64 = Scenario.defaultSeed, timing: BatchTiming = BatchTiming()
   ) {
-    self.scenario = scenario
-    self.seed = seed
     self.timing = timing
-    published = LockedValue(EngineState(scenario: scenario, seed: seed).snapshot())
+    let state = EngineState(scenario: scenario, seed: seed)
+    published = LockedValue(state.snapshot())
+    pending = LockedValue(state)
   }
 
-  /// Starts the sampling loop (once).
+  /// Starts the sampling loop; only the first call does anything.
   public func start() {
+    let first = phase.withLock { phase -> Bool in
+      guard phase == .ready else { return false }
+      phase = .started
+      // Inside the lock, so a `stop` that comes after this always waits for the loop.
+      running.enter()
+      return true
+    }
+    guard first else { return }
     queue.async { self.loop() }
   }
 
   /// Queues a command; it takes effect before the next batch (within one batch time).
   public func send(_ command: EngineCommand) {
-    inbox.withLock { $0.append(command) }
-    wake.signal()
+    mailbox.post(command)
   }
 
   /// The most recently published snapshot.
   public var latest: Snapshot { published.withLock { $0 } }
 
-  /// Stops the loop and waits for it to finish its batch.
+  /// Whether the loop has started and not yet ended.
+  var isRunning: Bool { running.wait(timeout: .now()) == .timedOut }
+
+  /// Whether `init`'s state still waits for the loop (true until `start`).
+  var hasPendingState: Bool { pending.withLock { $0 != nil } }
+
+  /// Stops the loop and returns once it has ended (after its current batch).
   public func stop() {
-    let wasRunning = stopped.withLock { old -> Bool in
-      defer { old = true }
-      return !old
-    }
-    guard wasRunning else { return }
-    wake.signal()
-    _ = finished.wait(timeout: .now() + 2)
+    phase.withLock { $0 = .stopped }
+    mailbox.close()
+    running.wait()
   }
 
   private func loop() {
-    var state = EngineState(scenario: scenario, seed: seed)
+    defer { running.leave() }
+    guard
+      var state = pending.withLock({ held -> EngineState? in
+        defer { held = nil }
+        return held
+      })
+    else { return }
     var batch = timing.initialBatch
     var rate = RateMeter()
     var lastPublish = DispatchTime(uptimeNanoseconds: 0)
     var lastHistory = DispatchTime.now()
-    defer { finished.signal() }
+    var idle = false
 
-    while !stopped.withLock({ $0 }) {
-      let commands = inbox.withLock { queued -> [EngineCommand] in
-        defer { queued.removeAll(keepingCapacity: true) }
-        return queued
-      }
+    while true {
+      let (commands, closed) = mailbox.take(waiting: idle)
+      if closed { return }
+      if idle { pausedWakeups.withLock { $0 += 1 } }
       var steps = 0
       for command in commands {
         if command == .step { steps += 1 }
         state.apply(command)
       }
-      if state.isPaused && steps == 0 {
+      idle = state.isPaused && steps == 0
+      if idle {
         state.setRate(0)
         rate = RateMeter()
         publish(state)
-        wake.wait()
         continue
       }
 

@@ -1,8 +1,12 @@
 import ArgumentParser
+import Foundation
 
 /// The `samplegrad` command: the live explorer by default, and headless tools beside it.
 @main
 struct SampleGrad: ParsableCommand {
+  /// The version `--version` prints and the manual page carries; change it only here.
+  static let version = "0.1.0"
+
   static let configuration = CommandConfiguration(
     commandName: "samplegrad",
     abstract: "A terminal lab that shows how gradients get through random samples.",
@@ -20,11 +24,20 @@ struct SampleGrad: ParsableCommand {
         --no-color                no colour (also when NO_COLOR is set)
         --no-mouse                leave the mouse to the terminal
       """,
-    version: "0.1.0",
+    version: version,
     subcommands: [
       ExploreCommand.self, RunCommand.self, PresetsCommand.self, CheckCommand.self,
-      BenchCommand.self, TourCommand.self, ToursCommand.self,
+      BenchCommand.self, TourCommand.self, ToursCommand.self, ManualCommand.self,
     ],
     defaultSubcommand: ExploreCommand.self
   )
+
+  /// Replaces ArgumentParser's `main`, which prints with `print` (a failed write is lost)
+  /// and exits 64 with several lines on a usage error: `CommandRunner` holds samplegrad's
+  /// rules instead.
+  static func main() {
+    StandardStreams.reserve()
+    SignalGuard.installQuitHandler()
+    Foundation.exit(CommandRunner.run(Array(CommandLine.arguments.dropFirst())))
+  }
 }

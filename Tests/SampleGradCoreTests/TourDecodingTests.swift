@@ -69,7 +69,7 @@ struct TourDecodingTests {
       ),
       (
         "temperature = 0.1", "temperature = 500",
-        "t.toml: step 2.temperature: must be between 0.01 and 100, got 500.0"
+        "t.toml: step 2.temperature: must be between 0.01 and 100, got 500"
       ),
       (
         "0.02\"]", "0.02\", \"rebar.mean[0] < 1\"]",

@@ -161,6 +161,21 @@ struct OverlayInputTests {
     #expect(press([.enter], &explorer) == [.send(.setParameter(index: 1, value: 0.01))])
   }
 
+  @Test("a value outside the numeric domain is refused in the prompt by the scenario's rules")
+  func outsideTheDomain() {
+    var explorer = Explorer(presets: [])
+    #expect(press([.character("=")] + type("2e6") + [.enter], &explorer).isEmpty)
+    #expect(
+      explorer.overlay
+        == .prompt(
+          ValuePrompt(
+            target: .parameter(index: 0, name: "logit 1"), text: "2e6",
+            error: "logit 1 must be between -1e6 and 1e6, got 2000000")))
+    let screen = Fixtures.screen(snapshot, width: 80, height: 24, explorer: explorer)
+    #expect(
+      screen.lines.contains { $0.contains("logit 1 must be between -1e6 and 1e6, got 2000000") })
+  }
+
   @Test("a bad number keeps the prompt open with a clear message and sends nothing")
   func badNumbers() {
     var explorer = Explorer(presets: [])
@@ -179,7 +194,7 @@ struct OverlayInputTests {
 
     for (text, error) in [
       ("", "type a number, or Esc to cancel"), ("nan", "\"nan\" is not a number (try 0.5 or 1e-2)"),
-      ("1000", "temperature must be between 0.01 and 100"),
+      ("1000", "temperature must be between 0.01 and 100, got 1000"),
     ] {
       _ = press([.character("t")] + type(text), &explorer)
       #expect(press([.enter], &explorer).isEmpty)
@@ -201,7 +216,7 @@ struct OverlayInputTests {
         == .prompt(
           ValuePrompt(
             target: .parameter(index: 1, name: "std"), text: "-1",
-            error: "std must be greater than 0")))
+            error: "std must be between 1e-30 and 1e50, got -1")))
     _ = press([.backspace, .backspace] + type("2"), &explorer, snapshot: gaussian)
     #expect(
       press([.enter], &explorer, snapshot: gaussian) == [.send(.setParameter(index: 1, value: 2))])

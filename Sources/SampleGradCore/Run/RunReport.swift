@@ -52,15 +52,19 @@ public enum RunReport {
       histogram.append(("edges", .numbers(r.histogram.edges)))
       histogram.append(("outside", .integer(r.histogram.outside)))
     }
-    histogram.append(
-      (
-        "chiSquare",
-        .object([
-          ("statistic", .number(test.statistic)),
-          ("degreesOfFreedom", .integer(test.degreesOfFreedom)),
-          ("pValue", test.pValue.map(JSONValue.number) ?? .null),
-        ])
-      ))
+    if let reason = test.skipped {
+      histogram.append(("chiSquare", .object([("skipped", .string(reason))])))
+    } else {
+      histogram.append(
+        (
+          "chiSquare",
+          .object([
+            ("statistic", .number(test.statistic)),
+            ("degreesOfFreedom", .integer(test.degreesOfFreedom)),
+            ("pValue", test.pValue.map(JSONValue.number) ?? .null),
+          ])
+        ))
+    }
 
     var document: [(String, JSONValue)] = [
       ("scenario", .string(r.scenario.name)),

@@ -35,7 +35,9 @@ public enum RunTable {
       )
     }
     let test = r.histogram.chiSquare
-    if let p = test.pValue {
+    if let reason = test.skipped {
+      lines.append("chi-square against the exact probabilities: not computed (\(reason))")
+    } else if let p = test.pValue {
       lines.append(
         "chi-square against the exact probabilities: \(NumberFormat.short(test.statistic))"
           + " on \(test.degreesOfFreedom) df, p = \(NumberFormat.short(p))")

@@ -22,10 +22,10 @@ public struct Scenario: Sendable, Equatable {
   ) throws(InvalidScenario) {
     var problems: [ScenarioProblem] = []
     if name.isEmpty { problems.append(ScenarioProblem(key: "name", message: "must not be empty")) }
-    if let samples, samples < 1 {
-      problems.append(
-        ScenarioProblem(key: "samples", message: "must be at least 1, got \(samples)"))
-    }
+    problems += ScenarioRules.printable(name, key: "name")
+    problems += ScenarioRules.printable(title, key: "title")
+    problems += ScenarioRules.printable(lesson, key: "lesson", allowing: ["\n", "\t"])
+    if let samples { problems += ScenarioRules.samples(samples) }
     problems += options.problems
     let validDistribution: Distribution
     do throws(InvalidScenario) {

@@ -6,30 +6,7 @@ import TOMLKit
 public enum ScenarioDecoder {
   /// Loads and validates the scenario at `path`.
   public static func load(path: String) throws(ScenarioError) -> Scenario {
-    try decode(try readText(path: path), source: path)
-  }
-
-  /// The text of a TOML file (scenario or tour), or one line saying why it cannot be read.
-  static func readText(path: String) throws(ScenarioError) -> String {
-    do {
-      return try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
-      throw ScenarioError(source: path, key: "", reason)
-    }
-  }
-
-  /// Parses TOML text, or names the line of the syntax error.
-  static func parseTOML(_ text: String, source: String) throws(ScenarioError) -> TOMLTable {
-    do {
-      return try TOMLTable(string: text)
-    } catch let error as TOMLParseError {
-      throw ScenarioError(
-        source: "\(source):\(error.source.begin.line)", key: "",
-        "TOML syntax error: \(error.description)")
-    } catch {
-      throw ScenarioError(source: source, key: "", "TOML syntax error: \(error)")
-    }
+    try decode(try ScenarioText.contents(of: path), source: path)
   }
 
   /// Decodes and validates scenario text; `source` names it in error messages.
@@ -37,6 +14,10 @@ public enum ScenarioDecoder {
     let table = try parseTOML(text, source: source)
 
     var problems = unknownKeys(in: table)
+    let typeProblems = ScenarioSchema.typeProblems(in: table)
+    if !typeProblems.isEmpty {
+      throw ScenarioError(source: source, problems: problems + typeProblems)
+    }
     let file: ScenarioFile
     do {
       file = try TOMLDecoder().decode(ScenarioFile.self, from: table)
@@ -52,6 +33,26 @@ public enum ScenarioDecoder {
     return scenario
   }
 
+  /// Parses TOML text (scenario or tour), or names the line of the syntax error. Headers the
+  /// TOML library cannot take without crashing are refused first.
+  static func parseTOML(_ text: String, source: String) throws(ScenarioError) -> TOMLTable {
+    if let bad = TableHeaderCheck.firstBadHeader(in: text) {
+      let found = bad.found.map { "'\($0)'" } ?? "the end of the line"
+      throw ScenarioError(
+        source: "\(source):\(bad.line)", key: "",
+        "TOML syntax error: a table header must start with a key, got \(found)")
+    }
+    do {
+      return try TOMLTable(string: text)
+    } catch let error as TOMLParseError {
+      throw ScenarioError(
+        source: "\(source):\(error.source.begin.line)", key: "",
+        "TOML syntax error: \(error.description)")
+    } catch {
+      throw ScenarioError(source: source, key: "", "TOML syntax error: \(error)")
+    }
+  }
+
   private static func unknownKeys(in table: TOMLTable) -> [ScenarioProblem] {
     var problems: [ScenarioProblem] = []
     func visit(_ table: TOMLTable, prefix: String) {
@@ -62,7 +63,7 @@ public enum ScenarioDecoder {
           var message = "unknown key"
           if let guess = closest(to: key, in: allowed) { message += " (did you mean '\(guess)'?)" }
           problems.append(ScenarioProblem(key: path, message: message))
-        } else if let child = table[key]?.table {
+        } else if ScenarioFile.allowedKeys[path] != nil, let child = table[key]?.table {
           visit(child, prefix: path)
         }
       }

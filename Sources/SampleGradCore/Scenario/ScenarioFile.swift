@@ -34,15 +34,7 @@ struct ScenarioFile: Decodable {
   }
 
   /// Keys each table accepts, so a typo is an error instead of a silently ignored line.
-  static let allowedKeys: [String: [String]] = [
-    "": [
-      "name", "title", "lesson", "seed", "samples", "estimators", "distribution", "objective",
-      "options",
-    ],
-    "distribution": ["kind", "logits", "temperature", "mean", "std"],
-    "objective": ["kind"] + ObjectiveKind.allCases.flatMap(\.keys),
-    "options": ["eta", "draws"],
-  ]
+  static var allowedKeys: [String: [String]] { ScenarioSchema.allowedKeys }
 
   /// A TOML number: `1` and `1.0` both read as a Double.
   struct Number: Decodable {

@@ -11,10 +11,21 @@ public enum TourDecoder {
   ]
   static let tourKeys = ["title", "step"]
 
+  /// Whether `path` names a tour rather than a scenario: a file in a `tours/` folder, or one
+  /// with `[[step]]` tables.
+  public static func isTourFile(_ path: String) -> Bool {
+    guard PresetLibrary.isPath(path) else { return false }
+    if path.split(separator: "/").dropLast().last == "tours" { return true }
+    guard let text = try? ScenarioText.contents(of: path) else { return false }
+    return text.split(separator: "\n").contains {
+      $0.trimmingCharacters(in: .whitespaces) == "[[step]]"
+    }
+  }
+
   /// Loads a tour file; `name` defaults to the file name without `.toml`.
   public static func load(path: String) throws(ScenarioError) -> Tour {
     let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-    return try decode(try ScenarioDecoder.readText(path: path), name: name, source: path)
+    return try decode(try ScenarioText.contents(of: path), name: name, source: path)
   }
 
   /// Decodes tour text (syntax, keys, types and checks; not yet the presets it names).

@@ -134,13 +134,7 @@ extension Explorer {
 
   private mutating func commit(_ prompt: ValuePrompt, snapshot: Snapshot) -> [ExplorerEffect] {
     var prompt = prompt
-    let isStd: Bool
-    if case .gaussian = snapshot.distribution, case .parameter(1, _) = prompt.target {
-      isStd = true
-    } else {
-      isStd = false
-    }
-    switch prompt.parse(isStd: isStd) {
+    switch prompt.parse(for: snapshot.scenario) {
     case .failure(let error):
       prompt.error = error.text
       overlay = .prompt(prompt)

@@ -19,30 +19,31 @@ struct BenchCommand: ParsableCommand {
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case json, table }
 
-  @Option(name: .long, help: "A preset name or path (default: a K = 10 categorical).")
+  @Option(
+    name: .long, help: "A preset name or path (default: a K = 10 categorical).",
+    completion: .file(extensions: ["toml"]))
   var preset: String?
 
-  @Option(name: .long, parsing: .unconditional, help: "Seconds of timing per figure.")
+  @Option(
+    name: .long, parsing: .unconditional, help: "Seconds of timing per figure, 0.01 to 3600.",
+    transform: FlagValue.number(0.01...3600))
   var seconds: Double = 1
 
   @Option(
     name: .long, parsing: .unconditional,
-    help: "Threads for the all-core figures (default: all cores).")
+    help: "Threads for the all-core figures, 1 to 1024 (default: all cores).",
+    transform: FlagValue.wholeNumber(Workers.range))
   var threads: Int?
 
   @Option(name: .long, help: "Output format: json or table.")
   var format: Format = .table
 
   func run() throws {
-    guard seconds > 0, seconds.isFinite else {
-      throw Failure.report(["--seconds: must be a positive number, got \(seconds)"])
-    }
-    let all = threads ?? ProcessInfoCores.count
-    guard all >= 1 else { throw Failure.report(["--threads: must be at least 1, got \(all)"]) }
+    let all = threads ?? Workers.cores
     let scenario: Scenario
     if let preset {
-      do { scenario = try PresetLibrary.standard().load(preset) } catch {
-        throw Failure.report(error)
+      do { scenario = try ScenarioOptions.loadPreset(preset) } catch {
+        throw Failure.scenario(error)
       }
     } else {
       scenario = Benchmark.defaultScenario
@@ -76,18 +77,18 @@ struct BenchCommand: ParsableCommand {
           ])
         ),
       ])
-      print(document.render())
+      try Output.line(document.render())
     case .table:
-      print(
+      try Output.line(
         "\(scenario.displayTitle): \(categories) categories, vector math \(VectorMath.usesAVX2 ? "AVX2" : "SSE2")"
       )
-      print("name                      threads   samples/s")
+      try Output.line("name                      threads   samples/s")
       for r in results {
         let name = r.name.padding(toLength: 24, withPad: " ", startingAt: 0)
-        print(
+        try Output.line(
           "\(name)  \(String(format: "%7d", r.threads))   \(String(format: "%9.3g", r.perSecond))")
       }
-      print(String(format: "frame 160x48: %.3f ms (median)", frame * 1000))
+      try Output.line(String(format: "frame 160x48: %.3f ms (median)", frame * 1000))
     }
   }
 }

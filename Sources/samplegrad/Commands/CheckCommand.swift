@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import SampleGradCore
 
 /// `samplegrad check FILE...`: validates scenario and tour files, one line per problem. A file
@@ -12,52 +11,49 @@ struct CheckCommand: ParsableCommand {
       "Validate scenario and tour files; prints each problem with its file and key, exit 2 on any."
   )
 
-  @Argument(help: "Scenario or tour files (.toml), or preset names.")
+  @Argument(
+    help: "Scenario or tour files (.toml), or preset names.",
+    completion: .file(extensions: ["toml"]))
   var files: [String]
 
   func run() throws {
     var problems: [String] = []
     let library = PresetLibrary.standard()
     for file in files {
-      if TourFileSniffer.isTour(file) {
-        problems += checkTour(file, presets: library)
+      if TourDecoder.isTourFile(file) {
+        switch checkTour(file, presets: library) {
+        case .success(let tour):
+          try Output.line(
+            "\(file): ok (tour \(tour.name): \(tour.title), \(tour.steps.count) steps)")
+        case .failure(let error):
+          problems += error.lines
+        }
         continue
       }
+      let scenario: Scenario
       do {
-        let scenario = try library.load(file)
-        print("\(file): ok (\(scenario.name): \(scenario.displayTitle))")
+        scenario = try library.load(file)
       } catch {
         problems += error.lines
+        continue
       }
+      try Output.line("\(file): ok (\(scenario.name): \(scenario.displayTitle))")
     }
-    if !problems.isEmpty { throw Failure.report(problems) }
+    if !problems.isEmpty { throw Failure.lines(problems) }
   }
 
-  /// A tour's problems: its syntax and keys, its steps' settings and its checks' references.
-  private func checkTour(_ file: String, presets: PresetLibrary) -> [String] {
+  /// A tour with its syntax, keys, steps' settings and checks' references all valid.
+  private func checkTour(_ file: String, presets: PresetLibrary) -> Result<Tour, ScenarioError> {
     do throws(ScenarioError) {
       let tour = try TourDecoder.load(path: file)
       do throws(InvalidScenario) {
         _ = try tour.scenarios(presets: presets)
-        print("\(file): ok (tour \(tour.name): \(tour.title), \(tour.steps.count) steps)")
-        return []
+        return .success(tour)
       } catch {
-        return ScenarioError(source: file, error).lines
+        return .failure(ScenarioError(source: file, error))
       }
     } catch {
-      return error.lines
-    }
-  }
-}
-
-/// Tells a tour file from a scenario file: it lives in a `tours/` folder or has `[[step]]`.
-enum TourFileSniffer {
-  static func isTour(_ file: String) -> Bool {
-    guard PresetLibrary.isPath(file) else { return false }
-    if file.split(separator: "/").dropLast().last == "tours" { return true }
-    guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return false }
-    return text.split(separator: "\n").contains {
-      $0.trimmingCharacters(in: .whitespaces) == "[[step]]"
+      return .failure(error)
     }
   }
 }

@@ -17,7 +17,9 @@ struct ExploreCommand: ParsableCommand {
       keys shown at the bottom (? lists them all, Tab in the help explains every symbol). \
       Needs an interactive terminal; for text output use 'samplegrad run'.
 
-      Exit status: 0 on q, 130 on Ctrl-C, 143 on SIGTERM, 2 on bad input or no terminal.
+      Exit status: 0 on q, 130 on Ctrl-C, 131 on Ctrl-\\ (SIGQUIT), 143 on SIGTERM, 2 on \
+      bad input or no terminal. Any other signal restores the terminal before it ends \
+      the program.
       """
   )
 
@@ -47,13 +49,15 @@ struct ExploreCommand: ParsableCommand {
     do {
       loaded = try scenario.load()
     } catch {
-      throw Failure.report(error)
+      throw Failure.scenario(error)
     }
     if let problem = TerminalRequirements.problem(environment: environment) {
       let line = TerminalRequirements.message(problem: problem, preset: scenario.preset)
-      throw Failure.report([line])
+      throw Failure.lines([line])
     }
-    CrashReportSetting.ensureNonInteractive(environment: environment)
+    // Runs this program again (same pid and arguments) if the crash report setting must
+    // change; see `CrashReportSetting`. Returns when nothing needs changing or exec failed.
+    CrashReportSetting.restartIfInteractive(environment: environment)
     let unicode = TerminalRequirements.configureLocale()
     let terminal: TerminalSession
     do {
@@ -61,7 +65,7 @@ struct ExploreCommand: ParsableCommand {
         color: theme != .mono && !noColor && environment["NO_COLOR"] == nil, unicode: unicode,
         mouse: !noMouse)
     } catch {
-      throw Failure.report([error.description])
+      throw Failure.lines([error.description])
     }
     defer { terminal.close() }
 
@@ -76,8 +80,7 @@ struct ExploreCommand: ParsableCommand {
         presets: PresetLibrary.standard().summaries(),
         options: DisplayOptions(
           ascii: ascii || !unicode, color: terminal.usesColor, theme: theme)))
-    let status = loop.run()
-    if status != 0 { throw ExitCode(status) }
+    if let signal = loop.run() { throw SignalExit(signal: signal) }
   }
 }
 
@@ -93,32 +96,32 @@ struct ExplorerLoop {
   /// How long one wait for a key lasts when no frame is due. Short while the screen moves
   /// (the engine answers a key within a batch); longer once nothing has been drawn for
   /// `stillAfter` (paused), so an idle explorer wakes a few times a second only. Also the
-  /// longest a stop signal (SIGINT, SIGTERM) waits to be noticed.
+  /// longest a stop signal (SIGINT, SIGTERM, SIGQUIT) waits to be noticed.
   static let activeWaitMilliseconds = 30
   static let stillWaitMilliseconds = 120
   static let stillAfter: UInt64 = 1_000_000_000
 
-  /// Runs until `q`, Ctrl-C or SIGTERM; returns the exit status.
-  mutating func run() -> Int32 {
+  /// Runs until `q` (returns nil), or Ctrl-C, Ctrl-\\ or SIGTERM (returns the signal).
+  mutating func run() -> Int32? {
     let frameInterval = 1_000_000_000 / Self.framesPerSecond
     var lastMark: FrameMark?
     var lastFrame: UInt64 = 0
     var dirty = true
     var wait = 0
     while true {
-      if let signal = SignalGuard.stopSignal { return SignalGuard.exitStatus(for: signal) }
+      if let signal = SignalGuard.stopSignal { return signal }
       if let event = terminal.nextEvent(waitingUpTo: wait) {
         switch event {
         case .resize:
           terminal.invalidate()
         case .key(.interrupt):
-          return SignalGuard.exitStatus(for: SIGINT)
+          return SIGINT
         case .key(let key):
           fitExplorerToScreen()
-          if !perform(explorer.handle(key, snapshot: engine.latest)) { return 0 }
+          if !perform(explorer.handle(key, snapshot: engine.latest)) { return nil }
         case .mouse(let event):
           fitExplorerToScreen()
-          if !perform(explorer.handle(event, snapshot: engine.latest)) { return 0 }
+          if !perform(explorer.handle(event, snapshot: engine.latest)) { return nil }
         }
         dirty = true
       }

@@ -24,7 +24,8 @@ struct RunCommand: ParsableCommand {
 
   @Option(
     name: .long, parsing: .unconditional,
-    help: "Samples per estimator (default: the scenario's, else 100000).")
+    help: "Samples per estimator, 1 to 1e12 (default: the scenario's, else 100000).",
+    transform: FlagValue.wholeNumber(NumericDomain.samples))
   var samples: Int?
 
   @Option(name: .long, help: "Comma-separated estimator names (default: the scenario's).")
@@ -35,7 +36,8 @@ struct RunCommand: ParsableCommand {
 
   @Option(
     name: .long, parsing: .unconditional,
-    help: "Worker threads (default: all cores). Results do not depend on it.")
+    help: "Worker threads, 1 to 1024 (default: all cores). Results do not depend on it.",
+    transform: FlagValue.wholeNumber(Workers.range))
   var threads: Int?
 
   func run() throws {
@@ -43,26 +45,20 @@ struct RunCommand: ParsableCommand {
     do {
       loaded = try scenario.load(estimators: estimators)
     } catch {
-      throw Failure.report(error)
+      throw Failure.scenario(error)
     }
     let count = samples ?? loaded.samples ?? Scenario.defaultSamples
-    guard count > 0 else {
-      throw Failure.report(["--samples: must be at least 1, got \(count)"])
-    }
-    if let threads, threads < 1 {
-      throw Failure.report(["--threads: must be at least 1, got \(threads)"])
-    }
     let seed = scenario.seed ?? loaded.seed ?? Scenario.defaultSeed
     let result: RunResult
     do {
       result = try HeadlessRunner.run(
-        loaded, samples: count, seed: seed, threads: threads ?? ProcessInfoCores.count)
+        loaded, samples: count, seed: seed, threads: threads ?? Workers.cores)
     } catch {
-      throw Failure.report([error.description])
+      throw Failure.usage(error.description)
     }
     switch format {
-    case .json: print(RunReport.json(result).render())
-    case .table: print(RunTable.render(result))
+    case .json: try Output.line(RunReport.json(result).render())
+    case .table: try Output.line(RunTable.render(result))
     }
   }
 }

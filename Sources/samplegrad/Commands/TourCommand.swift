@@ -22,7 +22,8 @@ struct TourCommand: ParsableCommand {
 
   @Option(
     name: .long, parsing: .unconditional,
-    help: "Worker threads (default: all cores). Results do not depend on it.")
+    help: "Worker threads, 1 to 1024 (default: all cores). Results do not depend on it.",
+    transform: FlagValue.wholeNumber(Workers.range))
   var threads: Int?
 
   func run() throws {
@@ -30,24 +31,23 @@ struct TourCommand: ParsableCommand {
     do {
       loaded = try TourLibrary.load(tour, from: TourLibrary.standard())
     } catch {
-      throw Failure.report(error)
+      throw Failure.scenario(error)
     }
     guard check else {
-      throw Failure.report([
-        "\(tour): playing a tour in the explorer is not available yet; use --check"
-      ])
+      throw Failure.usage(
+        "\(tour): playing a tour in the explorer is not available yet; use --check")
     }
     let results: [TourChecker.Result]
     do {
       results = try TourChecker.check(
-        loaded, presets: PresetLibrary.standard(), threads: threads ?? ProcessInfoCores.count)
+        loaded, presets: PresetLibrary.standard(), threads: threads ?? Workers.cores)
     } catch {
-      throw Failure.report(ScenarioError(source: tour, error))
+      throw Failure.lines(ScenarioError(source: tour, error).lines)
     }
-    print("\(loaded.title)  (\(loaded.name), \(loaded.steps.count) steps)")
-    for result in results { print(result.line) }
+    try Output.line("\(loaded.title)  (\(loaded.name), \(loaded.steps.count) steps)")
+    for result in results { try Output.line(result.line) }
     let failed = results.filter { !$0.outcome.passed }.count
-    print("\(results.count - failed) of \(results.count) checks pass")
+    try Output.line("\(results.count - failed) of \(results.count) checks pass")
     if failed > 0 { throw ExitCode(1) }
   }
 }
@@ -63,19 +63,19 @@ struct ToursCommand: ParsableCommand {
     let library = TourLibrary.standard()
     let entries = library.entries()
     guard !entries.isEmpty else {
-      throw Failure.report([
-        "no tours found (looked in \(library.folders.joined(separator: ", ")))"
-      ])
+      throw Failure.lines(["no tours found (looked in \(library.folders.joined(separator: ", ")))"])
     }
     let width = entries.map(\.name.count).max() ?? 0
     for entry in entries {
       let pad = String(repeating: " ", count: width - entry.name.count)
+      let line: String
       do throws(ScenarioError) {
         let tour = try TourDecoder.load(path: entry.path)
-        print("\(entry.name)\(pad)  \(tour.steps.count) steps  \(tour.title)")
+        line = "\(tour.steps.count) steps  \(tour.title)"
       } catch {
-        print("\(entry.name)\(pad)  BROKEN: \(error.lines.first ?? error.description)")
+        line = "BROKEN: \(error.lines.first ?? error.description)"
       }
+      try Output.line("\(entry.name)\(pad)  \(line)")
     }
   }
 }
