@@ -27,7 +27,8 @@ struct SampleGrad: ParsableCommand {
     version: version,
     subcommands: [
       ExploreCommand.self, RunCommand.self, SweepCommand.self, PresetsCommand.self,
-      CheckCommand.self, BenchCommand.self, ManualCommand.self,
+      CheckCommand.self, BenchCommand.self, TourCommand.self, ToursCommand.self,
+      ManualCommand.self,
     ],
     defaultSubcommand: ExploreCommand.self
   )

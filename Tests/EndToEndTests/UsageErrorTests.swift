@@ -24,7 +24,8 @@ struct UsageErrorTests {
       (["run", "--bogus"], "unknown option '--bogus'", "run"),
       (["--samples", "abc"], "unknown option '--samples'", "explore"),
       (
-        ["bogus"], "unknown command 'bogus' (commands: explore, run, sweep, presets, check, bench)",
+        ["bogus"],
+        "unknown command 'bogus' (commands: explore, run, sweep, presets, check, bench, tour, tours)",
         ""
       ),
       (["run", "extra"], "unexpected argument 'extra'", "run"),

@@ -11,22 +11,7 @@ public enum ScenarioDecoder {
 
   /// Decodes and validates scenario text; `source` names it in error messages.
   public static func decode(_ text: String, source: String) throws(ScenarioError) -> Scenario {
-    if let bad = TableHeaderCheck.firstBadHeader(in: text) {
-      let found = bad.found.map { "'\($0)'" } ?? "the end of the line"
-      throw ScenarioError(
-        source: "\(source):\(bad.line)", key: "",
-        "TOML syntax error: a table header must start with a key, got \(found)")
-    }
-    let table: TOMLTable
-    do {
-      table = try TOMLTable(string: text)
-    } catch let error as TOMLParseError {
-      throw ScenarioError(
-        source: "\(source):\(error.source.begin.line)", key: "",
-        "TOML syntax error: \(error.description)")
-    } catch {
-      throw ScenarioError(source: source, key: "", "TOML syntax error: \(error)")
-    }
+    let table = try parseTOML(text, source: source)
 
     var problems = unknownKeys(in: table)
     let typeProblems = ScenarioSchema.typeProblems(in: table)
@@ -46,6 +31,26 @@ public enum ScenarioDecoder {
       throw ScenarioError(source: source, problems: problems)
     }
     return scenario
+  }
+
+  /// Parses TOML text (scenario or tour), or names the line of the syntax error. Headers the
+  /// TOML library cannot take without crashing are refused first.
+  static func parseTOML(_ text: String, source: String) throws(ScenarioError) -> TOMLTable {
+    if let bad = TableHeaderCheck.firstBadHeader(in: text) {
+      let found = bad.found.map { "'\($0)'" } ?? "the end of the line"
+      throw ScenarioError(
+        source: "\(source):\(bad.line)", key: "",
+        "TOML syntax error: a table header must start with a key, got \(found)")
+    }
+    do {
+      return try TOMLTable(string: text)
+    } catch let error as TOMLParseError {
+      throw ScenarioError(
+        source: "\(source):\(error.source.begin.line)", key: "",
+        "TOML syntax error: \(error.description)")
+    } catch {
+      throw ScenarioError(source: source, key: "", "TOML syntax error: \(error)")
+    }
   }
 
   private static func unknownKeys(in table: TOMLTable) -> [ScenarioProblem] {
@@ -68,7 +73,7 @@ public enum ScenarioDecoder {
   }
 
   /// The allowed key within two edits of `key`, if any.
-  private static func closest(to key: String, in candidates: [String]) -> String? {
+  static func closest(to key: String, in candidates: [String]) -> String? {
     candidates.map { ($0, editDistance($0, key)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
   }
 
