@@ -28,6 +28,7 @@ struct SampleGrad: ParsableCommand {
     subcommands: [
       ExploreCommand.self, RunCommand.self, SweepCommand.self, PresetsCommand.self,
       CheckCommand.self, BenchCommand.self, TourCommand.self, ToursCommand.self,
+      OverviewCommand.self,
       ManualCommand.self,
     ],
     defaultSubcommand: ExploreCommand.self
