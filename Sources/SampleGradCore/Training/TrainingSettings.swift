@@ -1,0 +1,115 @@
+import Foundation
+
+/// How a training race runs: steps, optimiser, step size, batch and temperature schedule.
+/// A scenario's `[training]` table gives the defaults; flags and the live view's keys change
+/// them, checked by the same rules.
+public struct TrainingSettings: Sendable, Equatable {
+  /// Updates per estimator; "step t" is the state after t updates, step 0 the start.
+  public var steps: Int
+  public var learningRate: Double
+  public var optimizer: OptimizerKind
+  /// Estimates averaged per update.
+  public var batch: Int
+  public var anneal: Annealing
+  public var adam: AdamSettings
+
+  public init(
+    steps: Int = 1000, learningRate: Double = 0.01, optimizer: OptimizerKind = .adam,
+    batch: Int = 1, anneal: Annealing = .none, adam: AdamSettings = AdamSettings()
+  ) {
+    self.steps = steps
+    self.learningRate = learningRate
+    self.optimizer = optimizer
+    self.batch = batch
+    self.anneal = anneal
+    self.adam = adam
+  }
+
+  public static let stepRange = 1...10_000_000
+  public static let batchRange = 1...65_536
+
+  /// The rules, each with its key in a scenario's `[training]` table. The temperature
+  /// schedule is checked against the distribution it anneals (`start` is its temperature,
+  /// nil for a gaussian, which has none).
+  public func problems(startTemperature start: Double?) -> [ScenarioProblem] {
+    var found: [ScenarioProblem] = []
+    if !Self.stepRange.contains(steps) {
+      found.append(
+        ScenarioProblem(
+          key: "training.steps", message: "must be between 1 and 10000000, got \(steps)"))
+    }
+    if !(learningRate.isFinite && learningRate > 0) {
+      found.append(
+        ScenarioProblem(
+          key: "training.learning_rate", message: "must be a positive number, got \(learningRate)"))
+    }
+    if !Self.batchRange.contains(batch) {
+      found.append(
+        ScenarioProblem(key: "training.batch", message: "must be between 1 and 65536, got \(batch)")
+      )
+    }
+    if case .exponential(let minimum, let rate) = anneal {
+      if start == nil {
+        found.append(
+          ScenarioProblem(
+            key: "training.anneal", message: "a gaussian has no temperature to anneal"))
+      }
+      let range = ScenarioRules.temperatureRange
+      if !(minimum.isFinite && range.contains(minimum)) {
+        found.append(
+          ScenarioProblem(
+            key: "training.tau_min", message: "must be between 0.01 and 100, got \(minimum)"))
+      } else if let start, minimum > start {
+        found.append(
+          ScenarioProblem(
+            key: "training.tau_min",
+            message:
+              "\(NumberFormat.short(minimum)) is above the starting temperature \(NumberFormat.short(start)) (annealing only lowers it)"
+          ))
+      }
+      if !(rate.isFinite && rate >= 0) {
+        found.append(
+          ScenarioProblem(
+            key: "training.rate", message: "must be 0 or a positive number, got \(rate)"))
+      }
+    }
+    let b = adam
+    if optimizer == .adam,
+      !(b.beta1 >= 0 && b.beta1 < 1 && b.beta2 >= 0 && b.beta2 < 1 && b.epsilon > 0
+        && b.epsilon.isFinite)
+    {
+      found.append(
+        ScenarioProblem(
+          key: "training.optimizer", message: "adam needs 0 <= beta1, beta2 < 1 and epsilon > 0"))
+    }
+    return found
+  }
+}
+
+/// The temperature schedule of the relaxed estimators during training.
+public enum Annealing: Sendable, Equatable {
+  /// The scenario's temperature throughout.
+  case none
+  /// `tau_t = max(minimum, tau_0 exp(-rate t))` (Jang, Gu, Poole 2017), `t` the step.
+  case exponential(minimum: Double, rate: Double)
+
+  /// The defaults of `anneal = "exp"` when `tau_min` or `rate` is not given.
+  public static let defaultMinimum = 0.1
+  public static let defaultRate = 1e-3
+
+  /// The temperature used for the update at step `t` (from the parameters after t updates).
+  public func temperature(at t: Int, start: Double) -> Double {
+    switch self {
+    case .none: start
+    case .exponential(let minimum, let rate): max(minimum, start * exp(-rate * Double(t)))
+    }
+  }
+
+  /// The name a scenario file uses: "none" or "exp".
+  public var name: String {
+    switch self {
+    case .none: "none"
+    case .exponential: "exp"
+    }
+  }
+}
