@@ -74,6 +74,11 @@ public enum Benchmark {
     return results
   }
 
+  /// Seconds to run a race to its last step on `threads` workers, the median of `rounds`.
+  public static func training(_ setup: RaceSetup, threads: Int, rounds: Int = 5) -> Double {
+    median((0..<rounds).map { _ in time { _ = TrainingRunner.run(setup, threads: threads) } })
+  }
+
   /// The median of `values` (which must not be empty).
   public static func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()

@@ -132,7 +132,7 @@ enum LessonText {
   /// The explorer's keys, as lessons name them after "press".
   static let keys: Set<String> = [
     "h", "l", "k", "j", "left", "right", "up", "down", "PgUp", "PgDn", "[", "]", "t", "space",
-    "s", "r", "p", "?", "q", "=", "v", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+    "s", "r", "p", "?", "q", "=", "v", "1", "2", "3", "4", "5", "6", "7", "8", "9", "T",
   ]
 
   /// Sentences end at `.`, `!` or `?` followed by white space or the end of the text, so

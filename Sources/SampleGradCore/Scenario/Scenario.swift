@@ -13,12 +13,15 @@ public struct Scenario: Sendable, Equatable {
   public private(set) var distribution: Distribution
   public private(set) var objective: Objective
   public private(set) var options: EstimatorOptions
+  /// The defaults of a training race (`[training]`), if the scenario gives any.
+  public private(set) var training: TrainingSettings?
 
   /// Checks every rule; the error lists every problem, each with its key.
   public init(
     name: String, title: String? = nil, lesson: String? = nil, seed: UInt64? = nil,
     samples: Int? = nil, estimators: [EstimatorKind]? = nil, distribution: DistributionSpec,
-    objective: ObjectiveSpec, options: EstimatorOptions = EstimatorOptions()
+    objective: ObjectiveSpec, options: EstimatorOptions = EstimatorOptions(),
+    training: TrainingSettings? = nil
   ) throws(InvalidScenario) {
     var problems: [ScenarioProblem] = []
     if name.isEmpty { problems.append(ScenarioProblem(key: "name", message: "must not be empty")) }
@@ -27,6 +30,7 @@ public struct Scenario: Sendable, Equatable {
         ScenarioProblem(key: "samples", message: "must be at least 1, got \(samples)"))
     }
     problems += options.problems
+    if let training { problems += training.problems(for: distribution) }
     let validDistribution: Distribution
     do throws(InvalidScenario) {
       validDistribution = try Distribution(distribution)
@@ -58,6 +62,7 @@ public struct Scenario: Sendable, Equatable {
     self.distribution = validDistribution
     self.objective = validObjective
     self.options = options
+    self.training = training
   }
 
   /// An estimator list's problems: empty, repeated, or an estimator whose needs are unmet.
@@ -99,7 +104,8 @@ public struct Scenario: Sendable, Equatable {
   public func with(distribution spec: DistributionSpec) throws(InvalidScenario) -> Scenario {
     try Scenario(
       name: name, title: title, lesson: lesson, seed: seed, samples: samples,
-      estimators: estimators, distribution: spec, objective: objective.spec, options: options)
+      estimators: estimators, distribution: spec, objective: objective.spec, options: options,
+      training: training)
   }
 
   /// The same scenario at another temperature.
@@ -120,7 +126,8 @@ public struct Scenario: Sendable, Equatable {
   public func with(objective spec: ObjectiveSpec) throws(InvalidScenario) -> Scenario {
     try Scenario(
       name: name, title: title, lesson: lesson, seed: seed, samples: samples,
-      estimators: estimators, distribution: distribution.spec, objective: spec, options: options)
+      estimators: estimators, distribution: distribution.spec, objective: spec, options: options,
+      training: training)
   }
 
   /// The same scenario comparing other estimators.
@@ -138,6 +145,15 @@ public struct Scenario: Sendable, Equatable {
     guard options.problems.isEmpty else { throw InvalidScenario(options.problems) }
     var copy = self
     copy.options = options
+    return copy
+  }
+
+  /// The same scenario with other training defaults.
+  public func with(training settings: TrainingSettings) throws(InvalidScenario) -> Scenario {
+    let problems = settings.problems(for: distribution.spec)
+    guard problems.isEmpty else { throw InvalidScenario(problems) }
+    var copy = self
+    copy.training = settings
     return copy
   }
 

@@ -27,6 +27,7 @@ extension ScenarioDecoder {
 
     let distribution = buildDistribution(file.distribution, &problems)
     let objective = buildObjective(file.objective, &problems)
+    let training = buildTraining(file.training, &problems)
     guard let distribution, let objective, problems.isEmpty else { return (nil, problems) }
     let options = EstimatorOptions(
       eta: file.options?.eta?.value ?? 1,
@@ -35,8 +36,10 @@ extension ScenarioDecoder {
       let scenario = try Scenario(
         name: file.name ?? "", title: file.title, lesson: file.lesson, seed: seed,
         samples: file.samples, estimators: estimators, distribution: distribution,
-        objective: objective, options: options)
-      return (scenario, [])
+        objective: objective, options: options, training: training)
+      // A file's annealing must also fit the file's own temperature.
+      let start = training?.startProblems(temperature: scenario.distribution.temperature) ?? []
+      return start.isEmpty ? (scenario, []) : (nil, start)
     } catch {
       return (nil, error.problems)
     }

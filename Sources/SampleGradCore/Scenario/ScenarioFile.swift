@@ -10,6 +10,7 @@ struct ScenarioFile: Decodable {
   var distribution: Distribution?
   var objective: Objective?
   var options: Options?
+  var training: Training?
 
   struct Distribution: Decodable {
     var kind: String?
@@ -33,15 +34,34 @@ struct ScenarioFile: Decodable {
     var draws: Int?
   }
 
+  struct Training: Decodable {
+    var steps: Int?
+    var learningRate: Number?
+    var optimizer: String?
+    var batch: Int?
+    var anneal: String?
+    var tauMin: Number?
+    var rate: Number?
+
+    enum CodingKeys: String, CodingKey {
+      case steps, optimizer, batch, anneal, rate
+      case learningRate = "learning_rate"
+      case tauMin = "tau_min"
+    }
+  }
+
   /// Keys each table accepts, so a typo is an error instead of a silently ignored line.
   static let allowedKeys: [String: [String]] = [
     "": [
       "name", "title", "lesson", "seed", "samples", "estimators", "distribution", "objective",
-      "options",
+      "options", "training",
     ],
     "distribution": ["kind", "logits", "temperature", "mean", "std"],
     "objective": ["kind"] + ObjectiveKind.allCases.flatMap(\.keys),
     "options": ["eta", "draws"],
+    "training": [
+      "steps", "learning_rate", "optimizer", "batch", "anneal", "tau_min", "rate",
+    ],
   ]
 
   /// A TOML number: `1` and `1.0` both read as a Double.

@@ -8,6 +8,17 @@ public enum OptimizerKind: String, Sendable, CaseIterable, Equatable {
   case adam
 
   public static var validNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+  /// The optimiser called `name`, or nil with the problem recorded under `key` (a file's
+  /// `training.optimizer` or the `--optimizer` flag).
+  static func named(_ name: String, key: String, problems: inout [ScenarioProblem])
+    -> OptimizerKind?
+  {
+    if let kind = OptimizerKind(rawValue: name) { return kind }
+    problems.append(
+      ScenarioProblem(key: key, message: "unknown optimizer '\(name)' (known: \(validNames))"))
+    return nil
+  }
 }
 
 /// Adam's constants; the defaults are the paper's.

@@ -25,7 +25,10 @@ public struct RaceSetup: Sendable {
   public init(scenario: Scenario, settings: TrainingSettings, seed: UInt64, every: Int? = nil)
     throws(InvalidScenario)
   {
-    let problems = settings.problems(startTemperature: scenario.distribution.temperature)
+    let distribution = scenario.distribution
+    let problems =
+      settings.problems(for: distribution.spec)
+      + settings.startProblems(temperature: distribution.temperature)
     guard problems.isEmpty else { throw InvalidScenario(problems) }
     self.scenario = scenario
     self.settings = settings

@@ -9,11 +9,18 @@ public struct TrainingRace {
   public let setup: RaceSetup
   var lanes: [RaceLane]
 
-  /// A race of the scenario's estimators.
+  /// A race of the scenario's estimators (which the scenario checked apply).
   public init(setup: RaceSetup) {
     self.setup = setup
-    // The scenario checked that each of its estimators applies.
     lanes = setup.scenario.estimators.map { try! RaceLane(kind: $0, setup: setup) }
+  }
+
+  /// A race of some estimators only (a headless worker runs one lane each).
+  public init(setup: RaceSetup, estimators: [EstimatorKind]) throws(EstimatorNotApplicable) {
+    self.setup = setup
+    var lanes: [RaceLane] = []
+    for kind in estimators { lanes.append(try RaceLane(kind: kind, setup: setup)) }
+    self.lanes = lanes
   }
 
   /// The steps taken: every lane advances together (a lane that stopped early stays behind).

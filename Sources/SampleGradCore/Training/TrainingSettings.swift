@@ -28,10 +28,9 @@ public struct TrainingSettings: Sendable, Equatable {
   public static let stepRange = 1...10_000_000
   public static let batchRange = 1...65_536
 
-  /// The rules, each with its key in a scenario's `[training]` table. The temperature
-  /// schedule is checked against the distribution it anneals (`start` is its temperature,
-  /// nil for a gaussian, which has none).
-  public func problems(startTemperature start: Double?) -> [ScenarioProblem] {
+  /// The settings' own rules, each with its key in a scenario's `[training]` table, and
+  /// whether they fit the distribution (a gaussian has no temperature to anneal).
+  public func problems(for distribution: DistributionSpec) -> [ScenarioProblem] {
     var found: [ScenarioProblem] = []
     if !Self.stepRange.contains(steps) {
       found.append(
@@ -45,27 +44,19 @@ public struct TrainingSettings: Sendable, Equatable {
     }
     if !Self.batchRange.contains(batch) {
       found.append(
-        ScenarioProblem(key: "training.batch", message: "must be between 1 and 65536, got \(batch)")
-      )
+        ScenarioProblem(
+          key: "training.batch", message: "must be between 1 and 65536, got \(batch)"))
     }
     if case .exponential(let minimum, let rate) = anneal {
-      if start == nil {
+      if distribution.temperature == nil {
         found.append(
           ScenarioProblem(
             key: "training.anneal", message: "a gaussian has no temperature to anneal"))
       }
-      let range = ScenarioRules.temperatureRange
-      if !(minimum.isFinite && range.contains(minimum)) {
+      if !(minimum.isFinite && ScenarioRules.temperatureRange.contains(minimum)) {
         found.append(
           ScenarioProblem(
             key: "training.tau_min", message: "must be between 0.01 and 100, got \(minimum)"))
-      } else if let start, minimum > start {
-        found.append(
-          ScenarioProblem(
-            key: "training.tau_min",
-            message:
-              "\(NumberFormat.short(minimum)) is above the starting temperature \(NumberFormat.short(start)) (annealing only lowers it)"
-          ))
       }
       if !(rate.isFinite && rate >= 0) {
         found.append(
@@ -83,6 +74,20 @@ public struct TrainingSettings: Sendable, Equatable {
           key: "training.optimizer", message: "adam needs 0 <= beta1, beta2 < 1 and epsilon > 0"))
     }
     return found
+  }
+
+  /// The rule checked when a race starts: annealing only lowers the temperature, so
+  /// `tau_min` must not exceed the temperature the race starts from (which the explorer's
+  /// keys and `--temperature` can change after the file was read).
+  public func startProblems(temperature start: Double?) -> [ScenarioProblem] {
+    guard case .exponential(let minimum, _) = anneal, let start, minimum > start else { return [] }
+    return [
+      ScenarioProblem(
+        key: "training.tau_min",
+        message:
+          "\(NumberFormat.short(minimum)) is above the starting temperature \(NumberFormat.short(start)) (annealing only lowers it)"
+      )
+    ]
   }
 }
 

@@ -52,6 +52,7 @@ struct BenchCommand: ParsableCommand {
       scenario: scenario, threads: all > 1 ? [1, all] : [1], seconds: seconds)
     let frame = FrameTiming.median(scenario: scenario, width: 160, height: 48)
     let categories = scenario.problem.categories
+    let race = TrainTiming.measure(preset: preset, threads: all)
 
     switch format {
     case .json:
@@ -75,6 +76,7 @@ struct BenchCommand: ParsableCommand {
             ("medianMilliseconds", .number(frame * 1000)),
           ])
         ),
+        ("train", race.map(\.json) ?? .null),
       ])
       print(document.render())
     case .table:
@@ -88,6 +90,7 @@ struct BenchCommand: ParsableCommand {
           "\(name)  \(String(format: "%7d", r.threads))   \(String(format: "%9.3g", r.perSecond))")
       }
       print(String(format: "frame 160x48: %.3f ms (median)", frame * 1000))
+      if let race { print(race.line) }
     }
   }
 }
@@ -109,5 +112,46 @@ enum FrameTiming {
       times.append(Benchmark.time { explorer.render(snapshot, into: &buffer) })
     }
     return Benchmark.median(times)
+  }
+}
+
+/// The time to run a training race headless: the preset's if it has a `[training]` table,
+/// else `relax-toy-race` (10,000 steps of the RELAX toy), on all threads.
+enum TrainTiming {
+  struct Figure {
+    let name: String
+    let steps: Int
+    let estimators: Int
+    let threads: Int
+    let seconds: Double
+
+    var laneStepsPerSecond: Double { Double(steps * estimators) / seconds }
+
+    var line: String {
+      String(
+        format: "train %@: %d steps x %d estimators, %d threads: %.3f s (median), %.3g steps/s",
+        name, steps, estimators, threads, seconds, laneStepsPerSecond)
+    }
+
+    var json: JSONValue {
+      .object([
+        ("preset", .string(name)), ("steps", .integer(steps)), ("estimators", .integer(estimators)),
+        ("threads", .integer(threads)), ("medianSeconds", .number(seconds)),
+        ("stepsPerSecond", .number(laneStepsPerSecond.rounded())),
+      ])
+    }
+  }
+
+  static func measure(preset: String?, threads: Int) -> Figure? {
+    let library = PresetLibrary.standard()
+    let chosen = preset.flatMap { try? library.load($0) }.flatMap { $0.training == nil ? nil : $0 }
+    guard let scenario = chosen ?? (try? library.load("relax-toy-race")),
+      let settings = scenario.training,
+      let setup = try? RaceSetup(
+        scenario: scenario, settings: settings, seed: scenario.seed ?? Scenario.defaultSeed)
+    else { return nil }
+    return Figure(
+      name: scenario.name, steps: settings.steps, estimators: scenario.estimators.count,
+      threads: threads, seconds: Benchmark.training(setup, threads: threads))
   }
 }

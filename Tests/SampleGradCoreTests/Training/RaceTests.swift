@@ -167,17 +167,18 @@ struct RaceTests {
     let bad = TrainingSettings(
       steps: 0, learningRate: -1, batch: 0, anneal: .exponential(minimum: 0.001, rate: .nan))
     #expect(
-      bad.problems(startTemperature: 0.5).map(\.key) == [
+      bad.problems(for: Self.relaxToy.distribution.spec).map(\.key) == [
         "training.steps", "training.learning_rate", "training.batch", "training.tau_min",
         "training.rate",
       ])
     let gaussian = TrainingSettings(anneal: .exponential(minimum: 0.1, rate: 0.1))
-    #expect(gaussian.problems(startTemperature: nil).map(\.key) == ["training.anneal"])
+    #expect(
+      gaussian.problems(for: .gaussian(mean: 0, std: 1)).map(\.key) == ["training.anneal"])
     let upward = TrainingSettings(anneal: .exponential(minimum: 0.8, rate: 0.1))
     #expect(
-      upward.problems(startTemperature: 0.5).first?.description
+      upward.startProblems(temperature: 0.5).first?.description
         == "training.tau_min: 0.8 is above the starting temperature 0.5 (annealing only lowers it)")
-    #expect(TrainingSettings().problems(startTemperature: 0.5).isEmpty)
+    #expect(TrainingSettings().problems(for: Self.relaxToy.distribution.spec).isEmpty)
   }
 }
 

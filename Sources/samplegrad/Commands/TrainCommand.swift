@@ -1,0 +1,84 @@
+import ArgumentParser
+import SampleGradCore
+import SampleGradEngine
+
+/// `samplegrad train`: gradient descent with each estimator, measured by the exact loss.
+struct TrainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train",
+    abstract: "Race the estimators: train the distribution's parameters with each one.",
+    discussion: """
+      Every estimator trains its own copy of the parameters (logits, log-odds, or mean and
+      log std) from the same start, with the same optimiser, learning rate, batch and number
+      of steps, on its own random stream. The output traces the exact loss at each
+      estimator's parameters every --every steps. Defaults come from the scenario's
+      [training] table; flags override them. Deterministic for a seed, at any --threads.
+      """
+  )
+
+  enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, table }
+
+  @OptionGroup var scenario: ScenarioOptions
+
+  @Option(name: .long, parsing: .unconditional, help: "Updates per estimator (default 1000).")
+  var steps: Int?
+
+  @Option(name: .long, parsing: .unconditional, help: "Step size (default 0.01).")
+  var learningRate: Double?
+
+  @Option(name: .long, help: "sgd or adam (default adam).")
+  var optimizer: String?
+
+  @Option(name: .long, parsing: .unconditional, help: "Estimates averaged per update (default 1).")
+  var batch: Int?
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "A trace point every E steps, plus step 0 and the last (default: steps / 10).")
+  var every: Int?
+
+  @Option(name: .long, help: "Comma-separated estimator names (default: the scenario's).")
+  var estimators: String?
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Worker threads (default: all cores). Results do not depend on it.")
+  var threads: Int?
+
+  @Option(name: .long, help: "Output format: json, csv or table.")
+  var format: Format = .json
+
+  func run() throws {
+    let loaded: Scenario
+    let settings: TrainingSettings
+    do {
+      loaded = try scenario.load(estimators: estimators)
+      settings = try TrainingOverrides(
+        steps: steps, learningRate: learningRate, optimizer: optimizer, batch: batch
+      ).settings(for: loaded)
+    } catch {
+      throw Failure.report(error)
+    }
+    if let every, every < 1 {
+      throw Failure.report(["--every: must be at least 1, got \(every)"])
+    }
+    if let threads, threads < 1 {
+      throw Failure.report(["--threads: must be at least 1, got \(threads)"])
+    }
+    let seed = scenario.seed ?? loaded.seed ?? Scenario.defaultSeed
+    let setup: RaceSetup
+    do {
+      setup = try RaceSetup(
+        scenario: loaded, settings: settings, seed: seed,
+        every: every ?? RaceSetup.defaultEvery(steps: settings.steps))
+    } catch {
+      throw Failure.report(ScenarioError(source: "command line", error))
+    }
+    let result = TrainingRunner.run(setup, threads: threads ?? ProcessInfoCores.count)
+    switch format {
+    case .json: print(TrainingReport.json(result).render())
+    case .csv: print(TrainingReport.csv(result))
+    case .table: print(TrainingTable.render(result))
+    }
+  }
+}
