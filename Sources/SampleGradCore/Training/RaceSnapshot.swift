@@ -13,6 +13,8 @@ public struct RaceSnapshot: Sendable {
   public var startLoss: Double
   /// The lowest loss the family reaches, if finite: the target line.
   public var optimum: Double?
+  /// The outcome with the lowest `f` (discrete distributions), whose p a lane drives to 1.
+  public var bestOutcome: Int?
   public var lanes: [RaceLaneSnapshot]
   public var stepsPerSecond: Double
   public var isPaused: Bool
@@ -21,7 +23,8 @@ public struct RaceSnapshot: Sendable {
   public init(
     title: String, distribution: DistributionKind, parameterNames: [String],
     settings: TrainingSettings, step: Int, temperature: Double?, startLoss: Double,
-    optimum: Double?, lanes: [RaceLaneSnapshot], stepsPerSecond: Double = 0,
+    optimum: Double?, bestOutcome: Int? = nil, lanes: [RaceLaneSnapshot],
+    stepsPerSecond: Double = 0,
     isPaused: Bool = false, message: String? = nil
   ) {
     self.title = title
@@ -32,6 +35,7 @@ public struct RaceSnapshot: Sendable {
     self.temperature = temperature
     self.startLoss = startLoss
     self.optimum = optimum
+    self.bestOutcome = bestOutcome
     self.lanes = lanes
     self.stepsPerSecond = stepsPerSecond
     self.isPaused = isPaused
@@ -74,11 +78,12 @@ public struct RaceLaneSnapshot: Sendable {
 extension TrainingRace {
   /// The race as the live view draws it (rate and pause state are the engine's to fill in).
   public func snapshot() -> RaceSnapshot {
-    RaceSnapshot(
+    let values = setup.scenario.objective.outcomeValues
+    return RaceSnapshot(
       title: setup.scenario.displayTitle, distribution: setup.scenario.distribution.kind,
       parameterNames: setup.scenario.distribution.parameterNames, settings: setup.settings,
       step: step, temperature: setup.temperature(at: step), startLoss: setup.startLoss,
-      optimum: setup.optimum,
+      optimum: setup.optimum, bestOutcome: values.indices.min { values[$0] < values[$1] },
       lanes: lanes.map { lane in
         RaceLaneSnapshot(
           kind: lane.kind, step: lane.step, loss: lane.loss,
