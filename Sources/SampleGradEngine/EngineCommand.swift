@@ -8,6 +8,9 @@ public enum EngineCommand: Sendable, Equatable {
   /// Adds `delta` to parameter `index`.
   case nudgeParameter(index: Int, delta: Double)
   case setTemperature(Double)
+  /// Sets one number of the scenario (the temperature, eta, a parameter, the objective's
+  /// target, frequency or threshold), as the sweep view's Enter does.
+  case set(ScenarioSetting, to: Double)
   /// Multiplies the temperature by `factor`, clamped to 0.01...100.
   case scaleTemperature(by: Double)
   /// Turns an estimator's sampling on or off.

@@ -56,6 +56,8 @@ public struct EngineState {
       return setParameter(index, scenario.distribution.parameters[index] + delta)
     case .setTemperature(let t):
       return setTemperature(t)
+    case .set(let setting, let value):
+      return change { s throws(InvalidScenario) in try s.with(setting, value: value) }
     case .scaleTemperature(let factor):
       guard let t = scenario.distribution.temperature else {
         return refuse("a \(scenario.distribution.kind.rawValue) has no temperature")

@@ -2,22 +2,27 @@ import Dispatch
 import Foundation
 import SampleGradCore
 
-/// The live sampler: a loop on a background queue that applies commands between batches and
-/// publishes the latest snapshot (at most ~30 times a second; the newest wins).
+/// The engine: one background queue that runs the jobs of a `JobHost` (the live statistics,
+/// a sweep) and publishes the latest snapshot, at most ~30 times a second; the newest wins.
 ///
-/// The UI never samples and never waits for a batch: `send` appends to a locked inbox and
-/// returns; `latest` reads the last published snapshot. Paused means idle: the loop sleeps
-/// on a semaphore until the next command.
+/// The UI never samples and never waits for a slice: `send` posts to the inbox and returns;
+/// `latest` reads the last published snapshot. One lifecycle: `start` starts the loop once
+/// (later calls do nothing), `stop` closes the inbox and returns only when the loop has
+/// ended (every call waits; a never-started engine returns at once). When the job on screen
+/// has nothing to do (paused, a finished sweep) the loop sleeps until the next command.
 public final class SamplingEngine: Sendable {
   private let queue = DispatchQueue(label: "samplegrad.sampling", qos: .userInitiated)
-  private let inbox = LockedValue<[EngineCommand]>([])
+  private let inbox = Mailbox<HostCommand>()
   private let published: LockedValue<Snapshot>
-  private let stopped = LockedValue(false)
-  private let wake = DispatchSemaphore(value: 0)
-  private let finished = DispatchSemaphore(value: 0)
+  private let lifecycle = LockedValue(Lifecycle.ready)
+  private let running = DispatchGroup()
   private let scenario: Scenario
   private let seed: UInt64
   private let timing: BatchTiming
+  /// Loop passes that found nothing to do (tests check that a paused engine does not spin).
+  let idlePasses = LockedValue(0)
+
+  private enum Lifecycle { case ready, running, stopped }
 
   public init(
     scenario: Scenario, seed: UInt64 = Scenario.defaultSeed, timing: BatchTiming = BatchTiming()
@@ -28,78 +33,60 @@ public final class SamplingEngine: Sendable {
     published = LockedValue(EngineState(scenario: scenario, seed: seed).snapshot())
   }
 
-  /// Starts the sampling loop (once).
+  /// Starts the loop; only the first call does anything, and none after `stop`.
   public func start() {
-    queue.async { self.loop() }
+    let first = lifecycle.withLock { state -> Bool in
+      guard state == .ready else { return false }
+      state = .running
+      return true
+    }
+    guard first else { return }
+    running.enter()
+    queue.async {
+      defer { self.running.leave() }
+      self.loop()
+    }
   }
 
-  /// Queues a command; it takes effect before the next batch (within one batch time).
-  public func send(_ command: EngineCommand) {
-    inbox.withLock { $0.append(command) }
-    wake.signal()
-  }
+  /// Queues a command for the live statistics; it takes effect before their next batch.
+  public func send(_ command: EngineCommand) { inbox.post(.live(command)) }
+
+  /// Queues a command for the sweep (or for which job is on screen).
+  public func send(_ command: SweepJobCommand) { inbox.post(.sweep(command)) }
 
   /// The most recently published snapshot.
   public var latest: Snapshot { published.withLock { $0 } }
 
-  /// Stops the loop and waits for it to finish its batch.
+  /// Stops the loop and waits until it has finished its slice and ended.
   public func stop() {
-    let wasRunning = stopped.withLock { old -> Bool in
-      defer { old = true }
-      return !old
-    }
-    guard wasRunning else { return }
-    wake.signal()
-    _ = finished.wait(timeout: .now() + 2)
+    lifecycle.withLock { $0 = .stopped }
+    inbox.close()
+    running.wait()
   }
 
   private func loop() {
-    var state = EngineState(scenario: scenario, seed: seed)
-    var batch = timing.initialBatch
-    var rate = RateMeter()
+    var host = JobHost(scenario: scenario, seed: seed, timing: timing)
     var lastPublish = DispatchTime(uptimeNanoseconds: 0)
-    var lastHistory = DispatchTime.now()
-    defer { finished.signal() }
-
-    while !stopped.withLock({ $0 }) {
-      let commands = inbox.withLock { queued -> [EngineCommand] in
-        defer { queued.removeAll(keepingCapacity: true) }
-        return queued
-      }
-      var steps = 0
-      for command in commands {
-        if command == .step { steps += 1 }
-        state.apply(command)
-      }
-      if state.isPaused && steps == 0 {
-        state.setRate(0)
-        rate = RateMeter()
-        publish(state)
-        wake.wait()
+    while let commands = inbox.take() {
+      for command in commands { host.apply(command) }
+      guard host.hasWork else {
+        host.rest()
+        publish(host)
+        idlePasses.withLock { $0 += 1 }
+        inbox.waitForMail()
         continue
       }
-
-      let started = DispatchTime.now()
-      state.step(samples: batch)
+      host.work()
       let now = DispatchTime.now()
-      let seconds = now.seconds(since: started)
-      state.setRate(rate.record(samples: batch, seconds: seconds))
-      batch = timing.nextBatch(after: batch, took: seconds)
-
-      if now.seconds(since: lastHistory) >= timing.historyInterval || steps > 0 {
-        state.recordHistory()
-        lastHistory = now
-      }
-      if !commands.isEmpty || steps > 0 || now.seconds(since: lastPublish) >= timing.publishInterval
-      {
-        publish(state)
+      if !commands.isEmpty || now.seconds(since: lastPublish) >= timing.publishInterval {
+        publish(host)
         lastPublish = now
       }
     }
   }
 
-  private func publish(_ state: EngineState) {
-    let snapshot = state.snapshot()
+  private func publish(_ host: JobHost) {
+    let snapshot = host.snapshot()
     published.withLock { $0 = snapshot }
   }
 }

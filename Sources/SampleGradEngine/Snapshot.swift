@@ -24,6 +24,8 @@ public struct Snapshot: Sendable {
   public var message: String?
   /// Increases whenever the parameters change, so the screen can tell a fresh start.
   public var generation: Int
+  /// The sweep's part, published by the sweep job once a sweep has been opened.
+  public var sweep: SweepSnapshot? = nil
 
   public var parameterNames: [String] { distribution.parameterNames }
 }

@@ -12,8 +12,8 @@ struct SampleGrad: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      ExploreCommand.self, RunCommand.self, TrainCommand.self, PresetsCommand.self,
-      CheckCommand.self, BenchCommand.self,
+      ExploreCommand.self, RunCommand.self, TrainCommand.self, SweepCommand.self,
+      PresetsCommand.self, CheckCommand.self, BenchCommand.self,
     ],
     defaultSubcommand: ExploreCommand.self
   )

@@ -15,13 +15,16 @@ public struct Scenario: Sendable, Equatable {
   public private(set) var options: EstimatorOptions
   /// The defaults of a training race (`[training]`), if the scenario gives any.
   public private(set) var training: TrainingSettings?
+  /// What `samplegrad sweep` and the sweep view vary when not told otherwise (`[sweep]`).
+  public private(set) var sweep: SweepSpec?
 
   /// Checks every rule; the error lists every problem, each with its key.
   public init(
     name: String, title: String? = nil, lesson: String? = nil, seed: UInt64? = nil,
     samples: Int? = nil, estimators: [EstimatorKind]? = nil, distribution: DistributionSpec,
     objective: ObjectiveSpec, options: EstimatorOptions = EstimatorOptions(),
-    training: TrainingSettings? = nil
+    training: TrainingSettings? = nil,
+    sweep: SweepSpec? = nil
   ) throws(InvalidScenario) {
     var problems: [ScenarioProblem] = []
     if name.isEmpty { problems.append(ScenarioProblem(key: "name", message: "must not be empty")) }
@@ -63,6 +66,7 @@ public struct Scenario: Sendable, Equatable {
     self.objective = validObjective
     self.options = options
     self.training = training
+    self.sweep = sweep
   }
 
   /// An estimator list's problems: empty, repeated, or an estimator whose needs are unmet.
@@ -105,7 +109,7 @@ public struct Scenario: Sendable, Equatable {
     try Scenario(
       name: name, title: title, lesson: lesson, seed: seed, samples: samples,
       estimators: estimators, distribution: spec, objective: objective.spec, options: options,
-      training: training)
+      training: training, sweep: sweep)
   }
 
   /// The same scenario at another temperature.
@@ -127,7 +131,7 @@ public struct Scenario: Sendable, Equatable {
     try Scenario(
       name: name, title: title, lesson: lesson, seed: seed, samples: samples,
       estimators: estimators, distribution: distribution.spec, objective: spec, options: options,
-      training: training)
+      training: training, sweep: sweep)
   }
 
   /// The same scenario comparing other estimators.

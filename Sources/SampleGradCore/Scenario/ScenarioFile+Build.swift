@@ -32,17 +32,58 @@ extension ScenarioDecoder {
     let options = EstimatorOptions(
       eta: file.options?.eta?.value ?? 1,
       draws: file.options?.draws ?? EstimatorOptions.defaultDraws)
+    let sweep = buildSweep(file.sweep, &problems)
+    guard problems.isEmpty else { return (nil, problems) }
     do throws(InvalidScenario) {
       let scenario = try Scenario(
         name: file.name ?? "", title: file.title, lesson: file.lesson, seed: seed,
         samples: file.samples, estimators: estimators, distribution: distribution,
-        objective: objective, options: options, training: training)
+        objective: objective, options: options, training: training, sweep: sweep)
       // A file's annealing must also fit the file's own temperature.
       let start = training?.startProblems(temperature: scenario.distribution.temperature) ?? []
-      return start.isEmpty ? (scenario, []) : (nil, start)
+      guard start.isEmpty else { return (nil, start) }
+      if let sweep {
+        // The range must suit this scenario: every point valid, a log scale above 0.
+        do throws(InvalidScenario) {
+          _ = try SweepPlan.standard(for: scenario, spec: sweep)
+        } catch {
+          return (
+            nil, error.problems.map { ScenarioProblem(key: "sweep.\($0.key)", message: $0.message) }
+          )
+        }
+      }
+      return (scenario, [])
     } catch {
       return (nil, error.problems)
     }
+  }
+
+  /// `[sweep]`: `over` is required, the rest fall back to the sweep's standard range.
+  private static func buildSweep(
+    _ raw: ScenarioFile.Sweep?, _ problems: inout [ScenarioProblem]
+  ) -> SweepSpec? {
+    guard let raw else { return nil }
+    guard let name = raw.over else {
+      problems.append(ScenarioProblem(key: "sweep.over", message: "is missing"))
+      return nil
+    }
+    guard let setting = ScenarioSetting.parse(name) else {
+      problems.append(
+        ScenarioProblem(
+          key: "sweep.over",
+          message: "unknown setting '\(name)' (known: \(ScenarioSetting.validNames))"))
+      return nil
+    }
+    var scale: SweepScale?
+    if let text = raw.scale {
+      scale = SweepScale(rawValue: text)
+      if scale == nil {
+        problems.append(
+          ScenarioProblem(key: "sweep.scale", message: "must be 'log' or 'linear', got '\(text)'"))
+      }
+    }
+    return SweepSpec(
+      setting: setting, from: raw.from?.value, to: raw.to?.value, points: raw.points, scale: scale)
   }
 
   private static func buildDistribution(

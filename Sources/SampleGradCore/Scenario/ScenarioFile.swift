@@ -11,6 +11,7 @@ struct ScenarioFile: Decodable {
   var objective: Objective?
   var options: Options?
   var training: Training?
+  var sweep: Sweep?
 
   struct Distribution: Decodable {
     var kind: String?
@@ -50,11 +51,19 @@ struct ScenarioFile: Decodable {
     }
   }
 
+  struct Sweep: Decodable {
+    var over: String?
+    var from: Number?
+    var to: Number?
+    var points: Int?
+    var scale: String?
+  }
+
   /// Keys each table accepts, so a typo is an error instead of a silently ignored line.
   static let allowedKeys: [String: [String]] = [
     "": [
       "name", "title", "lesson", "seed", "samples", "estimators", "distribution", "objective",
-      "options", "training",
+      "options", "training", "sweep",
     ],
     "distribution": ["kind", "logits", "temperature", "mean", "std"],
     "objective": ["kind"] + ObjectiveKind.allCases.flatMap(\.keys),
@@ -62,6 +71,7 @@ struct ScenarioFile: Decodable {
     "training": [
       "steps", "learning_rate", "optimizer", "batch", "anneal", "tau_min", "rate",
     ],
+    "sweep": ["over", "from", "to", "points", "scale"],
   ]
 
   /// A TOML number: `1` and `1.0` both read as a Double.

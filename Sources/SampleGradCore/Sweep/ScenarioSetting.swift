@@ -1,0 +1,159 @@
+import Foundation
+
+/// One number of a scenario that a sweep varies (and the explorer can set on its own): the
+/// relaxation temperature, REBAR's `eta`, a distribution parameter, or the objective's scalar
+/// target, frequency or threshold.
+///
+/// A setting is read and written only through the scenario's own checked `with` methods, so a
+/// swept value obeys exactly the rules a scenario file does (a temperature in 0.01...100, a
+/// positive std, finite numbers).
+public enum ScenarioSetting: Sendable, Hashable {
+  case temperature
+  case eta
+  /// Parameter `index` (0-based): a logit, the log-odds, the mean or the std.
+  case parameter(Int)
+  /// A quadratic objective's scalar target `k` in `(x - k)^2` (bernoulli, gaussian).
+  case target
+  /// A cosine objective's frequency `k` in `cos(k x)`.
+  case frequency
+  /// A step objective's threshold `c` in `1[x > c]`.
+  case threshold
+
+  /// As `--over` and scenario files spell it: `temperature`, `eta`, `parameter:2`
+  /// (1-based, like the screen's "logit 2"), `target`, `frequency`, `threshold`.
+  public var name: String {
+    switch self {
+    case .temperature: "temperature"
+    case .eta: "eta"
+    case .parameter(let index): "parameter:\(index + 1)"
+    case .target: "target"
+    case .frequency: "frequency"
+    case .threshold: "threshold"
+    }
+  }
+
+  /// The spellings `parse` accepts, for error messages.
+  public static let validNames = "temperature, eta, parameter:N, target, frequency, threshold"
+
+  /// Parses `name`'s spelling (`parameter:N` with N from 1).
+  public static func parse(_ text: String) -> ScenarioSetting? {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    switch trimmed {
+    case "temperature": return .temperature
+    case "eta": return .eta
+    case "target": return .target
+    case "frequency": return .frequency
+    case "threshold": return .threshold
+    default:
+      let prefix = "parameter:"
+      guard trimmed.hasPrefix(prefix), let n = Int(trimmed.dropFirst(prefix.count)), n >= 1
+      else { return nil }
+      return .parameter(n - 1)
+    }
+  }
+
+  /// What the screen and the table call it in `scenario`: `temperature`, `eta`, `logit 2`,
+  /// `std`, `target`, `frequency`, `threshold`.
+  public func label(in scenario: Scenario) -> String {
+    if case .parameter(let index) = self {
+      let names = scenario.distribution.parameterNames
+      return names.indices.contains(index) ? names[index] : name
+    }
+    return name
+  }
+
+  /// Why `scenario` has no such number, or nil if it has one.
+  public func unavailable(in scenario: Scenario) -> String? {
+    let distribution = scenario.distribution
+    switch self {
+    case .temperature:
+      return distribution.temperature == nil
+        ? "a \(distribution.kind.rawValue) has no temperature" : nil
+    case .eta:
+      return distribution.capabilities.contains(.conditionalRelaxation)
+        ? nil : "eta is REBAR's, and REBAR does not apply to a \(distribution.kind.rawValue)"
+    case .parameter(let index):
+      return distribution.parameters.indices.contains(index)
+        ? nil
+        : "there is no parameter \(index + 1) (this \(distribution.kind.rawValue) has \(distribution.parameterCount))"
+    case .target:
+      if case .quadratic(let target) = scenario.objective.spec {
+        return target.count == 1
+          ? nil : "the target of a categorical is a vector (one value per category), not a number"
+      }
+      return
+        "only a quadratic objective has a target (this one is \(scenario.objective.kind.rawValue))"
+    case .frequency:
+      return scenario.objective.kind == .cosine
+        ? nil
+        : "only a cosine objective has a frequency (this one is \(scenario.objective.kind.rawValue))"
+    case .threshold:
+      return scenario.objective.kind == .step
+        ? nil
+        : "only a step objective has a threshold (this one is \(scenario.objective.kind.rawValue))"
+    }
+  }
+
+  /// The setting's value in `scenario`, or nil if it has none.
+  public func value(in scenario: Scenario) -> Double? {
+    guard unavailable(in: scenario) == nil else { return nil }
+    switch self {
+    case .temperature: return scenario.distribution.temperature
+    case .eta: return scenario.options.eta
+    case .parameter(let index): return scenario.distribution.parameters[index]
+    case .target, .frequency, .threshold:
+      switch scenario.objective.spec {
+      case .quadratic(let target): return target[0]
+      case .cosine(let frequency): return frequency
+      case .step(let threshold): return threshold
+      case .linear, .table: return nil
+      }
+    }
+  }
+
+  /// Whether only positive values are meaningful (a temperature, a std), so a log scale is
+  /// the natural one and `0` is out of range.
+  public func isPositive(in scenario: Scenario) -> Bool {
+    switch self {
+    case .temperature: true
+    case .parameter(let index):
+      if case .gaussian = scenario.distribution.spec { index == 1 } else { false }
+    case .eta, .target, .frequency, .threshold: false
+    }
+  }
+
+  /// Every setting `scenario` has, in the order the sweep view offers them (`o` cycles):
+  /// the temperature, `eta`, each parameter, then the objective's number.
+  public static func available(in scenario: Scenario) -> [ScenarioSetting] {
+    let candidates: [ScenarioSetting] =
+      [.temperature, .eta] + scenario.distribution.parameters.indices.map { .parameter($0) }
+      + [.target, .frequency, .threshold]
+    return candidates.filter { $0.unavailable(in: scenario) == nil }
+  }
+}
+
+extension Scenario {
+  /// The same scenario with `setting` at `value`, checked by the scenario's own rules (the
+  /// error's key is the file's: `distribution.temperature`, `options.eta`, ...).
+  public func with(_ setting: ScenarioSetting, value: Double) throws(InvalidScenario) -> Scenario {
+    if let reason = setting.unavailable(in: self) {
+      throw InvalidScenario(key: "", reason)
+    }
+    switch setting {
+    case .temperature:
+      return try with(temperature: value)
+    case .eta:
+      var options = self.options
+      options.eta = value
+      return try with(options: options)
+    case .parameter(let index):
+      return try with(parameter: index, value: value)
+    case .target:
+      return try with(objective: .quadratic(target: [value]))
+    case .frequency:
+      return try with(objective: .cosine(frequency: value))
+    case .threshold:
+      return try with(objective: .step(threshold: value))
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// `samplegrad sweep --format table`: the curves as a handout, one block per gradient
+/// component. Each row is a point: the exact gradient, each estimator's bias and variance,
+/// and which estimator has the lowest mean squared error there; under each block, where each
+/// estimator's error is lowest.
+public enum SweepTable {
+  public static func render(_ r: SweepResult) -> String {
+    let plan = r.plan
+    let s = plan.scenario
+    let label = plan.setting.label(in: s)
+    var lines: [String] = []
+    lines.append("\(s.displayTitle)  (\(s.name))")
+    var header =
+      "\(RunTable.describe(s.distribution.spec))  objective: \(RunTable.describe(s.objective.spec))"
+    if plan.setting != .temperature, let t = s.distribution.temperature {
+      header += "  temperature: \(NumberFormat.short(t))"
+    }
+    lines.append(header)
+    lines.append(
+      "swept: \(label) from \(NumberFormat.short(plan.grid.from)) to \(NumberFormat.short(plan.grid.to)),"
+        + " \(plan.grid.points) points (\(plan.grid.scale.rawValue) scale)"
+        + (plan.current.map { ", now \(NumberFormat.short($0))" } ?? ""))
+    lines.append(
+      "seed \(r.seed), \(r.samples) samples per point and estimator,"
+        + " the same random numbers at every point")
+    lines.append(
+      "bias = mean - exact (* more than 5 standard errors from 0); MSE = bias^2 + variance")
+    for (i, name) in s.distribution.parameterNames.enumerated() {
+      lines.append("")
+      lines += block(r, component: i, name: name, label: label)
+    }
+    return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+      .joined(separator: "\n")
+  }
+
+  /// One component: a header naming each estimator over its two columns, a row per point,
+  /// and each estimator's lowest error.
+  static func block(_ r: SweepResult, component i: Int, name: String, label: String) -> [String] {
+    let kinds = r.plan.estimators
+    var rows = [[label, "exact"] + kinds.flatMap { _ in ["bias", "variance"] } + ["lowest MSE"]]
+    for point in r.points {
+      var row = [NumberFormat.short(point.value), NumberFormat.short(point.exact.gradient[i])]
+      for e in point.estimators {
+        let significant = e.standardError[i] > 0 && abs(e.bias[i]) > 5 * e.standardError[i]
+        row.append(NumberFormat.short(e.bias[i]) + (significant ? "*" : " "))
+        row.append(NumberFormat.short(e.variance[i]))
+      }
+      row.append(lowest(point, component: i).map { $0.kind.rawValue } ?? "")
+      rows.append(row)
+    }
+    var widths = [Int](repeating: 0, count: rows[0].count)
+    for row in rows { for (c, cell) in row.enumerated() { widths[c] = max(widths[c], cell.count) } }
+    // Widen each estimator's pair of columns to fit its name above them.
+    for (e, kind) in kinds.enumerated() {
+      let pair = widths[2 + 2 * e] + 2 + widths[3 + 2 * e]
+      if kind.rawValue.count > pair { widths[2 + 2 * e] += kind.rawValue.count - pair }
+    }
+    var title = ""
+    title += String(repeating: " ", count: widths[0] + 2 + widths[1])
+    for (e, kind) in kinds.enumerated() {
+      let pair = widths[2 + 2 * e] + 2 + widths[3 + 2 * e]
+      title += "  " + String(repeating: " ", count: pair - kind.rawValue.count) + kind.rawValue
+    }
+    let table = rows.map { row in
+      row.enumerated().map { c, cell in
+        let pad = String(repeating: " ", count: widths[c] - cell.count)
+        return c == row.count - 1 ? cell + pad : pad + cell
+      }.joined(separator: "  ")
+    }
+    var out = ["\(name):", title] + table
+    for (e, kind) in kinds.enumerated() {
+      let errors = r.points.map { $0.estimators[e].meanSquaredError[i] }
+      guard let best = errors.indices.min(by: { errors[$0] < errors[$1] }) else { continue }
+      out.append(
+        "  \(kind.rawValue): lowest MSE \(NumberFormat.short(errors[best])) at \(label) "
+          + NumberFormat.short(r.points[best].value))
+    }
+    return out
+  }
+
+  /// The estimator with the lowest MSE on component `i` at `point` (a noiseless exact row is
+  /// the reference, not a competitor).
+  static func lowest(_ point: SweepPoint, component i: Int) -> EstimatorResult? {
+    point.estimators.filter { $0.kind != .exact }.min {
+      $0.meanSquaredError[i] < $1.meanSquaredError[i]
+    }
+  }
+}

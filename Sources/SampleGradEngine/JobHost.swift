@@ -1,0 +1,99 @@
+import SampleGradCore
+
+/// A command for the job it concerns.
+public enum HostCommand: Sendable, Equatable {
+  case live(EngineCommand)
+  case sweep(SweepJobCommand)
+}
+
+/// The engine's jobs and which one is on screen, as a plain value: `SamplingEngine` runs it
+/// on its background queue, tests drive it synchronously.
+///
+/// Only the job on screen samples (the live statistics, or the sweep while its view is
+/// open), so it has every core; the other keeps its numbers and waits. The snapshot carries
+/// every job's part, each published by its job.
+public struct JobHost {
+  /// Which job samples.
+  public enum Focus: Sendable, Equatable { case live, sweep }
+
+  public private(set) var live: LiveJob
+  public private(set) var sweep: SweepJob?
+  public private(set) var focus = Focus.live
+  private let timing: BatchTiming
+
+  public init(scenario: Scenario, seed: UInt64, timing: BatchTiming = BatchTiming()) {
+    live = LiveJob(state: EngineState(scenario: scenario, seed: seed), timing: timing)
+    self.timing = timing
+  }
+
+  public mutating func apply(_ command: HostCommand) {
+    switch command {
+    case .live(let command):
+      live.apply(command)
+    case .sweep(.open(let setting)):
+      open(setting)
+    case .sweep(.close):
+      guard focus == .sweep else { return }
+      sweep?.rest()
+      focus = .live
+    case .sweep(let command):
+      sweep?.apply(command)
+    }
+  }
+
+  /// Starts the sweep of the live scenario as it is now over `setting` (or keeps the one that
+  /// computes the same numbers) and puts it on screen. A setting the scenario lacks changes
+  /// nothing: the screen checks the same rules before it asks.
+  private mutating func open(_ setting: ScenarioSetting) {
+    let state = live.state
+    let kinds = state.rows.filter { state.enabled.contains($0) && $0 != .exact }
+    guard
+      let plan = try? SweepPlan.standard(
+        for: state.scenario, spec: SweepSpec(setting: setting), estimators: kinds)
+    else { return }
+    if var running = sweep, running.seed == state.seed, running.plan.computesSameNumbers(as: plan) {
+      running.rebase(plan)
+      sweep = running
+    } else {
+      sweep = SweepJob(plan: plan, seed: state.seed)
+    }
+    if focus != .sweep {
+      live.rest()
+      focus = .sweep
+    }
+  }
+
+  /// Whether the job on screen has work; if not, the engine sleeps until the next command.
+  public var hasWork: Bool {
+    switch focus {
+    case .live: live.hasWork
+    case .sweep: sweep?.hasWork ?? false
+    }
+  }
+
+  /// One slice of the job on screen.
+  public mutating func work() {
+    switch focus {
+    case .live: live.work(timing: timing)
+    case .sweep: sweep?.work(timing: timing)
+    }
+  }
+
+  /// The job on screen stops getting slices for now.
+  public mutating func rest() {
+    switch focus {
+    case .live: live.rest()
+    case .sweep: sweep?.rest()
+    }
+  }
+
+  /// Every job's part: the live statistics, and the sweep's if one was started.
+  public func snapshot() -> Snapshot {
+    var snapshot = live.publish()
+    if var part = sweep?.publish() {
+      part.isOpen = focus == .sweep
+      snapshot.sweep = part
+    }
+    return snapshot
+  }
+}

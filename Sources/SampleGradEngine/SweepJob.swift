@@ -1,0 +1,138 @@
+import Dispatch
+import SampleGradCore
+
+/// A sweep refined while the user looks: a first full curve at `firstRound` samples per point,
+/// then rounds of twice as many, up to `maximumSamples`, then idle.
+///
+/// The snapshot shows the last finished round, where every point has the same sample count
+/// and equals `samplegrad run` at that setting and count (the cells keep the run's streams
+/// and chunks), so the curves on screen are the common-random-numbers curves of
+/// `samplegrad sweep --samples N` for N = 4096, 8192, ... A slice grows every unfinished cell
+/// of the round a little, in parallel, in steps of 64 estimates; how the work is sliced never
+/// changes a number.
+public struct SweepJob: EngineJob {
+  public private(set) var plan: SweepPlan
+  public let seed: UInt64
+  public let maximumSamples: Int
+  public private(set) var isPaused = false
+  private let problems: [GradientProblem]
+  /// Point-major: cell `p * estimators + e`.
+  private let cells: [SweepCell]
+  /// Samples per cell the round in progress reaches.
+  private var target: Int
+  private var completed: SweepResult?
+  private var budget: Int
+  private var rate = RateMeter()
+  private var estimatesPerSecond = 0.0
+
+  /// Estimates are drawn in multiples of this (the block paths' block), so growing a cell in
+  /// steps draws exactly the numbers of one long run.
+  static let step = 64
+  /// Samples per point of the first curve: 25 points of 5 estimators take well under a
+  /// second on one core.
+  public static let firstRound = 4096
+  /// Where refinement stops (about a million per point).
+  public static let defaultMaximumSamples = 1 << 20
+
+  public init(
+    plan: SweepPlan, seed: UInt64, firstRound: Int = SweepJob.firstRound,
+    maximumSamples: Int = SweepJob.defaultMaximumSamples,
+    chunkSize: Int = ChunkPlan.defaultChunkSize
+  ) {
+    self.plan = plan
+    self.seed = seed
+    let first = max(Self.roundUp(firstRound), Self.step)
+    self.maximumSamples = max(Self.roundUp(maximumSamples), first)
+    target = first
+    problems = plan.scenarios.map(\.problem)
+    cells = problems.flatMap { problem in
+      plan.estimators.map {
+        SweepCell(problem: problem, kind: $0, seed: seed, chunkSize: chunkSize)
+      }
+    }
+    budget = BatchTiming().initialBatch * plan.estimators.count
+  }
+
+  private static func roundUp(_ n: Int) -> Int { (n + step - 1) / step * step }
+
+  public mutating func apply(_ command: SweepJobCommand) {
+    if command == .togglePause { isPaused.toggle() }
+  }
+
+  /// Whether refinement has reached its maximum.
+  public var isFinished: Bool { (completed?.samples ?? 0) >= maximumSamples }
+
+  public var hasWork: Bool { !isPaused && !isFinished }
+
+  /// Grows the unfinished cells of the round by about `budget` estimates in all, in parallel;
+  /// finishes the round when every cell has reached it.
+  public mutating func refine(budget: Int) {
+    guard !isFinished else { return }
+    let active = cells.indices.filter { cells[$0].count < target }
+    if !active.isEmpty {
+      let share = Self.roundUp(max(budget / active.count, Self.step))
+      let steps = active.map { min(target - cells[$0].count, share) }
+      let chosen = active.map { cells[$0] }
+      if chosen.count > 1 {
+        DispatchQueue.concurrentPerform(iterations: chosen.count) {
+          chosen[$0].advance(by: steps[$0])
+        }
+      } else {
+        chosen[0].advance(by: steps[0])
+      }
+    }
+    if cells.allSatisfy({ $0.count >= target }) {
+      completed = result()
+      target = min(target * 2, maximumSamples)
+    }
+  }
+
+  /// Refines until the round at `samples` per point is finished (tests; the engine slices).
+  public mutating func refine(throughRound samples: Int) {
+    while !isFinished, (completed?.samples ?? 0) < samples { refine(budget: 1 << 18) }
+  }
+
+  public mutating func work(timing: BatchTiming) {
+    let started = DispatchTime.now()
+    refine(budget: budget)
+    let seconds = DispatchTime.now().seconds(since: started)
+    estimatesPerSecond = rate.record(samples: budget, seconds: seconds)
+    budget = timing.nextBatch(after: budget, took: seconds)
+  }
+
+  public mutating func rest() {
+    estimatesPerSecond = 0
+    rate = RateMeter()
+  }
+
+  /// Takes a plan that computes the same numbers (only the "now" mark differs).
+  mutating func rebase(_ other: SweepPlan) {
+    guard plan.computesSameNumbers(as: other) else { return }
+    plan = other
+  }
+
+  /// Every cell's statistics as they are.
+  private func result() -> SweepResult {
+    let kinds = plan.estimators.count
+    let points = problems.enumerated().map { p, problem in
+      SweepPoint(
+        value: plan.grid.value(p), exact: problem.exact,
+        estimators: (0..<kinds).map { cells[p * kinds + $0].result(exact: problem.exact.gradient) })
+    }
+    return SweepResult(plan: plan, seed: seed, samples: target, points: points)
+  }
+
+  public func publish() -> SweepSnapshot {
+    let done = completed?.samples ?? 0
+    let span = Double(max(target - done, 1) * cells.count)
+    let drawn = cells.reduce(0) { $0 + min($1.count, target) - min($1.count, done) }
+    return SweepSnapshot(
+      plan: plan,
+      result: completed.map {
+        SweepResult(plan: plan, seed: $0.seed, samples: $0.samples, points: $0.points)
+      },
+      target: target, progress: isFinished ? 1 : Double(drawn) / span,
+      maximumSamples: maximumSamples, isPaused: isPaused, isFinished: isFinished, isOpen: false,
+      estimatesPerSecond: estimatesPerSecond)
+  }
+}
