@@ -4,6 +4,7 @@ import SampleGradCore
 public enum HostCommand: Sendable, Equatable {
   case live(EngineCommand)
   case sweep(SweepJobCommand)
+  case training(TrainingJobCommand)
 }
 
 /// The engine's jobs and which one is on screen, as a plain value: `SamplingEngine` runs it
@@ -14,10 +15,13 @@ public enum HostCommand: Sendable, Equatable {
 /// every job's part, each published by its job.
 public struct JobHost {
   /// Which job samples.
-  public enum Focus: Sendable, Equatable { case live, sweep }
+  public enum Focus: Sendable, Equatable { case live, sweep, training }
 
   public private(set) var live: LiveJob
   public private(set) var sweep: SweepJob?
+  public private(set) var training: TrainingJob?
+  /// How fast a live race advances (tests run it flat out).
+  public var pacing = RacePacing()
   public private(set) var focus = Focus.live
   private let timing: BatchTiming
 
@@ -38,7 +42,41 @@ public struct JobHost {
       focus = .live
     case .sweep(let command):
       sweep?.apply(command)
+    case .training(.open):
+      openRace()
+    case .training(.close):
+      guard focus == .training else { return }
+      training?.rest()
+      focus = .live
+    case .training(let command):
+      training?.apply(command)
     }
+  }
+
+  /// Puts the race of the live scenario as it is now (its enabled rows, its `[training]`
+  /// defaults or the standard ones) on screen: the one already run if it is the same race,
+  /// else a new one. A scenario whose settings do not fit (annealing to above a temperature
+  /// the user lowered) changes nothing: the screen checks the same rules before it asks.
+  private mutating func openRace() {
+    guard let setup = Self.raceSetup(for: live.state) else { return }
+    if training?.setup.isSameRace(asIgnoringLearningRate: setup) != true {
+      training = TrainingJob(setup: setup, pacing: pacing)
+    }
+    if focus != .training {
+      switch focus {
+      case .live: live.rest()
+      case .sweep: sweep?.rest()
+      case .training: break
+      }
+      focus = .training
+    }
+  }
+
+  /// The race the screen's `T` starts for the live view's state.
+  public static func raceSetup(for state: EngineState) -> RaceSetup? {
+    try? RaceSetup(
+      live: state.scenario, enabled: state.rows.filter { state.enabled.contains($0) },
+      seed: state.seed)
   }
 
   /// Starts the sweep of the live scenario as it is now over `setting` (or keeps the one that
@@ -68,6 +106,7 @@ public struct JobHost {
     switch focus {
     case .live: live.hasWork
     case .sweep: sweep?.hasWork ?? false
+    case .training: training?.hasWork ?? false
     }
   }
 
@@ -76,6 +115,7 @@ public struct JobHost {
     switch focus {
     case .live: live.work(timing: timing)
     case .sweep: sweep?.work(timing: timing)
+    case .training: training?.work(timing: timing)
     }
   }
 
@@ -84,6 +124,7 @@ public struct JobHost {
     switch focus {
     case .live: live.rest()
     case .sweep: sweep?.rest()
+    case .training: training?.rest()
     }
   }
 
@@ -94,6 +135,7 @@ public struct JobHost {
       part.isOpen = focus == .sweep
       snapshot.sweep = part
     }
+    snapshot.race = training?.publish()
     return snapshot
   }
 }

@@ -54,6 +54,10 @@ public final class SamplingEngine: Sendable {
   /// Queues a command for the sweep (or for which job is on screen).
   public func send(_ command: SweepJobCommand) { inbox.post(.sweep(command)) }
 
+  /// Queues a command for the training race (or for which job is on screen). Labelled, since
+  /// the sweep's commands share some names (`.close`, `.togglePause`).
+  public func send(race command: TrainingJobCommand) { inbox.post(.training(command)) }
+
   /// The most recently published snapshot.
   public var latest: Snapshot { published.withLock { $0 } }
 

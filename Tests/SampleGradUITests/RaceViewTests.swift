@@ -1,4 +1,5 @@
 import SampleGradCore
+import SampleGradEngine
 import Testing
 
 @testable import SampleGradUI
@@ -65,7 +66,7 @@ struct RaceViewTests {
 
   @Test("the step axis: log for long races, each step in one column, ticks in order")
   func stepAxis() {
-    let log = StepAxis(total: 10_000, width: 100)
+    let log = StepAxis(total: 10_000, width: 100, isLog: true)
     #expect(log.isLog)
     #expect(log.column(of: 0) == 0 && log.column(of: 10_000) == 99)
     #expect(log.column(of: 100) == 50)  // log(101) / log(10001) = 0.501 of 99 columns
@@ -75,7 +76,7 @@ struct RaceViewTests {
       #expect(log.column(of: last) <= c && log.column(of: last + 1) > c)
     }
     #expect(log.lastStep(atOrBefore: 99) == 10_000)
-    let linear = StepAxis(total: 150, width: 76)
+    let linear = StepAxis(total: 150, width: 76, isLog: false)
     #expect(!linear.isLog && linear.ticks == [0, 37, 75, 112, 150])
     #expect(linear.column(of: 75) == 38)
     #expect(StepAxis.label(2500) == "2.5k" && StepAxis.label(10_000) == "10k")
@@ -98,5 +99,49 @@ struct RaceViewTests {
     #expect(zip(up, [0.02, 0.05, 0.1, 0.2]).allSatisfy { abs($0 / $1 - 1) < 1e-12 })
     #expect(abs(RaceKeys.nextLearningRate(after: 0.01, up: false) / 0.005 - 1) < 1e-12)
     #expect(abs(RaceKeys.nextLearningRate(after: 0.03, up: false) / 0.02 - 1) < 1e-12)
+  }
+}
+
+/// `T` in the explorer: it checks the race can start, then hands the keys to the race view
+/// until Escape.
+@Suite("Explorer: the race view's keys")
+struct ExplorerRaceTests {
+  static var snapshot: Snapshot { Fixtures.snapshot(Fixtures.bernoulli, batches: 1) }
+
+  @Test("T opens the race; its keys become race commands; Escape returns")
+  func keys() {
+    var explorer = Explorer(presets: Fixtures.presets)
+    var snapshot = Self.snapshot
+    #expect(explorer.handle(.character("T"), snapshot: snapshot) == [.race(.open)])
+    #expect(explorer.isRaceOpen)
+    snapshot.race = RaceFixtures.relaxToy
+    #expect(explorer.handle(.character(" "), snapshot: snapshot) == [.race(.togglePause)])
+    #expect(explorer.handle(.character("r"), snapshot: snapshot) == [.race(.restart)])
+    #expect(explorer.handle(.character("+"), snapshot: snapshot) == [.race(.setLearningRate(0.02))])
+    #expect(explorer.message == "learning rate 0.02: the race starts again")
+    #expect(
+      explorer.handle(.character("-"), snapshot: snapshot) == [.race(.setLearningRate(0.005))])
+    #expect(explorer.handle(.character("k"), snapshot: snapshot) == [])
+    #expect(explorer.message?.contains("Esc returns") == true)
+    var buffer = Buffer(width: 80, height: 24)
+    explorer.render(snapshot, into: &buffer)
+    #expect(buffer.lines[0].contains("training race"))
+    #expect(explorer.handle(.escape, snapshot: snapshot) == [.race(.close)])
+    #expect(!explorer.isRaceOpen)
+    explorer.render(snapshot, into: &buffer)
+    #expect(!buffer.lines[0].contains("training race"))
+    #expect(explorer.handle(.character("T"), snapshot: snapshot) == [.race(.open)])
+    #expect(explorer.handle(.character("q"), snapshot: snapshot) == [.quit])
+  }
+
+  @Test("T with every estimator off says why and stays on the statistics")
+  func refused() {
+    var explorer = Explorer(presets: Fixtures.presets)
+    let snapshot = Fixtures.snapshot(Fixtures.bernoulli, batches: 1) { state in
+      for kind in Fixtures.bernoulli.estimators { state.apply(.toggleEstimator(kind)) }
+    }
+    #expect(explorer.handle(.character("T"), snapshot: snapshot) == [])
+    #expect(!explorer.isRaceOpen)
+    #expect(explorer.message == "cannot race: no estimator is on: turn one on with 1-9")
   }
 }

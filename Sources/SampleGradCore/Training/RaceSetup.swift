@@ -39,6 +39,28 @@ public struct RaceSetup: Sendable {
       distribution: scenario.distribution, objective: scenario.objective)
   }
 
+  /// The race the explorer's `T` starts: the scenario as it is on screen, its enabled
+  /// estimators (in the scenario's order), its `[training]` defaults or the standard ones.
+  public init(live scenario: Scenario, enabled: [EstimatorKind], seed: UInt64)
+    throws(InvalidScenario)
+  {
+    guard !enabled.isEmpty else {
+      throw InvalidScenario(key: "", "no estimator is on: turn one on with 1-9")
+    }
+    try self.init(
+      scenario: try scenario.with(estimators: enabled),
+      settings: scenario.training ?? TrainingSettings(), seed: seed)
+  }
+
+  /// Whether `other` runs the same race, the learning rate aside (the race view's `+` and
+  /// `-` change it and keep the race when it is opened again).
+  public func isSameRace(asIgnoringLearningRate other: RaceSetup) -> Bool {
+    var mine = settings
+    mine.learningRate = other.settings.learningRate
+    return scenario == other.scenario && mine == other.settings && seed == other.seed
+      && every == other.every
+  }
+
   /// The default trace interval: about ten points besides step 0.
   public static func defaultEvery(steps: Int) -> Int { max(1, steps / 10) }
 

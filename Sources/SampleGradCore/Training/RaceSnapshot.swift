@@ -45,6 +45,13 @@ public struct RaceSnapshot: Sendable {
   public var isFinished: Bool {
     lanes.allSatisfy { $0.step >= settings.steps || $0.stopped != nil }
   }
+
+  /// Races longer than this are drawn (and paced live) on a log scale of 1 + step.
+  public static let logStepThreshold = 200
+
+  /// Whether the step axis is logarithmic: the first hundred steps, where most of the
+  /// learning happens, then get as much room as the last thousands.
+  public var hasLogSteps: Bool { settings.steps > Self.logStepThreshold }
 }
 
 /// One estimator in the live race.

@@ -12,6 +12,10 @@ extension Explorer {
       TooSmallNotice().draw(into: &buffer, theme: theme)
       return
     }
+    if isRaceOpen, let race = snapshot.race {
+      RaceView(options: options, message: message).render(race, into: &buffer)
+      return
+    }
     let context = PanelContext(
       snapshot: snapshot, theme: theme, selected: Self.clamp(selectedParameter, snapshot))
     let layout = ScreenLayout(

@@ -12,6 +12,8 @@ public struct Explorer: Sendable {
   /// The parameter arrows change (a logit, the log-odds, the mean or the std), 0-based.
   public private(set) var selectedParameter = 0
   public private(set) var overlay: ExplorerOverlay = .none
+  /// Whether the training race (`T`) is on screen instead of the statistics.
+  public internal(set) var isRaceOpen = false
   /// A message of the screen's own (a hint, a refused key, a preset that failed to load),
   /// shown in the status line until the next key.
   public private(set) var message: String?
@@ -36,6 +38,7 @@ public struct Explorer: Sendable {
     message = nil
     selectedParameter = Self.clamp(selectedParameter, snapshot)
     if key == .interrupt { return [.quit] }
+    if isRaceOpen { return handleRace(key, snapshot: snapshot) }
     switch overlay {
     case .none:
       guard let action = KeyMap.action(for: key) else { return [] }
@@ -95,6 +98,8 @@ public struct Explorer: Sendable {
       overlay = .presets(selected: current)
     case .openHelp:
       overlay = .help
+    case .openRace:
+      return openRace(snapshot)
     case .promptTemperature:
       guard snapshot.distribution.temperature != nil else {
         message = "a gaussian has no temperature"

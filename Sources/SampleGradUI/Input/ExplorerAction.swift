@@ -10,6 +10,8 @@ public enum ExplorerAction: Sendable, Equatable {
   case toggleEstimator(row: Int)
   case togglePause, step, resetStatistics
   case openPresets, openHelp
+  /// Opens the training race of the scenario on screen.
+  case openRace
   case promptTemperature, promptParameter
   case escape, quit
 }

@@ -6,6 +6,8 @@ import SampleGradEngine
 public enum ExplorerEffect: Sendable, Equatable {
   /// Forward a command to the engine.
   case send(EngineCommand)
+  /// Forward a command to the training race.
+  case race(TrainingJobCommand)
   /// Load this preset's file and send `.load` with it (or call `show(message:)` on failure).
   case loadPreset(PresetSummary)
   /// Leave the explorer and restore the terminal.

@@ -36,6 +36,7 @@ public enum KeyMap {
     case "r": return .resetStatistics
     case "p": return .openPresets
     case "?": return .openHelp
+    case "T": return .openRace
     case "t": return .promptTemperature
     case "=", "v": return .promptParameter
     case "q": return .quit
@@ -77,6 +78,7 @@ public enum KeyMap {
         Entry("s", "draw one batch (while paused)"),
         Entry("r", "reset the statistics"),
         Entry("p", "pick a preset scenario"),
+        Entry("T", "race: train with each estimator"),
         Entry("?", "this help"),
         Entry("q", "quit"),
       ]
@@ -108,6 +110,7 @@ public enum KeyMap {
       ("s", "step", 10),
       ("r", "reset", 7),
       ("p", "presets", 6),
+      ("T", "race", 7),
       ("?", "help", 5),
       ("q", "quit", 0),
     ]

@@ -60,7 +60,7 @@ struct LossChart: Sendable {
       }
     }
 
-    let axis = StepAxis(total: snapshot.settings.steps, width: plot.width)
+    let axis = StepAxis(snapshot, width: plot.width)
     // The first lanes (the exact gradient, the reference) are drawn last, on top.
     for (index, lane) in snapshot.lanes.enumerated().reversed() {
       let look = LaneStyle(index: index, theme: theme)

@@ -1,3 +1,4 @@
+import Foundation
 import SampleGradCore
 
 /// The race's legend and scoreboard: per lane its glyph, name, exact loss now, the share of
@@ -72,7 +73,11 @@ struct RaceTable: Sendable {
     guard let optimum = snapshot.optimum, snapshot.startLoss > optimum else { return "" }
     let share = 100 * (snapshot.startLoss - lane.loss) / (snapshot.startLoss - optimum)
     guard share.isFinite else { return ScreenFormat.missing }
-    return (abs(share) >= 99.95 && share < 100 ? "99.9" : String(Int(share.rounded()))) + "%"
+    // Nothing short of the optimum reads "100%": 99.5 to 100 keep one decimal, cut down.
+    if share >= 99.5 && share < 100 {
+      return String(format: "%.1f%%", (share * 10).rounded(.down) / 10)
+    }
+    return String(Int(share.rounded())) + "%"
   }
 
   private func parameterHeader(wide: Bool) -> String {

@@ -32,7 +32,7 @@ public struct RaceView: Sendable {
     let (chartArea, tableArea) = body.splitBottom(tableHeight)
 
     drawHeader(snapshot, into: &buffer, in: header, theme: theme)
-    let axis = StepAxis(total: snapshot.settings.steps, width: chartArea.width)
+    let axis = StepAxis(snapshot, width: chartArea.width)
     let decimals = LossFormat.decimals(
       scale: LossFormat.scale(startLoss: snapshot.startLoss, optimum: snapshot.optimum))
     SectionTitle(

@@ -1,4 +1,5 @@
 import Foundation
+import SampleGradCore
 
 /// Where a step goes on the race chart's x axis, from step 0 to the race's last step. Long
 /// races use a log scale (of 1 + step), so the first hundred steps, where most of the
@@ -8,13 +9,15 @@ struct StepAxis: Sendable, Equatable {
   let width: Int
   let isLog: Bool
 
-  /// Races with more steps than this are drawn on a log scale.
-  static let logThreshold = 200
-
-  init(total: Int, width: Int) {
+  init(total: Int, width: Int, isLog: Bool) {
     self.total = max(total, 1)
     self.width = max(width, 1)
-    isLog = total > Self.logThreshold
+    self.isLog = isLog
+  }
+
+  /// The axis of a race snapshot, across `width` columns.
+  init(_ snapshot: RaceSnapshot, width: Int) {
+    self.init(total: snapshot.settings.steps, width: width, isLog: snapshot.hasLogSteps)
   }
 
   /// The column (0..<width) of `step`.

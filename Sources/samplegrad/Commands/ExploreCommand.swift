@@ -130,6 +130,8 @@ struct ExplorerLoop {
       switch effect {
       case .send(let command):
         engine.send(command)
+      case .race(let command):
+        engine.send(race: command)
       case .loadPreset(let summary):
         do {
           engine.send(.load(try ScenarioDecoder.load(path: summary.path)))
@@ -160,6 +162,16 @@ private struct FrameMark: Equatable {
   var message: String?
   var estimators: [Int]
   var enabled: [Bool]
+  var race: RaceMark?
+
+  /// What of the race decides a redraw.
+  struct RaceMark: Equatable {
+    var step: Int
+    var isPaused: Bool
+    var stepsPerSecond: Double
+    var learningRate: Double
+    var message: String?
+  }
 
   init(_ snapshot: Snapshot) {
     generation = snapshot.generation
@@ -169,5 +181,10 @@ private struct FrameMark: Equatable {
     message = snapshot.message
     estimators = snapshot.estimators.map(\.samples)
     enabled = snapshot.estimators.map(\.isEnabled)
+    race = snapshot.race.map {
+      RaceMark(
+        step: $0.step, isPaused: $0.isPaused, stepsPerSecond: $0.stepsPerSecond,
+        learningRate: $0.settings.learningRate, message: $0.message)
+    }
   }
 }
