@@ -8,11 +8,12 @@ struct TrainCommand: ParsableCommand {
     commandName: "train",
     abstract: "Race the estimators: train the distribution's parameters with each one.",
     discussion: """
-      Every estimator trains its own copy of the parameters (logits, log-odds, or mean and
-      log std) from the same start, with the same optimiser, learning rate, batch and number
-      of steps, on its own random stream. The output traces the exact loss at each
-      estimator's parameters every --every steps. Defaults come from the scenario's
-      [training] table; flags override them. Deterministic for a seed, at any --threads.
+      Every estimator trains its own copy of the parameters (logits, log-odds, or mean and \
+      log std) from the same start, with the same optimiser, learning rate, batch and number \
+      of steps, on its own random stream. The output traces the exact loss at each \
+      estimator's parameters every --every steps. Defaults come from the scenario's \
+      [training] table (else 1000 steps of adam at 0.01, batch 1); flags override them. \
+      Deterministic for a seed, at any --threads.
       """
   )
 
@@ -20,16 +21,16 @@ struct TrainCommand: ParsableCommand {
 
   @OptionGroup var scenario: ScenarioOptions
 
-  @Option(name: .long, parsing: .unconditional, help: "Updates per estimator (default 1000).")
+  @Option(name: .long, parsing: .unconditional, help: "Updates per estimator, 1 to 10000000.")
   var steps: Int?
 
-  @Option(name: .long, parsing: .unconditional, help: "Step size (default 0.01).")
+  @Option(name: .long, parsing: .unconditional, help: "Step size, > 0.")
   var learningRate: Double?
 
-  @Option(name: .long, help: "sgd or adam (default adam).")
+  @Option(name: .long, help: "sgd or adam.")
   var optimizer: String?
 
-  @Option(name: .long, parsing: .unconditional, help: "Estimates averaged per update (default 1).")
+  @Option(name: .long, parsing: .unconditional, help: "Estimates averaged per update, 1 to 65536.")
   var batch: Int?
 
   @Option(
