@@ -7,21 +7,6 @@ import Testing
 /// quadrature, and the estimators they refine.
 @Suite("Estimators beyond the classic six")
 struct BeyondTheClassicSixTests {
-  /// Sample variance of one component and its standard error `sqrt((m4 - var^2) / n)`.
-  func varianceWithError(_ values: [Double]) -> (variance: Double, standardError: Double) {
-    let n = Double(values.count)
-    let mean = values.reduce(0, +) / n
-    var m2 = 0.0
-    var m4 = 0.0
-    for v in values {
-      let d = (v - mean) * (v - mean)
-      m2 += d
-      m4 += d * d
-    }
-    let variance = m2 / (n - 1)
-    return (variance, ((m4 / n - variance * variance) / n).squareRoot())
-  }
-
   @Test("argmax returns exactly 0: no gradient flows through a Gumbel-max sample")
   func argmaxIsZero() throws {
     for problem in [Problems.categoricalQuadratic, Problems.relaxToy] {

@@ -6,22 +6,6 @@ import Testing
 /// function w.r.t. the mean is E[(1+e)^4 e^2] - 2^2 = 30, of the pathwise estimator 4.
 @Suite("Gaussian variances against closed forms")
 struct GaussianVarianceTests {
-  /// Sample variance of the first component and its standard error,
-  /// `sqrt((m4 - var^2) / n)`, estimated from the same draws.
-  func varianceWithError(_ values: [Double]) -> (variance: Double, standardError: Double) {
-    let n = Double(values.count)
-    let mean = values.reduce(0, +) / n
-    var m2 = 0.0
-    var m4 = 0.0
-    for v in values {
-      let d = (v - mean) * (v - mean)
-      m2 += d
-      m4 += d * d
-    }
-    let variance = m2 / (n - 1)
-    return (variance, ((m4 / n - variance * variance) / n).squareRoot())
-  }
-
   @Test("score-function variance w.r.t. the mean is 30")
   func scoreFunctionVariance() throws {
     let samples = try draws(.scoreFunction, on: Problems.gaussianQuadratic, samples: 400_000)

@@ -20,6 +20,22 @@ func draws(
   return (0..<count).map { _ in Array(sampler.estimate(using: &rng)) }
 }
 
+/// The sample variance of `values` and its standard error, `sqrt((m4 - var^2) / n)`,
+/// estimated from the same draws (for tests of a variance against a closed form).
+func varianceWithError(_ values: [Double]) -> (variance: Double, standardError: Double) {
+  let n = Double(values.count)
+  let mean = values.reduce(0, +) / n
+  var m2 = 0.0
+  var m4 = 0.0
+  for v in values {
+    let d = (v - mean) * (v - mean)
+    m2 += d
+    m4 += d * d
+  }
+  let variance = m2 / (n - 1)
+  return (variance, ((m4 / n - variance * variance) / n).squareRoot())
+}
+
 /// The largest |mean - exact| in units of the standard error, over all components.
 func worstZScore(_ m: RunningMoments, exact: [Double]) -> Double {
   zip(zip(m.mean, exact), m.standardError).map { pair, se in
