@@ -20,6 +20,21 @@ public enum LossFormat {
       ? String(text.dropFirst()) : text
   }
 
+  /// The share of the gap to the optimum a loss has closed, `(L_0 - L) / (L_0 - L*)`, as a
+  /// percentage: nothing short of the optimum reads "100%" (99.5 to 100 keep one decimal,
+  /// cut down), "<-999%" below that, and "" without a finite optimum or gap.
+  public static func gapClosed(_ loss: Double, start: Double, optimum: Double?) -> String {
+    guard let optimum, start > optimum else { return "" }
+    let share = 100 * (start - loss) / (start - optimum)
+    guard share.isFinite else { return "-" }
+    if share >= 99.5 && share < 100 {
+      return String(format: "%.1f%%", (share * 10).rounded(.down) / 10)
+    }
+    // A lane far worse than its start (a learning rate far too large) fits a column too.
+    if share < -999 { return "<-999%" }
+    return (abs(share) >= 100 ? String(Int(share.rounded())) : NumberFormat.short(share)) + "%"
+  }
+
   /// The scale a race's losses live on: the gap from the start to the optimum, or the start
   /// loss's own size when there is no finite optimum.
   public static func scale(startLoss: Double, optimum: Double?) -> Double {

@@ -58,10 +58,9 @@ public enum TrainingTable {
       ["estimator", "final loss", "gap closed", "within 1% at step"] + (outcome.map { [$0] } ?? [])
         + [parameters]
     ]
-    let gap = setup.optimum.map { setup.startLoss - $0 } ?? 0
     for lane in r.lanes {
-      let closed =
-        gap > 0 ? NumberFormat.short(100 * (setup.startLoss - lane.final.loss) / gap) + "%" : ""
+      let closed = LossFormat.gapClosed(
+        lane.final.loss, start: setup.startLoss, optimum: setup.optimum)
       summary.append(
         [
           lane.kind.rawValue, loss(lane.final.loss), closed,

@@ -49,7 +49,9 @@ struct RaceTable: Sendable {
       buffer.write(
         LossFormat.fixed(lane.loss, decimals: decimals), in: at(loss), align: .right,
         style: theme.style(.value))
-      buffer.write(closed(lane), in: at(gap), align: .right, style: theme.style(.value))
+      buffer.write(
+        LossFormat.gapClosed(lane.loss, start: snapshot.startLoss, optimum: snapshot.optimum),
+        in: at(gap), align: .right, style: theme.style(.value))
       buffer.write(
         lane.reachedStep.map(ScreenFormat.count) ?? (lane.stopped == nil ? "-" : "stop"),
         in: at(reached), align: .right,
@@ -66,18 +68,6 @@ struct RaceTable: Sendable {
         in: Rect(x: name.x, y: rect.y + rows, width: rect.maxX - name.x, height: 1),
         style: theme.style(.hint))
     }
-  }
-
-  /// The share of the starting gap to the optimum closed so far, in percent.
-  private func closed(_ lane: RaceLaneSnapshot) -> String {
-    guard let optimum = snapshot.optimum, snapshot.startLoss > optimum else { return "" }
-    let share = 100 * (snapshot.startLoss - lane.loss) / (snapshot.startLoss - optimum)
-    guard share.isFinite else { return ScreenFormat.missing }
-    // Nothing short of the optimum reads "100%": 99.5 to 100 keep one decimal, cut down.
-    if share >= 99.5 && share < 100 {
-      return String(format: "%.1f%%", (share * 10).rounded(.down) / 10)
-    }
-    return String(Int(share.rounded())) + "%"
   }
 
   private func parameterHeader(wide: Bool) -> String {

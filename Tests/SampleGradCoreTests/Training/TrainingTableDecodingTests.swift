@@ -138,3 +138,24 @@ struct TrainingTableDecodingTests {
     }
   }
 }
+
+@Suite("Loss format")
+struct LossFormatTests {
+  @Test("decimals follow the gap, so the RELAX toy's losses differ in print")
+  func decimals() {
+    #expect(LossFormat.decimals(scale: 0.250001 - 0.249001) == 6)
+    #expect(LossFormat.fixed(0.250001, decimals: 6) == "0.250001")
+    #expect(LossFormat.decimals(scale: 0.55) == 4)
+    #expect(LossFormat.fixed(-0.00001, decimals: 3) == "0.000")
+  }
+
+  @Test("gap closed: nothing short of the optimum reads 100%")
+  func gapClosed() {
+    #expect(LossFormat.gapClosed(0.249001, start: 0.250001, optimum: 0.249001) == "100%")
+    #expect(LossFormat.gapClosed(0.2490011, start: 0.250001, optimum: 0.249001) == "99.9%")
+    #expect(LossFormat.gapClosed(0.2497, start: 0.250001, optimum: 0.249001) == "30.1%")
+    #expect(LossFormat.gapClosed(0.251001, start: 0.250001, optimum: 0.249001) == "-100%")
+    #expect(LossFormat.gapClosed(5, start: 0.250001, optimum: 0.249001) == "<-999%")
+    #expect(LossFormat.gapClosed(1, start: 2, optimum: nil) == "")
+  }
+}
