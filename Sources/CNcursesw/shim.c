@@ -38,9 +38,12 @@ void sg_define_extra_keys(void) {
 }
 
 int sg_open_screen(const char *term) {
+  // The modes as the shell left them, for the signal guard, before curses changes them.
+  sg_terminal_save_modes(STDOUT_FILENO);
   SCREEN *screen = newterm(term, stdout, stdin);
   if (screen == NULL) return 0;
   set_term(screen);
+  sg_terminal_prepare_reset();
   return 1;
 }
 
@@ -92,114 +95,3 @@ void sg_stderr_capture_end(void) {
   }
   close(fd);
 }
-
-// ---- The signal guard -------------------------------------------------------------------
-
-static volatile sig_atomic_t curses_active = 0;
-static volatile sig_atomic_t stop_signal = 0;
-static volatile sig_atomic_t installed = 0;
-
-// Crash signals (Swift traps raise SIGILL on x86_64, SIGTRAP on arm64), SIGABRT, and the
-// ones that end the session from outside: they restore the terminal, then go on as before.
-// SIGINT and SIGTERM (the last two) ask the main loop to stop.
-static const int guarded_signals[] = {SIGSEGV, SIGBUS, SIGILL,  SIGFPE, SIGABRT,
-                                      SIGTRAP, SIGQUIT, SIGHUP, SIGINT, SIGTERM};
-#define GUARDED_COUNT (int)(sizeof guarded_signals / sizeof guarded_signals[0])
-
-static struct sigaction previous_actions[GUARDED_COUNT];
-static int guarding[GUARDED_COUNT];
-
-static void restore_terminal(void) {
-  if (curses_active) {
-    curses_active = 0;
-    endwin();
-  }
-  sg_stderr_capture_end();
-}
-
-static const struct sigaction *previous_action(int sig) {
-  for (int i = 0; i < GUARDED_COUNT; i++)
-    if (guarded_signals[i] == sig && guarding[i]) return &previous_actions[i];
-  return NULL;
-}
-
-// Whether the signal comes from a faulting instruction that runs again when the handler
-// returns (not from kill, raise or abort, and not a trap that has already moved on).
-static int is_fault(int sig, const siginfo_t *info) {
-  if (info == NULL || info->si_code <= 0) return 0;
-  return sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE;
-}
-
-// Runs the handler that was there before the guard (the Swift runtime's backtracer, say).
-static void call_previous(const struct sigaction *previous, int sig, siginfo_t *info,
-                          void *context) {
-  if (previous->sa_flags & SA_SIGINFO) {
-    if (previous->sa_sigaction != NULL) previous->sa_sigaction(sig, info, context);
-  } else if (previous->sa_handler != SIG_DFL && previous->sa_handler != SIG_IGN) {
-    previous->sa_handler(sig);
-  }
-}
-
-// Restores the terminal, then lets the signal end the process as it would have without
-// the guard. A fault is left to happen again: returning re-runs the instruction, which then
-// reaches the previous handler with its real context (what the Swift backtracer reports).
-// Any other signal goes to the previous handler here and then, since that handler may
-// simply return (the Swift runtime's does), to the default action: it is raised again and
-// stays blocked until this handler returns.
-static void on_fatal(int sig, siginfo_t *info, void *context) {
-  int saved_errno = errno;
-  restore_terminal();
-  const struct sigaction *previous = previous_action(sig);
-  if (is_fault(sig, info)) {
-    if (previous != NULL) {
-      sigaction(sig, previous, NULL);
-    } else {
-      signal(sig, SIG_DFL);
-    }
-  } else {
-    if (previous != NULL) call_previous(previous, sig, info, context);
-    signal(sig, SIG_DFL);
-    raise(sig);
-  }
-  errno = saved_errno;
-}
-
-static void on_stop(int sig, siginfo_t *info, void *context) {
-  if (stop_signal != 0) {
-    on_fatal(sig, info, context);
-    return;
-  }
-  stop_signal = sig;
-}
-
-void sg_guard_install(void) {
-  if (installed) return;
-  stop_signal = 0;
-  for (int i = 0; i < GUARDED_COUNT; i++) {
-    int sig = guarded_signals[i];
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    sigemptyset(&action.sa_mask);
-    int stops = sig == SIGINT || sig == SIGTERM;
-    // SA_ONSTACK: a stack overflow can still be handled on the runtime's alternate stack.
-    action.sa_flags = SA_SIGINFO | SA_ONSTACK | (stops ? SA_RESTART : 0);
-    action.sa_sigaction = stops ? on_stop : on_fatal;
-    struct sigaction current;
-    sigaction(sig, NULL, &current);
-    // A signal the parent asked us to ignore (nohup, a background job) stays ignored.
-    guarding[i] = current.sa_handler != SIG_IGN;
-    if (guarding[i]) sigaction(sig, &action, &previous_actions[i]);
-  }
-  installed = 1;
-}
-
-void sg_guard_remove(void) {
-  if (!installed) return;
-  for (int i = 0; i < GUARDED_COUNT; i++)
-    if (guarding[i]) sigaction(guarded_signals[i], &previous_actions[i], NULL);
-  installed = 0;
-}
-
-void sg_guard_set_curses_active(int active) { curses_active = active ? 1 : 0; }
-
-int sg_stop_signal(void) { return (int)stop_signal; }

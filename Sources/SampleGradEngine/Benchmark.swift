@@ -79,6 +79,30 @@ public enum Benchmark {
     median((0..<rounds).map { _ in time { _ = TrainingRunner.run(setup, threads: threads) } })
   }
 
+  /// A whole headless sweep: `scenario`'s own sweep at `samples` per point for the
+  /// estimators it lists (the yardstick: the default preset's 25 temperatures at
+  /// 100,000 samples for its 5 estimators), timed `rounds` times on each thread count.
+  public struct SweepTiming: Sendable {
+    public let plan: SweepPlan
+    public let samples: Int
+    public let threads: Int
+    public let medianSeconds: Double
+  }
+
+  public static func sweep(
+    scenario: Scenario, samples: Int = Scenario.defaultSamples, threads: [Int], rounds: Int = 3
+  ) throws(InvalidScenario) -> [SweepTiming] {
+    let plan = try SweepPlan.standard(
+      for: scenario, spec: SweepSpec(setting: SweepPlan.defaultSetting(for: scenario)),
+      estimators: scenario.estimators)
+    return threads.map { n in
+      let times = (0..<max(rounds, 1)).map { _ in
+        time { _ = SweepRunner.run(plan, samples: samples, seed: Scenario.defaultSeed, threads: n) }
+      }
+      return SweepTiming(plan: plan, samples: samples, threads: n, medianSeconds: median(times))
+    }
+  }
+
   /// The median of `values` (which must not be empty).
   public static func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()

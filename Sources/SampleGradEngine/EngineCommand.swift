@@ -7,6 +7,11 @@ public enum EngineCommand: Sendable, Equatable {
   case setParameter(index: Int, value: Double)
   /// Adds `delta` to parameter `index`.
   case nudgeParameter(index: Int, delta: Double)
+  /// Moves parameter `index` one step up or down by `ParameterStep`'s rules (a grid of 0.1 or
+  /// 1; a factor for a standard deviation, with bounds).
+  case stepParameter(index: Int, up: Bool, size: ParameterStep.Size)
+  /// Puts back the parameters and temperature the scenario was loaded with.
+  case restoreParameters
   case setTemperature(Double)
   /// Sets one number of the scenario (the temperature, eta, a parameter, the objective's
   /// target, frequency or threshold), as the sweep view's Enter does.
@@ -20,7 +25,7 @@ public enum EngineCommand: Sendable, Equatable {
   case togglePause
   /// Draws one batch while paused.
   case step
-  /// Forgets the statistics (the variance history is kept).
+  /// Forgets the statistics and the variance history.
   case resetStatistics
   case load(Scenario)
 }

@@ -6,13 +6,17 @@ import SampleGradCore
 /// Tests drive it synchronously; `SamplingEngine` runs it on a background queue.
 public struct EngineState {
   public private(set) var scenario: Scenario
+  /// The scenario as loaded, which `restoreParameters` goes back to.
+  public private(set) var loaded: Scenario
   public private(set) var isPaused = false
   public private(set) var generation = 0
   public private(set) var message: String?
   var enabled: Set<EstimatorKind>
   var samplers: [EstimatorKind: GradientSampler] = [:]
   var moments: [EstimatorKind: RunningMoments] = [:]
-  var history: [EstimatorKind: [[Double]]] = [:]
+  var history = VarianceHistory()
+  /// Estimates drawn per enabled row since the history began (the chart's x axis).
+  var drawn = 0
   var outcomeSampler: OutcomeSampler
   var histogram: Histogram
   var relaxed: RunningMoments
@@ -25,11 +29,9 @@ public struct EngineState {
 
   /// Relaxed rows kept for the screen.
   public static let relaxedRowLimit = 12
-  /// Points kept in each variance history.
-  public static let historyLimit = 240
-
   public init(scenario: Scenario, seed: UInt64 = Scenario.defaultSeed) {
     self.scenario = scenario
+    loaded = scenario
     self.seed = seed
     outcomeStream = Xoshiro256StarStar(seed: seed)
     problem = scenario.problem
@@ -54,6 +56,17 @@ public struct EngineState {
     case .nudgeParameter(let index, let delta):
       guard scenario.distribution.parameters.indices.contains(index) else { return false }
       return setParameter(index, scenario.distribution.parameters[index] + delta)
+    case .stepParameter(let index, let up, let size):
+      switch ParameterStep.next(scenario.distribution.spec, parameter: index, up: up, size: size) {
+      case .success(let value): return setParameter(index, value)
+      case .failure(let refusal): return refuse(refusal.description)
+      }
+    case .restoreParameters:
+      guard scenario.distribution != loaded.distribution else {
+        return refuse("the parameters are the preset's already")
+      }
+      let restored = loaded.distribution.spec
+      return change { s throws(InvalidScenario) in try s.with(distribution: restored) }
     case .setTemperature(let t):
       return setTemperature(t)
     case .set(let setting, let value):
@@ -84,9 +97,10 @@ public struct EngineState {
     case .step:
       return true
     case .resetStatistics:
-      resetStatistics(keepHistory: true)
+      resetStatistics(keepHistory: false)
     case .load(let scenario):
       self.scenario = scenario
+      loaded = scenario
       enabled = Set(scenario.estimators)
       rebuild(keepHistory: false)
     }
@@ -115,13 +129,24 @@ public struct EngineState {
   /// Moves to new parameters if the scenario's own rules accept them (the same rules a
   /// scenario file must pass); otherwise keeps the state and says why.
   private mutating func change(_ edit: (Scenario) throws(InvalidScenario) -> Scenario) -> Bool {
+    let before = scenario.distribution.spec
     do throws(InvalidScenario) {
       scenario = try edit(scenario)
     } catch {
-      return refuse(error.description)
+      return refuse(error.problems.first.map(Self.plainWords) ?? error.description)
     }
+    history.markChange(from: before, to: scenario.distribution.spec)
     rebuild(keepHistory: true)
     return true
+  }
+
+  /// A rule the new parameters break, without the file's key prefix: `std must be greater
+  /// than 0, got -0.1` rather than `distribution.std: must be ...`.
+  static func plainWords(_ problem: ScenarioProblem) -> String {
+    let prefix = "distribution."
+    let name =
+      problem.key.hasPrefix(prefix) ? String(problem.key.dropFirst(prefix.count)) : problem.key
+    return name.isEmpty ? problem.message : "\(name) \(problem.message)"
   }
 
   /// New parameters: new samplers and fresh statistics, keeping (or not) the history.
@@ -149,7 +174,10 @@ public struct EngineState {
     for kind in rows {
       moments[kind] = RunningMoments(dimension: problem.dimension)
       samplers[kind]?.resetState()
-      if !keepHistory { history[kind] = [] }
+    }
+    if !keepHistory {
+      history = VarianceHistory()
+      drawn = 0
     }
   }
 
@@ -179,17 +207,18 @@ public struct EngineState {
       moments[lane.sampler.kind] = lane.moments
       streams[lane.sampler.kind] = lane.rng
     }
+    drawn += samples
   }
 
-  /// Appends the current variances to each estimator's history (one sparkline point).
+  /// Adds one point to the variance history: the running variances of the enabled rows that
+  /// have enough estimates since their last restart.
   public mutating func recordHistory() {
+    var variances: [EstimatorKind: [Double]] = [:]
     for kind in rows where enabled.contains(kind) {
-      guard let m = moments[kind], m.count > 1 else { continue }
-      var points = history[kind] ?? []
-      points.append(m.variance)
-      if points.count > Self.historyLimit { points.removeFirst(points.count - Self.historyLimit) }
-      history[kind] = points
+      guard let m = moments[kind], m.count >= VarianceHistory.minimumSamples else { continue }
+      variances[kind] = m.variance
     }
+    history.append(drawn: drawn, rows: rows, variances: variances)
   }
 
   mutating func setRate(_ perSecond: Double) { samplesPerSecond = perSecond }
@@ -198,7 +227,7 @@ public struct EngineState {
   public func snapshot() -> Snapshot {
     let test = histogram.chiSquare
     return Snapshot(
-      scenario: scenario, exact: problem.exact, probabilities: problem.probabilities,
+      scenario: scenario, seed: seed, exact: problem.exact, probabilities: problem.probabilities,
       isPaused: isPaused, samples: histogram.total, samplesPerSecond: samplesPerSecond,
       histogram: histogram, chiSquare: test, relaxedRows: relaxedRows,
       relaxedMean: relaxed.count > 0 ? relaxed.mean : [],
@@ -207,12 +236,14 @@ public struct EngineState {
         return EstimatorSnapshot(
           kind: kind, isEnabled: enabled.contains(kind) && samplers[kind] != nil,
           samples: m.count, mean: m.mean, variance: m.variance, standardError: m.standardError,
-          exact: problem.exact.gradient, varianceHistory: history[kind] ?? [],
+          exact: problem.exact.gradient, varianceHistory: history.series[kind] ?? [],
           isUnbiased: kind.descriptor.isUnbiased(on: scenario.objective.kind),
           unavailable: EstimatorNotApplicable.check(
             kind, distribution: scenario.distribution.spec, objective: scenario.objective.kind)?
             .shortReason, eta: samplers[kind]?.eta)
       },
+      historySamples: history.samples, historyMarks: history.marks,
+      loaded: loaded.distribution.spec,
       message: message, generation: generation)
   }
 }

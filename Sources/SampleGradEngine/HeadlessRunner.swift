@@ -31,33 +31,36 @@ public enum HeadlessRunner {
   ) throws(EstimatorNotApplicable) -> (moments: RunningMoments, eta: Double?) {
     // Checked once here; each worker's copy then cannot fail.
     _ = try GradientSampler(problem: problem, kind: kind)
-    let parts = ParallelChunks.map(plan: plan, threads: threads) {
+    let empty: (moments: RunningMoments, eta: Double?) = (
+      RunningMoments(dimension: problem.dimension), nil
+    )
+    return ParallelChunks.reduce(plan: plan, threads: threads, into: empty) {
       () -> GradientSampler in
       try! GradientSampler(problem: problem, kind: kind)
     } work: { sampler, chunk, count in
       let part = ChunkWork.estimates(sampler: sampler, seed: seed, chunk: chunk, count: count)
       return EstimatorPart(moments: part.moments, eta: part.eta)
+    } fold: { total, part in
+      total.moments.merge(part.moments)
+      total.eta = part.eta
     }
-    var total = RunningMoments(dimension: problem.dimension)
-    for part in parts { total.merge(part.moments) }
-    return (total, parts.last?.eta)
   }
 
   static func outcomes(
     problem: GradientProblem, plan: ChunkPlan, seed: UInt64, threads: Int
   ) -> (Histogram, RunningMoments) {
-    let parts = ParallelChunks.map(plan: plan, threads: threads) {
+    let empty = (
+      OutcomeSampler(problem: problem).makeHistogram(),
+      RunningMoments(dimension: problem.categories)
+    )
+    return ParallelChunks.reduce(plan: plan, threads: threads, into: empty) {
       OutcomeSampler(problem: problem)
     } work: { sampler, chunk, count in
       ChunkWork.outcomes(sampler: sampler, seed: seed, chunk: chunk, count: count)
+    } fold: { total, part in
+      total.0.merge(part.0)
+      total.1.merge(part.1)
     }
-    var histogram = OutcomeSampler(problem: problem).makeHistogram()
-    var relaxed = RunningMoments(dimension: problem.categories)
-    for (h, r) in parts {
-      histogram.merge(h)
-      relaxed.merge(r)
-    }
-    return (histogram, relaxed)
   }
 }
 

@@ -1,47 +1,42 @@
 import Foundation
 
-/// The engine's inbox: the UI posts messages and never waits; the engine's loop takes them
-/// all at once between slices, and when it has nothing to do it sleeps until one arrives.
+/// The engine's inbox: commands from the UI thread, taken by the loop between slices. A loop
+/// with nothing to do sleeps in `take(waiting: true)` until a command comes or the box is
+/// closed; it wakes once per arrival, never for commands it has already taken (a counting
+/// semaphore would remember every `send` made while the loop ran, and spin through them after
+/// a pause).
 ///
-/// One condition variable guards the queue, so a wait ends exactly when there is mail or the
-/// box is closed: no count of wake-ups builds up while the loop is busy and then spins it
-/// when it goes idle. `@unchecked Sendable`: every stored property is read and written with
-/// `condition` locked (NSCondition, which the thread sanitizer understands).
+/// `@unchecked Sendable`: every stored property is read and written with `condition` locked
+/// (NSCondition, which the thread sanitizer understands).
 final class Mailbox<Message: Sendable>: @unchecked Sendable {
   private let condition = NSCondition()
   private var messages: [Message] = []
   private var closed = false
 
-  /// Queues `message` (dropped once the box is closed) and wakes a waiting loop.
+  /// Queues a message and wakes a waiting loop.
   func post(_ message: Message) {
     condition.lock()
     defer { condition.unlock() }
-    guard !closed else { return }
     messages.append(message)
     condition.signal()
   }
 
-  /// Every queued message, oldest first, or nil once the box is closed.
-  func take() -> [Message]? {
-    condition.lock()
-    defer { condition.unlock() }
-    guard !closed else { return nil }
-    defer { messages.removeAll(keepingCapacity: true) }
-    return messages
-  }
-
-  /// Sleeps until there is mail or the box is closed.
-  func waitForMail() {
-    condition.lock()
-    defer { condition.unlock() }
-    while messages.isEmpty && !closed { condition.wait() }
-  }
-
-  /// Closes the box: `take` returns nil from now on and a waiting loop wakes up.
+  /// Closes the box: a waiting loop wakes, and every `take` from now on says closed.
   func close() {
     condition.lock()
     defer { condition.unlock() }
     closed = true
     condition.broadcast()
+  }
+
+  /// Every queued message, oldest first. With `waiting`, first sleeps until there is one or
+  /// the box is closed.
+  func take(waiting: Bool) -> (messages: [Message], isClosed: Bool) {
+    condition.lock()
+    defer { condition.unlock() }
+    while waiting && messages.isEmpty && !closed { condition.wait() }
+    let taken = messages
+    messages.removeAll(keepingCapacity: true)
+    return (taken, closed)
   }
 }

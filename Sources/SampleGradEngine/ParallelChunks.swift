@@ -1,25 +1,41 @@
 import Dispatch
 import SampleGradCore
 
-/// Maps the chunks of a plan over `threads` workers and returns the results in chunk order.
+/// Runs the chunks of a plan on `threads` workers and folds their results in chunk order.
 ///
-/// Each worker builds its own state once (a sampler with its buffers) and takes chunks
-/// round-robin; results land in their chunk's slot, so the order never depends on timing.
+/// The chunks go in waves of a few per worker: each worker builds its own state (a sampler
+/// with its buffers) once per wave and takes the wave's chunks round-robin; the wave's
+/// results are then folded in chunk order and dropped. Memory stays a few results per
+/// worker whatever the sample count, and the fold order, hence every rounding, never
+/// depends on timing or on the number of threads.
 enum ParallelChunks {
-  static func map<State, Part: Sendable>(
-    plan: ChunkPlan, threads: Int, makeState: @Sendable () -> State,
-    work: @Sendable (State, _ chunk: Int, _ count: Int) -> Part
-  ) -> [Part] {
+  /// Chunks per worker in one wave: enough to keep the cores busy between two folds.
+  static let chunksPerWorker = 8
+
+  static func reduce<State, Part: Sendable, Total>(
+    plan: ChunkPlan, threads: Int, into total: Total, makeState: @Sendable () -> State,
+    work: @Sendable (State, _ chunk: Int, _ count: Int) -> Part,
+    fold: (inout Total, Part) -> Void
+  ) -> Total {
+    var total = total
     let chunks = plan.chunkCount
     let workers = max(1, min(threads, chunks))
-    let slots = LockedValue<[Part?]>([Part?](repeating: nil, count: chunks))
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      let state = makeState()
-      for chunk in stride(from: worker, to: chunks, by: workers) {
-        let part = work(state, chunk, plan.size(ofChunk: chunk))
-        slots.withLock { $0[chunk] = part }
+    let waveSize = workers * chunksPerWorker
+    var start = 0
+    while start < chunks {
+      let end = start + min(waveSize, chunks - start)
+      let first = start
+      let slots = LockedValue<[Part?]>([Part?](repeating: nil, count: end - start))
+      DispatchQueue.concurrentPerform(iterations: min(workers, end - start)) { worker in
+        let state = makeState()
+        for chunk in stride(from: first + worker, to: end, by: workers) {
+          let part = work(state, chunk, plan.size(ofChunk: chunk))
+          slots.withLock { $0[chunk - first] = part }
+        }
       }
+      for part in slots.withLock({ $0 }) { fold(&total, part!) }
+      start = end
     }
-    return slots.withLock { $0.map { $0! } }
+    return total
   }
 }

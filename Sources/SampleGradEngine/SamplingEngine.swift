@@ -3,86 +3,112 @@ import Foundation
 import SampleGradCore
 
 /// The engine: one background queue that runs the jobs of a `JobHost` (the live statistics,
-/// a sweep) and publishes the latest snapshot, at most ~30 times a second; the newest wins.
+/// a sweep, a training race; see `EngineJob`) and publishes the latest snapshot, at most ~30
+/// times a second; the newest wins.
 ///
-/// The UI never samples and never waits for a slice: `send` posts to the inbox and returns;
-/// `latest` reads the last published snapshot. One lifecycle: `start` starts the loop once
-/// (later calls do nothing), `stop` closes the inbox and returns only when the loop has
-/// ended (every call waits; a never-started engine returns at once). When the job on screen
-/// has nothing to do (paused, a finished sweep) the loop sleeps until the next command.
+/// The UI never samples and never waits for a slice: `send` queues a command for the job it
+/// concerns and returns; `latest` reads the last published snapshot. When the job on screen
+/// has nothing to do (paused, a finished sweep or race) the loop sleeps until the next
+/// command.
+///
+/// Lifecycle: `init` builds the one `JobHost` (whose snapshot is `latest` until the loop
+/// publishes), `start` hands it to the loop, once: a second `start`, or one after `stop`,
+/// does nothing. `stop` closes the inbox and waits for the loop to end. There is no time
+/// limit on that wait because none is needed: the loop checks for `stop` between slices, a
+/// slice is sized to take about `BatchTiming.targetSeconds` (10 ms), and an idle loop wakes
+/// at once. `stop` may be called from several threads, more than once, or without `start`.
 public final class SamplingEngine: Sendable {
   private let queue = DispatchQueue(label: "samplegrad.sampling", qos: .userInitiated)
-  private let inbox = Mailbox<HostCommand>()
+  private let mailbox = Mailbox<HostCommand>()
   private let published: LockedValue<Snapshot>
-  private let lifecycle = LockedValue(Lifecycle.ready)
+  /// The host built by `init`, until the loop takes it.
+  private let pending: LockedValue<JobHost?>
+  private let phase = LockedValue(Phase.ready)
+  /// Entered by `start`, left when the loop returns: `stop` waits on it.
   private let running = DispatchGroup()
-  private let scenario: Scenario
-  private let seed: UInt64
-  private let timing: BatchTiming
-  /// Loop passes that found nothing to do (tests check that a paused engine does not spin).
-  let idlePasses = LockedValue(0)
+  /// Times the idle loop woke up (tests check it does not spin).
+  let pausedWakeups = LockedValue(0)
 
-  private enum Lifecycle { case ready, running, stopped }
+  enum Phase { case ready, started, stopped }
 
   public init(
     scenario: Scenario, seed: UInt64 = Scenario.defaultSeed, timing: BatchTiming = BatchTiming()
   ) {
-    self.scenario = scenario
-    self.seed = seed
-    self.timing = timing
-    published = LockedValue(EngineState(scenario: scenario, seed: seed).snapshot())
+    let host = JobHost(scenario: scenario, seed: seed, timing: timing)
+    published = LockedValue(host.snapshot())
+    pending = LockedValue(host)
   }
 
-  /// Starts the loop; only the first call does anything, and none after `stop`.
+  /// Starts the loop; only the first call does anything.
   public func start() {
-    let first = lifecycle.withLock { state -> Bool in
-      guard state == .ready else { return false }
-      state = .running
+    let first = phase.withLock { phase -> Bool in
+      guard phase == .ready else { return false }
+      phase = .started
+      // Inside the lock, so a `stop` that comes after this always waits for the loop.
+      running.enter()
       return true
     }
     guard first else { return }
-    running.enter()
-    queue.async {
-      defer { self.running.leave() }
-      self.loop()
-    }
+    queue.async { self.loop() }
   }
 
   /// Queues a command for the live statistics; it takes effect before their next batch.
-  public func send(_ command: EngineCommand) { inbox.post(.live(command)) }
+  public func send(_ command: EngineCommand) {
+    mailbox.post(.live(command))
+  }
 
   /// Queues a command for the sweep (or for which job is on screen).
-  public func send(_ command: SweepJobCommand) { inbox.post(.sweep(command)) }
+  public func send(_ command: SweepJobCommand) {
+    mailbox.post(.sweep(command))
+  }
 
   /// Queues a command for the training race (or for which job is on screen). Labelled, since
   /// the sweep's commands share some names (`.close`, `.togglePause`).
-  public func send(race command: TrainingJobCommand) { inbox.post(.training(command)) }
+  public func send(race command: TrainingJobCommand) {
+    mailbox.post(.training(command))
+  }
 
   /// The most recently published snapshot.
   public var latest: Snapshot { published.withLock { $0 } }
 
-  /// Stops the loop and waits until it has finished its slice and ended.
+  /// Whether the loop has started and not yet ended.
+  var isRunning: Bool { running.wait(timeout: .now()) == .timedOut }
+
+  /// Whether `init`'s host still waits for the loop (true until `start`).
+  var hasPendingState: Bool { pending.withLock { $0 != nil } }
+
+  /// Stops the loop and returns once it has ended (after its current slice).
   public func stop() {
-    lifecycle.withLock { $0 = .stopped }
-    inbox.close()
+    phase.withLock { $0 = .stopped }
+    mailbox.close()
     running.wait()
   }
 
   private func loop() {
-    var host = JobHost(scenario: scenario, seed: seed, timing: timing)
+    defer { running.leave() }
+    guard
+      var host = pending.withLock({ held -> JobHost? in
+        defer { held = nil }
+        return held
+      })
+    else { return }
     var lastPublish = DispatchTime(uptimeNanoseconds: 0)
-    while let commands = inbox.take() {
+    var idle = false
+
+    while true {
+      let (commands, closed) = mailbox.take(waiting: idle)
+      if closed { return }
+      if idle { pausedWakeups.withLock { $0 += 1 } }
       for command in commands { host.apply(command) }
-      guard host.hasWork else {
+      idle = !host.hasWork
+      if idle {
         host.rest()
         publish(host)
-        idlePasses.withLock { $0 += 1 }
-        inbox.waitForMail()
         continue
       }
       host.work()
       let now = DispatchTime.now()
-      if !commands.isEmpty || now.seconds(since: lastPublish) >= timing.publishInterval {
+      if !commands.isEmpty || now.seconds(since: lastPublish) >= host.timing.publishInterval {
         publish(host)
         lastPublish = now
       }

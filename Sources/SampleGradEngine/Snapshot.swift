@@ -5,6 +5,8 @@ public struct Snapshot: Sendable {
   public var scenario: Scenario
   /// The distribution as it is now (after the user's tweaks).
   public var distribution: DistributionSpec { scenario.distribution.spec }
+  /// The seed the engine's streams were made from.
+  public var seed: UInt64
   public var exact: ExactSolution
   /// Probabilities of the discrete outcomes (empty for a gaussian).
   public var probabilities: [Double]
@@ -20,6 +22,13 @@ public struct Snapshot: Sendable {
   public var relaxedMean: [Double]
   /// One row per estimator that applies to the distribution, enabled or not.
   public var estimators: [EstimatorSnapshot]
+  /// The variance history's x axis: estimates drawn per row at each point (the rows'
+  /// `varianceHistory` have one entry per point).
+  public var historySamples: [Int]
+  /// Where the parameters changed, by point.
+  public var historyMarks: [VarianceHistory.Mark]
+  /// The distribution as the scenario was loaded (what `restoreParameters` goes back to).
+  public var loaded: DistributionSpec
   /// A status or error line for the user (e.g. "temperature is already at its minimum").
   public var message: String?
   /// Increases whenever the parameters change, so the screen can tell a fresh start.
@@ -28,6 +37,33 @@ public struct Snapshot: Sendable {
   public var sweep: SweepSnapshot? = nil
   /// The training race's part, once a race has been opened (`T`).
   public var race: RaceSnapshot? = nil
+
+  public init(
+    scenario: Scenario, seed: UInt64 = Scenario.defaultSeed, exact: ExactSolution,
+    probabilities: [Double], isPaused: Bool = false, samples: Int, samplesPerSecond: Double = 0,
+    histogram: Histogram, chiSquare: ChiSquareTest, relaxedRows: [[Double]] = [],
+    relaxedMean: [Double] = [], estimators: [EstimatorSnapshot], historySamples: [Int] = [],
+    historyMarks: [VarianceHistory.Mark] = [], loaded: DistributionSpec? = nil,
+    message: String? = nil, generation: Int = 0
+  ) {
+    self.scenario = scenario
+    self.seed = seed
+    self.exact = exact
+    self.probabilities = probabilities
+    self.isPaused = isPaused
+    self.samples = samples
+    self.samplesPerSecond = samplesPerSecond
+    self.histogram = histogram
+    self.chiSquare = chiSquare
+    self.relaxedRows = relaxedRows
+    self.relaxedMean = relaxedMean
+    self.estimators = estimators
+    self.historySamples = historySamples
+    self.historyMarks = historyMarks
+    self.loaded = loaded ?? scenario.distribution.spec
+    self.message = message
+    self.generation = generation
+  }
 
   public var parameterNames: [String] { distribution.parameterNames }
 }
@@ -41,8 +77,8 @@ public struct EstimatorSnapshot: Sendable {
   public var variance: [Double]
   public var standardError: [Double]
   public var exact: [Double]
-  /// Running variance over time, oldest first, one entry per component per point; points
-  /// from before a parameter change are kept so the sparkline shows the jump.
+  /// Running variance over time, oldest first, one entry per history point (empty where the
+  /// row had no numbers), aligned with `Snapshot.historySamples`.
   public var varianceHistory: [[Double]]
   /// Whether theory says this estimator is unbiased for this objective.
   public var isUnbiased: Bool
@@ -50,5 +86,35 @@ public struct EstimatorSnapshot: Sendable {
   public var unavailable: String?
   /// The control-variate scale in use (rebar), or its running value (rebar-auto).
   public var eta: Double?
+
+  public init(
+    kind: EstimatorKind, isEnabled: Bool, samples: Int, mean: [Double], variance: [Double],
+    standardError: [Double], exact: [Double], varianceHistory: [[Double]] = [],
+    isUnbiased: Bool? = nil, unavailable: String? = nil, eta: Double? = nil
+  ) {
+    self.kind = kind
+    self.isEnabled = isEnabled
+    self.samples = samples
+    self.mean = mean
+    self.variance = variance
+    self.standardError = standardError
+    self.exact = exact
+    self.varianceHistory = varianceHistory
+    self.isUnbiased = isUnbiased ?? kind.isUnbiased
+    self.unavailable = unavailable
+    self.eta = eta
+  }
+
   public var bias: [Double] { zip(mean, exact).map { $0 - $1 } }
+
+  /// Component `i`'s numbers with what they mean (relative noise, MSE, bias verdict), or nil
+  /// when the row has none for it.
+  public func summary(_ i: Int) -> EstimateSummary? {
+    guard mean.indices.contains(i), variance.indices.contains(i),
+      standardError.indices.contains(i), exact.indices.contains(i), samples > 0
+    else { return nil }
+    return EstimateSummary(
+      mean: mean[i], exact: exact[i], variance: variance[i], standardError: standardError[i],
+      samples: samples)
+  }
 }

@@ -65,8 +65,8 @@ public struct TrainingJob: EngineJob {
   private mutating func restart(_ setup: RaceSetup) {
     race = TrainingRace(setup: setup)
     elapsed = 0
-    lastWork = nil
     isPaused = false
+    rest()
   }
 
   public var hasWork: Bool { !isPaused && !race.isFinished }

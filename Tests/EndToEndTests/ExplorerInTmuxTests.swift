@@ -123,6 +123,9 @@ struct ExplorerWithoutTerminalTests {
     let binary = try #require(BuiltExecutable.samplegrad, "samplegrad binary not found")
     let result = try ChildProcess.run(binary, ["explore", "--preset", "no-such-preset"])
     #expect(result.status == 2)
-    #expect(result.standardError.hasPrefix("samplegrad: error: no-such-preset: no such preset"))
+    #expect(
+      result.standardError.hasPrefix(
+        "samplegrad: error: --preset: no such preset 'no-such-preset' (known: "))
+    #expect(result.standardError.hasSuffix("(see 'samplegrad explore --help')\n"))
   }
 }

@@ -30,10 +30,16 @@ struct HeadlessCommandTests {
         "exact", "score-function", "gumbel-softmax", "straight-through", "rebar",
       ])
     for estimator in estimators {
-      for key in ["mean", "variance", "standardError", "bias"] {
+      for key in ["mean", "variance", "standardError", "bias", "standardDeviation", "mse"] {
         let values = try #require(estimator[key] as? [Double], "\(key)")
         #expect(values.count == 4 && values.allSatisfy { $0.isFinite })
       }
+      // SD / |exact|, null only where the exact gradient is 0.
+      let relative = try #require(estimator["relativeNoise"] as? [Any])
+      #expect(relative.count == 4)
+      let verdicts = try #require(estimator["biasVerdict"] as? [String])
+      #expect(
+        verdicts.allSatisfy { ["biased", "no-bias-seen", "exact", "too-few-samples"].contains($0) })
     }
     // A chi-square test with one possible outcome has no p-value: that is null, never NaN.
     #expect(!result.standardOutput.lowercased().contains("nan"))
@@ -95,6 +101,28 @@ struct HeadlessCommandTests {
     }
     let check = try samplegrad(["check"] + names)
     #expect(check.status == 0, "\(check.standardError)")
+  }
+
+  @Test("help texts wrap as paragraphs, and the top-level help lists the explorer's options")
+  func helpTexts() throws {
+    let top = try samplegrad(["--help"])
+    #expect(top.status == 0)
+    for option in ["--preset", "--theme", "--ascii", "--no-color", "--no-mouse"] {
+      #expect(top.standardOutput.contains(option), "samplegrad --help does not mention \(option)")
+    }
+    for command in [["--help"], ["run", "--help"], ["explore", "--help"], ["bench", "--help"]] {
+      let text = try samplegrad(command).standardOutput
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      for line in lines where !line.hasPrefix("USAGE:") {
+        #expect(line.count <= 80, "\(command): \(line)")
+      }
+      // The first paragraph after OVERVIEW is prose: every line but its last is nearly full,
+      // so no sentence breaks in the middle of a line.
+      let prose = lines.drop { !$0.isEmpty }.dropFirst().prefix { !$0.isEmpty }
+      for line in prose.dropLast() {
+        #expect(line.count >= 60, "\(command): short line in the middle of a sentence: \(line)")
+      }
+    }
   }
 
   @Test("presets are found from any working directory")

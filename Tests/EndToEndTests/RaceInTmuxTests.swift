@@ -18,7 +18,7 @@ struct RaceInTmuxTests {
     let racing = tmux.waitForScreen { Self.step(in: $0).map { $0 > 0 } ?? false }
     #expect(racing != nil, "T did not start a race:\n\(tmux.screen())")
     let screen = racing ?? ""
-    #expect(screen.contains("training race") && screen.contains("Exact loss against step"))
+    #expect(screen.contains("Training race") && screen.contains("Exact loss against step"))
     #expect(screen.contains("learning rate 0.01") && screen.contains("optimum 0.249001"))
     for name in ["exact", "score function", "DisARM", "REBAR, eta tuned online"] {
       #expect(screen.contains(name), "the scoreboard lacks \(name)")

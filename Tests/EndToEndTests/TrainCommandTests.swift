@@ -75,12 +75,22 @@ struct TrainCommandTests {
   @Test(
     "bad values: one line naming the flag or key, exit 2",
     arguments: [
-      (["train", "--steps", "0"], "--steps: must be between 1 and 10000000, got 0"),
-      (["train", "--learning-rate", "-1"], "--learning-rate: must be a positive number"),
-      (["train", "--optimizer", "rmsprop"], "--optimizer: unknown optimizer 'rmsprop'"),
-      (["train", "--batch", "0"], "--batch: must be between 1 and 65536, got 0"),
-      (["train", "--every", "0"], "--every: must be at least 1, got 0"),
-      (["train", "--threads", "0"], "--threads: must be at least 1, got 0"),
+      (
+        ["train", "--steps", "0"],
+        "--steps: expected a whole number between 1 and 1e7, got '0' (see 'samplegrad train --help')"
+      ),
+      (
+        ["train", "--learning-rate", "-1"],
+        "--learning-rate: must be between 1e-9 and 1e6, got -1 (see 'samplegrad train --help')"
+      ),
+      (["train", "--learning-rate", "fast"], "--learning-rate: expected a number, got 'fast'"),
+      (
+        ["train", "--optimizer", "rmsprop"],
+        "--optimizer: expected one of 'sgd' and 'adam', got 'rmsprop'"
+      ),
+      (["train", "--batch", "0"], "--batch: expected a whole number between 1 and 65536, got '0'"),
+      (["train", "--every", "0"], "--every: expected a whole number between 1 and 1e7, got '0'"),
+      (["train", "--threads", "0"], "--threads: expected a whole number between 1 and 1024"),
       (["train", "--estimators", "arm"], "estimator 'arm'"),
       (["train", "--preset", "no-such-preset"], "no such preset"),
     ])

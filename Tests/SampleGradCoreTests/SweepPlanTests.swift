@@ -74,7 +74,7 @@ struct SweepPlanTests {
       ),
       (
         "over = \"parameter:2\"\nfrom = -1\nto = 1\nscale = \"linear\"",
-        "k.toml: sweep.from: std must be greater than 0, got -1.0 (at point 1 of 25)"
+        "k.toml: sweep.from: std must be between 1e-30 and 1e50, got -1 (at point 1 of 25)"
       ),
       (
         "over = \"target\"\nscale = \"cubic\"",

@@ -41,6 +41,7 @@ struct EngineStateTests {
     let rebar = snap.estimators.first { $0.kind == .rebar }
     #expect(rebar?.samples == 0)
     #expect(rebar?.varianceHistory.count == 1)
+    #expect(snap.historyMarks.count == 1)
   }
 
   @Test("the temperature scales by 1.25 and stops at its bounds with a message")
@@ -107,5 +108,92 @@ struct EngineStateTests {
     state.apply(.resetStatistics)
     #expect(state.snapshot().samples == 0)
     #expect(state.scenario.distribution.temperature == 2)
+  }
+}
+
+@Suite("Engine state: steps, restore and the variance history")
+struct EngineHistoryTests {
+  static let gaussian = try! Scenario(
+    name: "g", distribution: .gaussian(mean: 1, std: 1), objective: .quadratic(target: [0]))
+
+  @Test("ten steps down a std reach 0.107 then stop at 0.01 with a message, never residue")
+  func stdSteps() {
+    var state = EngineState(scenario: Self.gaussian)
+    for _ in 0..<10 { state.apply(.stepParameter(index: 1, up: false, size: .small)) }
+    #expect(abs(state.scenario.distribution.parameters[1] - 0.1073741824) < 1e-12)
+    for _ in 0..<20 { state.apply(.stepParameter(index: 1, up: false, size: .small)) }
+    #expect(state.scenario.distribution.parameters[1] == 0.01)
+    let accepted = state.apply(.stepParameter(index: 1, up: false, size: .small))
+    #expect(!accepted)
+    #expect(state.message == "std cannot go below 0.01")
+    for _ in 0..<10 { state.apply(.stepParameter(index: 0, up: false, size: .small)) }
+    #expect(state.scenario.distribution.parameters[0] == 0)
+  }
+
+  @Test("0 restores the parameters and the temperature the scenario was loaded with")
+  func restore() {
+    var state = EngineState(scenario: EngineStateTests.scenario)
+    state.apply(.stepParameter(index: 3, up: false, size: .large))
+    state.apply(.scaleTemperature(by: 0.8))
+    #expect(state.scenario.distribution != EngineStateTests.scenario.distribution)
+    let restored = state.apply(.restoreParameters)
+    #expect(restored)
+    #expect(state.scenario.distribution == EngineStateTests.scenario.distribution)
+    let again = state.apply(.restoreParameters)
+    #expect(!again)
+    #expect(state.message == "the parameters are the preset's already")
+  }
+
+  @Test("a change is a mark in the history; rows restart and rejoin after 1,000 estimates")
+  func marks() {
+    var state = EngineState(scenario: EngineStateTests.scenario)
+    state.step(samples: 2000)
+    state.recordHistory()
+    state.apply(.scaleTemperature(by: 0.8))
+    state.apply(.scaleTemperature(by: 0.8))
+    state.step(samples: 500)
+    state.recordHistory()
+    state.step(samples: 1000)
+    state.recordHistory()
+    let snapshot = state.snapshot()
+    #expect(snapshot.historySamples == [2000, 2500, 3500])
+    #expect(snapshot.historyMarks.count == 1)
+    let mark = snapshot.historyMarks[0]
+    #expect(mark.point == 1)
+    #expect(mark.before.temperature == 0.5)
+    #expect(abs((mark.after.temperature ?? 0) - 0.32) < 1e-12)
+    let rebar = snapshot.estimators.first { $0.kind == .rebar }!
+    #expect(rebar.varianceHistory.map(\.count) == [4, 0, 4])
+    let off = snapshot.estimators.first { $0.kind == .straightThrough }!
+    #expect(off.varianceHistory.allSatisfy(\.isEmpty) && off.varianceHistory.count == 3)
+  }
+
+  @Test("r clears the statistics and the history, marks included")
+  func resetClearsHistory() {
+    var state = EngineState(scenario: EngineStateTests.scenario)
+    state.step(samples: 2000)
+    state.recordHistory()
+    state.apply(.scaleTemperature(by: 0.8))
+    state.step(samples: 2000)
+    state.recordHistory()
+    state.apply(.resetStatistics)
+    let snapshot = state.snapshot()
+    #expect(snapshot.historySamples.isEmpty && snapshot.historyMarks.isEmpty)
+    #expect(snapshot.estimators.allSatisfy { $0.varianceHistory.isEmpty && $0.samples == 0 })
+    #expect(snapshot.distribution.temperature == 0.4)
+  }
+
+  @Test("the history keeps its last 480 points, marks moving with them")
+  func capacity() {
+    var state = EngineState(scenario: EngineStateTests.scenario)
+    for i in 0..<540 {
+      if i == 10 || i == 500 { state.apply(.scaleTemperature(by: 1.25)) }
+      state.step(samples: 1000)
+      state.recordHistory()
+    }
+    let snapshot = state.snapshot()
+    #expect(snapshot.historySamples.count == VarianceHistory.capacity)
+    #expect(snapshot.historyMarks.map(\.point) == [500 - 60])
+    #expect(snapshot.estimators.allSatisfy { $0.varianceHistory.count == VarianceHistory.capacity })
   }
 }

@@ -24,6 +24,24 @@ struct HeadlessRunnerTests {
     #expect(one.estimators[0].moments != other.estimators[0].moments)
   }
 
+  @Test("the chunk count is exact up to Int.max, and the chunks are folded in order")
+  func chunkPlanAtTheLimits() throws {
+    // `samples + chunkSize - 1` used to overflow here (issue 12, item 1).
+    #expect(ChunkPlan(samples: Int.max).chunkCount == Int.max / ChunkPlan.defaultChunkSize + 1)
+    #expect(ChunkPlan(samples: 1 << 16).chunkCount == 1)
+    #expect(ChunkPlan(samples: (1 << 16) + 1).chunkCount == 2)
+    // Many waves of chunks give what one sequential pass over the chunks gives.
+    let plan = ChunkPlan(samples: 40 * 100, chunkSize: 100)
+    let folded = ParallelChunks.reduce(plan: plan, threads: 3, into: [Int]()) {
+      0
+    } work: { _, chunk, count in
+      [chunk, count]
+    } fold: { total, part in
+      total += part
+    }
+    #expect(folded == (0..<40).flatMap { [$0, 100] })
+  }
+
   @Test("an estimator's numbers do not change when others are added")
   func streamsPerEstimator() throws {
     let alone = try Self.scenario.with(estimators: [.rebar])

@@ -127,33 +127,19 @@ extension Scenario {
   func only(_ estimators: EstimatorKind...) -> Scenario { try! with(estimators: estimators) }
 }
 
-/// What the structure test reads in a lesson: its sentences and the keys it asks to press.
-enum LessonText {
+/// What the structure test reads in a lesson: its sentences (`SampleGradCore.LessonText`) and
+/// the keys it asks to press.
+extension LessonText {
   /// The explorer's keys, as lessons name them after "press".
   static let keys: Set<String> = [
-    "h", "l", "k", "j", "left", "right", "up", "down", "PgUp", "PgDn", "[", "]", "t", "space",
-    "s", "r", "p", "?", "q", "=", "v", "1", "2", "3", "4", "5", "6", "7", "8", "9", "T",
+    "h", "l", "k", "j", "left", "right", "up", "down", "PgUp", "PgDn", "Home", "End", "g", "G",
+    "[", "]", "t", "space", "s", "r", "p", "?", "q", "=", "v", "m", "M", "L", "c", "e", "x", "0",
+    "1", "2", "3", "4", "5", "6", "7", "8", "9",
+    // The sweep view (w) and its own keys (m there cycles what is drawn).
+    "w", "o", "Enter", "Esc",
+    // The race view (T) and its own keys.
+    "T", "+", "-",
   ]
-
-  /// Sentences end at `.`, `!` or `?` followed by white space or the end of the text, so
-  /// decimals such as `0.5` do not split one.
-  static func sentences(_ text: String) -> [String] {
-    var found: [String] = []
-    var current = ""
-    let characters = Array(text)
-    for (i, c) in characters.enumerated() {
-      current.append(c)
-      let atEnd = i + 1 == characters.count || characters[i + 1].isWhitespace
-      if ".!?".contains(c), atEnd {
-        let sentence = current.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !sentence.isEmpty { found.append(sentence) }
-        current = ""
-      }
-    }
-    let rest = current.trimmingCharacters(in: .whitespacesAndNewlines)
-    if !rest.isEmpty { found.append(rest) }
-    return found
-  }
 
   /// The word after each "press" (any case), without trailing punctuation.
   static func pressed(_ text: String) -> [String] {

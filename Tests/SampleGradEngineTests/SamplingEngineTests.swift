@@ -4,7 +4,8 @@ import Testing
 
 @testable import SampleGradEngine
 
-/// The engine's threads, with deadlines rather than sleeps of a fixed length.
+/// The engine's threads, with deadlines rather than sleeps of a fixed length (its lifecycle:
+/// `SamplingEngineLifecycleTests`).
 @Suite("Sampling engine (threaded)")
 struct SamplingEngineTests {
   func waitUntil(seconds: Double = 10, _ condition: () -> Bool) -> Bool {
@@ -38,50 +39,6 @@ struct SamplingEngineTests {
     #expect(waitUntil { !engine.latest.isPaused })
   }
 
-  @Test("a paused engine is idle: commands queued while it ran do not spin it afterwards")
-  func noSpinAfterPause() {
-    let engine = SamplingEngine(scenario: EngineStateTests.scenario)
-    engine.start()
-    defer { engine.stop() }
-    #expect(waitUntil { engine.latest.samples > 0 })
-    for _ in 0..<500 { engine.send(.resume) }
-    engine.send(.pause)
-    #expect(waitUntil { engine.latest.isPaused })
-    Thread.sleep(forTimeInterval: 0.05)
-    let settled = engine.idlePasses.withLock { $0 }
-    // One pass found the pause; at most one more if the last commands came in two takes.
-    #expect(settled <= 2)
-    Thread.sleep(forTimeInterval: 0.2)
-    #expect(engine.idlePasses.withLock { $0 } == settled)
-    // Each command while paused wakes it exactly once.
-    engine.send(.resetStatistics)
-    #expect(waitUntil { engine.idlePasses.withLock { $0 } == settled + 1 })
-    Thread.sleep(forTimeInterval: 0.05)
-    #expect(engine.idlePasses.withLock { $0 } == settled + 1)
-  }
-
-  @Test("start is idempotent; stop waits for the loop; both are safe to repeat")
-  func lifecycle() {
-    let engine = SamplingEngine(scenario: EngineStateTests.scenario)
-    engine.start()
-    engine.start()
-    #expect(waitUntil { engine.latest.samples > 0 })
-    engine.stop()
-    // The loop has ended: nothing is published any more, and commands are dropped.
-    let last = engine.latest.samples
-    engine.send(.setTemperature(3))
-    Thread.sleep(forTimeInterval: 0.1)
-    #expect(engine.latest.samples == last)
-    #expect(engine.latest.distribution.temperature == 0.5)
-    engine.stop()
-    engine.start()
-    Thread.sleep(forTimeInterval: 0.05)
-    #expect(engine.latest.samples == last)
-
-    let neverStarted = SamplingEngine(scenario: EngineStateTests.scenario)
-    neverStarted.stop()
-  }
-
   @Test("the sweep refines in the background and keeps the live numbers")
   func sweepInTheBackground() throws {
     let engine = SamplingEngine(scenario: EngineStateTests.scenario)
@@ -95,9 +52,9 @@ struct SamplingEngineTests {
     #expect(engine.latest.samples == live)
     engine.send(SweepJobCommand.togglePause)
     #expect(waitUntil { engine.latest.sweep?.isPaused == true })
-    let idle = engine.idlePasses.withLock { $0 }
+    // A paused sweep is idle too: no wake-up without a command.
     Thread.sleep(forTimeInterval: 0.1)
-    #expect(engine.idlePasses.withLock { $0 } == idle)
+    #expect(engine.pausedWakeups.withLock { $0 } == 0)
     engine.send(.close)
     #expect(waitUntil { engine.latest.samples > live })
   }

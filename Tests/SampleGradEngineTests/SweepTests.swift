@@ -47,11 +47,18 @@ struct SweepTests {
     }
   }
 
-  @Test("gaussian target and std sweeps equal run too")
+  @Test("gaussian target, std, frequency and threshold sweeps equal run too")
   func gaussianPointsEqualRun() throws {
-    for setting in [ScenarioSetting.target, .parameter(1)] {
+    let cosine = try Self.gaussian.with(objective: .cosine(frequency: 2))
+    let step = try Self.gaussian.with(objective: .step(threshold: 0.5))
+      .with(estimators: [.scoreFunction, .reparameterization, .measureValued])
+    let cases: [(Scenario, ScenarioSetting)] = [
+      (Self.gaussian, .target), (Self.gaussian, .parameter(1)), (cosine, .frequency),
+      (step, .threshold),
+    ]
+    for (scenario, setting) in cases {
       let plan = try SweepPlan.standard(
-        for: Self.gaussian, spec: SweepSpec(setting: setting, points: 3))
+        for: scenario, spec: SweepSpec(setting: setting, points: 3))
       let result = SweepRunner.run(plan, samples: 5_000, seed: 11, threads: 2)
       for (p, point) in result.points.enumerated() {
         for estimator in point.estimators {

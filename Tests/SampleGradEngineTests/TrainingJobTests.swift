@@ -53,8 +53,8 @@ struct TrainingJobTests {
     #expect(host.snapshot().race!.settings.learningRate == 0.05 && host.snapshot().race!.step == 0)
     host.apply(.training(.setLearningRate(-1)))
     #expect(
-      host.snapshot().race!.message == "training.learning_rate: must be a positive number, got -1.0"
-    )
+      host.snapshot().race!.message
+        == "training.learning_rate: must be between 1e-9 and 1e6, got -1")
     #expect(host.snapshot().race!.settings.learningRate == 0.05)
   }
 
@@ -77,6 +77,28 @@ struct TrainingJobTests {
     host.apply(.training(.open))
     #expect(host.snapshot().race!.step == 0)
     #expect(host.snapshot().race!.lanes[0].parameters == [0.5])
+  }
+
+  @Test("the sweep and the race are two jobs of one host: each keeps its numbers off screen")
+  func besideTheSweep() throws {
+    var host = try Self.host()
+    host.apply(.training(.open))
+    host.work()
+    let step = try #require(host.snapshot().race).step
+    #expect(step > 0 && host.snapshot().race?.isOpen == true)
+    host.apply(.training(.close))
+    host.apply(.sweep(.open(.temperature)))
+    #expect(host.focus == .sweep)
+    // A race command while the sweep is on screen reaches the race only.
+    host.apply(.training(.close))
+    #expect(host.focus == .sweep)
+    host.work()
+    #expect(host.snapshot().race?.step == step && host.snapshot().race?.isOpen == false)
+    #expect(host.snapshot().sweep?.isOpen == true)
+    host.apply(.sweep(.close))
+    host.apply(.training(.open))
+    #expect(host.focus == .training && host.snapshot().race?.step == step)
+    #expect(host.snapshot().race?.isOpen == true && host.snapshot().sweep?.isOpen == false)
   }
 
   @Test("a race that cannot start changes nothing; the screen checks the same rule")

@@ -48,35 +48,6 @@ struct BarWidgetTests {
     #expect(HistogramBar.markerColumn(.nan, width: 5) == 0)
   }
 
-  @Test("log scale: fixed decades, zero and NaN give an empty bar")
-  func logScale() {
-    let scale = LogScale.variance
-    #expect(scale.fraction(1e-4) == 0)
-    #expect(scale.fraction(1) == 0.5)
-    #expect(scale.fraction(1e4) == 1)
-    #expect(scale.fraction(1e9) == 1)
-    #expect(scale.fraction(0) == 0)
-    #expect(scale.fraction(.nan) == 0)
-    #expect(abs(scale.fraction(1e2) - 0.75) < 1e-12)
-    var buffer = Canvas.make(width: 10)
-    LogBar(value: 1).draw(
-      into: &buffer, in: Rect(x: 1, y: 0, width: 8, height: 1), theme: Canvas.unicode,
-      style: .plain)
-    #expect(buffer.line(0) == "·████    ·")
-  }
-
-  @Test("tick labels keep both ends, then 1, and never touch")
-  func ticks() {
-    let scale = LogScale.variance
-    #expect(scale.tickLabels(width: 8) == "1e-4 1e4")
-    #expect(scale.tickLabels(width: 12) == "1e-4  1  1e4")
-    #expect(scale.tickLabels(width: 3) == "1e4")
-    #expect(scale.tickLabels(width: 0) == "")
-    let wide = scale.tickLabels(width: 40)
-    #expect(wide.hasPrefix("1e-4") && wide.hasSuffix("1e4") && wide.contains(" 1 "))
-    #expect(!wide.contains("1e-41") && !wide.contains("1e31"))
-  }
-
   @Test("shades: one-hot is solid, flat is a tint, tiny values vanish")
   func shades() {
     #expect(ShadeStrip.level(1) == 4)

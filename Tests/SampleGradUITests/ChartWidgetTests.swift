@@ -1,47 +1,73 @@
+import Foundation
 import Testing
 
 @testable import SampleGradUI
 
 @Suite("Charts and frames")
 struct ChartWidgetTests {
-  private func spark(_ values: [Double], width: Int, theme: Theme = Canvas.unicode) -> String {
-    var buffer = Canvas.make(width: width + 2)
-    Sparkline(values: values).draw(
-      into: &buffer, in: Rect(x: 1, y: 0, width: width, height: 1), theme: theme, style: .plain)
-    return buffer.line(0)
+  private func chart(_ chart: LogChart, width: Int, height: Int) -> [String] {
+    var buffer = Canvas.make(width: width + 2, height: height + 1)
+    chart.draw(
+      into: &buffer, in: Rect(x: 1, y: 0, width: width, height: height), theme: Canvas.unicode)
+    return buffer.lines
   }
 
-  @Test("sparkline: linear when values stay within a decade")
-  func linear() {
-    #expect(spark([1, 2, 3, 4, 5, 6, 7, 8], width: 8) == "·▁▂▃▄▅▆▇█·")
-    #expect(spark([1, 2], width: 4) == "·▁█  ·")
-    #expect(!Sparkline.usesLogScale([1, 2, 9]))
+  @Test("log chart: one scale for all series, labelled decades, glyph per series")
+  func logChart() {
+    let high = LogChart.Series(values: [100, 100, 100], glyph: "■", style: .plain)
+    let low = LogChart.Series(values: [1, 1, nil], glyph: "●", style: .plain)
+    let lines = chart(
+      LogChart(series: [high, low], pointCount: 3, firstLabel: "1k", lastLabel: "3k"),
+      width: 14, height: 6)
+    #expect(
+      lines == [
+        "···100┤■■■······", "······│·········", "····10┤·········", "······│·········",
+        "·····1┤●●·······", "·······1k··3k···", "················",
+      ])
   }
 
-  @Test("sparkline: log scale when values span decades, so the small end keeps its shape")
-  func logScale() {
-    #expect(Sparkline.usesLogScale([1e-4, 1e-2, 1]))
-    #expect(spark([1e-4, 1e-3, 1e-2, 1e-1, 1], width: 5) == "·▁▃▅▆█·")
-    #expect(!Sparkline.usesLogScale([-1, 100]))
+  @Test("log chart: a settled value draws flat mid-chart, not as noise")
+  func settled() {
+    let values: [Double?] = [0.899, 0.9, 0.899, 0.901, 0.9, 0.899]
+    let lines = chart(
+      LogChart(series: [LogChart.Series(values: values, glyph: "■", style: .plain)], pointCount: 6),
+      width: 14, height: 6)
+    let rows = lines.enumerated().filter { $0.element.contains("■") }.map(\.offset)
+    #expect(rows.count == 1)
+    #expect(lines[rows[0]].filter { $0 == "■" }.count == 6)
   }
 
-  @Test("sparkline: newest values kept, gaps for NaN, flat series, ASCII")
-  func edges() {
-    #expect(spark([9, 9, 1, 2], width: 2) == "·▁█·")
-    #expect(spark([1, .nan, 2], width: 3) == "·▁ █·")
-    #expect(spark([0, 0, 0], width: 3) == "·▁▁▁·")
-    #expect(spark([5, 5], width: 2) == "·▅▅·")
-    #expect(spark([], width: 3) == "·   ·")
-    #expect(spark([1, 2, 3, 4, 5], width: 5, theme: Canvas.ascii) == "·_.-=^·")
+  @Test("log chart: ticks are decades, or 1-2-5 steps over a narrow range, never touching")
+  func ticks() {
+    #expect(LogChart.ticks(range: -2.1...2.1, rows: 9) == [0.01, 0.1, 1, 10, 100])
+    #expect(LogChart.ticks(range: -2.1...2.1, rows: 5) == [0.01, 1, 100])
+    #expect(LogChart.ticks(range: 0.5...1.6, rows: 8) == [5, 10, 20])
+    #expect(LogChart.ticks(range: -4.1...4.1, rows: 5) == [1e-4, 1, 1e4])
+    #expect(LogChart.label(0.02) == "0.02")
+    #expect(LogChart.label(5e-3) == "5e-3")
+    #expect(LogChart.label(2e4) == "2e4")
+    #expect(LogChart.label(100) == "100")
+    #expect(LogChart.label(0.21) == "0.21")
+    // A narrow range with a single 1-2-3-5-7 step inside gets its ends labelled as well.
+    #expect(LogChart.ticks(range: log10(3.1)...log10(6.2), rows: 20) == [3.1, 5, 6.2])
   }
 
-  @Test("tall sparkline fills several rows in eighths")
-  func tall() {
-    var buffer = Canvas.make(width: 4, height: 3)
-    Sparkline(values: [0, 1]).draw(
-      into: &buffer, in: Rect(x: 1, y: 0, width: 2, height: 2), theme: Canvas.unicode,
-      style: .plain)
-    #expect(buffer.lines == ["· █·", "·▁█·", "····"])
+  @Test("log chart: a change mark is a labelled vertical line; points thin to the width")
+  func marks() {
+    let series = LogChart.Series(values: (0..<20).map { Double($0 + 1) }, glyph: "■", style: .plain)
+    let lines = chart(
+      LogChart(series: [series], pointCount: 20, marks: [LogChart.Mark(point: 10, label: "τ 0.4")]),
+      width: 30, height: 9)
+    #expect(lines[0].contains("┊τ 0.4"))
+    let markColumn = lines[0].firstIndex(of: "┊").map {
+      lines[0].distance(from: lines[0].startIndex, to: $0)
+    }
+    #expect(markColumn != nil)
+    #expect(
+      LogChart(series: [], pointCount: 20).columnPoints(width: 10) == [
+        1, 3, 5, 7, 9, 11, 13, 15, 17, 19,
+      ])
+    #expect(LogChart(series: [], pointCount: 3).columnPoints(width: 10) == [0, 1, 2])
   }
 
   @Test("column chart: bars from the bottom, exact markers above or inside them")

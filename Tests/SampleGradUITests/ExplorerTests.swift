@@ -26,14 +26,75 @@ struct ExplorerTests {
     #expect(explorer.selectedParameter == 2)
   }
 
-  @Test("up, down, page up and page down nudge the selected parameter")
-  func nudges() {
+  @Test("up, down, page up and page down step the selected parameter; 0 restores")
+  func steps() {
     var explorer = Explorer(presets: [])
     _ = press([.right], &explorer)
-    #expect(press([.up], &explorer) == [.send(.nudgeParameter(index: 1, delta: 0.1))])
-    #expect(press([.character("j")], &explorer) == [.send(.nudgeParameter(index: 1, delta: -0.1))])
-    #expect(press([.pageUp], &explorer) == [.send(.nudgeParameter(index: 1, delta: 1))])
-    #expect(press([.pageDown], &explorer) == [.send(.nudgeParameter(index: 1, delta: -1))])
+    #expect(
+      press([.up], &explorer) == [.send(.stepParameter(index: 1, up: true, size: .small))])
+    #expect(
+      press([.character("j")], &explorer)
+        == [.send(.stepParameter(index: 1, up: false, size: .small))])
+    #expect(
+      press([.pageUp], &explorer) == [.send(.stepParameter(index: 1, up: true, size: .large))])
+    #expect(
+      press([.pageDown], &explorer) == [.send(.stepParameter(index: 1, up: false, size: .large))])
+    #expect(press([.character("0")], &explorer) == [.send(.restoreParameters)])
+  }
+
+  @Test("Home, End, g and G select the first and the last parameter")
+  func firstAndLast() {
+    var explorer = Explorer(presets: [])
+    _ = press([.end], &explorer)
+    #expect(explorer.selectedParameter == 3)
+    _ = press([.home], &explorer)
+    #expect(explorer.selectedParameter == 0)
+    _ = press([.character("G")], &explorer)
+    #expect(explorer.selectedParameter == 3)
+    _ = press([.character("g")], &explorer)
+    #expect(explorer.selectedParameter == 0)
+  }
+
+  @Test("m pins the numbers, m again re-pins, M clears; a new preset drops the pin")
+  func pins() {
+    var explorer = Explorer(presets: Fixtures.presets)
+    let snapshot = HandBuilt.categorical(after: false)
+    _ = press([.character("m")], &explorer, snapshot: snapshot)
+    let first = explorer.pin
+    #expect(first?.setting == snapshot.distribution)
+    #expect(first?.rows[.gumbelSoftmax]?.count == 4)
+    #expect(first?.rows[.scoreFunctionBaseline] == nil)
+    #expect(explorer.message?.hasPrefix("pinned:") == true)
+    _ = press([.character("m")], &explorer)
+    #expect(explorer.message?.hasPrefix("pinned again") == true)
+    _ = press([.character("M")], &explorer)
+    #expect(explorer.pin == nil)
+    _ = press([.character("M")], &explorer)
+    #expect(explorer.message?.contains("nothing is pinned") == true)
+    _ = press([.character("m"), .character("p"), .enter], &explorer)
+    #expect(explorer.pin == nil)
+  }
+
+  @Test("L hides and shows the lesson; c cycles what a small screen shows in the middle")
+  func lessonAndViews() {
+    var explorer = Explorer(presets: [])
+    #expect(explorer.showsLesson)
+    _ = press([.character("L")], &explorer)
+    #expect(!explorer.showsLesson)
+    _ = press([.character("L")], &explorer)
+    #expect(explorer.showsLesson)
+    #expect(explorer.middle == .samples)
+    _ = press([.character("c")], &explorer)
+    #expect(explorer.middle == .chart)
+    _ = press([.character("c")], &explorer)
+    #expect(explorer.middle == .lesson)
+    _ = press([.character("c")], &explorer)
+    #expect(explorer.middle == .samples)
+    explorer.screenWidth = 160
+    explorer.screenHeight = 48
+    _ = press([.character("c")], &explorer)
+    #expect(explorer.middle == .samples)
+    #expect(explorer.message == "everything is on screen at this size")
   }
 
   @Test("[ and ] scale the temperature; a gaussian says it has none")
@@ -85,8 +146,8 @@ struct ExplorerTests {
     _ = press([.right, .right, .right], &explorer)
     let bernoulli = Fixtures.snapshot(Fixtures.bernoulli, batches: 1)
     #expect(
-      press([.up], &explorer, snapshot: bernoulli) == [.send(.nudgeParameter(index: 0, delta: 0.1))]
-    )
+      press([.up], &explorer, snapshot: bernoulli)
+        == [.send(.stepParameter(index: 0, up: true, size: .small))])
     #expect(explorer.selectedParameter == 0)
     let screen = Fixtures.screen(bernoulli, width: 80, height: 24, explorer: explorer)
     #expect(screen.lines.contains { $0.contains("dL/d log-odds") })

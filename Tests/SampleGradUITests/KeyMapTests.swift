@@ -9,13 +9,23 @@ struct KeyMapTests {
     arguments: [
       (Key.left, ExplorerAction.selectPrevious), (.character("h"), .selectPrevious),
       (.right, .selectNext), (.character("l"), .selectNext),
-      (.up, .nudge(0.1)), (.character("k"), .nudge(0.1)),
-      (.down, .nudge(-0.1)), (.character("j"), .nudge(-0.1)),
-      (.pageUp, .nudge(1)), (.pageDown, .nudge(-1)),
+      (.home, .selectFirst), (.character("g"), .selectFirst),
+      (.end, .selectLast), (.character("G"), .selectLast),
+      (.up, .stepParameter(up: true, size: .small)),
+      (.character("k"), .stepParameter(up: true, size: .small)),
+      (.down, .stepParameter(up: false, size: .small)),
+      (.character("j"), .stepParameter(up: false, size: .small)),
+      (.pageUp, .stepParameter(up: true, size: .large)),
+      (.pageDown, .stepParameter(up: false, size: .large)),
+      (.character("0"), .restoreParameters),
       (.character("]"), .scaleTemperature(1.25)), (.character("["), .scaleTemperature(0.8)),
       (.character("1"), .toggleEstimator(row: 0)), (.character("9"), .toggleEstimator(row: 8)),
+      (.character("e"), .openEstimators),
       (.character(" "), .togglePause), (.character("s"), .step),
-      (.character("r"), .resetStatistics), (.character("p"), .openPresets),
+      (.character("r"), .resetStatistics), (.character("m"), .pin), (.character("M"), .unpin),
+      (.character("L"), .toggleLesson), (.character("c"), .cycleView), (.character("x"), .export),
+      (.character("p"), .openPresets), (.character("w"), .openSweep),
+      (.character("T"), .openRace),
       (.character("?"), .openHelp), (.character("t"), .promptTemperature),
       (.character("="), .promptParameter), (.character("v"), .promptParameter),
       (.character("q"), .quit), (.interrupt, .quit), (.escape, .escape),
@@ -26,12 +36,22 @@ struct KeyMapTests {
 
   @Test("unbound keys do nothing")
   func unbound() {
-    for key in [Key.character("0"), .character("x"), .tab, .home, .end, .enter, .backspace] {
+    for key in [Key.character("z"), .character("Q"), .tab, .enter, .backspace] {
       #expect(KeyMap.action(for: key) == nil)
     }
   }
 
-  @Test("the footer fits 80 columns and keeps quit and help")
+  @Test("every key the help lists is bound")
+  func helpMatchesBindings() {
+    let entries: [KeyMap.Entry] = KeyMap.help.flatMap(\.entries)
+    let words: [Substring] = entries.flatMap { $0.asciiKeys.split(separator: " ") }
+    let singles = words.filter { $0.count == 1 && $0 != "-" && $0 != "/" }
+    for key in singles {
+      #expect(KeyMap.action(for: .character(Character(String(key)))) != nil, "\(key)")
+    }
+  }
+
+  @Test("the footer fits 80 columns and keeps quit, help and pin")
   func footer() {
     for ascii in [false, true] {
       var buffer = Buffer(width: 80, height: 1)
@@ -40,7 +60,16 @@ struct KeyMapTests {
         theme: ascii ? Canvas.ascii : Canvas.unicode)
       let line = buffer.lines[0]
       #expect(line.hasSuffix("q quit"))
-      #expect(line.contains("? help") && line.contains("space pause") && line.contains("1-9"))
+      #expect(line.contains("? help") && line.contains("m pin") && line.contains("1-9 e"))
     }
+  }
+
+  @Test("with a std selected the footer says the arrows scale it")
+  func footerForStd() {
+    var buffer = Buffer(width: 80, height: 1)
+    FooterPanel(hasTemperature: false, scalesSelection: true).draw(
+      into: &buffer, in: Rect(x: 0, y: 0, width: 80, height: 1), theme: Canvas.unicode)
+    #expect(buffer.lines[0].contains("↑↓ ×1.25"))
+    #expect(!buffer.lines[0].contains("temp"))
   }
 }

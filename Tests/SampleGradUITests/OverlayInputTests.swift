@@ -34,13 +34,13 @@ struct OverlayInputTests {
   func picker() {
     var explorer = Explorer(presets: Fixtures.presets)
     _ = press([.character("p")], &explorer)
-    #expect(explorer.overlay == .presets(selected: 0))
+    #expect(explorer.overlay == .presets(PresetPicker(selected: 0)))
     _ = press([.down, .character("j"), .character("j")], &explorer)
-    #expect(explorer.overlay == .presets(selected: 2))
+    #expect(explorer.overlay == .presets(PresetPicker(selected: 2)))
     _ = press([.character("k")], &explorer)
-    #expect(explorer.overlay == .presets(selected: 1))
+    #expect(explorer.overlay == .presets(PresetPicker(selected: 1)))
     _ = press([.up, .up], &explorer)
-    #expect(explorer.overlay == .presets(selected: 0))
+    #expect(explorer.overlay == .presets(PresetPicker(selected: 0)))
     #expect(press([.enter], &explorer) == [.loadPreset(Fixtures.presets[0])])
     #expect(explorer.overlay == .none)
   }
@@ -50,8 +50,83 @@ struct OverlayInputTests {
     var explorer = Explorer(presets: Fixtures.presets)
     _ = press([.character("p"), .end], &explorer)
     #expect(press([.enter], &explorer).isEmpty)
-    #expect(explorer.overlay == .presets(selected: 2))
+    #expect(explorer.overlay == .presets(PresetPicker(selected: 2)))
     #expect(explorer.message?.hasPrefix("cannot load broken: presets/broken.toml:7") == true)
+    _ = press([.escape], &explorer)
+    #expect(explorer.overlay == .none)
+  }
+
+  @Test("/ filters the picker as you type; Enter loads the match; Esc clears the filter")
+  func pickerFilter() {
+    var explorer = Explorer(presets: Fixtures.presets)
+    _ = press([.character("p"), .character("/")] + type("gauss"), &explorer)
+    guard case .presets(let picker) = explorer.overlay else {
+      Issue.record("the picker closed")
+      return
+    }
+    #expect(picker.filter == "gauss" && picker.isFiltering)
+    #expect(explorer.filteredPresets(picker) == [1])
+    #expect(picker.selected == 1)
+    let screen = Fixtures.screen(snapshot, width: 80, height: 24, explorer: explorer)
+    #expect(screen.lines.contains { $0.contains("Presets  / gauss_") })
+    #expect(!screen.lines.contains { $0.contains("bias-and-variance  ") })
+    _ = press([.escape], &explorer)
+    #expect(explorer.overlay == .presets(PresetPicker(selected: 1)))
+    _ = press([.character("/")] + type("zzz"), &explorer)
+    #expect(press([.enter], &explorer).isEmpty)
+    #expect(explorer.message?.contains("no preset matches") == true)
+    _ = press([.backspace, .backspace, .backspace, .backspace], &explorer)
+    _ = press([.character("/")] + type("bias"), &explorer)
+    #expect(press([.enter], &explorer) == [.loadPreset(Fixtures.presets[0])])
+  }
+
+  @Test("the picker shows where it is in a list longer than the screen")
+  func pickerScrolls() {
+    let many = (1...30).map {
+      PresetSummary(
+        name: "preset-\($0)", path: "p\($0).toml", title: "Title \($0)", lesson: "A lesson.",
+        problem: nil)
+    }
+    var explorer = Explorer(presets: many)
+    _ = press([.character("p")] + Array(repeating: Key.down, count: 12), &explorer)
+    let lines = Fixtures.screen(snapshot, width: 80, height: 24, explorer: explorer).lines
+    #expect(lines.contains { $0.contains("▲") && $0.contains("above") && $0.contains("of 30") })
+    #expect(lines.contains { $0.contains("▶ preset-13") })
+  }
+
+  @Test("e lists every estimator row; space toggles the highlighted one, past the ninth too")
+  func chooser() {
+    var explorer = Explorer(presets: [])
+    _ = press([.character("e")], &explorer)
+    #expect(explorer.overlay == .estimators(selected: 0))
+    _ = press([.down, .down], &explorer)
+    let kinds = snapshot.estimators.map(\.kind)
+    #expect(press([.character(" ")], &explorer) == [.send(.toggleEstimator(kinds[2]))])
+    #expect(press([.enter], &explorer) == [.send(.toggleEstimator(kinds[2]))])
+    let screen = Fixtures.screen(snapshot, width: 80, height: 24, explorer: explorer)
+    #expect(screen.lines.contains { $0.contains("Estimators") && $0.contains("┌") })
+    _ = press([.escape], &explorer)
+    #expect(explorer.overlay == .none)
+  }
+
+  @Test("help: Tab turns to the legend, arrows scroll, Escape closes")
+  func helpPages() {
+    var explorer = Explorer(presets: [])
+    _ = press([.character("?"), .tab], &explorer)
+    #expect(explorer.overlay == .help(page: 1, scroll: 0))
+    var lines = Fixtures.screen(snapshot, width: 80, height: 24, explorer: explorer).lines
+    #expect(lines.contains { $0.contains("Help 2/2") })
+    #expect(lines.contains { $0.contains("Samples: the bar is how often") })
+    _ = press(Array(repeating: Key.down, count: 30), &explorer)
+    lines = Fixtures.screen(snapshot, width: 80, height: 24, explorer: explorer).lines
+    #expect(
+      lines.contains { $0.contains("bias 12 SE") } || lines.contains { $0.contains("colours") })
+    _ = press([.home, .down, .down], &explorer)
+    #expect(explorer.overlay == .help(page: 1, scroll: 2))
+    _ = press([.right], &explorer)
+    #expect(explorer.overlay == .help(page: 0, scroll: 0))
+    lines = Fixtures.screen(snapshot, width: 80, height: 24, explorer: explorer).lines
+    #expect(lines.contains { $0.contains("Help 1/2") })
     _ = press([.escape], &explorer)
     #expect(explorer.overlay == .none)
   }
@@ -86,6 +161,21 @@ struct OverlayInputTests {
     #expect(press([.enter], &explorer) == [.send(.setParameter(index: 1, value: 0.01))])
   }
 
+  @Test("a value outside the numeric domain is refused in the prompt by the scenario's rules")
+  func outsideTheDomain() {
+    var explorer = Explorer(presets: [])
+    #expect(press([.character("=")] + type("2e6") + [.enter], &explorer).isEmpty)
+    #expect(
+      explorer.overlay
+        == .prompt(
+          ValuePrompt(
+            target: .parameter(index: 0, name: "logit 1"), text: "2e6",
+            error: "logit 1 must be between -1e6 and 1e6, got 2000000")))
+    let screen = Fixtures.screen(snapshot, width: 80, height: 24, explorer: explorer)
+    #expect(
+      screen.lines.contains { $0.contains("logit 1 must be between -1e6 and 1e6, got 2000000") })
+  }
+
   @Test("a bad number keeps the prompt open with a clear message and sends nothing")
   func badNumbers() {
     var explorer = Explorer(presets: [])
@@ -104,7 +194,7 @@ struct OverlayInputTests {
 
     for (text, error) in [
       ("", "type a number, or Esc to cancel"), ("nan", "\"nan\" is not a number (try 0.5 or 1e-2)"),
-      ("1000", "temperature must be between 0.01 and 100"),
+      ("1000", "temperature must be between 0.01 and 100, got 1000"),
     ] {
       _ = press([.character("t")] + type(text), &explorer)
       #expect(press([.enter], &explorer).isEmpty)
@@ -126,7 +216,7 @@ struct OverlayInputTests {
         == .prompt(
           ValuePrompt(
             target: .parameter(index: 1, name: "std"), text: "-1",
-            error: "std must be greater than 0")))
+            error: "std must be between 1e-30 and 1e50, got -1")))
     _ = press([.backspace, .backspace] + type("2"), &explorer, snapshot: gaussian)
     #expect(
       press([.enter], &explorer, snapshot: gaussian) == [.send(.setParameter(index: 1, value: 2))])

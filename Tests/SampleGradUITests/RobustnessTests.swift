@@ -83,42 +83,61 @@ struct RobustnessTests {
     }
   }
 
-  @Test("ASCII mode draws only ASCII characters")
+  @Test("ASCII mode draws only ASCII characters, overlays and chart included")
   func asciiOnly() {
     var explorer = Explorer(presets: Fixtures.presets, options: DisplayOptions(ascii: true))
-    for scenario in [Fixtures.categorical, Fixtures.bernoulli, Fixtures.gaussian] {
-      let snapshot = Fixtures.snapshot(scenario, batches: 3)
+    let snapshots = [
+      HandBuilt.categorical(after: true), HandBuilt.bernoulli(), HandBuilt.gaussian(),
+      Fixtures.snapshot(Fixtures.categorical, batches: 3),
+    ]
+    for snapshot in snapshots {
       for (w, h) in [(80, 24), (160, 48)] {
-        for key in [Key.escape, .character("?"), .escape, .character("p")] {
+        for key in [
+          Key.escape, .character("m"), .character("?"), .tab, .escape, .character("p"), .escape,
+          .character("e"), .escape, .character("c"), .character("c"),
+        ] {
           _ = explorer.handle(key, snapshot: snapshot)
           let screen = Fixtures.screen(snapshot, width: w, height: h, explorer: explorer)
-          #expect(screen.cells.allSatisfy { $0.character.isASCII }, "\(scenario.name) \(w)x\(h)")
+          let odd = Set(screen.cells.map(\.character).filter { !$0.isASCII })
+          #expect(odd.isEmpty, "\(snapshot.scenario.name) \(w)x\(h) after \(key): \(odd)")
         }
         _ = explorer.handle(.escape, snapshot: snapshot)
       }
     }
   }
 
-  @Test("styles: selected parameter reversed, biased rows apart from unbiased, off rows dim")
+  @Test("styles: selected parameter reversed, verdicts by colour, off rows dim, mono has none")
   func styles() {
-    let snapshot = Fixtures.snapshot(Fixtures.categorical, batches: 3) { state in
-      state.apply(.toggleEstimator(.rebar))
-    }
+    let snapshot = HandBuilt.categorical(after: false)
     let screen = Fixtures.screen(snapshot, width: 80, height: 24)
     let lines = screen.lines
-    func row(containing text: String) -> Int { lines.firstIndex { $0.contains(text) } ?? -1 }
-    let selected = row(containing: "▶ logit 1")
-    #expect(screen[2, selected].style.reverse)
-    let unbiased = row(containing: "score function unbiased")
-    let biased = row(containing: "Gumbel-softmax biased")
-    let off = row(containing: "REBAR")
-    #expect(lines[off].contains("off"))
-    #expect(screen[20, unbiased].style.foreground == .green)
-    #expect(screen[20, biased].style.foreground == .yellow)
-    #expect(screen[3, off].style.dim)
-    let plain = Fixtures.screen(
+    func position(of text: String) -> (x: Int, y: Int) {
+      for (y, line) in lines.enumerated() {
+        if let range = line.range(of: text) {
+          return (line.distance(from: line.startIndex, to: range.lowerBound), y)
+        }
+      }
+      return (-1, -1)
+    }
+    let selected = position(of: "▶ logit 1")
+    #expect(screen[selected.x + 2, selected.y].style.reverse)
+    let seen = position(of: "no bias")
+    let gumbel = position(of: "◆ Gumbel-softmax")
+    let biased = (x: gumbel.x + 17, y: gumbel.y)
+    #expect(lines[biased.y].dropFirst(biased.x).hasPrefix("bias "))
+    let off = position(of: "off (press 3")
+    #expect(screen[seen.x, seen.y].style.foreground == .green)
+    #expect(screen[biased.x, biased.y].style.foreground == .yellow)
+    #expect(screen[off.x, off.y].style.dim)
+    let mono = Fixtures.screen(
       snapshot, width: 80, height: 24,
       explorer: Explorer(presets: [], options: DisplayOptions(color: false)))
-    #expect(plain.cells.allSatisfy { $0.style.foreground == .default })
+    #expect(mono.cells.allSatisfy { $0.style.foreground == .default })
+    #expect(mono[biased.x, biased.y].style.bold)
+    let light = Fixtures.screen(
+      snapshot, width: 80, height: 24,
+      explorer: Explorer(presets: [], options: DisplayOptions(theme: .light)))
+    #expect(light.cells.allSatisfy { $0.style.background == .brightWhite })
+    #expect(light[biased.x, biased.y].style.foreground == .red)
   }
 }

@@ -9,6 +9,8 @@
 #include <ncursesw/curses.h>
 #include <stdint.h>
 
+#include "CNcurseswMouse.h"
+
 // Swift 6 rejects C globals (stdscr, LINES, COLORS...) and cannot import function-like
 // macros, so the terminal layer reaches them through these getters. Call them from the main
 // thread only, like the rest of curses.
@@ -80,19 +82,36 @@ int sg_open_screen(const char *term);
 
 // ---- The signal guard ------------------------------------------------------------------
 //
-// While curses owns the terminal, a crash, a hang-up or a kill must still give the
-// terminal back. `sg_guard_install` installs handlers that call `endwin()` and then pass the
+// While curses owns the terminal, a crash, a hang-up or a kill must still give the terminal
+// back. `sg_guard_install` installs handlers for every signal whose default action ends the
+// process (all but SIGKILL and SIGSTOP, real-time signals included). SIGINT, SIGTERM and
+// SIGQUIT only set a flag the main loop reads (`sg_stop_signal`); a second one while the
+// first is pending ends the process like the others. Those restore the terminal with
+// async-signal-safe calls only (write(2) of the terminfo reset sequences, tcsetattr(3) with
+// the modes saved before curses started; `endwin` is not safe there) and then pass the
 // signal on to whoever handled it before (the Swift runtime's backtracer, or the default
-// action). SIGINT and SIGTERM only set a flag the main loop reads (`sg_stop_signal`); a
-// second one while the first is pending restores the terminal and leaves at once.
+// action).
 
 void sg_guard_install(void);
 /// Puts back the handlers that were there before `sg_guard_install`.
 void sg_guard_remove(void);
-/// Tells the guard whether curses is active (so it knows whether to call `endwin`).
+/// Tells the guard whether curses is active (so it knows whether to reset the terminal).
 void sg_guard_set_curses_active(int active);
-/// SIGINT or SIGTERM if one arrived since the guard was installed, else 0.
+/// SIGINT, SIGTERM or SIGQUIT if one arrived since the guard was installed, else 0.
 int sg_stop_signal(void);
+/// The signals the guard handles, by index (0 ..< count), for tests and documentation.
+int sg_guarded_signal_count(void);
+int sg_guarded_signal(int index);
+
+/// Saves the terminal modes of `fd` for the guard; called before curses changes them.
+void sg_terminal_save_modes(int fd);
+/// Builds the reset sequences (attributes, colours, cursor, keypad, alternate screen) from
+/// the current terminal's terminfo; called once curses has loaded it.
+void sg_terminal_prepare_reset(void);
+
+/// Outside the explorer, SIGQUIT (Ctrl-\) prints one line and exits with status 131,
+/// instead of the Swift runtime's crash report. Left alone if SIGQUIT is ignored.
+void sg_quit_install(void);
 
 /// Sends stderr to a temporary file while curses draws (text written to the terminal
 /// would land on the alternate screen and be lost). Returns false if it could not.

@@ -62,7 +62,7 @@ public indirect enum JSONValue: Sendable, Equatable {
       case "\t": out += "\\t"
       case "\r": out += "\\r"
       default:
-        if scalar.value < 0x20 {
+        if TerminalText.isControl(scalar) {
           out +=
             "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
             + String(scalar.value, radix: 16)

@@ -25,6 +25,26 @@ public enum NumberFormat {
     return (x < 0 ? "-" : "") + DecimalDigits.scientific(d, e, digits)
   }
 
+  /// `x` with `digits` significant digits in fixed notation, trailing zeros kept, so a value
+  /// keeps its width from one frame to the next: `0.0600`, `0.0602`, `12.3`, `1230`. Meant for
+  /// magnitudes from about 1e-3 to 1e5 (the screen switches to `scientific` outside).
+  public static func significant(_ x: Double, digits: Int = 3) -> String {
+    guard x.isFinite, x != 0 else { return x == 0 ? "0" : printfShort(x) }
+    let sign = x < 0 ? "-" : ""
+    guard let (d, e) = DecimalDigits.significant(abs(x), digits) else {
+      let decimals = max(digits - 1 - Int(log10(abs(x)).rounded(.down)), 0)
+      return String(format: "%.\(decimals)f", x)
+    }
+    let decimals = digits - 1 - e
+    var text = String(d)
+    if decimals <= 0 { return sign + text + String(repeating: "0", count: -decimals) }
+    if text.count <= decimals {
+      text = String(repeating: "0", count: decimals + 1 - text.count) + text
+    }
+    text.insert(".", at: text.index(text.endIndex, offsetBy: -decimals))
+    return sign + text
+  }
+
   /// `short` by printf: the reference.
   static func printfShort(_ x: Double) -> String {
     guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }

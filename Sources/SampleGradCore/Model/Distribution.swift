@@ -1,5 +1,5 @@
-/// A distribution that satisfies every rule: finite parameters, 2 to 64 categories, a
-/// temperature in range, a positive std. It can only be built through the throwing
+/// A distribution that satisfies every rule: parameters inside `NumericDomain`, 2 to 64
+/// categories, a temperature in range, a positive std. It can only be built through the throwing
 /// initialiser, so a sampler never sees a NaN, a non-positive temperature or a bad length.
 public struct Distribution: Sendable, Equatable {
   /// The validated description; match on it to reach the parameters.
@@ -22,13 +22,13 @@ public struct Distribution: Sendable, Equatable {
             key: "distribution.logits",
             message: "needs 2 to 64 values (one per category), got \(logits.count)"))
       }
-      found += ScenarioRules.finite(logits, key: "distribution.logits")
+      found += ScenarioRules.inRange(logits, NumericDomain.logit, key: "distribution.logits")
       found += ScenarioRules.temperature(temperature)
     case .bernoulli(let l, let temperature):
-      found += ScenarioRules.finite([l], key: "distribution.logits")
+      found += ScenarioRules.inRange([l], NumericDomain.logit, key: "distribution.logits")
       found += ScenarioRules.temperature(temperature)
     case .gaussian(let mean, let std):
-      found += ScenarioRules.finite([mean], key: "distribution.mean")
+      found += ScenarioRules.inRange([mean], NumericDomain.mean, key: "distribution.mean")
       found += ScenarioRules.standardDeviation(std)
     }
     return found

@@ -15,6 +15,6 @@ public struct EstimatorOptions: Sendable, Equatable {
 
   /// The rules on the options, each with its key.
   public var problems: [ScenarioProblem] {
-    ScenarioRules.finite([eta], key: "options.eta") + ScenarioRules.draws(draws)
+    ScenarioRules.inRange([eta], NumericDomain.eta, key: "options.eta") + ScenarioRules.draws(draws)
   }
 }

@@ -42,16 +42,18 @@ public struct Objective: Sendable, Equatable {
         found.append(
           ScenarioProblem(key: "objective.\(key)", message: "needs \(note), got \(values.count)"))
       }
-      found += ScenarioRules.finite(values, key: "objective.\(key)")
+      found += ScenarioRules.inRange(values, NumericDomain.objective, key: "objective.\(key)")
     }
     let perCategory = kind == .categorical ? "\(categories) values, one per logit" : "one value"
     switch spec {
     case .linear(let weights): length(weights, "weights", expected: categories, note: perCategory)
     case .quadratic(let target): length(target, "target", expected: categories, note: perCategory)
     case .cosine(let frequency):
-      found += ScenarioRules.finite([frequency], key: "objective.frequency")
+      found += ScenarioRules.inRange(
+        [frequency], NumericDomain.objective, key: "objective.frequency")
     case .step(let threshold):
-      found += ScenarioRules.finite([threshold], key: "objective.threshold")
+      found += ScenarioRules.inRange(
+        [threshold], NumericDomain.objective, key: "objective.threshold")
     case .table(let values):
       let expected = kind == .categorical ? categories : 2
       let note =

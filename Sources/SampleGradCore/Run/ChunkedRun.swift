@@ -14,7 +14,9 @@ public struct ChunkPlan: Sendable, Equatable {
     self.chunkSize = chunkSize
   }
 
-  public var chunkCount: Int { (samples + chunkSize - 1) / chunkSize }
+  /// `ceil(samples / chunkSize)`, without the `samples + chunkSize - 1` that overflows
+  /// near `Int.max`.
+  public var chunkCount: Int { samples / chunkSize + (samples % chunkSize == 0 ? 0 : 1) }
 
   public func size(ofChunk c: Int) -> Int { min(chunkSize, samples - c * chunkSize) }
 }

@@ -1,4 +1,7 @@
-/// The JSON document of `samplegrad run`, keys in the documented order.
+/// The JSON document of `samplegrad run`, keys in the documented order. Per estimator and
+/// component: the moments, the bias, `standardDeviation`, `relativeNoise` (SD / |exact|, null
+/// where the exact gradient is 0), `mse` (bias^2 + variance) and the bias verdict of
+/// `BiasVerdict`, the rule the explorer's screen uses too.
 public enum RunReport {
   public static func json(_ r: RunResult) -> JSONValue {
     var distribution: [(String, JSONValue)] = [
@@ -15,6 +18,7 @@ public enum RunReport {
 
     let objective = r.scenario.objective.kind
     let estimators: [JSONValue] = r.estimators.map { e in
+      let summaries = e.summaries
       var fields: [(String, JSONValue)] = [
         ("name", .string(e.kind.rawValue)),
         ("unbiased", .bool(e.kind.descriptor.isUnbiased(on: objective))),
@@ -24,6 +28,16 @@ public enum RunReport {
         ("variance", .numbers(e.variance)),
         ("standardError", .numbers(e.standardError)),
         ("bias", .numbers(e.bias)),
+        ("standardDeviation", .numbers(summaries.map(\.standardDeviation))),
+        (
+          "relativeNoise", .array(summaries.map { $0.relativeNoise.map(JSONValue.number) ?? .null })
+        ),
+        ("mse", .numbers(summaries.map(\.meanSquaredError))),
+        ("biasVerdict", .array(summaries.map { .string($0.verdict.name) })),
+        (
+          "biasStandardErrors",
+          .array(summaries.map { $0.verdict.standardErrors.map(JSONValue.number) ?? .null })
+        ),
       ]
       if let eta = e.eta { fields.append(("eta", .number(eta))) }
       return .object(fields)
@@ -38,15 +52,19 @@ public enum RunReport {
       histogram.append(("edges", .numbers(r.histogram.edges)))
       histogram.append(("outside", .integer(r.histogram.outside)))
     }
-    histogram.append(
-      (
-        "chiSquare",
-        .object([
-          ("statistic", .number(test.statistic)),
-          ("degreesOfFreedom", .integer(test.degreesOfFreedom)),
-          ("pValue", test.pValue.map(JSONValue.number) ?? .null),
-        ])
-      ))
+    if let reason = test.skipped {
+      histogram.append(("chiSquare", .object([("skipped", .string(reason))])))
+    } else {
+      histogram.append(
+        (
+          "chiSquare",
+          .object([
+            ("statistic", .number(test.statistic)),
+            ("degreesOfFreedom", .integer(test.degreesOfFreedom)),
+            ("pValue", test.pValue.map(JSONValue.number) ?? .null),
+          ])
+        ))
+    }
 
     var document: [(String, JSONValue)] = [
       ("scenario", .string(r.scenario.name)),

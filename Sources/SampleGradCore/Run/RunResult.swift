@@ -50,4 +50,15 @@ public struct EstimatorResult: Sendable {
   public var standardError: [Double] { moments.standardError }
   /// `mean - exact`, per component.
   public var bias: [Double] { zip(moments.mean, exact).map { $0 - $1 } }
+
+  /// Each component's numbers with what they mean (relative noise, MSE, bias verdict).
+  public var summaries: [EstimateSummary] {
+    let variance = moments.variance
+    let standardError = moments.standardError
+    return exact.indices.map {
+      EstimateSummary(
+        mean: moments.mean[$0], exact: exact[$0], variance: variance[$0],
+        standardError: standardError[$0], samples: moments.count)
+    }
+  }
 }

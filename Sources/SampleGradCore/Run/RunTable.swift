@@ -35,7 +35,9 @@ public enum RunTable {
       )
     }
     let test = r.histogram.chiSquare
-    if let p = test.pValue {
+    if let reason = test.skipped {
+      lines.append("chi-square against the exact probabilities: not computed (\(reason))")
+    } else if let p = test.pValue {
       lines.append(
         "chi-square against the exact probabilities: \(NumberFormat.short(test.statistic))"
           + " on \(test.degreesOfFreedom) df, p = \(NumberFormat.short(p))")
@@ -43,24 +45,75 @@ public enum RunTable {
     lines.append("")
     lines.append("exact loss \(NumberFormat.short(r.problem.exact.loss))")
 
-    var rows = [["estimator", "parameter", "exact", "mean", "+/- 2 SE", "bias", "variance", ""]]
-    for e in r.estimators {
+    var rows = [
+      [
+        "estimator", "parameter", "exact", "mean", "+/- 2 SE", "bias", "verdict", "variance", "SD",
+        "SD/|exact|", "n for 10%", "MSE",
+      ]
+    ]
+    let summaries = r.estimators.map(\.summaries)
+    let lowest = names.indices.map { i in
+      MeanSquaredErrorRanking.lowest(
+        zip(r.estimators, summaries).map { e, s in
+          e.kind != .exact && s.indices.contains(i) ? s[i] : nil
+        })
+    }
+    for (row, e) in r.estimators.enumerated() {
       for (i, name) in names.enumerated() {
-        let significant = abs(e.bias[i]) > 5 * e.standardError[i] && e.standardError[i] > 0
+        let s = summaries[row][i]
         rows.append([
-          i == 0 ? e.kind.rawValue : "", name, NumberFormat.short(e.exact[i]),
-          NumberFormat.short(e.mean[i]), NumberFormat.short(2 * e.standardError[i]),
-          NumberFormat.short(e.bias[i]), NumberFormat.short(e.variance[i]),
-          i == 0
-            ? (e.kind.descriptor.isUnbiased(on: s.objective.kind) ? "unbiased" : "biased")
-              + (significant ? ", bias > 5 SE" : "")
-            : "",
+          i == 0 ? e.kind.rawValue : "", name, NumberFormat.short(s.exact),
+          NumberFormat.short(s.mean), NumberFormat.short(2 * s.standardError),
+          NumberFormat.short(s.bias), s.verdict.text, NumberFormat.short(s.variance),
+          NumberFormat.short(s.standardDeviation), s.relativeNoise.map(NumberFormat.short) ?? "-",
+          samplesNeeded(s.samplesForTenPercentError),
+          NumberFormat.short(s.meanSquaredError) + (lowest[i] == row ? " *" : "  "),
         ])
       }
     }
-    lines += align(rows, leftAligned: [0, 1, 7])
+    lines += align(rows, leftAligned: [0, 1, 6])
+    lines.append("")
+    lines += legend(r)
     return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
       .joined(separator: "\n")
+  }
+
+  /// What the columns mean, and what theory says about each estimator's bias.
+  static func legend(_ r: RunResult) -> [String] {
+    let threshold = NumberFormat.short(BiasVerdict.threshold)
+    let objective = r.scenario.objective.kind
+    let unbiased = r.estimators.filter { $0.kind.descriptor.isUnbiased(on: objective) }
+      .map(\.kind.rawValue)
+    let biased = r.estimators.filter { !$0.kind.descriptor.isUnbiased(on: objective) }
+      .map(\.kind.rawValue)
+    var lines = [
+      "verdict: the bias in standard errors of the mean; beyond \(threshold) SE the data show a bias.",
+      "SD/|exact|: the noise of one estimate against the gradient; n for 10%: estimates to average",
+      "  for an error of 10% of the gradient, (10 SD/|exact|)^2 (never: the bias alone is larger).",
+      "MSE = bias^2 + variance of one estimate; * marks the lowest for each parameter.",
+    ]
+    if !unbiased.isEmpty { lines.append("theory: unbiased: \(unbiased.joined(separator: ", "))") }
+    if !biased.isEmpty {
+      lines.append("theory: biased for L: \(biased.joined(separator: ", "))")
+    }
+    return lines
+  }
+
+  /// `n for 10%` as a count: `1,234`, `2.1e+09`, `never`, or `-` when it cannot be said.
+  static func samplesNeeded(_ needed: EstimateSummary.SamplesNeeded) -> String {
+    switch needed {
+    case .never: return "never"
+    case .unknown: return "-"
+    case .samples(let n):
+      guard n < 1e7 else { return NumberFormat.short(n) }
+      let digits = String(Int(n))
+      var out = ""
+      for (i, d) in digits.enumerated() {
+        if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+        out.append(d)
+      }
+      return out
+    }
   }
 
   static func describe(_ d: DistributionSpec) -> String {

@@ -8,8 +8,13 @@ import Foundation
 /// works from any directory.
 public struct PresetLibrary: Sendable {
   public let folders: [String]
+  /// What the files are, for messages ("preset", or "tour" for a library of tours).
+  public let noun: String
 
-  public init(folders: [String]) { self.folders = folders }
+  public init(folders: [String], noun: String = "preset") {
+    self.folders = folders
+    self.noun = noun
+  }
 
   /// The standard search path: `$SAMPLEGRAD_PRESETS`, the user folder, the built-in folder.
   public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment)
@@ -70,7 +75,7 @@ public struct PresetLibrary: Sendable {
     let known = entries().map(\.name).joined(separator: ", ")
     throw ScenarioError(
       source: reference, key: "",
-      "no such preset (known: \(known.isEmpty ? "none found" : known); or give a path to a .toml file)"
+      "no such \(noun) (known: \(known.isEmpty ? "none found" : known); or give a path to a .toml file)"
     )
   }
 

@@ -1,8 +1,9 @@
 /// One lesson's setup: what is sampled, what is differentiated, which estimators compete.
 ///
 /// Valid by construction: the only initialiser checks every rule (`Distribution`,
-/// `Objective`, `EstimatorOptions` and the estimator list) and the `with` methods check the
-/// same rules again, so no sampler ever sees a value a scenario file could not hold.
+/// `Objective`, `EstimatorOptions`, `TrainingSettings` and the estimator list) and the `with`
+/// methods check the same rules again, so no sampler ever sees a value a scenario file could
+/// not hold.
 public struct Scenario: Sendable, Equatable {
   public private(set) var name: String
   public private(set) var title: String?
@@ -28,10 +29,10 @@ public struct Scenario: Sendable, Equatable {
   ) throws(InvalidScenario) {
     var problems: [ScenarioProblem] = []
     if name.isEmpty { problems.append(ScenarioProblem(key: "name", message: "must not be empty")) }
-    if let samples, samples < 1 {
-      problems.append(
-        ScenarioProblem(key: "samples", message: "must be at least 1, got \(samples)"))
-    }
+    problems += ScenarioRules.printable(name, key: "name")
+    problems += ScenarioRules.printable(title, key: "title")
+    problems += ScenarioRules.printable(lesson, key: "lesson", allowing: ["\n", "\t"])
+    if let samples { problems += ScenarioRules.samples(samples) }
     problems += options.problems
     if let training { problems += training.problems(for: distribution) }
     let validDistribution: Distribution
@@ -149,15 +150,6 @@ public struct Scenario: Sendable, Equatable {
     guard options.problems.isEmpty else { throw InvalidScenario(options.problems) }
     var copy = self
     copy.options = options
-    return copy
-  }
-
-  /// The same scenario with other training defaults.
-  public func with(training settings: TrainingSettings) throws(InvalidScenario) -> Scenario {
-    let problems = settings.problems(for: distribution.spec)
-    guard problems.isEmpty else { throw InvalidScenario(problems) }
-    var copy = self
-    copy.training = settings
     return copy
   }
 

@@ -6,30 +6,18 @@ import TOMLKit
 public enum ScenarioDecoder {
   /// Loads and validates the scenario at `path`.
   public static func load(path: String) throws(ScenarioError) -> Scenario {
-    let text: String
-    do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
-      throw ScenarioError(source: path, key: "", reason)
-    }
-    return try decode(text, source: path)
+    try decode(try ScenarioText.contents(of: path), source: path)
   }
 
   /// Decodes and validates scenario text; `source` names it in error messages.
   public static func decode(_ text: String, source: String) throws(ScenarioError) -> Scenario {
-    let table: TOMLTable
-    do {
-      table = try TOMLTable(string: text)
-    } catch let error as TOMLParseError {
-      throw ScenarioError(
-        source: "\(source):\(error.source.begin.line)", key: "",
-        "TOML syntax error: \(error.description)")
-    } catch {
-      throw ScenarioError(source: source, key: "", "TOML syntax error: \(error)")
-    }
+    let table = try parseTOML(text, source: source)
 
     var problems = unknownKeys(in: table)
+    let typeProblems = ScenarioSchema.typeProblems(in: table)
+    if !typeProblems.isEmpty {
+      throw ScenarioError(source: source, problems: problems + typeProblems)
+    }
     let file: ScenarioFile
     do {
       file = try TOMLDecoder().decode(ScenarioFile.self, from: table)
@@ -45,6 +33,26 @@ public enum ScenarioDecoder {
     return scenario
   }
 
+  /// Parses TOML text (scenario or tour), or names the line of the syntax error. Headers the
+  /// TOML library cannot take without crashing are refused first.
+  static func parseTOML(_ text: String, source: String) throws(ScenarioError) -> TOMLTable {
+    if let bad = TableHeaderCheck.firstBadHeader(in: text) {
+      let found = bad.found.map { "'\($0)'" } ?? "the end of the line"
+      throw ScenarioError(
+        source: "\(source):\(bad.line)", key: "",
+        "TOML syntax error: a table header must start with a key, got \(found)")
+    }
+    do {
+      return try TOMLTable(string: text)
+    } catch let error as TOMLParseError {
+      throw ScenarioError(
+        source: "\(source):\(error.source.begin.line)", key: "",
+        "TOML syntax error: \(error.description)")
+    } catch {
+      throw ScenarioError(source: source, key: "", "TOML syntax error: \(error)")
+    }
+  }
+
   private static func unknownKeys(in table: TOMLTable) -> [ScenarioProblem] {
     var problems: [ScenarioProblem] = []
     func visit(_ table: TOMLTable, prefix: String) {
@@ -55,7 +63,7 @@ public enum ScenarioDecoder {
           var message = "unknown key"
           if let guess = closest(to: key, in: allowed) { message += " (did you mean '\(guess)'?)" }
           problems.append(ScenarioProblem(key: path, message: message))
-        } else if let child = table[key]?.table {
+        } else if ScenarioFile.allowedKeys[path] != nil, let child = table[key]?.table {
           visit(child, prefix: path)
         }
       }
@@ -65,7 +73,7 @@ public enum ScenarioDecoder {
   }
 
   /// The allowed key within two edits of `key`, if any.
-  private static func closest(to key: String, in candidates: [String]) -> String? {
+  static func closest(to key: String, in candidates: [String]) -> String? {
     candidates.map { ($0, editDistance($0, key)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
   }
 

@@ -60,19 +60,7 @@ struct ScenarioFile: Decodable {
   }
 
   /// Keys each table accepts, so a typo is an error instead of a silently ignored line.
-  static let allowedKeys: [String: [String]] = [
-    "": [
-      "name", "title", "lesson", "seed", "samples", "estimators", "distribution", "objective",
-      "options", "training", "sweep",
-    ],
-    "distribution": ["kind", "logits", "temperature", "mean", "std"],
-    "objective": ["kind"] + ObjectiveKind.allCases.flatMap(\.keys),
-    "options": ["eta", "draws"],
-    "training": [
-      "steps", "learning_rate", "optimizer", "batch", "anneal", "tau_min", "rate",
-    ],
-    "sweep": ["over", "from", "to", "points", "scale"],
-  ]
+  static var allowedKeys: [String: [String]] { ScenarioSchema.allowedKeys }
 
   /// A TOML number: `1` and `1.0` both read as a Double.
   struct Number: Decodable {

@@ -7,24 +7,52 @@ public struct ScenarioOverrides: Sendable, Equatable {
   public var logits: [Double]?
   public var estimators: [String]?
 
+  /// What a `ScenarioError` from these changes names as its source.
+  public static let source = "command line"
+
   public init(temperature: Double? = nil, logits: [Double]? = nil, estimators: [String]? = nil) {
     self.temperature = temperature
     self.logits = logits
     self.estimators = estimators
   }
 
-  /// Parses `1,0.5,-0.5` into numbers, or says which entry is not one.
+  /// Parses `1,0.5,-0.5` into numbers, or says which entry is not one. Whether the numbers
+  /// are in range is the scenario's own rule (`NumericDomain`).
   public static func parseNumbers(_ text: String, flag: String) throws(ScenarioError) -> [Double] {
     var values: [Double] = []
-    for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+    for (i, part) in parts.enumerated() {
       let trimmed = part.trimmingCharacters(in: .whitespaces)
-      guard let value = Double(trimmed), value.isFinite else {
+      guard let value = Double(trimmed) else {
         throw ScenarioError(
-          source: "command line", key: flag, "'\(trimmed)' is not a finite number (in '\(text)')")
+          source: Self.source, key: flag,
+          "expected comma-separated numbers, got \(describe(trimmed)) (value \(i + 1) of '\(text)')"
+        )
       }
       values.append(value)
     }
     return values
+  }
+
+  /// Splits `exact,rebar` into names; an empty entry is refused as `--logits` refuses one.
+  public static func parseNames(_ text: String, flag: String) throws(ScenarioError) -> [String] {
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+    var names: [String] = []
+    for (i, part) in parts.enumerated() {
+      let trimmed = part.trimmingCharacters(in: .whitespaces)
+      guard !trimmed.isEmpty else {
+        throw ScenarioError(
+          source: Self.source, key: flag,
+          "expected comma-separated estimator names, got an empty value (value \(i + 1) of '\(text)')"
+        )
+      }
+      names.append(trimmed)
+    }
+    return names
+  }
+
+  private static func describe(_ entry: String) -> String {
+    entry.isEmpty ? "an empty value" : "'\(entry)'"
   }
 
   /// The scenario with these changes, checked by the scenario's own rules; problems name
@@ -97,7 +125,7 @@ public struct ScenarioOverrides: Sendable, Equatable {
         attempt("--estimators") { s throws(InvalidScenario) in try s.with(estimators: kinds) }
       }
     }
-    guard problems.isEmpty else { throw ScenarioError(source: "command line", problems: problems) }
+    guard problems.isEmpty else { throw ScenarioError(source: Self.source, problems: problems) }
     return scenario
   }
 }

@@ -11,8 +11,19 @@ public struct ChiSquareTest: Sendable, Equatable {
   /// Probability of a statistic at least this large if the counts follow the probabilities;
   /// nil before there are enough samples for the test to mean anything.
   public let pValue: Double?
+  /// Why the test was not run (the bins are finer than doubles resolve), or nil.
+  public let skipped: String?
+
+  /// A test not run, with the reason the screen and the reports show instead of a p-value.
+  public init(skipped reason: String) {
+    statistic = 0
+    degreesOfFreedom = 0
+    pValue = nil
+    skipped = reason
+  }
 
   public init(observed: [Double], probabilities: [Double]) {
+    skipped = nil
     let total = observed.reduce(0, +)
     // Pool the smallest cells until each pooled cell expects at least 5 samples.
     let cells = zip(observed, probabilities).map { (o: $0, e: $1 * total) }.sorted { $0.e < $1.e }

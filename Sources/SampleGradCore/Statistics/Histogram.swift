@@ -34,8 +34,9 @@ public struct Histogram: Sendable, Equatable {
 
   public var total: Int { counts.reduce(0, +) + outside }
 
-  public mutating func record(category: Int) {
-    counts[category] += 1
+  /// Counts `count` samples (one by default) of a category, or of a bin by its index.
+  public mutating func record(category: Int, count: Int = 1) {
+    counts[category] += count
   }
 
   /// Records a continuous value into its bin (or as outside the range).
@@ -53,8 +54,27 @@ public struct Histogram: Sendable, Equatable {
     outside += other.outside
   }
 
-  /// Pearson's chi-square test of the counts against the exact probabilities.
+  /// Bins must be at least this many times the spacing of doubles at their edges: a
+  /// sample is rounded to that spacing, which moves each bin's probability by about
+  /// `spacing / width`, and 2^-20 (1e-6) is below what even 1e12 samples can detect.
+  public static let resolutionFactor = 1_048_576.0
+
+  /// Why the bins cannot be tested, or nil if they can: a std so small against the mean
+  /// that neighbouring doubles are (nearly) a bin apart, so every sample lands on a few
+  /// representable values and the counts say nothing about the sampler.
+  public var unresolvedBins: String? {
+    guard let first = edges.first, let last = edges.last else { return nil }
+    let spacing = max(first.magnitude.ulp, last.magnitude.ulp)
+    guard binWidth < Self.resolutionFactor * spacing else { return nil }
+    let near = NumberFormat.short(max(first.magnitude, last.magnitude))
+    return "bins of width \(NumberFormat.short(binWidth)) are too fine for doubles near \(near),"
+      + " which are \(NumberFormat.short(spacing)) apart"
+  }
+
+  /// Pearson's chi-square test of the counts against the exact probabilities; skipped, with
+  /// the reason, when the bins are finer than doubles resolve.
   public var chiSquare: ChiSquareTest {
+    if let reason = unresolvedBins { return ChiSquareTest(skipped: reason) }
     var observed = counts.map(Double.init)
     var expected = probabilities
     if !edges.isEmpty {

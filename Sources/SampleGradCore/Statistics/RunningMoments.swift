@@ -14,6 +14,14 @@ public struct RunningMoments: Sendable, Equatable {
     sumOfSquares = [Double](repeating: 0, count: dimension)
   }
 
+  /// Moments with a given count, mean and per-sample variance (a summary rebuilt from its
+  /// numbers, e.g. the live screen's, to print in `run`'s schema).
+  public init(count: Int, mean: [Double], variance: [Double]) {
+    self.count = count
+    self.mean = mean
+    sumOfSquares = variance.map { $0 * Double(max(count - 1, 0)) }
+  }
+
   public var dimension: Int { mean.count }
 
   /// Adds one sample of `dimension` values.

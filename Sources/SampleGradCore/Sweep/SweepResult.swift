@@ -31,13 +31,11 @@ public struct SweepPoint: Sendable {
 }
 
 extension EstimatorResult {
-  /// Per component, `bias^2 + variance`: the mean squared error of one single-sample
-  /// estimate, what a choice between a biased and an unbiased estimator must weigh. The bias
-  /// is the measured `mean - exact`, so its square carries a noise of about `SE^2 =
-  /// variance / samples`, negligible beside the variance it is added to.
-  public var meanSquaredError: [Double] {
-    zip(bias, variance).map { b, v in b * b + v }
-  }
+  /// Per component, `bias^2 + variance` (`EstimateSummary.meanSquaredError`): the error of
+  /// one single-sample estimate, what a choice between a biased and an unbiased estimator
+  /// must weigh. The bias is the measured `mean - exact`, so its square carries a noise of
+  /// about `SE^2 = variance / samples`, negligible beside the variance it is added to.
+  public var meanSquaredError: [Double] { summaries.map(\.meanSquaredError) }
 
   /// Per component, `bias^2`, the systematic part of the error.
   public var squaredBias: [Double] { bias.map { $0 * $0 } }

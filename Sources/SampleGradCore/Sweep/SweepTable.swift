@@ -25,7 +25,8 @@ public enum SweepTable {
       "seed \(r.seed), \(r.samples) samples per point and estimator,"
         + " the same random numbers at every point")
     lines.append(
-      "bias = mean - exact (* more than 5 standard errors from 0); MSE = bias^2 + variance")
+      "bias = mean - exact (* more than 5 standard errors from 0); MSE = bias^2 + variance;"
+        + " exact^2 is the MSE of always answering 0")
     for (i, name) in s.distribution.parameterNames.enumerated() {
       lines.append("")
       lines += block(r, component: i, name: name, label: label)
@@ -38,11 +39,17 @@ public enum SweepTable {
   /// and each estimator's lowest error.
   static func block(_ r: SweepResult, component i: Int, name: String, label: String) -> [String] {
     let kinds = r.plan.estimators
-    var rows = [[label, "exact"] + kinds.flatMap { _ in ["bias", "variance"] } + ["lowest MSE"]]
+    var rows = [
+      [label, "exact", "exact^2"] + kinds.flatMap { _ in ["bias", "variance"] } + ["lowest MSE"]
+    ]
     for point in r.points {
-      var row = [NumberFormat.short(point.value), NumberFormat.short(point.exact.gradient[i])]
+      let exact = point.exact.gradient[i]
+      var row = [
+        NumberFormat.short(point.value), NumberFormat.short(exact),
+        NumberFormat.short(exact * exact),
+      ]
       for e in point.estimators {
-        let significant = e.standardError[i] > 0 && abs(e.bias[i]) > 5 * e.standardError[i]
+        let significant = e.summaries[i].verdict.isBiased
         row.append(NumberFormat.short(e.bias[i]) + (significant ? "*" : " "))
         row.append(NumberFormat.short(e.variance[i]))
       }
@@ -52,14 +59,14 @@ public enum SweepTable {
     var widths = [Int](repeating: 0, count: rows[0].count)
     for row in rows { for (c, cell) in row.enumerated() { widths[c] = max(widths[c], cell.count) } }
     // Widen each estimator's pair of columns to fit its name above them.
+    let first = 3
     for (e, kind) in kinds.enumerated() {
-      let pair = widths[2 + 2 * e] + 2 + widths[3 + 2 * e]
-      if kind.rawValue.count > pair { widths[2 + 2 * e] += kind.rawValue.count - pair }
+      let pair = widths[first + 2 * e] + 2 + widths[first + 1 + 2 * e]
+      if kind.rawValue.count > pair { widths[first + 2 * e] += kind.rawValue.count - pair }
     }
-    var title = ""
-    title += String(repeating: " ", count: widths[0] + 2 + widths[1])
+    var title = String(repeating: " ", count: widths[0] + 2 + widths[1] + 2 + widths[2])
     for (e, kind) in kinds.enumerated() {
-      let pair = widths[2 + 2 * e] + 2 + widths[3 + 2 * e]
+      let pair = widths[first + 2 * e] + 2 + widths[first + 1 + 2 * e]
       title += "  " + String(repeating: " ", count: pair - kind.rawValue.count) + kind.rawValue
     }
     let table = rows.map { row in

@@ -19,6 +19,9 @@ public struct RaceSnapshot: Sendable {
   public var stepsPerSecond: Double
   public var isPaused: Bool
   public var message: String?
+  /// Whether the race view is on screen (so the race is the job that runs); set by the
+  /// engine's host.
+  public var isOpen = false
 
   public init(
     title: String, distribution: DistributionKind, parameterNames: [String],

@@ -4,11 +4,12 @@
 public struct TrainingOverrides: Sendable, Equatable {
   public var steps: Int?
   public var learningRate: Double?
-  public var optimizer: String?
+  public var optimizer: OptimizerKind?
   public var batch: Int?
 
   public init(
-    steps: Int? = nil, learningRate: Double? = nil, optimizer: String? = nil, batch: Int? = nil
+    steps: Int? = nil, learningRate: Double? = nil, optimizer: OptimizerKind? = nil,
+    batch: Int? = nil
   ) {
     self.steps = steps
     self.learningRate = learningRate
@@ -24,11 +25,7 @@ public struct TrainingOverrides: Sendable, Equatable {
     if let steps { settings.steps = steps }
     if let learningRate { settings.learningRate = learningRate }
     if let batch { settings.batch = batch }
-    if let optimizer,
-      let kind = OptimizerKind.named(optimizer, key: "--optimizer", problems: &problems)
-    {
-      settings.optimizer = kind
-    }
+    if let optimizer { settings.optimizer = optimizer }
     let flags = [
       "training.steps": steps != nil ? "--steps" : nil,
       "training.learning_rate": learningRate != nil ? "--learning-rate" : nil,
@@ -41,7 +38,9 @@ public struct TrainingOverrides: Sendable, Equatable {
       let key = flags[problem.key].flatMap { $0 } ?? problem.key
       problems.append(ScenarioProblem(key: key, message: problem.message))
     }
-    guard problems.isEmpty else { throw ScenarioError(source: "command line", problems: problems) }
+    guard problems.isEmpty else {
+      throw ScenarioError(source: ScenarioOverrides.source, problems: problems)
+    }
     return settings
   }
 }

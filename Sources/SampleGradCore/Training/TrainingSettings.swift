@@ -25,44 +25,24 @@ public struct TrainingSettings: Sendable, Equatable {
     self.adam = adam
   }
 
-  public static let stepRange = 1...10_000_000
-  public static let batchRange = 1...65_536
-
-  /// The settings' own rules, each with its key in a scenario's `[training]` table, and
-  /// whether they fit the distribution (a gaussian has no temperature to anneal).
+  /// The settings' own rules (ranges in `ScenarioRules`), each with its key in a scenario's
+  /// `[training]` table, and whether they fit the distribution (a gaussian has no
+  /// temperature to anneal).
   public func problems(for distribution: DistributionSpec) -> [ScenarioProblem] {
-    var found: [ScenarioProblem] = []
-    if !Self.stepRange.contains(steps) {
-      found.append(
-        ScenarioProblem(
-          key: "training.steps", message: "must be between 1 and 10000000, got \(steps)"))
-    }
-    if !(learningRate.isFinite && learningRate > 0) {
-      found.append(
-        ScenarioProblem(
-          key: "training.learning_rate", message: "must be a positive number, got \(learningRate)"))
-    }
-    if !Self.batchRange.contains(batch) {
-      found.append(
-        ScenarioProblem(
-          key: "training.batch", message: "must be between 1 and 65536, got \(batch)"))
-    }
+    var found = ScenarioRules.inRange(
+      steps, ScenarioRules.trainingStepsRange, key: "training.steps")
+    found += ScenarioRules.inRange(
+      [learningRate], ScenarioRules.learningRateRange, key: "training.learning_rate")
+    found += ScenarioRules.inRange(batch, ScenarioRules.batchRange, key: "training.batch")
     if case .exponential(let minimum, let rate) = anneal {
       if distribution.temperature == nil {
         found.append(
           ScenarioProblem(
             key: "training.anneal", message: "a gaussian has no temperature to anneal"))
       }
-      if !(minimum.isFinite && ScenarioRules.temperatureRange.contains(minimum)) {
-        found.append(
-          ScenarioProblem(
-            key: "training.tau_min", message: "must be between 0.01 and 100, got \(minimum)"))
-      }
-      if !(rate.isFinite && rate >= 0) {
-        found.append(
-          ScenarioProblem(
-            key: "training.rate", message: "must be 0 or a positive number, got \(rate)"))
-      }
+      found += ScenarioRules.inRange(
+        [minimum], ScenarioRules.temperatureRange, key: "training.tau_min")
+      found += ScenarioRules.inRange([rate], ScenarioRules.annealRateRange, key: "training.rate")
     }
     let b = adam
     if optimizer == .adam,

@@ -1,51 +1,61 @@
 import Foundation
 import SampleGradCore
 
-/// Number formats for the screen, built on `NumberFormat` so values read as in the table,
-/// and never showing "nan" or "inf": a number that is not finite prints as a dash.
+/// Number formats for the screen, built on `NumberFormat` so values read as in the table.
+/// Every number column has a fixed width and three significant digits with trailing zeros kept
+/// (`0.0600` stays `0.0600`), so nothing jumps from frame to frame, and nothing is ever cut: a
+/// value too long for fixed notation switches to scientific with fewer digits (`1e+308`). A
+/// number that is not finite prints as a dash.
 enum ScreenFormat {
   static let missing = "-"
 
-  /// Three significant digits (`NumberFormat.short`), or a dash if not finite.
+  /// Three significant digits (`NumberFormat.short`), or a dash if not finite: for text, not
+  /// for columns.
   static func short(_ x: Double) -> String {
     x.isFinite ? NumberFormat.short(x) : missing
   }
 
-  /// With an explicit sign, for biases: `+0.0123`, `-4.5e-05`, `0`.
-  static func signed(_ x: Double) -> String {
+  /// `x` in at most `width` characters when possible: three significant digits in fixed
+  /// notation for 1e-3 <= |x| < 1e5 (`0.0602`, `12.3`), else scientific with three, two or
+  /// one digits (`1.23e-05`, `1.2e-05`, `1e+308`). `signed` adds `+` to positive values.
+  static func number(_ x: Double, width: Int = 8, signed: Bool = false) -> String {
     guard x.isFinite else { return missing }
-    let text = NumberFormat.short(x)
-    return x > 0 ? "+" + text : text
-  }
-
-  /// `short`, or fewer digits in scientific notation when that is wider than `width`
-  /// (table columns stay aligned for any value).
-  static func fit(_ x: Double, width: Int, signed: Bool = false) -> String {
-    let text = signed ? Self.signed(x) : short(x)
-    guard text.count > width, x.isFinite else { return text }
-    let sign = signed && x > 0 ? "+" : x < 0 ? "-" : ""
-    for digits in [2, 1] {
-      let shorter = sign + NumberFormat.scientific(abs(x), digits: digits)
-      if shorter.count <= width { return shorter }
+    if x == 0 { return "0" }
+    let sign = x < 0 ? "-" : signed ? "+" : ""
+    let magnitude = abs(x)
+    if magnitude >= 1e-3, magnitude < 1e5 {
+      let text = sign + NumberFormat.significant(magnitude, digits: 3)
+      if text.count <= width { return text }
     }
-    return String(text.prefix(width))
+    for digits in [3, 2] {
+      let text = sign + NumberFormat.scientific(magnitude, digits: digits)
+      if text.count <= width { return text }
+    }
+    return sign + NumberFormat.scientific(magnitude, digits: 1)
   }
 
-  /// A parameter value as typed by the user: two decimals (`1.00`, `-0.50`), or three
-  /// significant digits when that would be too long.
+  /// A parameter value: two decimals while it is on the 0.01 grid and below 1e4 (`1.00`,
+  /// `-0.50`, as typed and as the keys step it), else three significant digits (`0.410`,
+  /// `1.00e-10`); eight characters at most.
   static func parameter(_ x: Double) -> String {
     guard x.isFinite else { return missing }
-    if abs(x) >= 1000 || (x != 0 && abs(x) < 0.01) { return NumberFormat.short(x) }
     let hundredths = (x * 100).rounded()
-    let sign = hundredths < 0 ? "-" : ""
-    let magnitude = Int(abs(hundredths))
-    let fraction = magnitude % 100
-    return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    let onGrid = abs(x * 100 - hundredths) < 1e-9 * max(abs(x * 100), 1)
+    if abs(x) < 1e4, x == 0 || abs(x) >= 0.01, onGrid {
+      let sign = hundredths < 0 ? "-" : ""
+      let magnitude = Int(abs(hundredths))
+      let fraction = magnitude % 100
+      return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+    return number(x, width: 8)
   }
 
-  /// A probability with four decimals (`NumberFormat.fixed`).
+  /// A probability or frequency: four decimals (`0.4551`), or two significant digits when
+  /// that would hide it (`1.2e-05`); seven characters at most.
   static func probability(_ x: Double) -> String {
-    x.isFinite ? NumberFormat.fixed(x) : missing
+    guard x.isFinite else { return missing }
+    if x == 0 || abs(x) >= 1e-3 { return NumberFormat.fixed(x) }
+    return NumberFormat.scientific(x, digits: 2)
   }
 
   /// A count with thousands separators: `1,234,567`.
@@ -58,6 +68,19 @@ enum ScreenFormat {
       out.append(d)
     }
     return n < 0 ? "-" + out : out
+  }
+
+  /// A count in at most five characters: `950`, `12.3k`, `4.56M`, `1.2G`.
+  static func compactCount(_ x: Double) -> String {
+    guard x.isFinite, x >= 0.5 else { return "0" }
+    if x < 999.5 { return String(Int(x.rounded())) }
+    let units: [(scale: Double, suffix: String)] = [
+      (1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k"),
+    ]
+    for unit in units where x >= unit.scale * 0.9995 && x < unit.scale * 999.5 {
+      return NumberFormat.short(x / unit.scale) + unit.suffix
+    }
+    return NumberFormat.scientific(x, digits: 1)
   }
 
   /// A rate in compact form: `950`, `12.3k`, `4.56M`.
@@ -79,6 +102,7 @@ enum ScreenFormat {
     {
       cut = String(cut[..<space])
     }
+    while let last = cut.last, ",;:".contains(last) { cut.removeLast() }
     return cut + ellipsis
   }
 

@@ -3,7 +3,7 @@
 public struct Buffer: Sendable, Equatable {
   public private(set) var width: Int
   public private(set) var height: Int
-  public private(set) var cells: [Cell]
+  public internal(set) var cells: [Cell]
 
   public init(width: Int, height: Int, filling cell: Cell = .blank) {
     self.width = max(width, 0)

@@ -11,9 +11,11 @@ public struct Cell: Sendable, Equatable {
   public static let blank = Cell()
 }
 
-/// The terminal colours samplegrad uses; `.default` is the terminal's own.
+/// The terminal colours samplegrad uses; `.default` is the terminal's own. `gray` and
+/// `brightWhite` need a 16-colour terminal (the terminal layer falls back to dim white and
+/// white).
 public enum TerminalColor: Int, Sendable, Equatable, CaseIterable {
-  case `default`, black, red, green, yellow, blue, magenta, cyan, white, gray
+  case `default`, black, red, green, yellow, blue, magenta, cyan, white, gray, brightWhite
 }
 
 /// How a cell is drawn. Colour is a hint: the terminal layer drops it under `NO_COLOR`.

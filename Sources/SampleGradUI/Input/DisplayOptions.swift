@@ -1,13 +1,27 @@
+/// The colour schemes the explorer draws in (`--theme`).
+public enum ThemeName: String, Sendable, Equatable, CaseIterable {
+  /// Light text on the terminal's own (usually dark) background.
+  case dark
+  /// Dark text on a light background, high contrast: for projectors.
+  case light
+  /// No colour at all: meaning is kept by glyphs, bold, dim and reverse video.
+  case mono
+}
+
 /// How the screen is drawn, chosen once from the command line and the environment
-/// (`--ascii`, `NO_COLOR`): the same layout either way, only glyphs and colour change.
+/// (`--ascii`, `--theme`, `--no-color`, `NO_COLOR`): the same layout either way, only glyphs
+/// and colours change.
 public struct DisplayOptions: Sendable, Equatable {
   /// Plain ASCII instead of Unicode block elements and box lines.
   public var ascii: Bool
-  /// Colour hints in cell styles; without them meaning is kept by bold, dim and reverse.
-  public var color: Bool
+  public var theme: ThemeName
 
-  public init(ascii: Bool = false, color: Bool = true) {
+  /// `color: false` means the mono theme, whatever `theme` says.
+  public init(ascii: Bool = false, color: Bool = true, theme: ThemeName = .dark) {
     self.ascii = ascii
-    self.color = color
+    self.theme = color ? theme : .mono
   }
+
+  /// Whether cells carry colours.
+  public var color: Bool { theme != .mono }
 }

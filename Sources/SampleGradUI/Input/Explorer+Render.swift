@@ -6,49 +6,79 @@ extension Explorer {
   /// the panels for its size, the status line, the footer and any open overlay. Below
   /// 80x24 it draws a "too small" notice instead; it never traps on any size.
   public func render(_ snapshot: Snapshot, into buffer: inout Buffer) {
+    render(snapshot, into: &buffer, overlays: true)
+  }
+
+  /// `render`, optionally without the open overlay (what `x` exports).
+  func render(_ snapshot: Snapshot, into buffer: inout Buffer, overlays: Bool) {
     buffer.clear()
     let theme = Theme(options: options)
+    defer { buffer.paintBase(theme.base) }
     guard ScreenLayout.fits(width: buffer.width, height: buffer.height) else {
       TooSmallNotice().draw(into: &buffer, theme: theme)
       return
     }
-    if isRaceOpen, let race = snapshot.race {
-      RaceView(options: options, message: message).render(race, into: &buffer)
+    switch overlay {
+    case .sweep(let view):
+      SweepScreen(view: view, message: message).draw(
+        into: &buffer, snapshot: snapshot, theme: theme)
       return
+    case .race:
+      RaceScreen(message: message).draw(into: &buffer, snapshot: snapshot, theme: theme)
+      return
+    default:
+      break
     }
     let context = PanelContext(
-      snapshot: snapshot, theme: theme, selected: Self.clamp(selectedParameter, snapshot))
+      snapshot: snapshot, theme: theme, selected: Self.clamp(selectedParameter, snapshot),
+      pin: pin)
     let layout = ScreenLayout(
-      width: buffer.width, height: buffer.height,
-      isDiscrete: snapshot.distribution.capabilities.contains(.discrete),
-      outcomes: context.outcomeCount, estimatorRows: snapshot.estimators.count)
+      width: buffer.width, height: buffer.height, snapshot: snapshot, lessonShown: showsLesson,
+      middle: middle)
     HeaderPanel().draw(into: &buffer, in: layout.header, context: context)
     ParametersPanel().draw(into: &buffer, in: layout.parameters, context: context)
-    if !snapshot.distribution.capabilities.contains(.discrete) {
-      DensityPanel().draw(into: &buffer, in: layout.samples, context: context)
-    } else {
-      SamplesPanel().draw(into: &buffer, in: layout.samples, context: context)
+    if let histogram = layout.histogram {
+      SamplesPanel().draw(into: &buffer, in: histogram, context: context)
     }
-    if let relaxed = layout.relaxed {
-      RelaxedPanel().draw(into: &buffer, in: relaxed, context: context)
-    }
-    if let table = layout.varianceTable {
-      VarianceTablePanel().draw(into: &buffer, in: table, context: context)
+    if let samples = layout.samples {
+      if !snapshot.scenario.distribution.isDiscrete {
+        DensityPanel().draw(into: &buffer, in: samples, context: context)
+      } else {
+        RelaxedPanel().draw(into: &buffer, in: samples, context: context)
+      }
     }
     if let objective = layout.objective {
       ObjectivePanel().draw(into: &buffer, in: objective, context: context)
     }
-    EstimatorsPanel(lines: layout.estimatorLines).draw(
+    if let chart = layout.chart {
+      VarianceChartPanel().draw(into: &buffer, in: chart, context: context)
+    }
+    if let lesson = layout.lesson {
+      LessonPanel().draw(into: &buffer, in: lesson, context: context)
+    }
+    if let table = layout.table {
+      MeanSquaredErrorTablePanel().draw(into: &buffer, in: table, context: context)
+    }
+    EstimatorsPanel(collapsesOffRows: layout.collapsesOffRows).draw(
       into: &buffer, in: layout.estimators, context: context)
-    StatusLine(message: message).draw(into: &buffer, in: layout.status, context: context)
-    FooterPanel(hasTemperature: snapshot.distribution.temperature != nil).draw(
-      into: &buffer, in: layout.footer, theme: theme)
+    StatusLine(message: message, lessonHint: layout.lessonInStatus).draw(
+      into: &buffer, in: layout.status, context: context)
+    FooterPanel(
+      hasTemperature: snapshot.distribution.temperature != nil,
+      scalesSelection: selectionScales(snapshot)
+    ).draw(into: &buffer, in: layout.footer, theme: theme)
+    guard overlays else { return }
     switch overlay {
-    case .none: break
-    case .help: HelpOverlay().draw(into: &buffer, theme: theme)
-    case .presets(let selected):
-      PresetPickerOverlay(presets: presets, selected: selected).draw(into: &buffer, theme: theme)
+    case .none, .sweep, .race: break
+    case .help(let page, let scroll):
+      HelpOverlay(page: page, scroll: scroll, rows: snapshot.estimators)
+        .draw(into: &buffer, theme: theme)
+    case .presets(let picker):
+      PresetPickerOverlay(presets: presets, picker: picker, shown: filteredPresets(picker))
+        .draw(into: &buffer, theme: theme)
     case .prompt(let prompt): PromptOverlay(prompt: prompt).draw(into: &buffer, context: context)
+    case .estimators(let selected):
+      EstimatorChooserOverlay(selected: selected).draw(into: &buffer, context: context)
     }
   }
 }

@@ -1,22 +1,31 @@
 import SampleGradCore
 import SampleGradEngine
 
-/// All the explorer's screen-side state (selected parameter, open overlay, messages, display
-/// options) and the rules that turn key presses into engine commands. It owns no thread and
-/// no terminal: the terminal layer feeds it keys and snapshots, performs the effects it
-/// returns and gives it a buffer to render into.
+/// All the explorer's screen-side state (selected parameter, open overlay, pinned numbers,
+/// what is on screen, messages, display options) and the rules that turn key presses and
+/// mouse events into engine commands. It owns no thread and no terminal: the terminal layer
+/// feeds it keys and snapshots, performs the effects it returns and gives it a buffer to
+/// render into.
 public struct Explorer: Sendable {
   /// The presets the picker lists.
   public var presets: [PresetSummary]
   public var options: DisplayOptions
+  /// The terminal's size, set by the terminal layer before each event, so keys and clicks
+  /// can be judged against what is on screen.
+  public var screenWidth = 80
+  public var screenHeight = 24
   /// The parameter arrows change (a logit, the log-odds, the mean or the std), 0-based.
-  public private(set) var selectedParameter = 0
-  public private(set) var overlay: ExplorerOverlay = .none
-  /// Whether the training race (`T`) is on screen instead of the statistics.
-  public internal(set) var isRaceOpen = false
+  public internal(set) var selectedParameter = 0
+  public internal(set) var overlay: ExplorerOverlay = .none
   /// A message of the screen's own (a hint, a refused key, a preset that failed to load),
   /// shown in the status line until the next key.
-  public private(set) var message: String?
+  public internal(set) var message: String?
+  /// The numbers pinned with `m`, shown beside the live ones until `M`.
+  public internal(set) var pin: Pin?
+  /// Whether the lesson is on screen (`L`).
+  public internal(set) var showsLesson = true
+  /// What the middle pane shows where the screen has no room for every pane (`c`).
+  public internal(set) var middle: MiddleView = .samples
 
   /// The smallest screen the layout supports; below it a "too small" notice is drawn.
   public static let minimumWidth = 80
@@ -38,18 +47,23 @@ public struct Explorer: Sendable {
     message = nil
     selectedParameter = Self.clamp(selectedParameter, snapshot)
     if key == .interrupt { return [.quit] }
-    if isRaceOpen { return handleRace(key, snapshot: snapshot) }
     switch overlay {
     case .none:
       guard let action = KeyMap.action(for: key) else { return [] }
       return perform(action, snapshot: snapshot)
-    case .help:
-      if key == .escape || key == .character("?") || key == .character("q") { overlay = .none }
+    case .help(let page, let scroll):
+      handleHelp(key, page: page, scroll: scroll, rows: snapshot.estimators)
       return []
-    case .presets(let selected):
-      return handlePicker(key, selected: selected)
+    case .presets(let picker):
+      return handlePicker(key, picker)
     case .prompt(let prompt):
       return handlePrompt(key, prompt: prompt, snapshot: snapshot)
+    case .estimators(let selected):
+      return handleChooser(key, selected: selected, snapshot: snapshot)
+    case .sweep(let view):
+      return handleSweep(key, view: view, snapshot: snapshot)
+    case .race:
+      return handleRace(key, snapshot: snapshot)
     }
   }
 
@@ -58,15 +72,25 @@ public struct Explorer: Sendable {
     min(max(index, 0), max(snapshot.parameterNames.count - 1, 0))
   }
 
-  private mutating func perform(_ action: ExplorerAction, snapshot: Snapshot) -> [ExplorerEffect] {
+  /// Whether the selected parameter is a scale (a gaussian's std), which the arrows multiply.
+  func selectionScales(_ snapshot: Snapshot) -> Bool {
+    if case .gaussian = snapshot.distribution {
+      return Self.clamp(selectedParameter, snapshot) == 1
+    }
+    return false
+  }
+
+  mutating func perform(_ action: ExplorerAction, snapshot: Snapshot) -> [ExplorerEffect] {
     let index = selectedParameter
     switch action {
-    case .selectPrevious:
-      selectedParameter = max(index - 1, 0)
-    case .selectNext:
-      selectedParameter = Self.clamp(index + 1, snapshot)
-    case .nudge(let delta):
-      return [.send(.nudgeParameter(index: index, delta: delta))]
+    case .selectPrevious: selectedParameter = max(index - 1, 0)
+    case .selectNext: selectedParameter = Self.clamp(index + 1, snapshot)
+    case .selectFirst: selectedParameter = 0
+    case .selectLast: selectedParameter = Self.clamp(.max, snapshot)
+    case .stepParameter(let up, let size):
+      return [.send(.stepParameter(index: index, up: up, size: size))]
+    case .restoreParameters:
+      return [.send(.restoreParameters)]
     case .scaleTemperature(let factor):
       guard snapshot.distribution.temperature != nil else {
         message = "a gaussian has no temperature"
@@ -79,6 +103,8 @@ public struct Explorer: Sendable {
         return []
       }
       return [.send(.toggleEstimator(snapshot.estimators[row].kind))]
+    case .openEstimators:
+      overlay = .estimators(selected: 0)
     case .togglePause:
       return [.send(.togglePause)]
     case .step:
@@ -89,17 +115,34 @@ public struct Explorer: Sendable {
       return [.send(.step)]
     case .resetStatistics:
       return [.send(.resetStatistics)]
+    case .pin:
+      pinNumbers(snapshot)
+    case .unpin:
+      message = pin == nil ? "nothing is pinned (m pins the numbers)" : "pin cleared"
+      pin = nil
+    case .toggleLesson:
+      guard !(snapshot.scenario.lesson ?? "").isEmpty else {
+        message = "this scenario has no lesson text"
+        return []
+      }
+      showsLesson.toggle()
+    case .cycleView:
+      cycleMiddle(snapshot)
+    case .export:
+      return [.export]
     case .openPresets:
       guard !presets.isEmpty else {
         message = "no presets found"
         return []
       }
       let current = presets.firstIndex { $0.name == snapshot.scenario.name } ?? 0
-      overlay = .presets(selected: current)
+      overlay = .presets(PresetPicker(selected: current))
     case .openHelp:
       overlay = .help
+    case .openSweep:
+      return openSweep(snapshot: snapshot)
     case .openRace:
-      return openRace(snapshot)
+      return openRace(snapshot: snapshot)
     case .promptTemperature:
       guard snapshot.distribution.temperature != nil else {
         message = "a gaussian has no temperature"
@@ -118,73 +161,41 @@ public struct Explorer: Sendable {
     return []
   }
 
-  private mutating func handlePicker(_ key: Key, selected: Int) -> [ExplorerEffect] {
-    let last = presets.count - 1
-    switch key {
-    case .up, .character("k"): overlay = .presets(selected: max(selected - 1, 0))
-    case .down, .character("j"): overlay = .presets(selected: min(selected + 1, last))
-    case .home, .pageUp: overlay = .presets(selected: 0)
-    case .end, .pageDown: overlay = .presets(selected: max(last, 0))
-    case .escape, .character("p"), .character("q"): overlay = .none
-    case .enter:
-      guard presets.indices.contains(selected) else {
-        overlay = .none
-        return []
-      }
-      let preset = presets[selected]
-      if let problem = preset.problem {
-        message = "cannot load \(preset.name): \(problem)"
-        return []
-      }
-      overlay = .none
-      return [.loadPreset(preset)]
-    default: break
+  private mutating func pinNumbers(_ snapshot: Snapshot) {
+    let pinned = Pin(snapshot)
+    guard !pinned.rows.isEmpty else {
+      message = "nothing to pin yet: no estimator has numbers"
+      return
     }
-    return []
+    let again = pin != nil
+    pin = pinned
+    message =
+      (again ? "pinned again" : "pinned")
+      + ": change something, then compare the live numbers with these in ( ); M clears"
   }
 
-  private mutating func handlePrompt(
-    _ key: Key, prompt: ValuePrompt, snapshot: Snapshot
-  ) -> [ExplorerEffect] {
-    var prompt = prompt
-    switch key {
-    case .escape:
-      overlay = .none
-      return []
-    case .backspace:
-      if !prompt.text.isEmpty { prompt.text.removeLast() }
-      prompt.error = nil
-    case .character(let c):
-      guard prompt.text.count < ValuePrompt.maxLength, !c.isNewline else { break }
-      prompt.text.append(c)
-      prompt.error = nil
-    case .enter:
-      return commit(prompt, snapshot: snapshot)
-    default: break
+  /// The next middle view that the screen does not already show beside the others.
+  private mutating func cycleMiddle(_ snapshot: Snapshot) {
+    var next = middle.next
+    for _ in MiddleView.allCases {
+      if next == .lesson, !showsLesson || (snapshot.scenario.lesson ?? "").isEmpty {
+        next = next.next
+        continue
+      }
+      break
     }
-    overlay = .prompt(prompt)
-    return []
+    let before = layout(snapshot)
+    guard before.needsMiddle else {
+      message = "everything is on screen at this size"
+      return
+    }
+    middle = next
   }
 
-  private mutating func commit(_ prompt: ValuePrompt, snapshot: Snapshot) -> [ExplorerEffect] {
-    var prompt = prompt
-    let isStd: Bool
-    if case .gaussian = snapshot.distribution, case .parameter(1, _) = prompt.target {
-      isStd = true
-    } else {
-      isStd = false
-    }
-    switch prompt.parse(isStd: isStd) {
-    case .failure(let error):
-      prompt.error = error.text
-      overlay = .prompt(prompt)
-      return []
-    case .success(let value):
-      overlay = .none
-      switch prompt.target {
-      case .temperature: return [.send(.setTemperature(value))]
-      case .parameter(let index, _): return [.send(.setParameter(index: index, value: value))]
-      }
-    }
+  /// The layout of the current screen size for `snapshot`.
+  func layout(_ snapshot: Snapshot) -> ScreenLayout {
+    ScreenLayout(
+      width: screenWidth, height: screenHeight, snapshot: snapshot, lessonShown: showsLesson,
+      middle: middle)
   }
 }

@@ -1,16 +1,29 @@
+import SampleGradCore
+
 /// What a key means on the main screen, before it is checked against the snapshot (a
 /// gaussian has no temperature, row 7 may not exist).
 public enum ExplorerAction: Sendable, Equatable {
-  case selectPrevious, selectNext
-  /// Adds `delta` to the selected parameter.
-  case nudge(Double)
+  case selectPrevious, selectNext, selectFirst, selectLast
+  /// Moves the selected parameter one step (`ParameterStep`).
+  case stepParameter(up: Bool, size: ParameterStep.Size)
+  /// Puts back the preset's parameters.
+  case restoreParameters
   /// Multiplies the temperature by a factor.
   case scaleTemperature(Double)
   /// Toggles the estimator in this row (0-based).
   case toggleEstimator(row: Int)
+  case openEstimators
   case togglePause, step, resetStatistics
+  /// Pins the current numbers; clears the pin.
+  case pin, unpin
+  case toggleLesson
+  /// Cycles what the middle pane shows where the screen has no room for everything.
+  case cycleView
+  case export
   case openPresets, openHelp
-  /// Opens the training race of the scenario on screen.
+  /// The sweep view (`w`).
+  case openSweep
+  /// The training race of the scenario on screen (`T`).
   case openRace
   case promptTemperature, promptParameter
   case escape, quit

@@ -1,9 +1,8 @@
+import SampleGradCore
+
 /// The main screen's keys in one table: the explorer, the help overlay and the footer all
 /// read it, so what is documented is what is bound.
 public enum KeyMap {
-  /// Step of ↑↓ (and k/j), and of PgUp/PgDn.
-  public static let smallStep = 0.1
-  public static let largeStep = 1.0
   /// `]` multiplies the temperature by this, `[` divides by it.
   public static let temperatureFactor = 1.25
 
@@ -12,10 +11,12 @@ public enum KeyMap {
     switch key {
     case .left: return .selectPrevious
     case .right: return .selectNext
-    case .up: return .nudge(smallStep)
-    case .down: return .nudge(-smallStep)
-    case .pageUp: return .nudge(largeStep)
-    case .pageDown: return .nudge(-largeStep)
+    case .home: return .selectFirst
+    case .end: return .selectLast
+    case .up: return .stepParameter(up: true, size: .small)
+    case .down: return .stepParameter(up: false, size: .small)
+    case .pageUp: return .stepParameter(up: true, size: .large)
+    case .pageDown: return .stepParameter(up: false, size: .large)
     case .escape: return .escape
     case .interrupt: return .quit
     case .character(let c): return action(for: c)
@@ -27,14 +28,24 @@ public enum KeyMap {
     switch c {
     case "h": return .selectPrevious
     case "l": return .selectNext
-    case "k": return .nudge(smallStep)
-    case "j": return .nudge(-smallStep)
+    case "g": return .selectFirst
+    case "G": return .selectLast
+    case "k": return .stepParameter(up: true, size: .small)
+    case "j": return .stepParameter(up: false, size: .small)
+    case "0": return .restoreParameters
     case "[": return .scaleTemperature(1 / temperatureFactor)
     case "]": return .scaleTemperature(temperatureFactor)
     case " ": return .togglePause
     case "s": return .step
     case "r": return .resetStatistics
+    case "m": return .pin
+    case "M": return .unpin
+    case "L": return .toggleLesson
+    case "c": return .cycleView
+    case "e": return .openEstimators
+    case "x": return .export
     case "p": return .openPresets
+    case "w": return .openSweep
     case "?": return .openHelp
     case "T": return .openRace
     case "t": return .promptTemperature
@@ -65,55 +76,84 @@ public enum KeyMap {
   /// Every key, grouped as the help overlay lists them.
   static let help: [(title: String, entries: [Entry])] = [
     (
-      "Main screen",
+      "Parameters",
       [
         Entry("← → h l", "Left Right h l", "select a parameter"),
-        Entry("↑ ↓ k j", "Up Down k j", "change it by 0.1"),
-        Entry("PgUp PgDn", "change it by 1"),
+        Entry("Home End g G", "select the first or the last"),
+        Entry("↑ ↓ k j", "Up Down k j", "change it by 0.1 (a std: x1.25, /1.25)"),
+        Entry("PgUp PgDn", "change it by 1 (a std: x2, /2)"),
         Entry("= v", "type a value for it"),
+        Entry("0", "restore the preset's parameters"),
         Entry("[ ]", "lower or raise the temperature (x1.25)"),
         Entry("t", "type a temperature"),
-        Entry("1 - 9", "turn an estimator row on or off"),
-        Entry("space", "pause or resume sampling"),
-        Entry("s", "draw one batch (while paused)"),
-        Entry("r", "reset the statistics"),
-        Entry("p", "pick a preset scenario"),
-        Entry("T", "race: train with each estimator"),
-        Entry("?", "this help"),
+      ]
+    ),
+    (
+      "Estimators and numbers",
+      [
+        Entry("1 - 9", "turn estimator row 1 to 9 on or off"),
+        Entry("e", "choose estimators (every row)"),
+        Entry("m  M", "pin the numbers to compare after a change; clear"),
+        Entry("r", "reset the statistics and the chart"),
+        Entry("space  s", "pause or resume; one batch while paused"),
+      ]
+    ),
+    (
+      "Screen",
+      [
+        Entry("L", "show or hide the lesson"),
+        Entry("c", "cycle the middle pane: samples, chart, lesson"),
+        Entry("p", "pick a preset (/ filters the list)"),
+        Entry("w", "sweep a setting: bias, variance and MSE curves"),
+        Entry("T", "race: train the parameters with each estimator"),
+        Entry("x", "export the screen and the numbers to files"),
+        Entry("?", "this help; Tab turns to the legend of every symbol"),
         Entry("q", "quit"),
       ]
     ),
     (
-      "Overlays",
+      "Lists and prompts",
       [
-        Entry("↑ ↓ j k", "Up Down j k", "move in the preset list"),
-        Entry("Enter", "load the preset, or set the typed value"),
+        Entry("↑ ↓ j k", "Up Down j k", "move; Enter loads, sets or toggles"),
+        Entry("/", "filter the preset list as you type"),
         Entry("Esc", "close the overlay or cancel the prompt"),
       ]
     ),
   ]
 
+  /// One hint of the footer.
+  struct FooterItem: Sendable, Equatable {
+    let keys: String
+    let text: String
+    /// Lower is more important; the footer drops the highest first.
+    let priority: Int
+  }
+
   /// The footer's hints, most important first: the footer drops from the end of this
-  /// priority order until the rest fit, keeping the screen order.
-  /// A gaussian has no temperature, so its footer leaves those keys out.
-  static func footer(ascii: Bool, hasTemperature: Bool = true) -> [(
-    keys: String, text: String, priority: Int
-  )] {
-    let all: [(keys: String, text: String, priority: Int)] = [
-      (ascii ? "h/l" : "←→", "select", 0),
-      (ascii ? "j/k" : "↑↓", ascii ? "+-0.1" : "±0.1", 1),
-      ("[ ]", "temp", 2),
-      ("t", "type temp", 8),
-      ("=", "type value", 9),
-      ("1-9", "estimators", 3),
-      ("space", "pause", 4),
-      ("s", "step", 10),
-      ("r", "reset", 7),
-      ("p", "presets", 6),
-      ("T", "race", 7),
-      ("?", "help", 5),
-      ("q", "quit", 0),
+  /// priority order until the rest fit, keeping the screen order. A gaussian has no
+  /// temperature, so its footer leaves those keys out; with a std selected the arrows scale.
+  static func footer(
+    ascii: Bool, hasTemperature: Bool = true, scalesSelection: Bool = false
+  ) -> [FooterItem] {
+    let step = scalesSelection ? (ascii ? "x/1.25" : "×1.25") : (ascii ? "+-0.1" : "±0.1")
+    let all = [
+      FooterItem(keys: ascii ? "h/l" : "←→", text: "select", priority: 0),
+      FooterItem(keys: ascii ? "j/k" : "↑↓", text: step, priority: 1),
+      FooterItem(keys: "[ ]", text: "temp", priority: 2),
+      FooterItem(keys: "m", text: "pin", priority: 3),
+      FooterItem(keys: "1-9 e", text: "estimators", priority: 5),
+      FooterItem(keys: "space", text: "pause", priority: 6),
+      FooterItem(keys: "c", text: "view", priority: 9),
+      FooterItem(keys: "L", text: "lesson", priority: 8),
+      FooterItem(keys: "0", text: "restore", priority: 11),
+      FooterItem(keys: "r", text: "reset", priority: 10),
+      FooterItem(keys: "w", text: "sweep", priority: 10),
+      FooterItem(keys: "T", text: "race", priority: 11),
+      FooterItem(keys: "p", text: "presets", priority: 7),
+      FooterItem(keys: "x", text: "export", priority: 12),
+      FooterItem(keys: "?", text: "help", priority: 4),
+      FooterItem(keys: "q", text: "quit", priority: 0),
     ]
-    return hasTemperature ? all : all.filter { !$0.text.contains("temp") }
+    return hasTemperature ? all : all.filter { $0.text != "temp" }
   }
 }

@@ -30,24 +30,24 @@ public struct ValuePrompt: Sendable, Equatable {
     }
   }
 
-  /// The typed number, or a message saying what is wrong with it.
-  func parse(isStd: Bool) -> Result<Double, PromptError> {
+  /// The typed number, or a message saying what is wrong with it: not a number, or a value
+  /// the scenario's own rules refuse (the same rules as files, flags and the engine).
+  func parse(for scenario: Scenario) -> Result<Double, PromptError> {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     guard !trimmed.isEmpty else { return .failure(PromptError("type a number, or Esc to cancel")) }
     guard let value = Double(trimmed), value.isFinite else {
       return .failure(PromptError("\"\(trimmed)\" is not a number (try 0.5 or 1e-2)"))
     }
-    switch target {
-    case .temperature:
-      let range = Scenario.temperatureRange
-      guard range.contains(value) else {
-        return .failure(
-          PromptError(
-            "temperature must be between \(NumberFormat.short(range.lowerBound)) and "
-              + "\(NumberFormat.short(range.upperBound))"))
+    do throws(InvalidScenario) {
+      switch target {
+      case .temperature: _ = try scenario.with(temperature: value)
+      case .parameter(let index, _): _ = try scenario.with(parameter: index, value: value)
       }
-    case .parameter:
-      if isStd, value <= 0 { return .failure(PromptError("std must be greater than 0")) }
+    } catch {
+      // The prompt names the parameter already: drop a list rule's "(value 2)".
+      let message = (error.problems.first?.message ?? "is not allowed")
+        .replacingOccurrences(of: #" \(value \d+\)$"#, with: "", options: .regularExpression)
+      return .failure(PromptError("\(label) \(message)"))
     }
     return .success(value)
   }

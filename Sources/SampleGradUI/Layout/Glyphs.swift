@@ -10,8 +10,6 @@ struct Glyphs: Sendable {
   let eighths: [Character]
   /// Partial cells of a column, bottom up, in eighths (index 8 is full).
   let columnEighths: [Character]
-  /// Sparkline levels, lowest first.
-  let spark: [Character]
   /// Shades for a value in 0...1: blank, light, medium, dark, full.
   let shades: [Character]
   let horizontal: Character
@@ -26,32 +24,47 @@ struct Glyphs: Sendable {
   let plusMinus: String
   let tau: String
   let theta: String
+  /// REBAR's control-variate scale.
+  let eta: String
   let chiSquare: String
   let leftRight: String
   let upDown: String
   let ellipsis: String
   let dot: String
   let rightArrow: String
+  /// One per chart series (estimator row), so lines are told apart without colour.
+  let series: [Character]
+  /// The vertical line of a parameter change in the chart.
+  let changeMark: Character
+  /// A tick on the chart's y axis.
+  let axisTick: Character
+  /// "More above" and "more below" in a scrolled list.
+  let moreAbove: String
+  let moreBelow: String
+  /// Times and divided by, for the std's step.
+  let times: String
 
   static let unicode = Glyphs(
     isASCII: false, running: "▶ running", paused: "‖ paused",
     eighths: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"],
     columnEighths: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
-    spark: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
     shades: [" ", "░", "▒", "▓", "█"],
     horizontal: "─", vertical: "│", exactMarker: "│", densityMarker: "•",
     corners: ("┌", "┐", "└", "┘"), selection: "▶",
-    plusMinus: "±", tau: "τ", theta: "θ", chiSquare: "χ²", leftRight: "←→", upDown: "↑↓",
-    ellipsis: "…", dot: "·", rightArrow: "→")
+    plusMinus: "±", tau: "τ", theta: "θ", eta: "η", chiSquare: "χ²", leftRight: "←→", upDown: "↑↓",
+    ellipsis: "…", dot: "·", rightArrow: "→",
+    series: ["●", "■", "▲", "◆", "✚", "○", "□", "△", "◇", "✕", "★", "▼", "✱", "♦"],
+    changeMark: "┊", axisTick: "┤", moreAbove: "▲", moreBelow: "▼", times: "×")
 
   static let ascii = Glyphs(
     isASCII: true, running: "running", paused: "PAUSED",
     eighths: [" ", " ", " ", " ", "=", "=", "=", "=", "#"],
     columnEighths: [" ", " ", " ", ".", ".", ":", ":", ":", "#"],
-    spark: ["_", ".", "-", "=", "^"],
     shades: [" ", ".", ":", "*", "#"],
     horizontal: "-", vertical: "|", exactMarker: "|", densityMarker: "*",
     corners: ("+", "+", "+", "+"), selection: ">",
-    plusMinus: "+-", tau: "tau", theta: "theta", chiSquare: "chi2", leftRight: "h/l",
-    upDown: "j/k", ellipsis: "...", dot: "-", rightArrow: "->")
+    plusMinus: "+-", tau: "tau", theta: "theta", eta: "eta", chiSquare: "chi2", leftRight: "h/l",
+    upDown: "j/k", ellipsis: "...", dot: "-", rightArrow: "->",
+    series: ["o", "#", "^", "*", "+", "x", "=", "@", "%", "&", "$", "v", "?", "!"],
+    changeMark: ":", axisTick: "+", moreAbove: "^", moreBelow: "v", times: "x")
 }

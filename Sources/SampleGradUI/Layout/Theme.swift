@@ -1,35 +1,121 @@
 /// What a cell means, so panels say "this is a bar" and the theme decides how it looks.
 enum Role: Sendable {
-  case plain, title, label, hint, value, bar, marker, selected, unbiased, biased, off, error, key
+  case plain, title, label, hint, value, bar, marker, selected, off, error, key
   case running, paused
+  /// A verdict: the data show no bias, or show one.
+  case noBiasSeen, biased
+  /// A value pinned with `m`, shown beside the live one.
+  case pinned
+  /// The lowest mean squared error of a column.
+  case lowest
+  /// A vertical mark where the parameters changed, and its label.
+  case change
+  /// The step at which a lane of the race came within 1% of the optimum.
+  case reached
 }
 
-/// Glyphs plus styles for the chosen display options. Without colour, meaning is kept by
-/// bold, dim and reverse video alone (the terminal layer also drops colour under NO_COLOR).
+/// Glyphs plus styles for the chosen display options. The dark theme colours text on the
+/// terminal's own background; the light theme paints every cell dark-on-light (projectors);
+/// mono has no colour, so meaning is kept by glyphs, bold, dim and reverse alone (the terminal
+/// layer also drops colour under NO_COLOR).
 struct Theme: Sendable {
   let glyphs: Glyphs
-  let color: Bool
+  let name: ThemeName
 
   init(options: DisplayOptions) {
     glyphs = options.ascii ? .ascii : .unicode
-    color = options.color
+    name = options.theme
+  }
+
+  var color: Bool { name != .mono }
+
+  /// The style every cell starts from: the light theme's background and text colour.
+  var base: Style {
+    name == .light ? Style(foreground: .black, background: .brightWhite) : .plain
   }
 
   func style(_ role: Role) -> Style {
+    switch name {
+    case .dark: return dark(role)
+    case .light: return light(role).onto(base)
+    case .mono: return mono(role)
+    }
+  }
+
+  private func dark(_ role: Role) -> Style {
     switch role {
     case .plain, .value: return .plain
-    case .title: return Style(bold: true)
-    case .label: return color ? Style(foreground: .cyan) : .plain
+    case .title, .key, .lowest: return Style(bold: true)
+    case .label, .bar: return Style(foreground: .cyan)
     case .hint, .off: return Style(dim: true)
-    case .bar: return color ? Style(foreground: .cyan) : .plain
-    case .marker: return color ? Style(foreground: .white, bold: true) : Style(bold: true)
+    case .marker: return Style(foreground: .white, bold: true)
     case .selected: return Style(reverse: true)
-    case .unbiased: return color ? Style(foreground: .green) : .plain
-    case .biased: return color ? Style(foreground: .yellow, bold: true) : Style(bold: true)
-    case .error: return color ? Style(foreground: .red, bold: true) : Style(bold: true)
-    case .key: return Style(bold: true)
-    case .running: return color ? Style(foreground: .green, bold: true) : Style(bold: true)
-    case .paused: return color ? Style(foreground: .yellow, bold: true) : Style(reverse: true)
+    case .noBiasSeen, .reached: return Style(foreground: .green)
+    case .biased: return Style(foreground: .yellow, bold: true)
+    case .pinned: return Style(foreground: .magenta)
+    case .change: return Style(foreground: .magenta, bold: true)
+    case .error: return Style(foreground: .red, bold: true)
+    case .running: return Style(foreground: .green, bold: true)
+    case .paused: return Style(foreground: .yellow, bold: true)
     }
+  }
+
+  /// Dark colours only: yellow, cyan and white vanish on a projected white background.
+  private func light(_ role: Role) -> Style {
+    switch role {
+    case .plain, .value: return .plain
+    case .title, .key, .lowest: return Style(bold: true)
+    case .label: return Style(foreground: .blue)
+    case .bar: return Style(foreground: .blue)
+    case .hint, .off: return Style(foreground: .gray)
+    case .marker: return Style(foreground: .black, bold: true)
+    case .selected: return Style(reverse: true)
+    case .noBiasSeen, .reached: return Style(foreground: .green, bold: true)
+    case .biased: return Style(foreground: .red, bold: true)
+    case .pinned: return Style(foreground: .magenta, bold: true)
+    case .change: return Style(foreground: .magenta, bold: true)
+    case .error: return Style(foreground: .red, bold: true)
+    case .running: return Style(foreground: .green, bold: true)
+    case .paused: return Style(foreground: .red, bold: true)
+    }
+  }
+
+  private func mono(_ role: Role) -> Style {
+    switch role {
+    case .plain, .value, .label, .bar, .noBiasSeen, .reached: return .plain
+    case .title, .key, .lowest, .marker, .biased, .error, .running, .change:
+      return Style(bold: true)
+    case .hint, .off, .pinned: return Style(dim: true)
+    case .selected, .paused: return Style(reverse: true)
+    }
+  }
+
+  /// The style of chart series `index` (one per estimator row): a colour each in the colour
+  /// themes, repeating after seven; in mono the glyph alone tells them apart.
+  func seriesStyle(_ index: Int) -> Style {
+    switch name {
+    case .mono: return .plain
+    case .dark:
+      let colors: [TerminalColor] = [.green, .yellow, .cyan, .magenta, .red, .blue, .white]
+      return Style(foreground: colors[index % colors.count], bold: true)
+    case .light:
+      let colors: [TerminalColor] = [.blue, .red, .green, .magenta, .black, .cyan, .yellow]
+      return Style(foreground: colors[index % colors.count], bold: true).onto(base)
+    }
+  }
+
+  /// The glyph of chart series `index`.
+  func seriesGlyph(_ index: Int) -> Character {
+    glyphs.series[index % glyphs.series.count]
+  }
+}
+
+extension Style {
+  /// This style with `base`'s background, and its foreground where this one has none.
+  func onto(_ base: Style) -> Style {
+    var style = self
+    if style.background == .default { style.background = base.background }
+    if style.foreground == .default { style.foreground = base.foreground }
+    return style
   }
 }

@@ -1,52 +1,90 @@
 import SampleGradCore
 
-/// The preset list (name and title) with the highlighted preset's lesson, word-wrapped, or
-/// its problem if the file could not be loaded.
+/// The preset list (name and title) with the highlighted preset's lesson, word-wrapped, or its
+/// problem if the file could not be loaded. A list longer than the box scrolls with the
+/// selection and says how many presets are above and below; `/` filters it as you type.
 struct PresetPickerOverlay: Sendable {
   var presets: [PresetSummary]
-  var selected: Int
+  var picker: PresetPicker
+  /// The presets the filter lets through, by index into `presets`.
+  var shown: [Int]
+
+  /// The box and, inside it, the list's rows, for a screen.
+  static func geometry(screen: Rect, presets: [PresetSummary]) -> (box: Rect, list: Rect) {
+    let width = min(screen.width - 4, 96)
+    let lessonLines = presets.map { detailLines($0, width: width - 4).count }.max() ?? 0
+    let wanted = 2 + presets.count + 2 + lessonLines + 2
+    let box = screen.centered(width: width, height: min(wanted, screen.height - 2))
+    let inside = box.inset(dx: 2, dy: 1)
+    let listHeight = max(
+      min(presets.count, inside.height - 3 - min(lessonLines, 8)), min(inside.height / 2, 4))
+    return (box, inside.splitTop(listHeight).top)
+  }
+
+  /// The first row of the list window that keeps the selection in view.
+  static func windowStart(position: Int, visible: Int, count: Int) -> Int {
+    min(max(position - visible / 2, 0), max(count - visible, 0))
+  }
 
   func draw(into buffer: inout Buffer, theme: Theme) {
     let screen = Rect(buffer)
-    let width = min(screen.width - 4, 96)
-    let lessonLines = presets.map { detailLines($0, width: width - 4).count }.max() ?? 0
-    let wanted = 2 + presets.count + 1 + lessonLines + 2
-    let box = screen.centered(width: width, height: min(wanted, screen.height - 4))
-    let inside = Box(title: "Presets").draw(into: &buffer, in: box, theme: theme)
-    guard inside.height >= 6, !presets.isEmpty else { return }
-    let listHeight = min(presets.count, max(inside.height - 3 - lessonLines, inside.height / 2 - 1))
-    let (listArea, rest) = inside.splitTop(listHeight)
-    drawList(into: &buffer, in: listArea, theme: theme)
-    let (detail, hintRow) = rest.splitTop(1).rest.splitBottom(1)
-    buffer.repeatCharacter(theme.glyphs.horizontal, in: rest.row(0), style: theme.style(.hint))
-    let chosen = presets[min(max(selected, 0), presets.count - 1)]
-    let style = theme.style(chosen.problem == nil ? .plain : .error)
-    for (row, line) in detailLines(chosen, width: detail.width).prefix(detail.height).enumerated() {
-      buffer.write(line, in: detail.row(row), style: style)
+    let (box, listArea) = Self.geometry(screen: screen, presets: presets)
+    let g = theme.glyphs
+    var title = "Presets"
+    if picker.isFiltering || !picker.filter.isEmpty {
+      title += "  / \(picker.filter)\(picker.isFiltering ? "_" : "")"
     }
-    let keys = theme.glyphs.isASCII ? "j/k" : "↑↓"
-    buffer.write(
-      "\(keys) move   Enter load   Esc close", in: hintRow, align: .right, style: theme.style(.hint)
-    )
+    let inside = Box(title: title).draw(into: &buffer, in: box, theme: theme)
+    guard inside.height >= 6, !presets.isEmpty else { return }
+    let rest = inside.splitTop(listArea.height).rest
+    let start = drawList(into: &buffer, in: listArea, theme: theme)
+    let (detail, hintRow) = rest.splitTop(1).rest.splitBottom(1)
+    let separator = rest.row(0)
+    buffer.repeatCharacter(g.horizontal, in: separator, style: theme.style(.hint))
+    let visible = min(listArea.height, shown.count - start)
+    var position = ""
+    if shown.isEmpty {
+      position = " no preset matches "
+    } else if shown.count > listArea.height {
+      let above = start > 0 ? "\(g.moreAbove) \(start) above  " : ""
+      let below = shown.count - start - visible
+      position = " \(above)\(below > 0 ? "\(g.moreBelow) \(below) below  " : "")"
+      position += "\(start + 1)-\(start + visible) of \(shown.count) "
+    }
+    buffer.write(position, in: separator, align: .right, style: theme.style(.plain))
+    if presets.indices.contains(picker.selected), shown.contains(picker.selected) {
+      let chosen = presets[picker.selected]
+      let style = theme.style(chosen.problem == nil ? .plain : .error)
+      let lines = Self.detailLines(chosen, width: detail.width)
+      buffer.writeWrapped(
+        lines.joined(separator: " "), in: detail, style: style, ellipsis: g.ellipsis)
+    }
+    let hint =
+      picker.isFiltering
+      ? "type to filter   Enter load   Esc clear"
+      : "\(g.isASCII ? "j/k" : "↑↓") move   / filter   Enter load   Esc close"
+    buffer.write(hint, in: hintRow, align: .right, style: theme.style(.hint))
   }
 
   /// The lesson of a preset, or why it cannot be loaded, wrapped.
-  private func detailLines(_ preset: PresetSummary, width: Int) -> [String] {
+  private static func detailLines(_ preset: PresetSummary, width: Int) -> [String] {
     if let problem = preset.problem {
       return WordWrap.lines("cannot load: " + problem, width: width)
     }
     return WordWrap.lines(preset.lesson.isEmpty ? "(no lesson text)" : preset.lesson, width: width)
   }
 
-  private func drawList(into buffer: inout Buffer, in rect: Rect, theme: Theme) {
+  /// Draws the window of the list that keeps the selection in view; returns its first row.
+  private func drawList(into buffer: inout Buffer, in rect: Rect, theme: Theme) -> Int {
     let visible = rect.height
-    let start = min(max(selected - visible / 2, 0), max(presets.count - visible, 0))
+    let position = shown.firstIndex(of: picker.selected) ?? 0
+    let start = Self.windowStart(position: position, visible: visible, count: shown.count)
     let nameWidth = min(presets.map(\.name.count).max() ?? 0, rect.width / 2)
-    for row in 0..<min(visible, presets.count - start) {
-      let i = start + row
+    for row in 0..<min(visible, shown.count - start) {
+      let i = shown[start + row]
       let preset = presets[i]
       let line = rect.row(row)
-      let isSelected = i == selected
+      let isSelected = i == picker.selected
       let marker = isSelected ? String(theme.glyphs.selection) : " "
       let head = "\(marker) " + ScreenFormat.pad(preset.name, nameWidth) + "  "
       let title = preset.problem == nil ? preset.title : "(cannot load)"
@@ -56,5 +94,6 @@ struct PresetPickerOverlay: Sendable {
         isSelected ? theme.style(.selected) : theme.style(preset.problem == nil ? .plain : .error)
       buffer.write(ScreenFormat.pad(text, line.width), in: line, style: style)
     }
+    return start
   }
 }

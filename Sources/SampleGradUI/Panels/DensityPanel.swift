@@ -8,8 +8,10 @@ struct DensityPanel: Sendable {
     guard rect.height >= 4 else { return }
     let snapshot = context.snapshot
     let histogram = snapshot.histogram
-    SectionTitle(title: "Samples", info: SamplesPanel.summary(snapshot, glyphs: context.glyphs))
-      .draw(into: &buffer, in: rect, theme: context.theme)
+    SectionTitle(
+      title: "Samples", info: SamplesPanel.summary(snapshot, glyphs: context.glyphs),
+      shortInfo: SamplesPanel.test(snapshot, glyphs: context.glyphs)
+    ).draw(into: &buffer, in: rect, theme: context.theme)
     let body = rect.splitTop(1).rest.inset(dx: 1)
     let (chartAndAxis, legendRow) = body.splitBottom(1)
     let (chart, axisRow) = chartAndAxis.splitBottom(1)

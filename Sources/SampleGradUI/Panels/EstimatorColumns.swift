@@ -1,59 +1,91 @@
-import SampleGradCore
-
-/// Column positions of the estimators table for a width: fixed columns for names and
-/// numbers, the rest shared by the log-scale variance bar and the sparkline. At 80 columns
-/// the exact value moves to the panel title (it is the same for every row).
+/// The columns of the estimator rows for a width: each column has a fixed width (numbers
+/// never change width from frame to frame) and a priority, and the most important columns
+/// that fit are kept, in screen order. With numbers pinned (`m`), the pinned value of the
+/// bias, the variance and the relative noise sits right of the live one and the comparison
+/// comes before the other columns.
 struct EstimatorColumns: Sendable {
+  enum Field: Sendable, CaseIterable {
+    case key, glyph, name, verdict, meanAndSpread, exact, bias, biasPin, variance, variancePin
+    case deviation, relative, relativePin, needed
+    /// REBAR's control-variate scale (rebar-auto's moves as it learns); only when a row has one.
+    case eta
+  }
+
   struct Column: Sendable {
+    var field: Field
     var x: Int
     var width: Int
     func rect(row y: Int) -> Rect { Rect(x: x, y: y, width: width, height: 1) }
   }
 
-  var key: Column
-  var name: Column
-  var tag: Column
-  var mean: Column
-  var spread: Column
-  var exact: Column?
-  var bias: Column
-  var variance: Column
-  var bar: Column
-  /// The sparkline: on the same row, or (taller layouts) across the rows below.
-  var history: Column
-  var isWide: Bool
+  private(set) var columns: [Column] = []
+  let isWide: Bool
+  let pinned: Bool
 
-  init(rect: Rect, twoLines: Bool) {
-    isWide = rect.width >= 120
-    var x = rect.x + 1
-    func next(_ width: Int, gap: Int = 1) -> Column {
-      defer { x += width + gap }
-      return Column(x: x, width: width)
+  /// Characters of the mean and of the ± 2 SE within `meanAndSpread`.
+  static let meanWidth = 9
+  static let spreadWidth = 10
+
+  init(rect: Rect, pinned: Bool, showsEta: Bool = false) {
+    isWide = rect.width >= ScreenLayout.wideWidth
+    self.pinned = pinned
+    let fields = Field.allCases.filter { (pinned || !Self.isPin($0)) && (showsEta || $0 != .eta) }
+    let available = rect.width - 1
+    var chosen = Set<Field>()
+    var used = 0
+    for field in fields.sorted(by: { priority($0) < priority($1) }) {
+      let cost = width(field) + 1
+      if used + cost <= available {
+        chosen.insert(field)
+        used += cost
+      }
     }
-    key = next(1)
-    name = next(isWide ? 25 : 14)
-    tag = next(8)
-    mean = next(isWide ? 9 : 8, gap: 0)
-    spread = next(isWide ? 11 : 9)
-    exact = isWide ? next(9) : nil
-    bias = next(isWide ? 9 : 8)
-    variance = next(isWide ? 9 : 8)
-    let rest = rect.maxX - 1 - x
-    if twoLines {
-      bar = Column(x: x, width: max(rest, 0))
-      history = Column(x: tag.x, width: max(rect.maxX - 1 - tag.x, 0))
-    } else {
-      let barWidth = min(max(rest * 2 / 5, 8), 24)
-      bar = next(barWidth)
-      history = Column(x: x, width: max(rect.maxX - 1 - x, 0))
+    var x = rect.x + 1
+    for field in fields where chosen.contains(field) {
+      columns.append(Column(field: field, x: x, width: width(field)))
+      x += width(field) + 1
     }
   }
 
-  /// The row label of an estimator: short at 80 columns, full when wide.
-  func displayName(_ kind: EstimatorKind) -> String { Self.displayName(kind, wide: isWide) }
+  subscript(field: Field) -> Column? { columns.first { $0.field == field } }
 
-  /// Short names fit 14 columns; wide ones 25.
-  static func displayName(_ kind: EstimatorKind, wide isWide: Bool) -> String {
-    isWide ? kind.descriptor.longName : kind.descriptor.shortName
+  /// The column after the last one.
+  var end: Int { columns.last.map { $0.x + $0.width } ?? 0 }
+
+  static func isPin(_ field: Field) -> Bool {
+    field == .biasPin || field == .variancePin || field == .relativePin
+  }
+
+  func width(_ field: Field) -> Int {
+    switch field {
+    case .key, .glyph: 1
+    case .name: isWide ? 25 : 14
+    case .verdict: isWide ? 21 : 14
+    case .meanAndSpread: Self.meanWidth + Self.spreadWidth
+    case .exact: 9
+    case .bias: 9
+    case .biasPin: 11
+    case .variance, .deviation: 8
+    case .variancePin: 10
+    case .relative: 7
+    case .relativePin: 9
+    case .needed: 6
+    case .eta: 7
+    }
+  }
+
+  /// Lower is kept first. Pinned, the before-and-after comparison outranks the verdict.
+  private func priority(_ field: Field) -> Int {
+    switch field {
+    case .key, .name: 0
+    case .verdict: pinned ? 4 : 1
+    case .bias, .variance, .biasPin, .variancePin: pinned ? 1 : 2
+    case .relative, .relativePin: pinned ? 2 : 3
+    case .glyph, .eta: 5
+    case .deviation: 6
+    case .meanAndSpread: 7
+    case .needed: 8
+    case .exact: 9
+    }
   }
 }

@@ -12,16 +12,15 @@ struct ObjectivePanel: Sendable {
     let body = rect.splitTop(1).rest.inset(dx: 1)
     var row = 0
     for (label, text) in lines(context) {
+      guard row < body.height else { break }
       let indent = label.isEmpty ? 0 : label.count + 1
-      let wrapped = WordWrap.lines(text, width: body.width - indent)
-      for (i, part) in wrapped.enumerated() where row < body.height {
-        let line = body.row(row)
-        if i == 0, !label.isEmpty { buffer.write(label, in: line, style: context.style(.label)) }
-        buffer.write(
-          part, in: line.splitLeft(indent).rest,
-          style: context.style(label.isEmpty ? .hint : .plain))
-        row += 1
-      }
+      let line = body.row(row)
+      if !label.isEmpty { buffer.write(label, in: line, style: context.style(.label)) }
+      let area = Rect(
+        x: line.x + indent, y: line.y, width: line.width - indent, height: body.maxY - line.y)
+      row += buffer.writeWrapped(
+        text, in: area, style: context.style(label.isEmpty ? .hint : .plain),
+        ellipsis: context.glyphs.ellipsis)
     }
   }
 

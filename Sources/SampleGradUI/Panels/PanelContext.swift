@@ -1,7 +1,7 @@
 import SampleGradCore
 import SampleGradEngine
 
-/// What every panel draws from: the engine's snapshot, the theme and the selection.
+/// What every panel draws from: the engine's snapshot, the theme, the selection and the pin.
 struct PanelContext: Sendable {
   let snapshot: Snapshot
   let theme: Theme
@@ -9,12 +9,30 @@ struct PanelContext: Sendable {
   let selected: Int
   /// `snapshot.parameterNames`, built once per frame.
   let names: [String]
+  /// The numbers pinned with `m`, if any.
+  let pin: Pin?
+  /// The row with the lowest mean squared error on the selected component, among enabled rows
+  /// with numbers (a noiseless exact row is the reference and is left out), when there are
+  /// two or more to compare.
+  let lowestMeanSquaredError: Int?
 
-  init(snapshot: Snapshot, theme: Theme, selected: Int) {
+  init(snapshot: Snapshot, theme: Theme, selected: Int, pin: Pin? = nil) {
     self.snapshot = snapshot
     self.theme = theme
     self.selected = selected
     names = snapshot.parameterNames
+    self.pin = pin.flatMap { $0.scenarioName == snapshot.scenario.name ? $0 : nil }
+    // A ranking needs two rows to compare; the exact reference row is not one.
+    let summaries = Self.ranked(snapshot, component: selected)
+    let candidates = summaries.compactMap { $0 }.filter { $0.samples >= 2 }
+    lowestMeanSquaredError =
+      candidates.count >= 2 ? MeanSquaredErrorRanking.lowest(summaries) : nil
+  }
+
+  /// Each row's summary of `component` for a ranking: nil for rows that are off, and for the
+  /// exact reference row, which enumerates every outcome rather than competing.
+  static func ranked(_ snapshot: Snapshot, component: Int) -> [EstimateSummary?] {
+    snapshot.estimators.map { $0.isEnabled && $0.kind != .exact ? $0.summary(component) : nil }
   }
 
   var glyphs: Glyphs { theme.glyphs }

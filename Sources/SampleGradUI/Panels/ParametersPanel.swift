@@ -11,8 +11,11 @@ struct ParametersPanel: Sendable {
     let values = snapshot.distribution.parameters
     let visible = rect.height - 1
     let start = context.windowStart(visible: visible)
-    SectionTitle(title: "Parameters", info: info(context, start: start, visible: visible))
-      .draw(into: &buffer, in: rect, theme: context.theme)
+    SectionTitle(
+      title: "Parameters", info: info(context, start: start, visible: visible),
+      shortInfo: context.snapshot.distribution.parameters != context.snapshot.loaded.parameters
+        ? "0 restores" : nil
+    ).draw(into: &buffer, in: rect, theme: context.theme)
     let nameWidth = names.map(\.count).max() ?? 0
     for row in 0..<min(visible, names.count - start) {
       let index = start + row
@@ -22,7 +25,7 @@ struct ParametersPanel: Sendable {
       buffer.write(marker, in: line, style: context.style(.marker))
       let label =
         ScreenFormat.pad(names[index], nameWidth) + " "
-        + ScreenFormat.pad(ScreenFormat.parameter(values[index]), 7, align: .right)
+        + ScreenFormat.pad(ScreenFormat.parameter(values[index]), 8, align: .right)
       let labelEnd = buffer.write(
         label, in: line.splitLeft(2).rest,
         style: isSelected ? context.style(.selected) : context.style(.plain))
@@ -30,8 +33,9 @@ struct ParametersPanel: Sendable {
       let rest = line.splitLeft(labelEnd - line.x + 2).rest
       let numberEnd = buffer.write("p ", in: rest, style: context.style(.label))
       let afterLabel = rest.splitLeft(numberEnd - rest.x).rest
-      buffer.write(ScreenFormat.probability(p), in: afterLabel)
-      let bar = afterLabel.splitLeft(7).rest
+      buffer.write(
+        ScreenFormat.pad(ScreenFormat.probability(p), 7, align: .right), in: afterLabel)
+      let bar = afterLabel.splitLeft(8).rest
       HorizontalBar(fraction: p).draw(
         into: &buffer, in: bar.splitLeft(bar.width - 1).left, theme: context.theme,
         style: context.style(.bar))
@@ -52,9 +56,17 @@ struct ParametersPanel: Sendable {
 
   private func info(_ context: PanelContext, start: Int, visible: Int) -> String {
     let count = context.names.count
+    let snapshot = context.snapshot
+    if case .categorical = snapshot.distribution, visible < count {
+      return "\(start + 1)-\(start + visible) of \(count)"
+    }
+    if snapshot.distribution.parameters != snapshot.loaded.parameters {
+      let changed = zip(snapshot.distribution.parameters, snapshot.loaded.parameters)
+        .filter { $0 != $1 }.count
+      return "\(changed) changed: 0 restores"
+    }
     switch context.snapshot.distribution {
     case .categorical:
-      if visible < count { return "\(start + 1)-\(start + visible) of \(count)" }
       return "p = softmax(\(context.glyphs.theta))"
     case .bernoulli: return "p = P(b=1) = sigmoid(l)"
     case .gaussian: return "x = mean + std * eps"

@@ -47,7 +47,7 @@ struct RelaxedPanel: Sendable {
     // Shaded, the two vectors share a scale relative to their largest value, so their
     // pattern shows even when every probability is small (K = 64).
     let largest = max(snapshot.relaxedMean.max() ?? 0, snapshot.probabilities.max() ?? 0)
-    let scale = cellWidth >= 7 || largest <= 0 ? 1 : 1 / largest
+    let scale = cellWidth >= 8 || largest <= 0 ? 1 : 1 / largest
     let rows = [("E[y]", snapshot.relaxedMean), (exactLabel, snapshot.probabilities)]
     for (i, (label, values)) in rows.enumerated() {
       let line = summaryRows.row(i)
@@ -60,10 +60,9 @@ struct RelaxedPanel: Sendable {
     let gapRow = sideWidth >= 20 ? summaryRows.intersection(side).row(1) : afterSamples.row(2)
     drawGap(into: &buffer, in: gapRow, context: context)
     if sideWidth >= 24 {
-      let area = sampleRows.intersection(side)
-      for (i, line) in WordWrap.lines(hint, width: area.width).prefix(area.height).enumerated() {
-        buffer.write(line, in: area.row(i), style: context.style(.hint))
-      }
+      buffer.writeWrapped(
+        hint, in: sampleRows.intersection(side), style: context.style(.hint),
+        ellipsis: context.glyphs.ellipsis)
     } else {
       let area = afterSamples.splitTop(3).rest
       for (i, line) in shownHint.enumerated() {
@@ -72,14 +71,14 @@ struct RelaxedPanel: Sendable {
     }
   }
 
-  /// Numbers when each category has 7 cells or more, else shades of `value * scale`.
+  /// Numbers when each category has 8 cells or more, else shades of `value * scale`.
   private func drawVector(
     _ values: [Double], into buffer: inout Buffer, in rect: Rect, cellWidth: Int,
     scale: Double, context: PanelContext
   ) {
     if values.isEmpty {
       buffer.write(ScreenFormat.missing, in: rect, style: context.style(.hint))
-    } else if cellWidth >= 7 {
+    } else if cellWidth >= 8 {
       for (i, value) in values.enumerated() {
         let cell = rect.splitLeft(i * cellWidth).rest.splitLeft(cellWidth).left
         buffer.write(ScreenFormat.probability(value), in: cell)

@@ -8,8 +8,10 @@ struct SamplesPanel: Sendable {
     guard !rect.isEmpty else { return }
     let snapshot = context.snapshot
     let histogram = snapshot.histogram
-    SectionTitle(title: "Samples", info: Self.summary(snapshot, glyphs: context.glyphs))
-      .draw(into: &buffer, in: rect, theme: context.theme)
+    SectionTitle(
+      title: "Samples", info: Self.summary(snapshot, glyphs: context.glyphs),
+      shortInfo: Self.test(snapshot, glyphs: context.glyphs)
+    ).draw(into: &buffer, in: rect, theme: context.theme)
     let count = histogram.counts.count
     guard count > 0 else { return }
     let total = Double(max(histogram.total, 1))
@@ -25,7 +27,7 @@ struct SamplesPanel: Sendable {
       buffer.write(
         ScreenFormat.pad(context.outcomeLabel(i), labelWidth, align: .right), in: line,
         style: context.style(.label))
-      let (barArea, numberArea) = line.splitLeft(line.width - 7)
+      let (barArea, numberArea) = line.splitLeft(line.width - 8)
       let bar = barArea.splitLeft(labelWidth + 1).rest
       HistogramBar(observed: frequencies[i] / scale, exact: exact[i] / scale)
         .draw(into: &buffer, in: bar, theme: context.theme)
@@ -35,9 +37,17 @@ struct SamplesPanel: Sendable {
     }
   }
 
-  /// "n 20,000 · χ² p 0.42" (or "too few to test" before the test means anything).
+  /// "n 20,000 · χ² p 0.42" (or "too few" before the test means anything).
   static func summary(_ snapshot: Snapshot, glyphs: Glyphs) -> String {
-    let p = snapshot.chiSquare.pValue.map { "p " + ScreenFormat.short($0) } ?? "too few"
-    return "n \(ScreenFormat.count(snapshot.samples)) \(glyphs.dot) \(glyphs.chiSquare) \(p)"
+    "n \(ScreenFormat.count(snapshot.samples)) \(glyphs.dot) " + test(snapshot, glyphs: glyphs)
+  }
+
+  /// "χ² p 0.42": the chi-square test of the counts against the exact probabilities ("n/a"
+  /// where the bins are finer than doubles resolve).
+  static func test(_ snapshot: Snapshot, glyphs: Glyphs) -> String {
+    let test = snapshot.chiSquare
+    let p =
+      test.skipped != nil ? "n/a" : test.pValue.map { "p " + ScreenFormat.short($0) } ?? "too few"
+    return "\(glyphs.chiSquare) \(p)"
   }
 }

@@ -1,23 +1,17 @@
-/// How one estimator's curve looks: a glyph and, with colour on, a colour, so lanes stay
-/// apart without colour (`NO_COLOR`, `--no-color`) and on a monochrome projector.
+import SampleGradCore
+
+/// How one lane of the race looks: the glyph and colour of its estimator's row on the
+/// explorer's screen (as the sweep's curves do), so an estimator looks the same in every view
+/// and lanes stay apart without colour (`--no-color`, `NO_COLOR`, the mono theme).
 struct LaneStyle: Sendable {
   let glyph: Character
   let style: Style
 
-  static let unicodeGlyphs: [Character] = [
-    "●", "▲", "■", "◆", "▼", "★", "✚", "○", "△", "□", "◇", "▽", "☆", "×",
-  ]
-  static let asciiGlyphs: [Character] = [
-    "o", "+", "#", "@", "x", "*", "%", "&", "=", "$", "~", "^", "v", "s",
-  ]
-  static let colors: [TerminalColor] = [.white, .cyan, .yellow, .green, .magenta, .red, .blue]
-
-  /// The style of lane `index` (lanes keep their index for the whole race).
-  init(index: Int, theme: Theme) {
-    let glyphs = theme.glyphs.isASCII ? Self.asciiGlyphs : Self.unicodeGlyphs
-    glyph = glyphs[index % glyphs.count]
-    style =
-      theme.color
-      ? Style(foreground: Self.colors[index % Self.colors.count], bold: true) : Style(bold: true)
+  /// One per lane of `race`, in lane order; `rows` are the explorer's estimator rows.
+  static func all(for race: RaceSnapshot, rows: [EstimatorKind], theme: Theme) -> [LaneStyle] {
+    race.lanes.enumerated().map { i, lane in
+      let row = rows.firstIndex(of: lane.kind) ?? i
+      return LaneStyle(glyph: theme.seriesGlyph(row), style: theme.seriesStyle(row))
+    }
   }
 }

@@ -7,6 +7,8 @@ import SampleGradCore
 /// plot that grows to the right as the race runs.
 struct LossChart: Sendable {
   var snapshot: RaceSnapshot
+  /// Each lane's glyph and colour, in lane order.
+  var lanes: [LaneStyle]
 
   /// The loss range shown: from the optimum (or the lowest loss) to the start (or the highest).
   var range: ClosedRange<Double> {
@@ -63,7 +65,8 @@ struct LossChart: Sendable {
     let axis = StepAxis(snapshot, width: plot.width)
     // The first lanes (the exact gradient, the reference) are drawn last, on top.
     for (index, lane) in snapshot.lanes.enumerated().reversed() {
-      let look = LaneStyle(index: index, theme: theme)
+      guard lanes.indices.contains(index) else { continue }
+      let look = lanes[index]
       let reached = axis.column(of: lane.step)
       for c in 0...reached {
         let step = min(axis.lastStep(atOrBefore: c), lane.step)

@@ -7,6 +7,8 @@ import SampleGradCore
 /// gaussian's mean and std).
 struct RaceTable: Sendable {
   var snapshot: RaceSnapshot
+  /// Each lane's glyph and colour, in lane order.
+  var lanes: [LaneStyle]
 
   /// Rows it needs: a header and one per lane.
   var height: Int { 1 + snapshot.lanes.count }
@@ -39,13 +41,14 @@ struct RaceTable: Sendable {
 
     let rows = rect.height - 1
     let shown = snapshot.lanes.count <= rows ? snapshot.lanes.count : rows - 1
-    for (index, lane) in snapshot.lanes.prefix(shown).enumerated() {
+    for (index, lane) in snapshot.lanes.prefix(shown).enumerated()
+    where lanes.indices.contains(index) {
       let y = rect.y + 1 + index
       func at(_ r: Rect) -> Rect { Rect(x: r.x, y: y, width: r.width, height: 1) }
-      let look = LaneStyle(index: index, theme: theme)
+      let look = lanes[index]
       buffer[glyph.x, y] = Cell(look.glyph, style: look.style)
       buffer.write(
-        EstimatorColumns.displayName(lane.kind, wide: wide), in: at(name), style: look.style)
+        EstimatorLabel.name(lane.kind, wide: wide), in: at(name), style: look.style)
       buffer.write(
         LossFormat.fixed(lane.loss, decimals: decimals), in: at(loss), align: .right,
         style: theme.style(.value))
@@ -55,9 +58,10 @@ struct RaceTable: Sendable {
       buffer.write(
         lane.reachedStep.map(ScreenFormat.count) ?? (lane.stopped == nil ? "-" : "stop"),
         in: at(reached), align: .right,
-        style: theme.style(lane.reachedStep == nil ? .hint : .unbiased))
+        style: theme.style(lane.reachedStep == nil ? .hint : .reached))
       if let stopped = lane.stopped {
-        buffer.write(stopped, in: at(parameters), style: theme.style(.error))
+        buffer.write(
+          stopped, in: at(parameters), style: theme.style(.error), ellipsis: theme.glyphs.ellipsis)
       } else {
         drawParameters(lane, into: &buffer, in: at(parameters), wide: wide, theme: theme)
       }
@@ -73,8 +77,8 @@ struct RaceTable: Sendable {
   private func parameterHeader(wide: Bool) -> String {
     switch snapshot.distribution {
     case .categorical: wide ? "p of each category, and p of the best" : "p by category"
-    // The number (6 characters), a space and a 24-cell bar come before the log-odds.
-    case .bernoulli: wide ? ScreenFormat.pad("p(b = 1)", 32) + "log-odds" : "p(b = 1)"
+    // The number (7 characters at most), a space and a 24-cell bar come before the log-odds.
+    case .bernoulli: wide ? ScreenFormat.pad("p(b = 1)", 33) + "log-odds" : "p(b = 1)"
     case .gaussian: "mean and std"
     }
   }
@@ -103,7 +107,8 @@ struct RaceTable: Sendable {
       }
     case .bernoulli:
       let p = lane.probabilities.count == 2 ? lane.probabilities[1] : .nan
-      let text = ScreenFormat.probability(p)
+      // A fixed width, so the bars and the log-odds line up (`0.4013`, `6.8e-05`).
+      let text = ScreenFormat.pad(ScreenFormat.probability(p), 7)
       let end = buffer.write(text, in: rect, style: value)
       let barWidth = min(wide ? 24 : 12, rect.maxX - end - 1)
       if barWidth > 0 {

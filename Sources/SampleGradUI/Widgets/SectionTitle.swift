@@ -6,6 +6,8 @@ struct SectionTitle: Sendable {
   var info: String = ""
   /// Used when `title` does not fit; otherwise the title is cut at a word boundary.
   var shortTitle: String? = nil
+  /// Used when `info` does not fit beside the title.
+  var shortInfo: String? = nil
 
   /// The longest of `title`, `shortTitle` and word-prefixes of them that fits `width`.
   func fittedTitle(width: Int) -> String {
@@ -28,7 +30,8 @@ struct SectionTitle: Sendable {
       " \(fittedTitle(width: line.width - 4)) ", in: line.splitLeft(1).rest,
       style: theme.style(.title))
     guard !info.isEmpty else { return }
-    let shown = " \(info) "
+    var shown = " \(info) "
+    if line.maxX - titleEnd - 2 < shown.count, let shortInfo { shown = " \(shortInfo) " }
     guard line.maxX - titleEnd - 2 >= shown.count else { return }
     let area = Rect(x: line.maxX - 1 - shown.count, y: line.y, width: shown.count, height: 1)
     buffer.write(shown, in: area, style: theme.style(.plain))

@@ -11,38 +11,39 @@ struct BenchCommand: ParsableCommand {
     commandName: "bench",
     abstract: "Measure sampling throughput and frame render time (use a release build).",
     discussion: """
-      Without --preset, a categorical with K = 10 at temperature 0.5. Each figure is the
-      median of five timed rounds; the machine's other load shows in the numbers, so compare
+      Without --preset, a categorical with K = 10 at temperature 0.5. Each figure is the \
+      median of five timed rounds; the machine's other load shows in the numbers, so compare \
       medians and ratios from the same run.
       """
   )
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case json, table }
 
-  @Option(name: .long, help: "A preset name or path (default: a K = 10 categorical).")
+  @Option(
+    name: .long, help: "A preset name or path (default: a K = 10 categorical).",
+    completion: .file(extensions: ["toml"]))
   var preset: String?
 
-  @Option(name: .long, parsing: .unconditional, help: "Seconds of timing per figure.")
+  @Option(
+    name: .long, parsing: .unconditional, help: "Seconds of timing per figure, 0.01 to 3600.",
+    transform: FlagValue.number(0.01...3600))
   var seconds: Double = 1
 
   @Option(
     name: .long, parsing: .unconditional,
-    help: "Threads for the all-core figures (default: all cores).")
+    help: "Threads for the all-core figures, 1 to 1024 (default: all cores).",
+    transform: FlagValue.wholeNumber(Workers.range))
   var threads: Int?
 
   @Option(name: .long, help: "Output format: json or table.")
   var format: Format = .table
 
   func run() throws {
-    guard seconds > 0, seconds.isFinite else {
-      throw Failure.report(["--seconds: must be a positive number, got \(seconds)"])
-    }
-    let all = threads ?? ProcessInfoCores.count
-    guard all >= 1 else { throw Failure.report(["--threads: must be at least 1, got \(all)"]) }
+    let all = threads ?? Workers.cores
     let scenario: Scenario
     if let preset {
-      do { scenario = try PresetLibrary.standard().load(preset) } catch {
-        throw Failure.report(error)
+      do { scenario = try ScenarioOptions.loadPreset(preset) } catch {
+        throw Failure.scenario(error)
       }
     } else {
       scenario = Benchmark.defaultScenario
@@ -50,7 +51,22 @@ struct BenchCommand: ParsableCommand {
 
     let results = Benchmark.sampling(
       scenario: scenario, threads: all > 1 ? [1, all] : [1], seconds: seconds)
+    // The default preset's own sweep unless a preset is named.
+    var swept = scenario
+    if preset == nil {
+      do { swept = try ScenarioOptions.loadPreset(PresetLibrary.defaultPreset) } catch {
+        throw Failure.scenario(error)
+      }
+    }
+    let sweeps: [Benchmark.SweepTiming]
+    do throws(InvalidScenario) {
+      sweeps = try Benchmark.sweep(
+        scenario: swept, threads: all > 1 ? [1, all] : [1], rounds: seconds >= 1 ? 3 : 1)
+    } catch {
+      throw Failure.usage("--preset: cannot sweep it: \(error.description)")
+    }
     let frame = FrameTiming.median(scenario: scenario, width: 160, height: 48)
+    let sweepFrame = FrameTiming.sweepMedian(scenario: swept, width: 160, height: 48)
     let categories = scenario.problem.categories
     let race = TrainTiming.measure(preset: preset, threads: all)
 
@@ -70,27 +86,55 @@ struct BenchCommand: ParsableCommand {
             })
         ),
         (
+          "sweep",
+          .array(
+            sweeps.map {
+              .object([
+                ("over", .string($0.plan.setting.name)), ("points", .integer($0.plan.grid.points)),
+                ("samples", .integer($0.samples)),
+                ("estimators", .array($0.plan.estimators.map { .string($0.rawValue) })),
+                ("threads", .integer($0.threads)), ("medianSeconds", .number($0.medianSeconds)),
+              ])
+            })
+        ),
+        (
           "frame",
           .object([
             ("width", .integer(160)), ("height", .integer(48)),
             ("medianMilliseconds", .number(frame * 1000)),
+            ("sweepViewMedianMilliseconds", .number(sweepFrame * 1000)),
+            ("raceViewMedianMilliseconds", race.map { .number($0.frameSeconds * 1000) } ?? .null),
           ])
         ),
         ("train", race.map(\.json) ?? .null),
       ])
-      print(document.render())
+      try Output.line(document.render())
     case .table:
-      print(
+      try Output.line(
         "\(scenario.displayTitle): \(categories) categories, vector math \(VectorMath.usesAVX2 ? "AVX2" : "SSE2")"
       )
-      print("name                      threads   samples/s")
+      try Output.line("name                      threads   samples/s")
       for r in results {
         let name = r.name.padding(toLength: 24, withPad: " ", startingAt: 0)
-        print(
+        try Output.line(
           "\(name)  \(String(format: "%7d", r.threads))   \(String(format: "%9.3g", r.perSecond))")
       }
-      print(String(format: "frame 160x48: %.3f ms (median)", frame * 1000))
-      if let race { print(race.line) }
+      for sweep in sweeps {
+        let plan = sweep.plan
+        try Output.line(
+          "sweep \(plan.scenario.name) over \(plan.setting.name): \(plan.grid.points) points x "
+            + "\(sweep.samples) samples x \(plan.estimators.count) estimators, "
+            + "\(sweep.threads) thread\(sweep.threads == 1 ? "" : "s"): "
+            + String(format: "%.2f s (median)", sweep.medianSeconds))
+      }
+      try Output.line(String(format: "frame 160x48: %.3f ms (median)", frame * 1000))
+      try Output.line(
+        String(format: "frame 160x48, sweep view: %.3f ms (median)", sweepFrame * 1000))
+      if let race {
+        try Output.line(race.line)
+        try Output.line(
+          String(format: "frame 160x48, race view: %.3f ms (median)", race.frameSeconds * 1000))
+      }
     }
   }
 }
@@ -103,8 +147,36 @@ enum FrameTiming {
       state.step(samples: 500)
       state.recordHistory()
     }
-    let snapshot = state.snapshot()
-    let explorer = Explorer(presets: [])
+    return median(of: state.snapshot(), explorer: Explorer(presets: []), width, height, frames)
+  }
+
+  /// The same for the race view (`T`) of a finished race: every lane's whole curve.
+  static func raceMedian(setup: RaceSetup, width: Int, height: Int, frames: Int = 300) -> Double {
+    var host = JobHost(scenario: setup.scenario, seed: setup.seed)
+    host.pacing = RacePacing(seconds: 0)
+    host.apply(.training(.open))
+    while host.hasWork { host.work() }
+    let snapshot = host.snapshot()
+    var explorer = Explorer(presets: [])
+    _ = explorer.handle(.character("T"), snapshot: snapshot)
+    return median(of: snapshot, explorer: explorer, width, height, frames)
+  }
+
+  /// The same for the sweep view (`w`) after its first round.
+  static func sweepMedian(scenario: Scenario, width: Int, height: Int, frames: Int = 300) -> Double
+  {
+    var host = JobHost(scenario: scenario, seed: Scenario.defaultSeed)
+    host.apply(.sweep(.open(SweepPlan.defaultSetting(for: scenario))))
+    while host.snapshot().sweep?.result == nil, host.hasWork { host.work() }
+    let snapshot = host.snapshot()
+    var explorer = Explorer(presets: [])
+    _ = explorer.handle(.character("w"), snapshot: snapshot)
+    return median(of: snapshot, explorer: explorer, width, height, frames)
+  }
+
+  private static func median(
+    of snapshot: Snapshot, explorer: Explorer, _ width: Int, _ height: Int, _ frames: Int
+  ) -> Double {
     var buffer = Buffer(width: width, height: height)
     var times: [Double] = []
     times.reserveCapacity(frames)
@@ -116,7 +188,8 @@ enum FrameTiming {
 }
 
 /// The time to run a training race headless: the preset's if it has a `[training]` table,
-/// else `relax-toy-race` (10,000 steps of the RELAX toy), on all threads.
+/// else `relax-toy-race` (10,000 steps of the RELAX toy), on all threads; and the time to
+/// draw its race view once it has finished.
 enum TrainTiming {
   struct Figure {
     let name: String
@@ -124,6 +197,7 @@ enum TrainTiming {
     let estimators: Int
     let threads: Int
     let seconds: Double
+    let frameSeconds: Double
 
     var laneStepsPerSecond: Double { Double(steps * estimators) / seconds }
 
@@ -152,6 +226,7 @@ enum TrainTiming {
     else { return nil }
     return Figure(
       name: scenario.name, steps: settings.steps, estimators: scenario.estimators.count,
-      threads: threads, seconds: Benchmark.training(setup, threads: threads))
+      threads: threads, seconds: Benchmark.training(setup, threads: threads),
+      frameSeconds: FrameTiming.raceMedian(setup: setup, width: 160, height: 48))
   }
 }

@@ -14,10 +14,12 @@ struct ExploreCommand: ParsableCommand {
     abstract: "Open the live explorer (the default).",
     discussion: """
       Watch the estimators sample live; change the parameters and the temperature with the \
-      keys shown at the bottom (? lists them all). Needs an interactive terminal; for text \
-      output use 'samplegrad run'.
+      keys shown at the bottom (? lists them all, Tab in the help explains every symbol). \
+      Needs an interactive terminal; for text output use 'samplegrad run'.
 
-      Exit status: 0 on q, 130 on Ctrl-C, 143 on SIGTERM, 2 on bad input or no terminal.
+      Exit status: 0 on q, 130 on Ctrl-C, 131 on Ctrl-\\ (SIGQUIT), 143 on SIGTERM, 2 on \
+      bad input or no terminal. Any other signal restores the terminal before it ends \
+      the program.
       """
   )
 
@@ -29,26 +31,41 @@ struct ExploreCommand: ParsableCommand {
   @Flag(name: .customLong("no-color"), help: "Draw without colour (also when NO_COLOR is set).")
   var noColor = false
 
+  @Option(
+    name: .long,
+    help:
+      "Colours: dark (light text on a dark terminal), light (dark on light, for projectors) or mono."
+  )
+  var theme: ThemeName = .dark
+
+  @Flag(
+    name: .customLong("no-mouse"),
+    help: "Leave the mouse to the terminal (by default a click selects and the wheel changes).")
+  var noMouse = false
+
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
     let loaded: Scenario
     do {
       loaded = try scenario.load()
     } catch {
-      throw Failure.report(error)
+      throw Failure.scenario(error)
     }
     if let problem = TerminalRequirements.problem(environment: environment) {
       let line = TerminalRequirements.message(problem: problem, preset: scenario.preset)
-      throw Failure.report([line])
+      throw Failure.lines([line])
     }
-    CrashReportSetting.ensureNonInteractive(environment: environment)
+    // Runs this program again (same pid and arguments) if the crash report setting must
+    // change; see `CrashReportSetting`. Returns when nothing needs changing or exec failed.
+    CrashReportSetting.restartIfInteractive(environment: environment)
     let unicode = TerminalRequirements.configureLocale()
     let terminal: TerminalSession
     do {
       terminal = try TerminalSession.open(
-        color: !noColor && environment["NO_COLOR"] == nil, unicode: unicode)
+        color: theme != .mono && !noColor && environment["NO_COLOR"] == nil, unicode: unicode,
+        mouse: !noMouse)
     } catch {
-      throw Failure.report([error.description])
+      throw Failure.lines([error.description])
     }
     defer { terminal.close() }
 
@@ -61,9 +78,9 @@ struct ExploreCommand: ParsableCommand {
       terminal: terminal, engine: engine,
       explorer: Explorer(
         presets: PresetLibrary.standard().summaries(),
-        options: DisplayOptions(ascii: ascii || !unicode, color: terminal.usesColor)))
-    let status = loop.run()
-    if status != 0 { throw ExitCode(status) }
+        options: DisplayOptions(
+          ascii: ascii || !unicode, color: terminal.usesColor, theme: theme)))
+    if let signal = loop.run() { throw SignalExit(signal: signal) }
   }
 }
 
@@ -79,28 +96,32 @@ struct ExplorerLoop {
   /// How long one wait for a key lasts when no frame is due. Short while the screen moves
   /// (the engine answers a key within a batch); longer once nothing has been drawn for
   /// `stillAfter` (paused), so an idle explorer wakes a few times a second only. Also the
-  /// longest a stop signal (SIGINT, SIGTERM) waits to be noticed.
+  /// longest a stop signal (SIGINT, SIGTERM, SIGQUIT) waits to be noticed.
   static let activeWaitMilliseconds = 30
   static let stillWaitMilliseconds = 120
   static let stillAfter: UInt64 = 1_000_000_000
 
-  /// Runs until `q`, Ctrl-C or SIGTERM; returns the exit status.
-  mutating func run() -> Int32 {
+  /// Runs until `q` (returns nil), or Ctrl-C, Ctrl-\\ or SIGTERM (returns the signal).
+  mutating func run() -> Int32? {
     let frameInterval = 1_000_000_000 / Self.framesPerSecond
     var lastMark: FrameMark?
     var lastFrame: UInt64 = 0
     var dirty = true
     var wait = 0
     while true {
-      if let signal = SignalGuard.stopSignal { return SignalGuard.exitStatus(for: signal) }
+      if let signal = SignalGuard.stopSignal { return signal }
       if let event = terminal.nextEvent(waitingUpTo: wait) {
         switch event {
         case .resize:
           terminal.invalidate()
         case .key(.interrupt):
-          return SignalGuard.exitStatus(for: SIGINT)
+          return SIGINT
         case .key(let key):
-          if !perform(explorer.handle(key, snapshot: engine.latest)) { return 0 }
+          fitExplorerToScreen()
+          if !perform(explorer.handle(key, snapshot: engine.latest)) { return nil }
+        case .mouse(let event):
+          fitExplorerToScreen()
+          if !perform(explorer.handle(event, snapshot: engine.latest)) { return nil }
         }
         dirty = true
       }
@@ -130,6 +151,8 @@ struct ExplorerLoop {
       switch effect {
       case .send(let command):
         engine.send(command)
+      case .sweep(let command):
+        engine.send(command)
       case .race(let command):
         engine.send(race: command)
       case .loadPreset(let summary):
@@ -138,11 +161,39 @@ struct ExplorerLoop {
         } catch {
           explorer.show(message: error.lines.first ?? error.description)
         }
+      case .export:
+        export()
       case .quit:
         return false
       }
     }
     return true
+  }
+
+  /// Tells the explorer the screen's size, so keys and clicks are judged against it.
+  private mutating func fitExplorerToScreen() {
+    let size = terminal.size
+    explorer.screenWidth = size.width
+    explorer.screenHeight = size.height
+  }
+
+  /// Writes the screen and the numbers to two files in the current folder and says where.
+  private mutating func export() {
+    let size = terminal.size
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.dateFormat = "yyyyMMdd-HHmmss"
+    let files = explorer.export(
+      engine.latest, width: size.width, height: size.height, stamp: formatter.string(from: Date()))
+    let folder = FileManager.default.currentDirectoryPath
+    do {
+      try files.text.write(toFile: files.baseName + ".txt", atomically: true, encoding: .utf8)
+      try files.json.write(toFile: files.baseName + ".json", atomically: true, encoding: .utf8)
+      explorer.show(message: "wrote \(files.baseName).txt and .json in \(folder)")
+    } catch {
+      explorer.show(
+        message: "cannot write \(files.baseName).txt in \(folder): \(error.localizedDescription)")
+    }
   }
 
   private func draw(_ snapshot: Snapshot) {
@@ -162,12 +213,15 @@ private struct FrameMark: Equatable {
   var message: String?
   var estimators: [Int]
   var enabled: [Bool]
+  /// The sweep's round, whole percent of the next one, and state.
+  var sweep: [Int]
   var race: RaceMark?
 
   /// What of the race decides a redraw.
   struct RaceMark: Equatable {
     var step: Int
     var isPaused: Bool
+    var isOpen: Bool
     var stepsPerSecond: Double
     var learningRate: Double
     var message: String?
@@ -181,10 +235,16 @@ private struct FrameMark: Equatable {
     message = snapshot.message
     estimators = snapshot.estimators.map(\.samples)
     enabled = snapshot.estimators.map(\.isEnabled)
+    sweep =
+      snapshot.sweep.map {
+        [$0.samples, Int($0.progress * 100), $0.isPaused ? 1 : 0, $0.isOpen ? 1 : 0]
+      } ?? []
     race = snapshot.race.map {
       RaceMark(
-        step: $0.step, isPaused: $0.isPaused, stepsPerSecond: $0.stepsPerSecond,
+        step: $0.step, isPaused: $0.isPaused, isOpen: $0.isOpen, stepsPerSecond: $0.stepsPerSecond,
         learningRate: $0.settings.learningRate, message: $0.message)
     }
   }
 }
+
+extension ThemeName: ExpressibleByArgument {}

@@ -12,7 +12,7 @@ struct PresetsCommand: ParsableCommand {
     let library = PresetLibrary.standard()
     let presets = library.summaries()
     guard !presets.isEmpty else {
-      throw Failure.report([
+      throw Failure.lines([
         "no presets found (looked in \(library.folders.joined(separator: ", ")))"
       ])
     }
@@ -20,9 +20,9 @@ struct PresetsCommand: ParsableCommand {
     for preset in presets {
       let pad = String(repeating: " ", count: width - preset.name.count)
       if let problem = preset.problem {
-        print("\(preset.name)\(pad)  BROKEN: \(problem)")
+        try Output.line("\(preset.name)\(pad)  BROKEN: \(problem)")
       } else {
-        print("\(preset.name)\(pad)  \(preset.title)")
+        try Output.line("\(preset.name)\(pad)  \(preset.title)")
       }
     }
   }

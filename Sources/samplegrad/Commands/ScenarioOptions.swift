@@ -3,14 +3,19 @@ import SampleGradCore
 
 /// The options every command that runs a scenario shares: which one, and what to change.
 struct ScenarioOptions: ParsableArguments {
-  @Option(name: .long, help: "A preset name (see 'samplegrad presets') or a path to a .toml file.")
+  @Option(
+    name: .long, help: "A preset name (see 'samplegrad presets') or a path to a .toml file.",
+    completion: .file(extensions: ["toml"]))
   var preset: String = PresetLibrary.defaultPreset
 
   @Option(
-    name: .long, parsing: .unconditional, help: "Random seed (default: the scenario's, else 7).")
+    name: .long, parsing: .unconditional, help: "Random seed (default: the scenario's, else 7).",
+    transform: FlagValue.wholeNumber(UInt64.min...UInt64.max))
   var seed: UInt64?
 
-  @Option(name: .long, parsing: .unconditional, help: "Relaxation temperature, 0.01 to 100.")
+  @Option(
+    name: .long, parsing: .unconditional, help: "Relaxation temperature, 0.01 to 100.",
+    transform: FlagValue.number)
   var temperature: Double?
 
   @Option(
@@ -20,14 +25,31 @@ struct ScenarioOptions: ParsableArguments {
 
   /// The scenario with the command-line changes applied and validated.
   func load(estimators: String? = nil) throws(ScenarioError) -> Scenario {
-    let base = try PresetLibrary.standard().load(preset)
+    let base = try Self.loadPreset(preset)
     var overrides = ScenarioOverrides(temperature: temperature)
     if let logits {
       overrides.logits = try ScenarioOverrides.parseNumbers(logits, flag: "--logits")
     }
     if let estimators {
-      overrides.estimators = estimators.split(separator: ",").map(String.init)
+      overrides.estimators = try ScenarioOverrides.parseNames(estimators, flag: "--estimators")
     }
     return try overrides.apply(to: base)
+  }
+
+  /// Loads `--preset`: a name that matches no preset is a mistake on the command line
+  /// (the runner points to --help); a path is a file, whose problems name the file.
+  static func loadPreset(_ reference: String) throws(ScenarioError) -> Scenario {
+    let library = PresetLibrary.standard()
+    let path: String
+    do {
+      path = try library.locate(reference)
+    } catch {
+      let known = library.entries().map(\.name).joined(separator: ", ")
+      throw ScenarioError(
+        source: ScenarioOverrides.source, key: "--preset",
+        "no such preset '\(reference)' (known: \(known.isEmpty ? "none found" : known); "
+          + "or give a path to a .toml file)")
+    }
+    return try ScenarioDecoder.load(path: path)
   }
 }

@@ -18,32 +18,39 @@ struct SweepCommand: ParsableCommand {
       """
   )
 
-  enum Format: String, CaseIterable { case json, csv, table }
+  enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, table }
+  enum Scale: String, ExpressibleByArgument, CaseIterable { case log, linear }
 
   @OptionGroup var scenario: ScenarioOptions
 
-  // Values are read as text and checked here, so a bad one is one line and exit 2.
   @Option(
     name: .long,
     help: "What to sweep: temperature, eta, parameter:N (1-based), target, frequency, threshold.")
   var over: String?
 
-  @Option(name: .long, parsing: .unconditional, help: "First value (default: the sweep's own).")
-  var from: String?
+  @Option(
+    name: .long, parsing: .unconditional, help: "First value (default: the sweep's own).",
+    transform: FlagValue.number)
+  var from: Double?
 
-  @Option(name: .long, parsing: .unconditional, help: "Last value (default: the sweep's own).")
-  var to: String?
+  @Option(
+    name: .long, parsing: .unconditional, help: "Last value (default: the sweep's own).",
+    transform: FlagValue.number)
+  var to: Double?
 
-  @Option(name: .long, parsing: .unconditional, help: "Number of points, 2 to 200 (default 25).")
-  var points: String?
+  @Option(
+    name: .long, parsing: .unconditional, help: "Number of points, 2 to 200 (default 25).",
+    transform: FlagValue.wholeNumber(SweepGrid.pointRange))
+  var points: Int?
 
   @Option(name: .long, help: "Spacing of the points: log or linear (default: the sweep's own).")
-  var scale: String?
+  var scale: Scale?
 
   @Option(
     name: .long, parsing: .unconditional,
-    help: "Samples per point and estimator (default: the scenario's, else 100000).")
-  var samples: String?
+    help: "Samples per point and estimator, 1 to 1e12 (default: the scenario's, else 100000).",
+    transform: FlagValue.wholeNumber(NumericDomain.samples))
+  var samples: Int?
 
   @Option(
     name: .long,
@@ -52,60 +59,62 @@ struct SweepCommand: ParsableCommand {
 
   @Option(
     name: .long, parsing: .unconditional,
-    help: "Worker threads (default: all cores). Results do not depend on it.")
-  var threads: String?
+    help: "Worker threads, 1 to 1024 (default: all cores). Results do not depend on it.",
+    transform: FlagValue.wholeNumber(Workers.range))
+  var threads: Int?
 
   @Option(name: .long, help: "Output format: json, csv or table.")
-  var format: String = Format.json.rawValue
+  var format: Format = .json
 
   func run() throws {
     let loaded: Scenario
     do {
       loaded = try scenario.load()
     } catch {
-      throw Failure.report(error)
+      throw Failure.scenario(error)
     }
-    var flags = FlagReader()
-    let setting =
-      flags.read("--over", over, ScenarioSetting.validNames, what: "setting") {
-        ScenarioSetting.parse($0)
-      } ?? SweepPlan.defaultSetting(for: loaded)
-    let first = flags.number("--from", from)
-    let last = flags.number("--to", to)
-    let pointCount = flags.count("--points", points)
-    let spacing = flags.read("--scale", scale, "log, linear") { SweepScale(rawValue: $0) }
-    let output = flags.read("--format", format, "json, csv, table") { Format(rawValue: $0) }
-    let count = flags.count("--samples", samples, minimum: 1)
-    let workers = flags.count("--threads", threads, minimum: 1)
+    var setting = SweepPlan.defaultSetting(for: loaded)
+    if let over {
+      guard let parsed = ScenarioSetting.parse(over) else {
+        throw Failure.usage(
+          "--over: expected one of \(ScenarioSetting.validNames), got '\(over)'")
+      }
+      setting = parsed
+    }
     var kinds: [EstimatorKind]?
     if let estimators {
-      kinds = estimators.split(separator: ",", omittingEmptySubsequences: false).compactMap {
-        flags.read("--estimators", String($0), EstimatorKind.validNames, what: "estimator") {
-          EstimatorKind.parse($0)
+      kinds = try estimators.split(separator: ",", omittingEmptySubsequences: false).map {
+        name throws(Failure) -> EstimatorKind in
+        guard let kind = EstimatorKind.parse(String(name)) else {
+          throw Failure.usage(
+            "--estimators: unknown estimator '\(name)' (known: \(EstimatorKind.validNames))")
         }
+        return kind
       }
     }
-    guard flags.problems.isEmpty, let output else { throw Failure.report(flags.problems) }
-
     let plan: SweepPlan
     do throws(InvalidScenario) {
       plan = try SweepPlan.standard(
         for: loaded,
         spec: SweepSpec(
-          setting: setting, from: first, to: last, points: pointCount, scale: spacing),
+          setting: setting, from: from, to: to, points: points,
+          scale: scale.flatMap { SweepScale(rawValue: $0.rawValue) }),
         estimators: kinds)
     } catch {
-      throw Failure.report(
-        error.problems.map { $0.key.isEmpty ? $0.message : "--\($0.key): \($0.message)" })
+      // The first problem, naming its flag (the others usually follow from it).
+      let problem = error.problems.first
+      throw Failure.usage(
+        problem.map { $0.key.isEmpty ? $0.message : "--\($0.key): \($0.message)" }
+          ?? error.description)
     }
     let seed = scenario.seed ?? loaded.seed ?? Scenario.defaultSeed
     let result = SweepRunner.run(
-      plan, samples: count ?? loaded.samples ?? Scenario.defaultSamples, seed: seed,
-      threads: workers ?? ProcessInfoCores.count)
-    switch output {
-    case .json: print(SweepReport.json(result).render())
-    case .csv: print(SweepReport.csv(result))
-    case .table: print(SweepTable.render(result))
+      plan, samples: samples ?? loaded.samples ?? Scenario.defaultSamples, seed: seed,
+      threads: threads ?? Workers.cores)
+    switch format {
+    case .json: try Output.line(SweepReport.json(result).render())
+    case .csv: try Output.line(SweepReport.csv(result))
+    case .table: try Output.line(SweepTable.render(result))
     }
   }
 }

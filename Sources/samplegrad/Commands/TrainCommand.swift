@@ -21,21 +21,28 @@ struct TrainCommand: ParsableCommand {
 
   @OptionGroup var scenario: ScenarioOptions
 
-  @Option(name: .long, parsing: .unconditional, help: "Updates per estimator, 1 to 10000000.")
+  @Option(
+    name: .long, parsing: .unconditional, help: "Updates per estimator, 1 to 1e7.",
+    transform: FlagValue.wholeNumber(ScenarioRules.trainingStepsRange))
   var steps: Int?
 
-  @Option(name: .long, parsing: .unconditional, help: "Step size, > 0.")
+  @Option(
+    name: .long, parsing: .unconditional, help: "Step size, 1e-9 to 1e6.",
+    transform: FlagValue.number)
   var learningRate: Double?
 
-  @Option(name: .long, help: "sgd or adam.")
-  var optimizer: String?
+  @Option(name: .long, help: "The optimiser.")
+  var optimizer: OptimizerKind?
 
-  @Option(name: .long, parsing: .unconditional, help: "Estimates averaged per update, 1 to 65536.")
+  @Option(
+    name: .long, parsing: .unconditional, help: "Estimates averaged per update, 1 to 65536.",
+    transform: FlagValue.wholeNumber(ScenarioRules.batchRange))
   var batch: Int?
 
   @Option(
     name: .long, parsing: .unconditional,
-    help: "A trace point every E steps, plus step 0 and the last (default: steps / 10).")
+    help: "A trace point every E steps, plus step 0 and the last (default: steps / 10).",
+    transform: FlagValue.wholeNumber(ScenarioRules.trainingStepsRange))
   var every: Int?
 
   @Option(name: .long, help: "Comma-separated estimator names (default: the scenario's).")
@@ -43,7 +50,8 @@ struct TrainCommand: ParsableCommand {
 
   @Option(
     name: .long, parsing: .unconditional,
-    help: "Worker threads (default: all cores). Results do not depend on it.")
+    help: "Worker threads, 1 to 1024 (default: all cores). Results do not depend on it.",
+    transform: FlagValue.wholeNumber(Workers.range))
   var threads: Int?
 
   @Option(name: .long, help: "Output format: json, csv or table.")
@@ -58,28 +66,24 @@ struct TrainCommand: ParsableCommand {
         steps: steps, learningRate: learningRate, optimizer: optimizer, batch: batch
       ).settings(for: loaded)
     } catch {
-      throw Failure.report(error)
-    }
-    if let every, every < 1 {
-      throw Failure.report(["--every: must be at least 1, got \(every)"])
-    }
-    if let threads, threads < 1 {
-      throw Failure.report(["--threads: must be at least 1, got \(threads)"])
+      throw Failure.scenario(error)
     }
     let seed = scenario.seed ?? loaded.seed ?? Scenario.defaultSeed
     let setup: RaceSetup
-    do {
+    do throws(InvalidScenario) {
       setup = try RaceSetup(
         scenario: loaded, settings: settings, seed: seed,
         every: every ?? RaceSetup.defaultEvery(steps: settings.steps))
     } catch {
-      throw Failure.report(ScenarioError(source: "command line", error))
+      throw Failure.scenario(ScenarioError(source: ScenarioOverrides.source, error))
     }
-    let result = TrainingRunner.run(setup, threads: threads ?? ProcessInfoCores.count)
+    let result = TrainingRunner.run(setup, threads: threads ?? Workers.cores)
     switch format {
-    case .json: print(TrainingReport.json(result).render())
-    case .csv: print(TrainingReport.csv(result))
-    case .table: print(TrainingTable.render(result))
+    case .json: try Output.line(TrainingReport.json(result).render())
+    case .csv: try Output.line(TrainingReport.csv(result))
+    case .table: try Output.line(TrainingTable.render(result))
     }
   }
 }
+
+extension OptimizerKind: ExpressibleByArgument {}

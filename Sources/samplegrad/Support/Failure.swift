@@ -1,16 +1,14 @@
-import ArgumentParser
-import Foundation
 import SampleGradCore
 
-/// Prints user errors as one `samplegrad: error:` line each and exits with status 2, the
-/// code scripts can rely on for "your input was wrong".
-enum Failure {
-  static func report(_ lines: [String]) -> ExitCode {
-    for line in lines {
-      FileHandle.standardError.write(Data("samplegrad: error: \(line)\n".utf8))
-    }
-    return ExitCode(2)
-  }
-
-  static func report(_ error: ScenarioError) -> ExitCode { report(error.lines) }
+/// A mistake in what the user typed or in a file they named. `CommandRunner` reports it as
+/// `samplegrad: error: ...` lines on stderr and exits with status 2, the code scripts can
+/// rely on for "your input was wrong".
+enum Failure: Error {
+  /// A command-line mistake, one line; the runner adds a pointer to the command's --help.
+  case usage(String)
+  /// A scenario that cannot run, from its file or from the flags that changed it: one line
+  /// (the first problem, and how many more there are).
+  case scenario(ScenarioError)
+  /// Lines printed as they are: `check` reports every problem, one line each.
+  case lines([String])
 }

@@ -47,7 +47,8 @@ struct ColorPalette {
     var pair: Int32 = 0
     if usesColor {
       pair = self.pair(for: ColorKey(foreground: style.foreground, background: style.background))
-      // Gray on a terminal without bright colours: dim white.
+      // Gray on a terminal without bright colours: dim white, or dim black on a light
+      // background (where white would vanish).
       if colorCount < 16, style.foreground == .gray { attributes |= sg_attr_dim() }
     }
     let result = Attributes(attributes: attributes, pair: pair)
@@ -56,6 +57,9 @@ struct ColorPalette {
   }
 
   private mutating func pair(for key: ColorKey) -> Int32 {
+    var key = key
+    let lightBackground = key.background == .white || key.background == .brightWhite
+    if colorCount < 16, key.foreground == .gray, lightBackground { key.foreground = .black }
     if key.foreground == .default, key.background == .default { return 0 }
     if let known = pairs[key] { return known }
     let next = Int32(pairs.count + 1)
@@ -83,6 +87,7 @@ struct ColorPalette {
     case .cyan: return Int16(COLOR_CYAN)
     case .white: return Int16(COLOR_WHITE)
     case .gray: return colorCount >= 16 ? 8 : Int16(COLOR_WHITE)
+    case .brightWhite: return colorCount >= 16 ? 15 : Int16(COLOR_WHITE)
     }
   }
 }

@@ -20,9 +20,12 @@ final class TerminalSession {
     self.usesColor = usesColor
   }
 
-  /// Takes over the terminal: the signal guard, the curses screen, raw-ish input, colour.
-  /// `unicode` is false when the locale cannot show wide characters.
-  static func open(color: Bool, unicode: Bool) throws(TerminalError) -> TerminalSession {
+  /// Takes over the terminal: the signal guard, the curses screen, raw-ish input, colour and
+  /// (if `mouse`) clicks and the wheel. `unicode` is false when the locale cannot show wide
+  /// characters.
+  static func open(color: Bool, unicode: Bool, mouse: Bool) throws(TerminalError)
+    -> TerminalSession
+  {
     // The guard goes first: curses only installs its own SIGINT/SIGTERM handlers when
     // none is there, and ours must win.
     SignalGuard.install()
@@ -41,6 +44,7 @@ final class TerminalSession {
     leaveok(sg_stdscr(), true)
     curs_set(0)
     set_escdelay(25)
+    if mouse { _ = sg_enable_mouse() }
     let palette = ColorPalette(wanted: color)
     return TerminalSession(
       painter: ScreenPainter(palette: palette, unicode: unicode), usesColor: palette.usesColor)
@@ -60,9 +64,25 @@ final class TerminalSession {
     var code: UInt32 = 0
     switch sg_read_key(Int32(clamping: milliseconds), &code) {
     case Int32(SG_INPUT_CHARACTER): return KeyDecoder.decode(character: code)
-    case Int32(SG_INPUT_FUNCTION): return KeyDecoder.decode(functionKey: code)
+    case Int32(SG_INPUT_FUNCTION):
+      if code == UInt32(SG_KEY_MOUSE) { return Self.readMouse() }
+      return KeyDecoder.decode(functionKey: code)
     default: return nil
     }
+  }
+
+  /// The pending mouse report as an event, if it is one the explorer uses.
+  private static func readMouse() -> TerminalEvent? {
+    var x: Int32 = 0
+    var y: Int32 = 0
+    let action: MouseEvent.Action
+    switch sg_read_mouse(&x, &y) {
+    case Int32(SG_MOUSE_CLICK): action = .click
+    case Int32(SG_MOUSE_WHEEL_UP): action = .wheelUp
+    case Int32(SG_MOUSE_WHEEL_DOWN): action = .wheelDown
+    default: return nil
+    }
+    return .mouse(MouseEvent(x: Int(x), y: Int(y), action: action))
   }
 
   /// Draws the buffer (only what changed since the last frame).

@@ -8,20 +8,45 @@ struct ProcessResult {
   var standardError: String
   /// True if it was still running at the deadline (and was killed).
   var timedOut: Bool
+
+  /// The lines written to stderr.
+  var errorLines: [Substring] { standardError.split(separator: "\n") }
+}
+
+/// Where a child's stdout or stderr goes.
+enum ChildStream {
+  /// A temporary file, read back into the result.
+  case capture
+  /// A file (e.g. `/dev/full`), opened for writing.
+  case file(String)
+  /// Not open at all (`>&-`).
+  case closed
 }
 
 /// Runs programs with `posix_spawn` and `waitpid` on their own pid. (Foundation's `Process`
 /// can miss a child's exit on Linux and then hang in `waitUntilExit`.) Output goes to
-/// temporary files, so a chatty child never blocks on a full pipe; stdin is /dev/null.
+/// temporary files, so a chatty child never blocks on a full pipe; stdin is /dev/null;
+/// signals start unblocked and at their defaults, as from a shell.
 enum ChildProcess {
   static func run(
     _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+    standardOutput: ChildStream = .capture, standardError: ChildStream = .capture,
     deadline seconds: Double = 20
   ) throws -> ProcessResult {
+    try start(
+      executable, arguments, environment: environment, standardOutput: standardOutput,
+      standardError: standardError
+    ).wait(deadline: seconds)
+  }
+
+  /// Starts a child and returns at once; `wait` collects it.
+  static func start(
+    _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+    standardOutput: ChildStream = .capture, standardError: ChildStream = .capture
+  ) throws -> RunningChild {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("samplegrad-child-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
     let outputPath = folder.appendingPathComponent("stdout").path
     let errorPath = folder.appendingPathComponent("stderr").path
 
@@ -29,20 +54,60 @@ enum ChildProcess {
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    for (descriptor, stream, path) in [
+      (Int32(1), standardOutput, outputPath), (Int32(2), standardError, errorPath),
+    ] {
+      switch stream {
+      case .capture:
+        posix_spawn_file_actions_addopen(
+          &actions, descriptor, path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+      case .file(let file):
+        posix_spawn_file_actions_addopen(&actions, descriptor, file, O_WRONLY, 0)
+      case .closed:
+        posix_spawn_file_actions_addclose(&actions, descriptor)
+      }
+    }
 
     let environment = environment ?? ProcessInfo.processInfo.environment
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { (argv + envp).forEach { free($0) } }
 
+    // As a shell starts a program: no signal blocked, every signal at its default action
+    // (the test runner may block or ignore some, and a child would inherit that).
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t()
+    sigemptyset(&none)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    var all = sigset_t()
+    sigfillset(&all)
+    sigdelset(&all, SIGKILL)
+    sigdelset(&all, SIGSTOP)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
     var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+    let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
     guard spawned == 0 else {
+      try? FileManager.default.removeItem(at: folder)
       throw ChildProcessError(description: "cannot run \(executable): error \(spawned)")
     }
+    return RunningChild(pid: pid, folder: folder, outputPath: outputPath, errorPath: errorPath)
+  }
+}
 
+/// A started child: its pid (to signal it) and where its output goes.
+struct RunningChild {
+  let pid: pid_t
+  let folder: URL
+  let outputPath: String
+  let errorPath: String
+
+  /// Waits for the child (killing it at the deadline) and reads what it wrote.
+  func wait(deadline seconds: Double = 20) -> ProcessResult {
+    defer { try? FileManager.default.removeItem(at: folder) }
     var status: Int32 = 0
     var timedOut = false
     let end = Date().addingTimeInterval(seconds)
@@ -61,6 +126,17 @@ enum ChildProcess {
       standardOutput: (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "",
       standardError: (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "",
       timedOut: timedOut)
+  }
+
+  /// The peak resident memory so far, in bytes (`VmHWM` in /proc), if it can be read.
+  var peakMemory: Int? {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+    else { return nil }
+    let kilobytes = line.split(whereSeparator: \.isWhitespace).dropFirst().first.flatMap {
+      Int($0)
+    }
+    return kilobytes.map { $0 * 1024 }
   }
 }
 

@@ -31,10 +31,12 @@ final class TmuxSession {
     let exports = (environment.merging(["TERM": term, "LANG": "C.UTF-8"]) { _, new in new })
       .sorted { $0.key < $1.key }
       .map { "export \($0.key)=\(Self.quote($0.value))" }.joined(separator: "\n")
-    // `trap : INT`: Ctrl-C must end the program, not the script that records how it ended
-    // (a handler, unlike an ignored signal, is not inherited by the program).
+    // `trap : INT QUIT`: Ctrl-C and Ctrl-\ must end the program, not the script that records
+    // how it ended (a handler, unlike an ignored signal, is not inherited by the program).
+    // `ulimit -c 0`: a program a test ends with SIGQUIT, SIGXCPU or a crash leaves no core.
     let script = """
-      trap : INT
+      trap : INT QUIT
+      ulimit -c 0
       \(exports)
       stty -g > \(Self.quote(path("before")))
       \(command.map(Self.quote).joined(separator: " "))
@@ -89,6 +91,16 @@ final class TmuxSession {
     let before = try? String(contentsOfFile: path("before"), encoding: .utf8)
     let after = try? String(contentsOfFile: path("after"), encoding: .utf8)
     return before != nil && before == after
+  }
+
+  /// Whether the pane is on the alternate screen, and whether its cursor is visible.
+  func modes() -> (alternateScreen: Bool, cursorVisible: Bool)? {
+    guard
+      let text = try? run(["display-message", "-p", "-t", "main", "#{alternate_on} #{cursor_flag}"])
+    else { return nil }
+    let flags = text.split(whereSeparator: \.isWhitespace)
+    guard flags.count == 2 else { return nil }
+    return (flags[0] == "1", flags[1] == "1")
   }
 
   /// The pid of the program the pane's shell started (its only child while it runs).

@@ -15,12 +15,17 @@ enum SnapshotFile {
     ProcessInfo.processInfo.environment["SAMPLEGRAD_RECORD"] == "1"
   }
 
-  /// Compares `buffer`'s text with `Snapshots/<name>.txt`, or writes it when recording.
+  /// Compares `buffer`'s text with `Snapshots/<name>.txt`, or writes it when recording. With
+  /// `styles`, the file also holds a map of every cell's style (a letter per distinct style,
+  /// `.` for the terminal's plain text) and what each letter means, so a theme's colours are
+  /// pinned as well as the layout.
   static func check(
-    _ buffer: Buffer, named name: String, sourceLocation: SourceLocation = #_sourceLocation
+    _ buffer: Buffer, named name: String, styles: Bool = false,
+    sourceLocation: SourceLocation = #_sourceLocation
   ) {
     let url = directory.appendingPathComponent("\(name).txt")
-    let text = buffer.lines.joined(separator: "\n") + "\n"
+    var text = buffer.lines.joined(separator: "\n") + "\n"
+    if styles { text += styleMap(buffer) }
     if isRecording {
       do {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -54,6 +59,41 @@ enum SnapshotFile {
       full screen:
       \(text)
       """, sourceLocation: sourceLocation)
+  }
+}
+
+extension SnapshotFile {
+  /// Every cell's style as a letter, row by row, then the letters' meanings.
+  static func styleMap(_ buffer: Buffer) -> String {
+    let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    var known: [Style: Character] = [.plain: "."]
+    var order: [Style] = []
+    var rows: [String] = []
+    for y in 0..<buffer.height {
+      var row = ""
+      for x in 0..<buffer.width {
+        let style = buffer[x, y].style
+        if known[style] == nil {
+          known[style] = order.count < letters.count ? letters[order.count] : "?"
+          order.append(style)
+        }
+        row.append(known[style]!)
+      }
+      rows.append(row)
+    }
+    let legend = order.map { "\(known[$0]!): \(describe($0))" }
+    return "--- styles\n" + rows.joined(separator: "\n") + "\n--- legend\n"
+      + legend.joined(separator: "\n") + "\n"
+  }
+
+  static func describe(_ style: Style) -> String {
+    var parts: [String] = []
+    if style.foreground != .default { parts.append("fg \(style.foreground)") }
+    if style.background != .default { parts.append("bg \(style.background)") }
+    if style.bold { parts.append("bold") }
+    if style.dim { parts.append("dim") }
+    if style.reverse { parts.append("reverse") }
+    return parts.joined(separator: ", ")
   }
 }
 

@@ -1,0 +1,78 @@
+/// One estimator's numbers on one gradient component, with what a student should read off
+/// them: the noise of a single estimate against the size of the gradient, the error a single
+/// estimate makes on average, and whether the data show a bias. The screen, the table and the
+/// JSON of `run` all take these numbers from here.
+public struct EstimateSummary: Sendable, Equatable {
+  public let mean: Double
+  public let exact: Double
+  /// Per-sample variance of the single-sample estimator.
+  public let variance: Double
+  /// Standard error of the mean.
+  public let standardError: Double
+  public let samples: Int
+
+  public init(mean: Double, exact: Double, variance: Double, standardError: Double, samples: Int) {
+    self.mean = mean
+    self.exact = exact
+    self.variance = variance
+    self.standardError = standardError
+    self.samples = samples
+  }
+
+  /// `mean - exact`.
+  public var bias: Double { mean - exact }
+
+  /// Standard deviation of a single estimate.
+  public var standardDeviation: Double { variance.squareRoot() }
+
+  /// `SD / |exact|`: how many times larger than the gradient the noise of one estimate is. A
+  /// variance can fall while this grows (the gradient falls faster), which is what decides how
+  /// many samples a useful estimate needs. Nil when the exact gradient is 0.
+  public var relativeNoise: Double? {
+    guard exact != 0, exact.isFinite, variance.isFinite else { return nil }
+    return standardDeviation / abs(exact)
+  }
+
+  /// Mean squared error of a single estimate, `bias^2 + variance`: what a ranking of
+  /// estimators must use, since a biased estimator with a small variance is not better for it.
+  public var meanSquaredError: Double { bias * bias + variance }
+
+  public var verdict: BiasVerdict {
+    BiasVerdict(mean: mean, exact: exact, standardError: standardError, samples: samples)
+  }
+
+  /// How many estimates must be averaged for an error of 10% of the gradient.
+  public enum SamplesNeeded: Sendable, Equatable {
+    /// `(10 SD / |exact|)^2`, at least 1.
+    case samples(Double)
+    /// The data show a bias of 10% of the gradient or more: averaging never gets there.
+    case never
+    /// No gradient to compare with (exact is 0) or no numbers yet.
+    case unknown
+  }
+
+  /// Samples for a 10% error: `(10 SD / |exact|)^2` from the noise alone; `never` when the
+  /// measured bias alone is already 10% of the gradient and the data show it.
+  public var samplesForTenPercentError: SamplesNeeded {
+    guard let relative = relativeNoise, samples >= 2 else { return .unknown }
+    if verdict.isBiased, abs(bias) >= 0.1 * abs(exact) { return .never }
+    let needed = (10 * relative) * (10 * relative)
+    return needed.isFinite ? .samples(max(needed.rounded(.up), 1)) : .unknown
+  }
+}
+
+/// Rankings by mean squared error, as the screen's "lowest MSE" and the table's mark use.
+public enum MeanSquaredErrorRanking {
+  /// The index of the summary with the smallest MSE, among those with numbers. Callers leave
+  /// the `exact` reference row out (nil): it enumerates every outcome, it does not compete.
+  public static func lowest(_ summaries: [EstimateSummary?]) -> Int? {
+    var best: (index: Int, value: Double)?
+    for (i, summary) in summaries.enumerated() {
+      guard let summary, summary.samples >= 2 else { continue }
+      let mse = summary.meanSquaredError
+      guard mse.isFinite else { continue }
+      if mse < (best?.value ?? .infinity) { best = (i, mse) }
+    }
+    return best?.index
+  }
+}

@@ -1,0 +1,148 @@
+/// A lecture: steps in order, each a setting of the explorer with a caption for the class and
+/// claims about the numbers that a headless check keeps true as the code changes.
+public struct Tour: Sendable, Equatable {
+  public let name: String
+  public let title: String
+  public let steps: [TourStep]
+
+  public init(name: String, title: String, steps: [TourStep]) {
+    self.name = name
+    self.title = title
+    self.steps = steps
+  }
+}
+
+/// What a tour step shows: which view of the explorer.
+public enum TourView: String, Sendable, CaseIterable, Codable {
+  case live, sweep, race, overview
+}
+
+/// One step: a preset, or changes to the previous step's setting, a caption, and checks.
+public struct TourStep: Sendable, Equatable {
+  public var title: String
+  public var caption: String
+  /// A preset name or path; the first step must name one.
+  public var preset: String?
+  public var temperature: Double?
+  public var logits: [Double]?
+  public var mean: Double?
+  public var std: Double?
+  public var estimators: [EstimatorKind]?
+  public var view: TourView
+  /// The parameter the explorer selects, counting from 1 as the screen does.
+  public var select: Int?
+  /// Samples per estimator for the checks (default: the scenario's, else 100000).
+  public var samples: Int?
+  public var checks: [CheckExpression]
+
+  public init(
+    title: String, caption: String, preset: String? = nil, temperature: Double? = nil,
+    logits: [Double]? = nil, mean: Double? = nil, std: Double? = nil,
+    estimators: [EstimatorKind]? = nil, view: TourView = .live, select: Int? = nil,
+    samples: Int? = nil, checks: [CheckExpression] = []
+  ) {
+    self.title = title
+    self.caption = caption
+    self.preset = preset
+    self.temperature = temperature
+    self.logits = logits
+    self.mean = mean
+    self.std = std
+    self.estimators = estimators
+    self.view = view
+    self.select = select
+    self.samples = samples
+    self.checks = checks
+  }
+
+  /// This step's scenario: its preset, or `previous` with this step's changes, each checked by
+  /// the scenario's own rules. Problems name the step's keys.
+  public func scenario(after previous: Scenario?, presets: PresetLibrary) throws(InvalidScenario)
+    -> Scenario
+  {
+    var scenario: Scenario
+    if let preset {
+      do throws(ScenarioError) {
+        scenario = try presets.load(preset)
+      } catch {
+        throw InvalidScenario(
+          key: "preset", error.problems.first.map { "'\(preset)': \($0.message)" } ?? preset)
+      }
+    } else if let previous {
+      scenario = previous
+    } else {
+      throw InvalidScenario(key: "preset", "is missing (the first step must name a preset)")
+    }
+    func change(_ key: String, _ edit: (Scenario) throws(InvalidScenario) -> Scenario)
+      throws(InvalidScenario)
+    {
+      do throws(InvalidScenario) {
+        scenario = try edit(scenario)
+      } catch {
+        throw InvalidScenario(error.problems.map { ScenarioProblem(key: key, message: $0.message) })
+      }
+    }
+    if let temperature {
+      try change("temperature") { s throws(InvalidScenario) in try s.with(temperature: temperature)
+      }
+    }
+    if let logits {
+      try change("logits") { s throws(InvalidScenario) in
+        guard case .categorical(let old, let t) = s.distribution.spec else {
+          if case .bernoulli = s.distribution.spec, logits.count == 1 {
+            return try s.with(parameter: 0, value: logits[0])
+          }
+          throw InvalidScenario(key: "logits", "this step's distribution has no logits")
+        }
+        guard old.count == logits.count else {
+          throw InvalidScenario(key: "logits", "needs \(old.count) values, got \(logits.count)")
+        }
+        return try s.with(distribution: .categorical(logits: logits, temperature: t))
+      }
+    }
+    for (key, index, value) in [("mean", 0, mean), ("std", 1, std)] {
+      guard let value else { continue }
+      try change(key) { s throws(InvalidScenario) in
+        guard case .gaussian = s.distribution.spec else {
+          throw InvalidScenario(key: key, "this step's distribution is not a gaussian")
+        }
+        return try s.with(parameter: index, value: value)
+      }
+    }
+    if let estimators {
+      try change("estimators") { s throws(InvalidScenario) in try s.with(estimators: estimators) }
+    }
+    if let select, !(1...scenario.distribution.parameterCount).contains(select) {
+      throw InvalidScenario(
+        key: "select",
+        "must be between 1 and \(scenario.distribution.parameterCount), got \(select)")
+    }
+    for (i, check) in checks.enumerated() {
+      if let problem = check.problem(in: scenario) {
+        throw InvalidScenario(key: "checks[\(i + 1)]", problem)
+      }
+    }
+    return scenario
+  }
+}
+
+extension Tour {
+  /// Every step's scenario, in order; the error names the step and the key.
+  public func scenarios(presets: PresetLibrary) throws(InvalidScenario) -> [Scenario] {
+    var result: [Scenario] = []
+    var problems: [ScenarioProblem] = []
+    for (i, step) in steps.enumerated() {
+      do throws(InvalidScenario) {
+        result.append(try step.scenario(after: result.last, presets: presets))
+      } catch {
+        problems += error.problems.map {
+          ScenarioProblem(key: "step \(i + 1).\($0.key)", message: $0.message)
+        }
+        if result.isEmpty { break }  // later steps build on this one
+        result.append(result.last!)
+      }
+    }
+    guard problems.isEmpty else { throw InvalidScenario(problems) }
+    return result
+  }
+}

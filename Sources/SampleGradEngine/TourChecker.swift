@@ -1,0 +1,44 @@
+import SampleGradCore
+
+/// Runs every step of a tour headless and evaluates its checks, so a tour's claims stay true
+/// as the code changes (`samplegrad tour NAME --check`, and a test for every built-in tour).
+public enum TourChecker {
+  /// One check's verdict, with where it was made.
+  public struct Result: Sendable {
+    public let step: Int
+    public let stepTitle: String
+    public let outcome: CheckOutcome
+
+    /// `PASS  step 3 (A baseline): sfb.variance[0] < 0.1 * sf.variance[0]   0.0689 < 0.0899`.
+    public var line: String {
+      "\(outcome.passed ? "PASS" : "FAIL")  step \(step) (\(stepTitle)): \(outcome.check)"
+        + "   [\(outcome.measured)]"
+    }
+  }
+
+  /// Every check of every step, in order. Steps without checks are resolved (their settings
+  /// must be valid) but not run.
+  public static func check(
+    _ tour: Tour, presets: PresetLibrary, threads: Int = 1
+  ) throws(InvalidScenario) -> [Result] {
+    let scenarios = try tour.scenarios(presets: presets)
+    var results: [Result] = []
+    for (i, (step, scenario)) in zip(tour.steps, scenarios).enumerated() where !step.checks.isEmpty
+    {
+      let samples = step.samples ?? scenario.samples ?? Scenario.defaultSamples
+      let run: RunResult
+      do throws(EstimatorNotApplicable) {
+        run = try HeadlessRunner.run(
+          scenario, samples: samples, seed: scenario.seed ?? Scenario.defaultSeed,
+          threads: threads)
+      } catch {
+        throw InvalidScenario(key: "step \(i + 1)", error.description)
+      }
+      for check in step.checks {
+        results.append(
+          Result(step: i + 1, stepTitle: step.title, outcome: check.evaluate(in: run)))
+      }
+    }
+    return results
+  }
+}

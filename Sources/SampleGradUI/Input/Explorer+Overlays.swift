@@ -1,0 +1,150 @@
+import SampleGradCore
+import SampleGradEngine
+
+/// Keys while an overlay is open: the help pages, the preset picker, the value prompt and the
+/// estimator chooser.
+extension Explorer {
+  mutating func handleHelp(_ key: Key, page: Int, scroll: Int, rows: [EstimatorSnapshot]) {
+    let pages = HelpOverlay.pageCount
+    let lines = HelpOverlay.lineCount(
+      page: page, theme: Theme(options: options), screenWidth: screenWidth, rows: rows)
+    let visible = HelpOverlay.visibleLines(height: screenHeight)
+    let last = max(lines - visible, 0)
+    switch key {
+    case .escape, .character("?"), .character("q"): overlay = .none
+    case .tab, .right, .character("l"): overlay = .help(page: (page + 1) % pages, scroll: 0)
+    case .left, .character("h"): overlay = .help(page: (page + pages - 1) % pages, scroll: 0)
+    case .down, .character("j"): overlay = .help(page: page, scroll: min(scroll + 1, last))
+    case .up, .character("k"): overlay = .help(page: page, scroll: max(scroll - 1, 0))
+    case .pageDown, .character(" "):
+      overlay = .help(page: page, scroll: min(scroll + visible - 1, last))
+    case .pageUp: overlay = .help(page: page, scroll: max(scroll - visible + 1, 0))
+    case .home: overlay = .help(page: page, scroll: 0)
+    case .end: overlay = .help(page: page, scroll: last)
+    default: break
+    }
+  }
+
+  /// The presets the picker lists under its filter, by index into `presets`.
+  func filteredPresets(_ picker: PresetPicker) -> [Int] {
+    let filter = picker.filter.lowercased()
+    guard !filter.isEmpty else { return Array(presets.indices) }
+    return presets.indices.filter {
+      presets[$0].name.lowercased().contains(filter)
+        || presets[$0].title.lowercased().contains(filter)
+    }
+  }
+
+  mutating func handlePicker(_ key: Key, _ picker: PresetPicker) -> [ExplorerEffect] {
+    var picker = picker
+    let shown = filteredPresets(picker)
+    let position = shown.firstIndex(of: picker.selected)
+    func move(to index: Int) {
+      guard !shown.isEmpty else { return }
+      picker.selected = shown[min(max(index, 0), shown.count - 1)]
+    }
+    switch key {
+    case .up: move(to: (position ?? 0) - 1)
+    case .down: move(to: (position ?? -1) + 1)
+    case .home, .pageUp: move(to: 0)
+    case .end, .pageDown: move(to: shown.count - 1)
+    case .enter:
+      guard let position, presets.indices.contains(shown[position]) else {
+        message = "no preset matches \"\(picker.filter)\" (Backspace edits, Esc clears)"
+        overlay = .presets(picker)
+        return []
+      }
+      let preset = presets[shown[position]]
+      if let problem = preset.problem {
+        message = "cannot load \(preset.name): \(problem)"
+        overlay = .presets(picker)
+        return []
+      }
+      overlay = .none
+      pin = nil
+      return [.loadPreset(preset)]
+    case .escape where picker.isFiltering || !picker.filter.isEmpty:
+      picker.filter = ""
+      picker.isFiltering = false
+    case .backspace where picker.isFiltering:
+      if picker.filter.isEmpty { picker.isFiltering = false } else { picker.filter.removeLast() }
+    case .character(let c) where picker.isFiltering:
+      guard !c.isNewline, picker.filter.count < 24 else { break }
+      picker.filter.append(c)
+      let matches = filteredPresets(picker)
+      if !matches.contains(picker.selected), let first = matches.first { picker.selected = first }
+    case .character("/"): picker.isFiltering = true
+    case .character("k"): move(to: (position ?? 0) - 1)
+    case .character("j"): move(to: (position ?? -1) + 1)
+    case .escape, .character("p"), .character("q"):
+      overlay = .none
+      return []
+    default: break
+    }
+    overlay = .presets(picker)
+    return []
+  }
+
+  mutating func handleChooser(
+    _ key: Key, selected: Int, snapshot: Snapshot
+  ) -> [ExplorerEffect] {
+    let rows = snapshot.estimators
+    let last = max(rows.count - 1, 0)
+    switch key {
+    case .up, .character("k"): overlay = .estimators(selected: max(selected - 1, 0))
+    case .down, .character("j"): overlay = .estimators(selected: min(selected + 1, last))
+    case .home, .pageUp: overlay = .estimators(selected: 0)
+    case .end, .pageDown: overlay = .estimators(selected: last)
+    case .enter, .character(" "):
+      guard rows.indices.contains(selected) else { return [] }
+      return [.send(.toggleEstimator(rows[selected].kind))]
+    case .character(let c) where c.isNumber && c != "0":
+      let row = Int(String(c))! - 1
+      guard rows.indices.contains(row) else { return [] }
+      overlay = .estimators(selected: row)
+      return [.send(.toggleEstimator(rows[row].kind))]
+    case .escape, .character("e"), .character("q"): overlay = .none
+    default: break
+    }
+    return []
+  }
+
+  mutating func handlePrompt(
+    _ key: Key, prompt: ValuePrompt, snapshot: Snapshot
+  ) -> [ExplorerEffect] {
+    var prompt = prompt
+    switch key {
+    case .escape:
+      overlay = .none
+      return []
+    case .backspace:
+      if !prompt.text.isEmpty { prompt.text.removeLast() }
+      prompt.error = nil
+    case .character(let c):
+      guard prompt.text.count < ValuePrompt.maxLength, !c.isNewline else { break }
+      prompt.text.append(c)
+      prompt.error = nil
+    case .enter:
+      return commit(prompt, snapshot: snapshot)
+    default: break
+    }
+    overlay = .prompt(prompt)
+    return []
+  }
+
+  private mutating func commit(_ prompt: ValuePrompt, snapshot: Snapshot) -> [ExplorerEffect] {
+    var prompt = prompt
+    switch prompt.parse(for: snapshot.scenario) {
+    case .failure(let error):
+      prompt.error = error.text
+      overlay = .prompt(prompt)
+      return []
+    case .success(let value):
+      overlay = .none
+      switch prompt.target {
+      case .temperature: return [.send(.setTemperature(value))]
+      case .parameter(let index, _): return [.send(.setParameter(index: index, value: value))]
+      }
+    }
+  }
+}

@@ -1,0 +1,131 @@
+import SampleGradCore
+import SampleGradEngine
+
+/// The sweep view's keys: open it (`w`), move the cursor, choose what is drawn and swept,
+/// move the live view to the cursor's point (Enter) or go back (Escape).
+extension Explorer {
+  /// What the sweep view's keys do, for its footer and the help.
+  static let sweepKeys: [ViewKey] = [
+    ViewKey("←→", ascii: "h/l", "point", priority: 0),
+    ViewKey("Enter", "go there", priority: 0),
+    ViewKey("Esc", "back", priority: 0),
+    ViewKey("m", "MSE/var/bias²", priority: 1),
+    ViewKey("↑↓", ascii: "j/k", "component", priority: 2),
+    ViewKey("o", "sweep over", priority: 3),
+    ViewKey("1-9", "curves", priority: 4),
+    ViewKey("space", "pause", priority: 5),
+    ViewKey("q", "quit", priority: 6),
+  ]
+
+  /// `w`: the sweep of the scenario's own `[sweep]` setting, else of the temperature, else
+  /// of the selected parameter, with the cursor at the current value.
+  mutating func openSweep(snapshot: Snapshot) -> [ExplorerEffect] {
+    let scenario = snapshot.scenario
+    var setting: ScenarioSetting = .parameter(Self.clamp(selectedParameter, snapshot))
+    if let own = scenario.sweep?.setting, own.unavailable(in: scenario) == nil {
+      setting = own
+    } else if ScenarioSetting.temperature.unavailable(in: scenario) == nil {
+      setting = .temperature
+    }
+    return startSweep(over: setting, component: Self.clamp(selectedParameter, snapshot), snapshot)
+  }
+
+  /// The plan the engine will make of the live scenario (the same rules, checked here first
+  /// so a refusal is a message, not a blank view).
+  static func sweepPlan(over setting: ScenarioSetting, _ snapshot: Snapshot) throws(InvalidScenario)
+    -> SweepPlan
+  {
+    let enabled = snapshot.estimators.filter { $0.isEnabled && $0.kind != .exact }.map(\.kind)
+    return try SweepPlan.standard(
+      for: snapshot.scenario, spec: SweepSpec(setting: setting), estimators: enabled)
+  }
+
+  private mutating func startSweep(
+    over setting: ScenarioSetting, component: Int, _ snapshot: Snapshot
+  ) -> [ExplorerEffect] {
+    let plan: SweepPlan
+    do throws(InvalidScenario) {
+      plan = try Self.sweepPlan(over: setting, snapshot)
+    } catch {
+      message = "cannot sweep: " + (error.problems.first?.message ?? error.description)
+      return []
+    }
+    let cursor = plan.current.flatMap(plan.grid.nearestPoint) ?? plan.grid.points / 2
+    var view = SweepView(setting: setting, component: component, cursor: cursor)
+    if case .sweep(let old) = overlay {
+      view.measure = old.measure
+      view.hidden = old.hidden
+    }
+    overlay = .sweep(view)
+    return [.sweep(.open(setting))]
+  }
+
+  mutating func handleSweep(_ key: Key, view: SweepView, snapshot: Snapshot) -> [ExplorerEffect] {
+    var view = view
+    let plan = try? Self.sweepPlan(over: view.setting, snapshot)
+    let points = plan?.grid.points ?? 1
+    let components = snapshot.parameterNames.count
+    switch key {
+    case .left, .character("h"): view.cursor = max(view.cursor - 1, 0)
+    case .right, .character("l"): view.cursor = min(view.cursor + 1, points - 1)
+    case .home: view.cursor = 0
+    case .end: view.cursor = points - 1
+    case .up, .character("k"): view.component = max(view.component - 1, 0)
+    case .down, .character("j"): view.component = min(view.component + 1, components - 1)
+    case .character("m"): view.measure = view.measure.next
+    case .character("o"):
+      return sweepNextSetting(after: view, snapshot)
+    case .character(let c) where ("1"..."9").contains(c):
+      let index = Int(String(c))! - 1
+      guard let kinds = plan?.estimators, kinds.indices.contains(index) else {
+        message = "no curve \(index + 1): this sweep has \(plan?.estimators.count ?? 0)"
+        return []
+      }
+      if view.hidden.contains(kinds[index]) {
+        view.hidden.remove(kinds[index])
+      } else {
+        view.hidden.insert(kinds[index])
+      }
+    case .character(" "):
+      overlay = .sweep(view)
+      return [.sweep(.togglePause)]
+    case .enter:
+      guard let plan else { return [] }
+      let value = plan.grid.value(view.cursor)
+      overlay = .none
+      message =
+        "\(view.setting.label(in: snapshot.scenario)) set to \(ScreenFormat.short(value)) from the sweep"
+      return [.send(.set(view.setting, to: value)), .sweep(.close)]
+    case .escape, .character("w"):
+      overlay = .none
+      return [.sweep(.close)]
+    case .character("q"):
+      return [.quit]
+    default:
+      break
+    }
+    overlay = .sweep(view)
+    return []
+  }
+
+  /// `o`: the next setting the scenario has (temperature, eta, each parameter, the
+  /// objective's number), skipping any that cannot be swept.
+  private mutating func sweepNextSetting(after view: SweepView, _ snapshot: Snapshot)
+    -> [ExplorerEffect]
+  {
+    let all = ScenarioSetting.available(in: snapshot.scenario)
+    let start = all.firstIndex(of: view.setting) ?? -1
+    for step in 1...max(all.count, 1) {
+      let next = all[(start + step + all.count) % all.count]
+      guard next != view.setting, (try? Self.sweepPlan(over: next, snapshot)) != nil else {
+        continue
+      }
+      var component = view.component
+      if case .parameter(let index) = next { component = index }
+      return startSweep(over: next, component: component, snapshot)
+    }
+    message = "nothing else to sweep in this scenario"
+    overlay = .sweep(view)
+    return []
+  }
+}

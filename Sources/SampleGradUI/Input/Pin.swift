@@ -1,0 +1,51 @@
+import SampleGradCore
+import SampleGradEngine
+
+/// The numbers `m` pinned: every row's statistics on every component and the setting they were
+/// taken at, so that after a change each row shows the pinned value beside the live one and
+/// the class need not remember a number from before.
+public struct Pin: Sendable, Equatable {
+  /// The scenario the pin belongs to (a new preset drops it).
+  public var scenarioName: String
+  /// The parameters and temperature when `m` was pressed.
+  public var setting: DistributionSpec
+  public var rows: [EstimatorKind: [EstimateSummary]]
+
+  /// Pins the enabled rows of `snapshot` that have numbers.
+  public init(_ snapshot: Snapshot) {
+    scenarioName = snapshot.scenario.name
+    setting = snapshot.distribution
+    var rows: [EstimatorKind: [EstimateSummary]] = [:]
+    for row in snapshot.estimators where row.isEnabled && row.samples >= 2 {
+      rows[row.kind] = row.exact.indices.compactMap { row.summary($0) }
+    }
+    self.rows = rows
+  }
+
+  /// The pinned numbers of a row's component, if it was pinned and still has that component.
+  func summary(_ kind: EstimatorKind, component: Int, in snapshot: Snapshot) -> EstimateSummary? {
+    guard snapshot.scenario.name == scenarioName,
+      setting.parameterCount == snapshot.distribution.parameterCount,
+      let row = rows[kind], row.indices.contains(component)
+    else { return nil }
+    return row[component]
+  }
+
+  /// What differs between the pinned setting and `current`, in a few words (`τ 0.5`,
+  /// `logit 4 -6.50`), or `same setting`.
+  func describe(against current: DistributionSpec, glyphs: Glyphs) -> String {
+    var parts: [String] = []
+    if let t = setting.temperature, t != current.temperature {
+      parts.append("\(glyphs.tau) \(ScreenFormat.short(t))")
+    }
+    let names = setting.parameterNames
+    let now = current.parameters
+    for (i, value) in setting.parameters.enumerated()
+    where !now.indices.contains(i) || now[i] != value {
+      parts.append("\(names[i]) \(ScreenFormat.parameter(value))")
+    }
+    if parts.isEmpty { return "same setting" }
+    if parts.count > 2 { return parts.prefix(2).joined(separator: ", ") + ", ..." }
+    return parts.joined(separator: ", ")
+  }
+}

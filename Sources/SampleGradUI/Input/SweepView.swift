@@ -1,0 +1,51 @@
+import SampleGradCore
+
+/// The sweep view's own state (`w`): what is swept, which error the chart draws, for which
+/// gradient component, which curves are hidden, and the point under the cursor.
+public struct SweepView: Sendable, Equatable {
+  /// What the chart draws per estimator; `m` cycles.
+  public enum Measure: Sendable, Equatable, CaseIterable {
+    /// `bias^2 + variance`: the error of one estimate, what a choice must weigh.
+    case meanSquaredError
+    case variance
+    /// `bias^2`, over each estimator's noise floor `SE^2`.
+    case squaredBias
+
+    var next: Measure {
+      let all = Self.allCases
+      return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+
+    /// The chart's title for it.
+    var title: String {
+      switch self {
+      case .meanSquaredError: "MSE = bias² + variance"
+      case .variance: "variance"
+      case .squaredBias: "bias² over its noise floor SE²"
+      }
+    }
+
+    var asciiTitle: String {
+      switch self {
+      case .meanSquaredError: "MSE = bias^2 + variance"
+      case .variance: "variance"
+      case .squaredBias: "bias^2 over its noise floor SE^2"
+      }
+    }
+  }
+
+  public var setting: ScenarioSetting
+  public var measure = Measure.meanSquaredError
+  /// The gradient component drawn (a logit, the mean or the std), 0-based.
+  public var component: Int
+  /// The point under the cursor.
+  public var cursor: Int
+  /// Curves turned off with `1`..`9`.
+  public var hidden: Set<EstimatorKind> = []
+
+  public init(setting: ScenarioSetting, component: Int, cursor: Int) {
+    self.setting = setting
+    self.component = component
+    self.cursor = cursor
+  }
+}

@@ -1,0 +1,61 @@
+import SampleGradCore
+import SampleGradEngine
+
+/// The mean squared error (bias^2 + variance of one estimate) of every enabled estimator for
+/// every parameter at once (wide screens): errors are per component, and a baseline that helps the
+/// common logits can hurt a rare one. The lowest of each column is bold and starred; ranking
+/// by MSE, not variance, keeps a biased estimator with a small variance from winning unfairly.
+struct MeanSquaredErrorTablePanel: Sendable {
+  static let columnWidth = 10
+  static let nameWidth = 26
+
+  func draw(into buffer: inout Buffer, in rect: Rect, context: PanelContext) {
+    guard rect.height >= 3 else { return }
+    let snapshot = context.snapshot
+    let names = context.names
+    let fitting = max((rect.width - 1 - Self.nameWidth) / Self.columnWidth, 1)
+    let start = min(max(context.selected - fitting / 2, 0), max(names.count - fitting, 0))
+    let shown = start..<min(start + fitting, names.count)
+    let info =
+      shown.count < names.count
+      ? "\(shown.lowerBound + 1)-\(shown.upperBound) of \(names.count)" : "* lowest of each column"
+    SectionTitle(
+      title: "MSE = bias\(context.glyphs.isASCII ? "^2" : "²") + variance, per component",
+      info: info, shortTitle: "MSE per component"
+    ).draw(into: &buffer, in: rect, theme: context.theme)
+    let body = rect.splitTop(1).rest.inset(dx: 1)
+    for (j, index) in shown.enumerated() {
+      let cell = column(j, row: body.row(0))
+      let style = index == context.selected ? context.style(.selected) : context.style(.hint)
+      buffer.write(names[index], in: cell, align: .right, style: style)
+    }
+    buffer.write("estimator", in: body.row(0), style: context.style(.hint))
+    let lowest = shown.map {
+      MeanSquaredErrorRanking.lowest(PanelContext.ranked(snapshot, component: $0))
+    }
+    // Switched-off rows have nothing to compare: only the rows that sample are listed.
+    let listed = snapshot.estimators.enumerated().filter { $0.element.isEnabled }
+    for (row, (i, estimator)) in listed.enumerated() {
+      let line = body.row(row + 1)
+      guard !line.isEmpty else { break }
+      let on = estimator.isEnabled
+      buffer.write(
+        EstimatorLabel.name(estimator.kind, wide: true), in: line,
+        style: on ? context.style(.plain) : context.style(.off))
+      for (j, index) in shown.enumerated() {
+        let summary = on ? estimator.summary(index) : nil
+        let mse = summary.flatMap { $0.samples > 1 ? $0.meanSquaredError : nil } ?? .nan
+        let best = lowest[j] == i
+        let style: Style = !on ? context.style(.off) : context.style(best ? .lowest : .plain)
+        let text = ScreenFormat.number(mse, width: Self.columnWidth - 3) + (best ? " *" : "  ")
+        buffer.write(text, in: column(j, row: line), align: .right, style: style)
+      }
+    }
+  }
+
+  private func column(_ j: Int, row: Rect) -> Rect {
+    Rect(
+      x: row.x + Self.nameWidth + j * Self.columnWidth, y: row.y, width: Self.columnWidth - 1,
+      height: 1)
+  }
+}

@@ -1,0 +1,106 @@
+import SampleGradCore
+import SampleGradEngine
+
+/// The sweep view (`w`), the whole screen: what is swept and how far the refinement is, one
+/// chart of the chosen error per estimator over the swept values, the numbers at the cursor,
+/// and the keys. Wide screens put the numbers beside the chart, narrow ones under it.
+struct SweepScreen: Sendable {
+  var view: SweepView
+  /// The explorer's own message (a refused key), shown above the keys.
+  var message: String?
+
+  func draw(into buffer: inout Buffer, snapshot: Snapshot, theme: Theme) {
+    let screen = Rect(buffer)
+    let (header, rest) = screen.splitTop(2)
+    let (body, bottom) = rest.splitBottom(2)
+    let part = snapshot.sweep.flatMap { $0.plan.setting == view.setting ? $0 : nil }
+    drawHeader(into: &buffer, in: header, snapshot: snapshot, part: part, theme: theme)
+    let dropped = KeyHints(Explorer.sweepKeys, theme: theme).draw(
+      into: &buffer, in: bottom.row(1), theme: theme)
+    let status = bottom.row(0).inset(dx: 1)
+    if let message {
+      buffer.write(message, in: status, style: theme.style(.error))
+    } else if part?.isPaused == true {
+      buffer.write("paused: space resumes the refinement", in: status, style: theme.style(.hint))
+    } else if !dropped.isEmpty {
+      let text = dropped.map { "\($0.keys) \($0.text)" }.joined(separator: "  ")
+      buffer.write("also: " + text, in: status, style: theme.style(.hint))
+    }
+
+    guard let part, let result = part.result else {
+      let label = view.setting.label(in: snapshot.scenario)
+      let progress = part.map { " \(Int(($0.progress * 100).rounded(.down)))%" } ?? ""
+      buffer.write(
+        "computing the first curve over \(label)\(progress)", in: body.row(body.height / 2),
+        align: .center, style: theme.style(.hint))
+      return
+    }
+    let curves = SweepCurves(result: result, view: view, theme: theme)
+    let readoutLines = SweepReadout.lineCount(estimators: result.plan.estimators.count)
+    let wide = body.width >= 120 && body.height >= readoutLines + 2
+    let chartRect: Rect
+    let readoutRect: Rect
+    if wide {
+      let split = body.splitLeft(body.width - SweepReadout.width - 2, gap: 2)
+      (chartRect, readoutRect) = (split.left, split.rest.inset(dx: 0, dy: 1))
+    } else {
+      let split = body.splitBottom(readoutLines)
+      (chartRect, readoutRect) = (split.rest, split.bottom)
+    }
+    CurveChart(
+      xs: result.plan.grid.values, scale: result.plan.grid.scale, curves: curves.chart,
+      cursor: view.cursor, now: result.plan.current
+    ).draw(into: &buffer, in: chartRect.inset(dx: 1), theme: theme)
+    SweepReadout(view: view, result: result, curves: curves).draw(
+      into: &buffer, in: readoutRect.inset(dx: 1), theme: theme, compact: !wide)
+  }
+
+  private func drawHeader(
+    into buffer: inout Buffer, in rect: Rect, snapshot: Snapshot, part: SweepSnapshot?,
+    theme: Theme
+  ) {
+    let glyphs = theme.glyphs
+    let label = view.setting.label(in: snapshot.scenario)
+    let first = rect.row(0)
+    let state: (text: String, role: Role)
+    if let part, part.isFinished {
+      state = ("done", .running)
+    } else if let part, part.isPaused {
+      state = (glyphs.paused, .paused)
+    } else {
+      let percent = Int(((part?.progress ?? 0) * 100).rounded(.down))
+      state = ((glyphs.isASCII ? "refining " : "▶ refining ") + "\(percent)%", .running)
+    }
+    let stateRect = first.splitLeft(first.width - state.text.count - 1).rest
+    buffer.write(state.text, in: stateRect, style: theme.style(state.role))
+    let titleRoom = first.splitLeft(max(stateRect.x - first.x - 2, 0)).left.inset(dx: 1)
+    let end = buffer.write("samplegrad  ", in: titleRoom, style: theme.style(.hint))
+    buffer.write(
+      "Sweep over \(label)" + " \(glyphs.dot) " + snapshot.scenario.displayTitle,
+      in: titleRoom.splitLeft(end - titleRoom.x).rest, style: theme.style(.title))
+
+    let second = rect.row(1).inset(dx: 1)
+    let names = snapshot.parameterNames
+    let component = names.indices.contains(view.component) ? names[view.component] : ""
+    var facts = [
+      (glyphs.isASCII ? view.measure.asciiTitle : view.measure.title) + " on \(component)"
+    ]
+    if let part {
+      let grid = part.plan.grid
+      facts.append("\(ScreenFormat.count(part.samples)) samples per point")
+      facts.append("\(grid.points) points, \(grid.scale.rawValue) scale")
+      facts.append("the same random numbers at every point")
+      if part.estimatesPerSecond > 0 {
+        facts.append(ScreenFormat.rate(part.estimatesPerSecond) + " estimates/s")
+      }
+    }
+    var x = second.x
+    for (i, fact) in facts.enumerated() {
+      let text = (i > 0 ? "  \(glyphs.dot)  " : "") + fact
+      guard x + text.count <= second.maxX else { break }
+      x = buffer.write(
+        text, x: x, y: second.y, style: theme.style(i == 0 ? .label : .hint),
+        maxWidth: second.maxX - x)
+    }
+  }
+}

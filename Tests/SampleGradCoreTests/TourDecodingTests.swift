@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+@testable import SampleGradCore
+
+/// Tour files: one line per mistake, naming the file, the step and the key.
+@Suite("Tour files")
+struct TourDecodingTests {
+  static let good = """
+    title = "A short tour"
+
+    [[step]]
+    title = "Start"
+    preset = "bias-and-variance"
+    caption = "Look at the histogram."
+    checks = ["histogram.pValue > 0.001"]
+
+    [[step]]
+    title = "Colder"
+    temperature = 0.1
+    estimators = ["exact", "gumbel-softmax"]
+    caption = "The relaxed rows turn one-hot."
+    checks = ["abs(gumbel-softmax.bias[0]) < 0.02"]
+    """
+
+  /// The repository's presets, so steps can name them.
+  static let presets = PresetLibrary(
+    folders: [
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("presets").path
+    ])
+
+  func problems(_ text: String) -> [String] {
+    do {
+      let tour = try TourDecoder.decode(text, name: "t", source: "t.toml")
+      _ = try tour.scenarios(presets: Self.presets)
+      return []
+    } catch let error as ScenarioError {
+      return error.lines
+    } catch let error as InvalidScenario {
+      return ScenarioError(source: "t.toml", error).lines
+    } catch {
+      return ["\(error)"]
+    }
+  }
+
+  @Test("a good tour decodes, and a step without a preset builds on the one before")
+  func decodes() throws {
+    let tour = try TourDecoder.decode(Self.good, name: "short", source: "short.toml")
+    #expect(tour.title == "A short tour" && tour.steps.count == 2)
+    let scenarios = try tour.scenarios(presets: Self.presets)
+    #expect(scenarios[0].distribution.temperature == 0.5)
+    #expect(scenarios[1].distribution.temperature == 0.1)
+    #expect(scenarios[1].distribution.parameters == scenarios[0].distribution.parameters)
+    #expect(scenarios[1].estimators == [.exact, .gumbelSoftmax])
+  }
+
+  @Test(
+    "each mistake is one line naming the step and key",
+    arguments: [
+      ("caption = \"Look at the histogram.\"", "", "t.toml: step 1.caption: is missing"),
+      (
+        "temperature = 0.1", "temprature = 0.1",
+        "t.toml: step 2.temprature: unknown key (did you mean 'temperature'?)"
+      ),
+      (
+        "preset = \"bias-and-variance\"", "preset = \"bias-and-varience\"",
+        "t.toml: step 1.preset: 'bias-and-varience': no such preset"
+      ),
+      (
+        "temperature = 0.1", "temperature = 500",
+        "t.toml: step 2.temperature: must be between 0.01 and 100, got 500"
+      ),
+      (
+        "0.02\"]", "0.02\", \"rebar.mean[0] < 1\"]",
+        "t.toml: step 2.checks[2]: check 'rebar.mean[0] < 1': 'rebar' is not among this step's estimators"
+      ),
+      (
+        "\"histogram.pValue > 0.001\"", "\"histogram.pValue >\"",
+        "t.toml: step 1.checks[1]: check 'histogram.pValue >': ends where a number or a reference should be"
+      ),
+      (
+        "estimators = [\"exact\", \"gumbel-softmax\"]", "view = \"sweeep\"",
+        "t.toml: step 2.view: unknown view 'sweeep' (known: live, sweep, race, overview)"
+      ),
+      (
+        "temperature = 0.1", "temperature = \"cold\"",
+        "t.toml: step 2.temperature: expected a number"
+      ),
+    ])
+  func mistakes(old: String, new: String, expected: String) {
+    let text = Self.good.replacingOccurrences(of: old, with: new)
+    let found = problems(text)
+    #expect(found.contains { $0.hasPrefix(expected) }, "\(found)")
+  }
+
+  @Test("a tour without steps, or whose first step names no preset, is refused")
+  func structure() {
+    #expect(problems("title = \"x\"") == ["t.toml: step: is missing (one [[step]] table each)"])
+    let noPreset = Self.good.replacingOccurrences(of: "preset = \"bias-and-variance\"\n", with: "")
+    #expect(
+      problems(noPreset).contains(
+        "t.toml: step 1.preset: is missing (the first step must name a preset)"))
+  }
+}
