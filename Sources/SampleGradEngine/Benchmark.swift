@@ -74,6 +74,11 @@ public enum Benchmark {
     return results
   }
 
+  /// Seconds to run a race to its last step on `threads` workers, the median of `rounds`.
+  public static func training(_ setup: RaceSetup, threads: Int, rounds: Int = 5) -> Double {
+    median((0..<rounds).map { _ in time { _ = TrainingRunner.run(setup, threads: threads) } })
+  }
+
   /// A whole headless sweep: `scenario`'s own sweep at `samples` per point for the
   /// estimators it lists (the yardstick: the default preset's 25 temperatures at
   /// 100,000 samples for its 5 estimators), timed `rounds` times on each thread count.

@@ -4,20 +4,28 @@ import SampleGradCore
 public enum HostCommand: Sendable, Equatable {
   case live(EngineCommand)
   case sweep(SweepJobCommand)
+  case training(TrainingJobCommand)
 }
 
 /// The engine's jobs and which one is on screen, as a plain value: `SamplingEngine` runs it
 /// on its background queue, tests drive it synchronously.
 ///
-/// Only the job on screen samples (the live statistics, or the sweep while its view is
-/// open), so it has every core; the other keeps its numbers and waits. The snapshot carries
-/// every job's part, each published by its job.
+/// Only the job on screen samples (the live statistics, the sweep while its view is open,
+/// or the training race while its view is open), so it has every core; the others keep
+/// their numbers and wait. The snapshot carries every job's part, each published by its job.
+///
+/// A job (an `EngineJob`) joins the host with one `HostCommand` case for its commands, one
+/// `Focus` case, one optional property here and one field of `Snapshot` for its part; its
+/// `open` puts it on screen (the previous job rests), its `close` brings back the live view.
 public struct JobHost {
   /// Which job samples.
-  public enum Focus: Sendable, Equatable { case live, sweep }
+  public enum Focus: Sendable, Equatable { case live, sweep, training }
 
   public private(set) var live: LiveJob
   public private(set) var sweep: SweepJob?
+  public private(set) var training: TrainingJob?
+  /// How fast a live race advances (tests run it flat out).
+  public var pacing = RacePacing()
   public private(set) var focus = Focus.live
   /// How slices are sized and snapshots paced.
   public let timing: BatchTiming
@@ -34,12 +42,48 @@ public struct JobHost {
     case .sweep(.open(let setting)):
       open(setting)
     case .sweep(.close):
-      guard focus == .sweep else { return }
-      sweep?.rest()
-      focus = .live
+      close(.sweep)
     case .sweep(let command):
       sweep?.apply(command)
+    case .training(.open):
+      openRace()
+    case .training(.close):
+      close(.training)
+    case .training(let command):
+      training?.apply(command)
     }
+  }
+
+  /// Puts `job` on screen; the one there before rests, keeping its numbers.
+  private mutating func show(_ job: Focus) {
+    guard focus != job else { return }
+    rest()
+    focus = job
+  }
+
+  /// Back to the live statistics, if `job` is on screen.
+  private mutating func close(_ job: Focus) {
+    guard focus == job else { return }
+    show(.live)
+  }
+
+  /// Puts the race of the live scenario as it is now (its enabled rows, its `[training]`
+  /// defaults or the standard ones) on screen: the one already run if it is the same race,
+  /// else a new one. A scenario whose settings do not fit (annealing to above a temperature
+  /// the user lowered) changes nothing: the screen checks the same rules before it asks.
+  private mutating func openRace() {
+    guard let setup = Self.raceSetup(for: live.state) else { return }
+    if training?.setup.isSameRace(asIgnoringLearningRate: setup) != true {
+      training = TrainingJob(setup: setup, pacing: pacing)
+    }
+    show(.training)
+  }
+
+  /// The race the screen's `T` starts for the live view's state.
+  public static func raceSetup(for state: EngineState) -> RaceSetup? {
+    try? RaceSetup(
+      live: state.scenario, enabled: state.rows.filter { state.enabled.contains($0) },
+      seed: state.seed)
   }
 
   /// Starts the sweep of the live scenario as it is now over `setting` (or keeps the one that
@@ -58,10 +102,7 @@ public struct JobHost {
     } else {
       sweep = SweepJob(plan: plan, seed: state.seed)
     }
-    if focus != .sweep {
-      live.rest()
-      focus = .sweep
-    }
+    show(.sweep)
   }
 
   /// Whether the job on screen has work; if not, the engine sleeps until the next command.
@@ -69,6 +110,7 @@ public struct JobHost {
     switch focus {
     case .live: live.hasWork
     case .sweep: sweep?.hasWork ?? false
+    case .training: training?.hasWork ?? false
     }
   }
 
@@ -77,6 +119,7 @@ public struct JobHost {
     switch focus {
     case .live: live.work(timing: timing)
     case .sweep: sweep?.work(timing: timing)
+    case .training: training?.work(timing: timing)
     }
   }
 
@@ -85,15 +128,21 @@ public struct JobHost {
     switch focus {
     case .live: live.rest()
     case .sweep: sweep?.rest()
+    case .training: training?.rest()
     }
   }
 
-  /// Every job's part: the live statistics, and the sweep's if one was started.
+  /// Every job's part: the live statistics, and the sweep's and the race's if one was
+  /// started.
   public func snapshot() -> Snapshot {
     var snapshot = live.publish()
     if var part = sweep?.publish() {
       part.isOpen = focus == .sweep
       snapshot.sweep = part
+    }
+    if var part = training?.publish() {
+      part.isOpen = focus == .training
+      snapshot.race = part
     }
     return snapshot
   }

@@ -3,12 +3,13 @@ import Foundation
 import SampleGradCore
 
 /// The engine: one background queue that runs the jobs of a `JobHost` (the live statistics,
-/// a sweep; see `EngineJob`) and publishes the latest snapshot, at most ~30 times a second;
-/// the newest wins.
+/// a sweep, a training race; see `EngineJob`) and publishes the latest snapshot, at most ~30
+/// times a second; the newest wins.
 ///
 /// The UI never samples and never waits for a slice: `send` queues a command for the job it
 /// concerns and returns; `latest` reads the last published snapshot. When the job on screen
-/// has nothing to do (paused, a finished sweep) the loop sleeps until the next command.
+/// has nothing to do (paused, a finished sweep or race) the loop sleeps until the next
+/// command.
 ///
 /// Lifecycle: `init` builds the one `JobHost` (whose snapshot is `latest` until the loop
 /// publishes), `start` hands it to the loop, once: a second `start`, or one after `stop`,
@@ -59,6 +60,12 @@ public final class SamplingEngine: Sendable {
   /// Queues a command for the sweep (or for which job is on screen).
   public func send(_ command: SweepJobCommand) {
     mailbox.post(.sweep(command))
+  }
+
+  /// Queues a command for the training race (or for which job is on screen). Labelled, since
+  /// the sweep's commands share some names (`.close`, `.togglePause`).
+  public func send(race command: TrainingJobCommand) {
+    mailbox.post(.training(command))
   }
 
   /// The most recently published snapshot.

@@ -35,6 +35,8 @@ public struct Snapshot: Sendable {
   public var generation: Int
   /// The sweep's part, published by the sweep job once a sweep has been opened.
   public var sweep: SweepSnapshot? = nil
+  /// The training race's part, once a race has been opened (`T`).
+  public var race: RaceSnapshot? = nil
 
   public init(
     scenario: Scenario, seed: UInt64 = Scenario.defaultSeed, exact: ExactSolution,

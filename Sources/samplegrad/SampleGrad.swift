@@ -26,10 +26,9 @@ struct SampleGrad: ParsableCommand {
       """,
     version: version,
     subcommands: [
-      ExploreCommand.self, RunCommand.self, SweepCommand.self, PresetsCommand.self,
-      CheckCommand.self, BenchCommand.self, TourCommand.self, ToursCommand.self,
-      OverviewCommand.self,
-      ManualCommand.self,
+      ExploreCommand.self, RunCommand.self, SweepCommand.self, TrainCommand.self,
+      PresetsCommand.self, CheckCommand.self, BenchCommand.self, TourCommand.self,
+      ToursCommand.self, OverviewCommand.self, ManualCommand.self,
     ],
     defaultSubcommand: ExploreCommand.self
   )

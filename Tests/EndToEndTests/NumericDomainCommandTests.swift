@@ -33,6 +33,10 @@ struct NumericDomainCommandTests {
         "gaussian-cosine", "frequency = 3.0", "frequency = 1e308",
         "objective.frequency: must be between -1e50 and 1e50, got 1e+308"
       ),
+      (
+        "relax-toy-race", "learning_rate = 0.01", "learning_rate = 1e300",
+        "training.learning_rate: must be between 1e-9 and 1e6, got 1e+300"
+      ),
     ])
   func refused(preset: String, old: String, new: String, message: String) throws {
     let folder = try ScratchFolder()

@@ -137,6 +137,8 @@ extension LessonText {
     "1", "2", "3", "4", "5", "6", "7", "8", "9",
     // The sweep view (w) and its own keys (m there cycles what is drawn).
     "w", "o", "Enter", "Esc",
+    // The race view (T) and its own keys.
+    "T", "+", "-",
   ]
 
   /// The word after each "press" (any case), without trailing punctuation.

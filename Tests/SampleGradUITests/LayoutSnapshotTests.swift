@@ -81,6 +81,14 @@ struct LayoutSnapshotTests {
     _ = explorer.handle(.character("?"), snapshot: snapshot)
     SnapshotFile.check(
       Fixtures.screen(snapshot, width: 80, height: 24, explorer: explorer), named: "help-80x24")
+    // The end of the key page: the box still fits, and the views (w, T) are listed.
+    _ = explorer.handle(.end, snapshot: snapshot)
+    let end = Fixtures.screen(snapshot, width: 80, height: 24, explorer: explorer)
+    SnapshotFile.check(end, named: "help-end-80x24")
+    for key in ["w", "T"] {
+      #expect(end.lines.contains { $0.contains("│  \(key)  ") }, "\(key) is not in the help")
+    }
+    _ = explorer.handle(.home, snapshot: snapshot)
     _ = explorer.handle(.tab, snapshot: snapshot)
     SnapshotFile.check(
       Fixtures.screen(snapshot, width: 80, height: 24, explorer: explorer),

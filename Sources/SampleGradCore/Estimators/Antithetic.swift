@@ -25,14 +25,18 @@ enum Antithetic {
 
 /// `(f(1[u > σ(-l)]) - f(1[u < σ(l)])) (u - 1/2)`.
 struct ARM: GradientEstimator {
-  let threshold: Double
-  let p: Double
+  var threshold = 0.5
+  var p = 0.5
   let values: [Double]
 
   init(problem: GradientProblem) {
+    values = problem.objective.outcomeValues
+    rebind(to: problem)
+  }
+
+  mutating func rebind(to problem: GradientProblem) {
     threshold = problem.probabilities[0]  // σ(-l)
     p = problem.probabilities[1]  // σ(l)
-    values = problem.objective.outcomeValues
   }
 
   func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
@@ -45,16 +49,20 @@ struct ARM: GradientEstimator {
 
 /// `1/2 (f(b) - f(b')) (-1)^b' 1[b != b'] σ(|l|)`: zero whenever the pair agrees.
 struct DisARM: GradientEstimator {
-  let threshold: Double
-  let p: Double
-  let weight: Double
+  var threshold = 0.5
+  var p = 0.5
+  var weight = 0.0
   let values: [Double]
 
   init(problem: GradientProblem) {
+    values = problem.objective.outcomeValues
+    rebind(to: problem)
+  }
+
+  mutating func rebind(to problem: GradientProblem) {
     threshold = problem.probabilities[0]
     p = problem.probabilities[1]
     weight = 0.5 * LogSpace.sigmoid(abs(problem.distribution.parameters[0]))
-    values = problem.objective.outcomeValues
   }
 
   func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {

@@ -15,13 +15,17 @@ struct Argmax: GradientEstimator {
     make: { Argmax(problem: $0) })
 
   let k: Int
-  let logOdds: Double
+  var logOdds = 0.0
   let buffers: ScratchBuffers
 
   init(problem: GradientProblem) {
     k = problem.distribution.parameterCount
-    logOdds = problem.distribution.parameters[0]
     buffers = ScratchBuffers(count: k, slots: 2)
+    rebind(to: problem)
+  }
+
+  mutating func rebind(to problem: GradientProblem) {
+    logOdds = problem.distribution.parameters[0]
     buffers.slot(0).update(from: problem.distribution.parameters, count: k)
   }
 

@@ -1,9 +1,9 @@
 /// REBAR for a Bernoulli (see `Rebar`), with the binary Concrete relaxation and the
 /// conditional logistic sample of `ConditionalLogistic`.
 struct BernoulliRebar: GradientEstimator {
-  let logOdds: Double
-  let p: Double
-  let temperature: Double
+  var logOdds = 0.0
+  var p = 0.5
+  var temperature = 1.0
   let objective: Objective
   var etaRule: EtaRule
   /// [p], A, C, relaxedGradient, conditionalGradient (one value each).
@@ -11,13 +11,17 @@ struct BernoulliRebar: GradientEstimator {
   let combine: RebarCombine
 
   init(problem: GradientProblem, eta: EtaRule) {
+    objective = problem.objective
+    etaRule = eta
+    combine = RebarCombine(a: buffers.slot(1), c: buffers.slot(2))
+    rebind(to: problem)
+  }
+
+  mutating func rebind(to problem: GradientProblem) {
     logOdds = problem.distribution.parameters[0]
     p = problem.probabilities[1]
     temperature = problem.distribution.temperature ?? 1
-    objective = problem.objective
-    etaRule = eta
     buffers.slot(0)[0] = p
-    combine = RebarCombine(a: buffers.slot(1), c: buffers.slot(2))
   }
 
   var eta: Double? { etaRule.current }

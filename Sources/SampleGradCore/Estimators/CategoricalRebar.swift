@@ -8,41 +8,50 @@ import Foundation
 /// block path draws them in that order too, row by row, and vectorises the logs and exps.
 struct CategoricalRebar: GradientEstimator {
   let k: Int
-  let temperature: Double
+  var temperature = 1.0
   let objective: Objective
-  let logSumExp: Double
+  var logSumExp = 0.0
   var etaRule: EtaRule
   /// logits, p, f(e_j), z, y, d, relaxedGradient, zTilde, yTilde, dTilde, r, q, s, a, c, ratios
   let buffers: ScratchBuffers
   /// rows x K: z, y, e, zTilde, yTilde, r, q.
   let blocks: ScratchBuffers
   /// The vectorised conditional sampler, when the logits' spread allows it.
-  let conditional: ConditionalBlock?
+  var conditional: ConditionalBlock?
   let combine: RebarCombine
 
   init(problem: GradientProblem, eta: EtaRule) {
-    let theta = problem.distribution.parameters
-    k = theta.count
-    temperature = problem.distribution.temperature ?? 1
+    k = problem.categories
     objective = problem.objective
     etaRule = eta
     buffers = ScratchBuffers(count: k, slots: 16)
     blocks = ScratchBuffers(
       count: CategoricalBlock.rows * k, slots: 7, indexCount: CategoricalBlock.rows)
-    buffers.slot(0).update(from: theta, count: k)
-    buffers.slot(1).update(from: problem.probabilities, count: k)
     buffers.slot(2).update(from: problem.objective.outcomeValues, count: k)
-    logSumExp = LogSpace.logSumExp(buffers.slot(0), count: k)
     combine = RebarCombine(a: buffers.slot(13), c: buffers.slot(14))
-    let top = theta.max() ?? 0
-    if top - (theta.min() ?? 0) < ConditionalBlock.maximumSpread {
-      let ratios = buffers.slot(15)
-      for i in 0..<k { ratios[i] = Foundation.exp(top - theta[i]) }
-      conditional = ConditionalBlock(
-        ratios: ratios, maxLogit: top, logSumExp: logSumExp, pMax: Foundation.exp(top - logSumExp))
-    } else {
-      conditional = nil
+    rebind(to: problem)
+  }
+
+  mutating func rebind(to problem: GradientProblem) {
+    let logits = buffers.slot(0)
+    logits.update(from: problem.distribution.parameters, count: k)
+    buffers.slot(1).update(from: problem.probabilities, count: k)
+    temperature = problem.distribution.temperature ?? 1
+    logSumExp = LogSpace.logSumExp(logits, count: k)
+    var top = -Double.infinity
+    var bottom = Double.infinity
+    for i in 0..<k {
+      top = max(top, logits[i])
+      bottom = min(bottom, logits[i])
     }
+    guard top - bottom < ConditionalBlock.maximumSpread else {
+      conditional = nil
+      return
+    }
+    let ratios = buffers.slot(15)
+    for i in 0..<k { ratios[i] = Foundation.exp(top - logits[i]) }
+    conditional = ConditionalBlock(
+      ratios: ratios, maxLogit: top, logSumExp: logSumExp, pMax: Foundation.exp(top - logSumExp))
   }
 
   var hasBlockPath: Bool { conditional != nil }

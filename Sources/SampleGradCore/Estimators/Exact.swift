@@ -11,7 +11,9 @@ struct Exact: GradientEstimator {
     summary: "the true gradient, by enumeration (discrete) or closed form (gaussian)",
     isUnbiased: true, evaluations: { _ in 0 }, make: { Exact(gradient: $0.exact.gradient) })
 
-  let gradient: [Double]
+  var gradient: [Double]
+
+  mutating func rebind(to problem: GradientProblem) { gradient = problem.exact.gradient }
 
   func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
     for j in gradient.indices { out[j] = gradient[j] }

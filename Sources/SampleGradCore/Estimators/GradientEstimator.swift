@@ -4,7 +4,22 @@
 /// `estimate(into:using:)` is the one-sample reference. A type may override `run` with a
 /// faster block path that draws the same uniforms in the same order; one generic test pins
 /// every such override to its own one-sample path.
+///
+/// Training moves the parameters every step: `rebind(to:)` re-points the estimator in place
+/// (its buffers are reused, nothing is allocated) and keeps its running state, so a baseline
+/// or rebar-auto's sums carry across steps. One generic test pins every `rebind` to a fresh
+/// build on the new problem.
 protocol GradientEstimator {
+  /// Re-derives everything that depends on the parameters (probabilities, logits,
+  /// temperature, mean and std) from `problem`, which has the same family, size, objective
+  /// and options as the one it was built for; running state is kept.
+  mutating func rebind(to problem: GradientProblem)
+
+  /// Primes running state before the first estimate of a training run, from draws of its
+  /// own stream that no later estimate reuses (the baseline starts at `f` of one extra draw,
+  /// not at 0). Estimators without running state draw nothing.
+  mutating func warmUp(using rng: inout Xoshiro256StarStar)
+
   /// Writes one single-sample estimate (the problem's dimension of values) into `out`.
   mutating func estimate(
     into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar)
@@ -26,6 +41,7 @@ protocol GradientEstimator {
 extension GradientEstimator {
   var hasBlockPath: Bool { false }
   mutating func resetState() {}
+  mutating func warmUp(using rng: inout Xoshiro256StarStar) {}
   var eta: Double? { nil }
 
   mutating func run(

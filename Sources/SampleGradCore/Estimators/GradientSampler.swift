@@ -2,11 +2,14 @@
 ///
 /// One sampler per worker and estimator: it holds the estimator built by the registry
 /// (which owns its buffers and running state) and hands out plain arrays, never pointers
-/// into its storage.
+/// into its storage. A training run keeps one sampler per estimator and `rebind`s it to the
+/// parameters of each step.
 public final class GradientSampler {
-  public let problem: GradientProblem
+  public private(set) var problem: GradientProblem
   public let kind: EstimatorKind
   var estimator: any GradientEstimator
+  /// One estimate, for `averageEstimate`.
+  private let scratch: ScratchBuffers
 
   public init(problem: GradientProblem, kind: EstimatorKind) throws(EstimatorNotApplicable) {
     if let reason = EstimatorNotApplicable.check(
@@ -17,7 +20,28 @@ public final class GradientSampler {
     self.problem = problem
     self.kind = kind
     estimator = kind.descriptor.make(problem)
+    scratch = ScratchBuffers(count: problem.dimension, slots: 1)
   }
+
+  /// Points the sampler at new parameters (a training step) in place: its buffers are reused
+  /// and its running state (the baseline's mean, rebar-auto's sums, a spare normal) is kept.
+  /// `problem` must differ from the current one in the distribution's parameters and
+  /// temperature only (same family, size, objective and options).
+  public func rebind(to problem: GradientProblem) {
+    precondition(
+      problem.distribution.kind == self.problem.distribution.kind
+        && problem.dimension == self.problem.dimension
+        && problem.objective == self.problem.objective
+        && problem.options == self.problem.options,
+      "rebind changes only the parameters and the temperature")
+    self.problem = problem
+    estimator.rebind(to: problem)
+  }
+
+  /// Primes running state before a training run's first step from draws of `rng` that no
+  /// estimate reuses, so it stays unbiased: the baseline starts at `f` of one extra draw
+  /// instead of 0. Estimators without running state draw nothing.
+  public func warmUp(using rng: inout Xoshiro256StarStar) { estimator.warmUp(using: &rng) }
 
   /// Forgets running state (the baseline, rebar-auto's sums), as at the start of a new stream.
   public func resetState() { estimator.resetState() }
@@ -29,6 +53,26 @@ public final class GradientSampler {
       buffer.initialize(repeating: 0)
       estimator.estimate(into: buffer.baseAddress!, using: &rng)
       count = dimension
+    }
+  }
+
+  /// Writes the mean of `count` one-sample estimates into `mean` (the problem's dimension of
+  /// values): one training step's batch, with nothing allocated.
+  public func averageEstimate(
+    count: Int, using rng: inout Xoshiro256StarStar, into mean: inout [Double]
+  ) {
+    let dimension = problem.dimension
+    precondition(mean.count == dimension && count >= 1)
+    let one = scratch.slot(0)
+    mean.withUnsafeMutableBufferPointer { sum in
+      for j in 0..<dimension { sum[j] = 0 }
+      for _ in 0..<count {
+        estimator.estimate(into: one, using: &rng)
+        for j in 0..<dimension { sum[j] += one[j] }
+      }
+      guard count > 1 else { return }
+      let n = Double(count)
+      for j in 0..<dimension { sum[j] /= n }
     }
   }
 

@@ -25,18 +25,22 @@ enum GumbelRao {
 struct CategoricalGumbelRao: GradientEstimator {
   let k: Int
   let draws: Int
-  let temperature: Double
+  var temperature = 1.0
   let objective: Objective
-  let logSumExp: Double
+  var logSumExp = 0.0
   /// logits, z, d, zTilde, y, r, q, one Jacobian product.
   let buffers: ScratchBuffers
 
   init(problem: GradientProblem) {
     k = problem.categories
     draws = problem.options.draws
-    temperature = problem.distribution.temperature ?? 1
     objective = problem.objective
     buffers = ScratchBuffers(count: k, slots: 8)
+    rebind(to: problem)
+  }
+
+  mutating func rebind(to problem: GradientProblem) {
+    temperature = problem.distribution.temperature ?? 1
     buffers.slot(0).update(from: problem.distribution.parameters, count: k)
     logSumExp = LogSpace.logSumExp(buffers.slot(0), count: k)
   }
@@ -66,16 +70,20 @@ struct CategoricalGumbelRao: GradientEstimator {
 /// Binary Concrete: `f'(b)` times the mean of `y (1 - y) / τ` over k conditional logistic
 /// samples `z~ ~ p(z | b)`.
 struct BernoulliGumbelRao: GradientEstimator {
-  let logOdds: Double
+  var logOdds = 0.0
   let draws: Int
-  let temperature: Double
+  var temperature = 1.0
   let objective: Objective
 
   init(problem: GradientProblem) {
-    logOdds = problem.distribution.parameters[0]
     draws = problem.options.draws
-    temperature = problem.distribution.temperature ?? 1
     objective = problem.objective
+    rebind(to: problem)
+  }
+
+  mutating func rebind(to problem: GradientProblem) {
+    logOdds = problem.distribution.parameters[0]
+    temperature = problem.distribution.temperature ?? 1
   }
 
   func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {

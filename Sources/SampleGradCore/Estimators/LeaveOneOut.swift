@@ -26,8 +26,8 @@ struct DiscreteLeaveOneOut: GradientEstimator {
   let dimension: Int
   let isBernoulli: Bool
   /// p (score), cumulative p, f at each outcome (all over the outcomes), and the draws.
-  let probabilities: [Double]
-  let cumulative: [Double]
+  var probabilities: [Double]
+  var cumulative: [Double]
   let values: [Double]
   let drawn: ScratchBuffers
 
@@ -36,13 +36,20 @@ struct DiscreteLeaveOneOut: GradientEstimator {
     dimension = problem.dimension
     isBernoulli = problem.distribution.kind == .bernoulli
     probabilities = problem.probabilities
-    var total = 0.0
-    cumulative = problem.probabilities.map {
-      total += $0
-      return total
-    }
+    cumulative = problem.probabilities
     values = problem.objective.outcomeValues
     drawn = ScratchBuffers(count: draws, slots: 1, indexCount: draws)
+    rebind(to: problem)
+  }
+
+  /// Rewrites the probabilities in place (same count).
+  mutating func rebind(to problem: GradientProblem) {
+    var total = 0.0
+    for j in probabilities.indices {
+      probabilities[j] = problem.probabilities[j]
+      total += problem.probabilities[j]
+      cumulative[j] = total
+    }
   }
 
   func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
@@ -83,8 +90,8 @@ struct DiscreteLeaveOneOut: GradientEstimator {
 /// RLOO for a gaussian: scores `eps / std` (mean) and `(eps^2 - 1) / std` (std).
 struct GaussianLeaveOneOut: GradientEstimator {
   let draws: Int
-  let mean: Double
-  let std: Double
+  var mean = 0.0
+  var std = 1.0
   let objective: Objective
   var normals = NormalPairs()
   /// eps and f of each draw.
@@ -92,10 +99,14 @@ struct GaussianLeaveOneOut: GradientEstimator {
 
   init(problem: GradientProblem) {
     draws = problem.options.draws
-    mean = problem.distribution.parameters[0]
-    std = problem.distribution.parameters[1]
     objective = problem.objective
     drawn = ScratchBuffers(count: draws, slots: 2)
+    rebind(to: problem)
+  }
+
+  mutating func rebind(to problem: GradientProblem) {
+    mean = problem.distribution.parameters[0]
+    std = problem.distribution.parameters[1]
   }
 
   mutating func estimate(

@@ -19,15 +19,19 @@ struct MeasureValued: GradientEstimator {
     isUnbiased: true, needs: EstimatorNeeds(distribution: .measureValued),
     evaluations: { _ in 4 }, make: { MeasureValued(problem: $0) })
 
-  let mean: Double
-  let std: Double
+  var mean = 0.0
+  var std = 1.0
   let objective: Objective
   var normals = NormalPairs()
 
   init(problem: GradientProblem) {
+    objective = problem.objective
+    rebind(to: problem)
+  }
+
+  mutating func rebind(to problem: GradientProblem) {
     mean = problem.distribution.parameters[0]
     std = problem.distribution.parameters[1]
-    objective = problem.objective
   }
 
   mutating func estimate(

@@ -37,7 +37,7 @@ enum Relaxed {
 struct CategoricalRelaxed: GradientEstimator {
   let k: Int
   let forward: Relaxed.Forward
-  let temperature: Double
+  var temperature = 1.0
   let objective: Objective
   /// logits, z, y, d.
   let buffers: ScratchBuffers
@@ -47,11 +47,15 @@ struct CategoricalRelaxed: GradientEstimator {
   init(problem: GradientProblem, forward: Relaxed.Forward) {
     k = problem.categories
     self.forward = forward
-    temperature = problem.distribution.temperature ?? 1
     objective = problem.objective
     buffers = ScratchBuffers(count: k, slots: 4)
     blocks = ScratchBuffers(
       count: CategoricalBlock.rows * k, slots: 2, indexCount: CategoricalBlock.rows)
+    rebind(to: problem)
+  }
+
+  mutating func rebind(to problem: GradientProblem) {
+    temperature = problem.distribution.temperature ?? 1
     buffers.slot(0).update(from: problem.distribution.parameters, count: k)
   }
 
@@ -102,16 +106,20 @@ struct CategoricalRelaxed: GradientEstimator {
 /// Binary Concrete: `f'(y) dy/dl` (relaxed) or `f'(b) dy/dl` (hard), with
 /// `y = sigmoid((l + logit u) / τ)` and `dy/dl = y (1 - y) / τ`.
 struct BernoulliRelaxed: GradientEstimator {
-  let logOdds: Double
-  let temperature: Double
+  var logOdds = 0.0
+  var temperature = 1.0
   let forward: Relaxed.Forward
   let objective: Objective
 
   init(problem: GradientProblem, forward: Relaxed.Forward) {
-    logOdds = problem.distribution.parameters[0]
-    temperature = problem.distribution.temperature ?? 1
     self.forward = forward
     objective = problem.objective
+    rebind(to: problem)
+  }
+
+  mutating func rebind(to problem: GradientProblem) {
+    logOdds = problem.distribution.parameters[0]
+    temperature = problem.distribution.temperature ?? 1
   }
 
   func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {

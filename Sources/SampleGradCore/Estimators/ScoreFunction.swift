@@ -67,6 +67,11 @@ struct CategoricalScoreFunction: GradientEstimator {
     probabilities = buffers.slot(0)
     cumulative = buffers.slot(1)
     values = buffers.slot(2)
+    baseline = RunningBaseline(isEnabled: usesBaseline)
+    rebind(to: problem)
+  }
+
+  mutating func rebind(to problem: GradientProblem) {
     var total = 0.0
     for j in 0..<k {
       probabilities[j] = problem.probabilities[j]
@@ -74,19 +79,31 @@ struct CategoricalScoreFunction: GradientEstimator {
       cumulative[j] = total
       values[j] = problem.objective.outcomeValues[j]
     }
-    baseline = RunningBaseline(isEnabled: usesBaseline)
   }
 
+  /// The baseline starts at `f` of one draw that no estimate uses.
+  mutating func warmUp(using rng: inout Xoshiro256StarStar) {
+    guard baseline.isEnabled else { return }
+    _ = baseline.take(recording: values[draw(using: &rng)])
+  }
+
+  /// One outcome, by inverting the cumulative probabilities.
   @inline(__always)
-  mutating func estimate(
-    into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar
-  ) {
+  private func draw(using rng: inout Xoshiro256StarStar) -> Int {
     let u = rng.nextOpenUniform()
     var b = k - 1
     for j in 0..<(k - 1) where u < cumulative[j] {
       b = j
       break
     }
+    return b
+  }
+
+  @inline(__always)
+  mutating func estimate(
+    into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar
+  ) {
+    let b = draw(using: &rng)
     let f = values[b]
     let weight = f - baseline.take(recording: f)
     for j in 0..<k { out[j] = -weight * probabilities[j] }
@@ -98,22 +115,37 @@ struct CategoricalScoreFunction: GradientEstimator {
 
 /// `(f(b) - c)(b - p)`, b decided by one logistic draw (`l + logit(u) > 0` has probability p).
 struct BernoulliScoreFunction: GradientEstimator {
-  let logOdds: Double
-  let p: Double
+  var logOdds = 0.0
+  var p = 0.5
   let values: [Double]
   var baseline: RunningBaseline
 
   init(problem: GradientProblem, usesBaseline: Bool) {
-    logOdds = problem.distribution.parameters[0]
-    p = problem.probabilities[1]
     values = problem.objective.outcomeValues
     baseline = RunningBaseline(isEnabled: usesBaseline)
+    rebind(to: problem)
+  }
+
+  mutating func rebind(to problem: GradientProblem) {
+    logOdds = problem.distribution.parameters[0]
+    p = problem.probabilities[1]
+  }
+
+  /// The baseline starts at `f` of one draw that no estimate uses.
+  mutating func warmUp(using rng: inout Xoshiro256StarStar) {
+    guard baseline.isEnabled else { return }
+    _ = baseline.take(recording: values[draw(using: &rng)])
+  }
+
+  @inline(__always)
+  private func draw(using rng: inout Xoshiro256StarStar) -> Int {
+    logOdds + LogSpace.logit(rng.nextOpenUniform()) > 0 ? 1 : 0
   }
 
   mutating func estimate(
     into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar
   ) {
-    let b = logOdds + LogSpace.logit(rng.nextOpenUniform()) > 0 ? 1 : 0
+    let b = draw(using: &rng)
     let f = values[b]
     out[0] = (f - baseline.take(recording: f)) * (Double(b) - p)
   }
@@ -124,17 +156,27 @@ struct BernoulliScoreFunction: GradientEstimator {
 /// `(f(x) - c) (eps / std, (eps^2 - 1) / std)`: the gradients of `log N(x; mean, std)`
 /// written through `eps = (x - mean) / std`, so nothing cancels.
 struct GaussianScoreFunction: GradientEstimator {
-  let mean: Double
-  let std: Double
+  var mean = 0.0
+  var std = 1.0
   let objective: Objective
   var normals = NormalPairs()
   var baseline: RunningBaseline
 
   init(problem: GradientProblem, usesBaseline: Bool) {
-    mean = problem.distribution.parameters[0]
-    std = problem.distribution.parameters[1]
     objective = problem.objective
     baseline = RunningBaseline(isEnabled: usesBaseline)
+    rebind(to: problem)
+  }
+
+  mutating func rebind(to problem: GradientProblem) {
+    mean = problem.distribution.parameters[0]
+    std = problem.distribution.parameters[1]
+  }
+
+  /// The baseline starts at `f` of one draw that no estimate uses.
+  mutating func warmUp(using rng: inout Xoshiro256StarStar) {
+    guard baseline.isEnabled else { return }
+    _ = baseline.take(recording: objective.value(mean + std * normals.next(using: &rng)))
   }
 
   mutating func estimate(

@@ -3,7 +3,7 @@
 /// Blackman and Vigna, "Scrambled linear pseudorandom number generators" (2021).
 /// Every estimator and every chunk of a run draws from its own stream, so enabling one
 /// estimator never changes another's numbers, and results do not depend on the core count.
-public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
+public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Equatable {
   var s0: UInt64
   var s1: UInt64
   var s2: UInt64

@@ -1,8 +1,9 @@
 /// One lesson's setup: what is sampled, what is differentiated, which estimators compete.
 ///
 /// Valid by construction: the only initialiser checks every rule (`Distribution`,
-/// `Objective`, `EstimatorOptions` and the estimator list) and the `with` methods check the
-/// same rules again, so no sampler ever sees a value a scenario file could not hold.
+/// `Objective`, `EstimatorOptions`, `TrainingSettings` and the estimator list) and the `with`
+/// methods check the same rules again, so no sampler ever sees a value a scenario file could
+/// not hold.
 public struct Scenario: Sendable, Equatable {
   public private(set) var name: String
   public private(set) var title: String?
@@ -13,6 +14,8 @@ public struct Scenario: Sendable, Equatable {
   public private(set) var distribution: Distribution
   public private(set) var objective: Objective
   public private(set) var options: EstimatorOptions
+  /// The defaults of a training race (`[training]`), if the scenario gives any.
+  public private(set) var training: TrainingSettings?
   /// What `samplegrad sweep` and the sweep view vary when not told otherwise (`[sweep]`).
   public private(set) var sweep: SweepSpec?
 
@@ -21,6 +24,7 @@ public struct Scenario: Sendable, Equatable {
     name: String, title: String? = nil, lesson: String? = nil, seed: UInt64? = nil,
     samples: Int? = nil, estimators: [EstimatorKind]? = nil, distribution: DistributionSpec,
     objective: ObjectiveSpec, options: EstimatorOptions = EstimatorOptions(),
+    training: TrainingSettings? = nil,
     sweep: SweepSpec? = nil
   ) throws(InvalidScenario) {
     var problems: [ScenarioProblem] = []
@@ -30,6 +34,7 @@ public struct Scenario: Sendable, Equatable {
     problems += ScenarioRules.printable(lesson, key: "lesson", allowing: ["\n", "\t"])
     if let samples { problems += ScenarioRules.samples(samples) }
     problems += options.problems
+    if let training { problems += training.problems(for: distribution) }
     let validDistribution: Distribution
     do throws(InvalidScenario) {
       validDistribution = try Distribution(distribution)
@@ -61,6 +66,7 @@ public struct Scenario: Sendable, Equatable {
     self.distribution = validDistribution
     self.objective = validObjective
     self.options = options
+    self.training = training
     self.sweep = sweep
   }
 
@@ -104,7 +110,7 @@ public struct Scenario: Sendable, Equatable {
     try Scenario(
       name: name, title: title, lesson: lesson, seed: seed, samples: samples,
       estimators: estimators, distribution: spec, objective: objective.spec, options: options,
-      sweep: sweep)
+      training: training, sweep: sweep)
   }
 
   /// The same scenario at another temperature.
@@ -126,7 +132,7 @@ public struct Scenario: Sendable, Equatable {
     try Scenario(
       name: name, title: title, lesson: lesson, seed: seed, samples: samples,
       estimators: estimators, distribution: distribution.spec, objective: spec, options: options,
-      sweep: sweep)
+      training: training, sweep: sweep)
   }
 
   /// The same scenario comparing other estimators.

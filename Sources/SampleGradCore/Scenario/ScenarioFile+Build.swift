@@ -27,6 +27,7 @@ extension ScenarioDecoder {
 
     let distribution = buildDistribution(file.distribution, &problems)
     let objective = buildObjective(file.objective, &problems)
+    let training = buildTraining(file.training, &problems)
     guard let distribution, let objective, problems.isEmpty else { return (nil, problems) }
     let options = EstimatorOptions(
       eta: file.options?.eta?.value ?? 1,
@@ -37,7 +38,10 @@ extension ScenarioDecoder {
       let scenario = try Scenario(
         name: file.name ?? "", title: file.title, lesson: file.lesson, seed: seed,
         samples: file.samples, estimators: estimators, distribution: distribution,
-        objective: objective, options: options, sweep: sweep)
+        objective: objective, options: options, training: training, sweep: sweep)
+      // A file's annealing must also fit the file's own temperature.
+      let start = training?.startProblems(temperature: scenario.distribution.temperature) ?? []
+      guard start.isEmpty else { return (nil, start) }
       if let sweep {
         // The range must suit this scenario: every point valid, a log scale above 0.
         do throws(InvalidScenario) {

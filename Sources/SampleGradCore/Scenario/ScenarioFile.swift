@@ -10,6 +10,7 @@ struct ScenarioFile: Decodable {
   var distribution: Distribution?
   var objective: Objective?
   var options: Options?
+  var training: Training?
   var sweep: Sweep?
 
   struct Distribution: Decodable {
@@ -32,6 +33,22 @@ struct ScenarioFile: Decodable {
   struct Options: Decodable {
     var eta: Number?
     var draws: Int?
+  }
+
+  struct Training: Decodable {
+    var steps: Int?
+    var learningRate: Number?
+    var optimizer: String?
+    var batch: Int?
+    var anneal: String?
+    var tauMin: Number?
+    var rate: Number?
+
+    enum CodingKeys: String, CodingKey {
+      case steps, optimizer, batch, anneal, rate
+      case learningRate = "learning_rate"
+      case tauMin = "tau_min"
+    }
   }
 
   struct Sweep: Decodable {

@@ -7,6 +7,23 @@ public enum ScenarioRules {
   /// Draws per estimate for `rloo` and `gumbel-rao`.
   public static let drawsRange = 2...1024
 
+  /// Updates per lane of a training race. Its loss curve thins itself (`LossCurve`), so
+  /// memory does not grow with it; 1e7 steps of the relax-toy race take under a minute on
+  /// 2 cores.
+  public static let trainingStepsRange = 1...10_000_000
+  /// Estimates averaged per training update (more only repeats what a longer race shows).
+  public static let batchRange = 1...65_536
+  /// The training step size. An Adam step moves each parameter by about the learning rate,
+  /// so at 1e6 one step crosses the whole logit range (`NumericDomain.logit`) and anything
+  /// larger diverges at step 1; at 1e-9 the longest race moves a parameter by at most 0.01.
+  /// (Inside the range a step may still diverge: the lane then stops at its last valid
+  /// parameters and says so, see `RaceLane`; no loss is ever infinite or NaN.)
+  public static let learningRateRange = 1e-9...1e6
+  /// The rate of `anneal = "exp"`, `tau_t = max(tau_min, tau_0 exp(-rate t))`. At 1 the
+  /// temperature falls by a factor e per step, from 100 to 0.01 in ten steps; a faster
+  /// schedule looks the same.
+  public static let annealRateRange = 0.0...1.0
+
   /// Each value inside `range` (a NaN is inside no range); a list names the bad entry.
   static func inRange(
     _ values: [Double], _ range: ClosedRange<Double>, key: String
@@ -29,13 +46,16 @@ public enum ScenarioRules {
     inRange([std], NumericDomain.std, key: "distribution.std")
   }
 
-  static func samples(_ n: Int) -> [ScenarioProblem] {
-    guard !NumericDomain.samples.contains(n) else { return [] }
+  /// A whole number inside `range`.
+  static func inRange(_ value: Int, _ range: ClosedRange<Int>, key: String) -> [ScenarioProblem] {
+    guard !range.contains(value) else { return [] }
     return [
-      ScenarioProblem(
-        key: "samples",
-        message: "must be \(NumericDomain.describe(NumericDomain.samples)), got \(n)")
+      ScenarioProblem(key: key, message: "must be \(NumericDomain.describe(range)), got \(value)")
     ]
+  }
+
+  static func samples(_ n: Int) -> [ScenarioProblem] {
+    inRange(n, NumericDomain.samples, key: "samples")
   }
 
   /// No control characters (a lesson may hold newlines and tabs): see `TerminalText`.
@@ -53,7 +73,6 @@ public enum ScenarioRules {
   }
 
   static func draws(_ k: Int) -> [ScenarioProblem] {
-    guard !drawsRange.contains(k) else { return [] }
-    return [ScenarioProblem(key: "options.draws", message: "must be between 2 and 1024, got \(k)")]
+    inRange(k, drawsRange, key: "options.draws")
   }
 }

@@ -32,6 +32,9 @@ enum ScenarioSchema {
     ("objective.target", .numberOrList), ("objective.frequency", .number),
     ("objective.values", .numberOrList), ("objective.threshold", .number),
     ("options.eta", .number), ("options.draws", .wholeNumber),
+    ("training", .table), ("training.steps", .wholeNumber), ("training.learning_rate", .number),
+    ("training.optimizer", .string), ("training.batch", .wholeNumber),
+    ("training.anneal", .string), ("training.tau_min", .number), ("training.rate", .number),
     ("sweep", .table), ("sweep.over", .string), ("sweep.from", .number), ("sweep.to", .number),
     ("sweep.points", .wholeNumber), ("sweep.scale", .string),
   ]

@@ -26,7 +26,7 @@ extension Explorer {
     case .estimators(let selected):
       if let wheel { return handleChooser(wheel, selected: selected, snapshot: snapshot) }
       return clickInChooser(event, selected: selected, snapshot: snapshot)
-    case .prompt:
+    case .prompt, .race:
       return []
     case .sweep(let view):
       // The wheel moves the sweep's cursor (up: to higher values).

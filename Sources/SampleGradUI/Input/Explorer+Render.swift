@@ -18,10 +18,16 @@ extension Explorer {
       TooSmallNotice().draw(into: &buffer, theme: theme)
       return
     }
-    if case .sweep(let view) = overlay {
+    switch overlay {
+    case .sweep(let view):
       SweepScreen(view: view, message: message).draw(
         into: &buffer, snapshot: snapshot, theme: theme)
       return
+    case .race:
+      RaceScreen(message: message).draw(into: &buffer, snapshot: snapshot, theme: theme)
+      return
+    default:
+      break
     }
     let context = PanelContext(
       snapshot: snapshot, theme: theme, selected: Self.clamp(selectedParameter, snapshot),
@@ -63,7 +69,7 @@ extension Explorer {
     ).draw(into: &buffer, in: layout.footer, theme: theme)
     guard overlays else { return }
     switch overlay {
-    case .none, .sweep: break
+    case .none, .sweep, .race: break
     case .help(let page, let scroll):
       HelpOverlay(page: page, scroll: scroll, rows: snapshot.estimators)
         .draw(into: &buffer, theme: theme)

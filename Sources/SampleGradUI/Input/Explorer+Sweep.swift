@@ -5,16 +5,16 @@ import SampleGradEngine
 /// move the live view to the cursor's point (Enter) or go back (Escape).
 extension Explorer {
   /// What the sweep view's keys do, for its footer and the help.
-  static let sweepKeys: [(keys: String, asciiKeys: String, text: String, priority: Int)] = [
-    ("←→", "h/l", "point", 0),
-    ("Enter", "Enter", "go there", 0),
-    ("Esc", "Esc", "back", 0),
-    ("m", "m", "MSE/var/bias²", 1),
-    ("↑↓", "j/k", "component", 2),
-    ("o", "o", "sweep over", 3),
-    ("1-9", "1-9", "curves", 4),
-    ("space", "space", "pause", 5),
-    ("q", "q", "quit", 6),
+  static let sweepKeys: [ViewKey] = [
+    ViewKey("←→", ascii: "h/l", "point", priority: 0),
+    ViewKey("Enter", "go there", priority: 0),
+    ViewKey("Esc", "back", priority: 0),
+    ViewKey("m", "MSE/var/bias²", priority: 1),
+    ViewKey("↑↓", ascii: "j/k", "component", priority: 2),
+    ViewKey("o", "sweep over", priority: 3),
+    ViewKey("1-9", "curves", priority: 4),
+    ViewKey("space", "pause", priority: 5),
+    ViewKey("q", "quit", priority: 6),
   ]
 
   /// `w`: the sweep of the scenario's own `[sweep]` setting, else of the temperature, else

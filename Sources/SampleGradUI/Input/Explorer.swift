@@ -62,6 +62,8 @@ public struct Explorer: Sendable {
       return handleChooser(key, selected: selected, snapshot: snapshot)
     case .sweep(let view):
       return handleSweep(key, view: view, snapshot: snapshot)
+    case .race:
+      return handleRace(key, snapshot: snapshot)
     }
   }
 
@@ -139,6 +141,8 @@ public struct Explorer: Sendable {
       overlay = .help
     case .openSweep:
       return openSweep(snapshot: snapshot)
+    case .openRace:
+      return openRace(snapshot: snapshot)
     case .promptTemperature:
       guard snapshot.distribution.temperature != nil else {
         message = "a gaussian has no temperature"

@@ -23,6 +23,8 @@ public enum ExplorerAction: Sendable, Equatable {
   case openPresets, openHelp
   /// The sweep view (`w`).
   case openSweep
+  /// The training race of the scenario on screen (`T`).
+  case openRace
   case promptTemperature, promptParameter
   case escape, quit
 }

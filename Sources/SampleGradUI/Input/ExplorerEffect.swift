@@ -8,6 +8,8 @@ public enum ExplorerEffect: Sendable, Equatable {
   case send(EngineCommand)
   /// Forward a command to the sweep (or open or close its view).
   case sweep(SweepJobCommand)
+  /// Forward a command to the training race (or open or close its view).
+  case race(TrainingJobCommand)
   /// Load this preset's file and send `.load` with it (or call `show(message:)` on failure).
   case loadPreset(PresetSummary)
   /// Write the screen and the numbers to files (`Explorer.export`) and say where.

@@ -11,6 +11,8 @@ public enum ExplorerOverlay: Sendable, Equatable {
   case estimators(selected: Int)
   /// The sweep view (`w`), which takes the whole screen.
   case sweep(SweepView)
+  /// The training race (`T`), which takes the whole screen; its state is the engine's.
+  case race
 
   /// The help on its first page.
   public static let help = ExplorerOverlay.help(page: 0, scroll: 0)

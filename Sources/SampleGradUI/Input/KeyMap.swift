@@ -47,6 +47,7 @@ public enum KeyMap {
     case "p": return .openPresets
     case "w": return .openSweep
     case "?": return .openHelp
+    case "T": return .openRace
     case "t": return .promptTemperature
     case "=", "v": return .promptParameter
     case "q": return .quit
@@ -104,6 +105,7 @@ public enum KeyMap {
         Entry("c", "cycle the middle pane: samples, chart, lesson"),
         Entry("p", "pick a preset (/ filters the list)"),
         Entry("w", "sweep a setting: bias, variance and MSE curves"),
+        Entry("T", "race: train the parameters with each estimator"),
         Entry("x", "export the screen and the numbers to files"),
         Entry("?", "this help; Tab turns to the legend of every symbol"),
         Entry("q", "quit"),
@@ -146,6 +148,7 @@ public enum KeyMap {
       FooterItem(keys: "0", text: "restore", priority: 11),
       FooterItem(keys: "r", text: "reset", priority: 10),
       FooterItem(keys: "w", text: "sweep", priority: 10),
+      FooterItem(keys: "T", text: "race", priority: 11),
       FooterItem(keys: "p", text: "presets", priority: 7),
       FooterItem(keys: "x", text: "export", priority: 12),
       FooterItem(keys: "?", text: "help", priority: 4),

@@ -10,6 +10,8 @@ enum Role: Sendable {
   case lowest
   /// A vertical mark where the parameters changed, and its label.
   case change
+  /// The step at which a lane of the race came within 1% of the optimum.
+  case reached
 }
 
 /// Glyphs plus styles for the chosen display options. The dark theme colours text on the
@@ -48,7 +50,7 @@ struct Theme: Sendable {
     case .hint, .off: return Style(dim: true)
     case .marker: return Style(foreground: .white, bold: true)
     case .selected: return Style(reverse: true)
-    case .noBiasSeen: return Style(foreground: .green)
+    case .noBiasSeen, .reached: return Style(foreground: .green)
     case .biased: return Style(foreground: .yellow, bold: true)
     case .pinned: return Style(foreground: .magenta)
     case .change: return Style(foreground: .magenta, bold: true)
@@ -68,7 +70,7 @@ struct Theme: Sendable {
     case .hint, .off: return Style(foreground: .gray)
     case .marker: return Style(foreground: .black, bold: true)
     case .selected: return Style(reverse: true)
-    case .noBiasSeen: return Style(foreground: .green, bold: true)
+    case .noBiasSeen, .reached: return Style(foreground: .green, bold: true)
     case .biased: return Style(foreground: .red, bold: true)
     case .pinned: return Style(foreground: .magenta, bold: true)
     case .change: return Style(foreground: .magenta, bold: true)
@@ -80,7 +82,7 @@ struct Theme: Sendable {
 
   private func mono(_ role: Role) -> Style {
     switch role {
-    case .plain, .value, .label, .bar, .noBiasSeen: return .plain
+    case .plain, .value, .label, .bar, .noBiasSeen, .reached: return .plain
     case .title, .key, .lowest, .marker, .biased, .error, .running, .change:
       return Style(bold: true)
     case .hint, .off, .pinned: return Style(dim: true)

@@ -15,11 +15,8 @@ struct SweepScreen: Sendable {
     let (body, bottom) = rest.splitBottom(2)
     let part = snapshot.sweep.flatMap { $0.plan.setting == view.setting ? $0 : nil }
     drawHeader(into: &buffer, in: header, snapshot: snapshot, part: part, theme: theme)
-    let keys = Explorer.sweepKeys.map {
-      KeyMap.FooterItem(
-        keys: theme.glyphs.isASCII ? $0.asciiKeys : $0.keys, text: $0.text, priority: $0.priority)
-    }
-    let dropped = KeyHints(items: keys).draw(into: &buffer, in: bottom.row(1), theme: theme)
+    let dropped = KeyHints(Explorer.sweepKeys, theme: theme).draw(
+      into: &buffer, in: bottom.row(1), theme: theme)
     let status = bottom.row(0).inset(dx: 1)
     if let message {
       buffer.write(message, in: status, style: theme.style(.error))

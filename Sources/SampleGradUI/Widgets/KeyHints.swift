@@ -25,3 +25,30 @@ struct KeyHints: Sendable {
     return items.filter { item in !shown.contains { $0.keys == item.keys } }
   }
 }
+
+extension KeyHints {
+  /// The hints of a full-screen view's own keys, in the theme's glyphs.
+  init(_ keys: [ViewKey], theme: Theme) {
+    items = keys.map {
+      KeyMap.FooterItem(
+        keys: theme.glyphs.isASCII ? $0.asciiKeys : $0.keys, text: $0.text, priority: $0.priority)
+    }
+  }
+}
+
+/// A key of a full-screen view (the sweep, the race) as its footer lists it.
+struct ViewKey: Sendable {
+  let keys: String
+  /// The keys as `--ascii` spells them.
+  let asciiKeys: String
+  let text: String
+  /// Lower is more important; the footer drops the highest first.
+  let priority: Int
+
+  init(_ keys: String, ascii: String? = nil, _ text: String, priority: Int) {
+    self.keys = keys
+    self.asciiKeys = ascii ?? keys
+    self.text = text
+    self.priority = priority
+  }
+}

@@ -68,6 +68,7 @@ struct BenchCommand: ParsableCommand {
     let frame = FrameTiming.median(scenario: scenario, width: 160, height: 48)
     let sweepFrame = FrameTiming.sweepMedian(scenario: swept, width: 160, height: 48)
     let categories = scenario.problem.categories
+    let race = TrainTiming.measure(preset: preset, threads: all)
 
     switch format {
     case .json:
@@ -102,8 +103,10 @@ struct BenchCommand: ParsableCommand {
             ("width", .integer(160)), ("height", .integer(48)),
             ("medianMilliseconds", .number(frame * 1000)),
             ("sweepViewMedianMilliseconds", .number(sweepFrame * 1000)),
+            ("raceViewMedianMilliseconds", race.map { .number($0.frameSeconds * 1000) } ?? .null),
           ])
         ),
+        ("train", race.map(\.json) ?? .null),
       ])
       try Output.line(document.render())
     case .table:
@@ -127,6 +130,11 @@ struct BenchCommand: ParsableCommand {
       try Output.line(String(format: "frame 160x48: %.3f ms (median)", frame * 1000))
       try Output.line(
         String(format: "frame 160x48, sweep view: %.3f ms (median)", sweepFrame * 1000))
+      if let race {
+        try Output.line(race.line)
+        try Output.line(
+          String(format: "frame 160x48, race view: %.3f ms (median)", race.frameSeconds * 1000))
+      }
     }
   }
 }
@@ -140,6 +148,18 @@ enum FrameTiming {
       state.recordHistory()
     }
     return median(of: state.snapshot(), explorer: Explorer(presets: []), width, height, frames)
+  }
+
+  /// The same for the race view (`T`) of a finished race: every lane's whole curve.
+  static func raceMedian(setup: RaceSetup, width: Int, height: Int, frames: Int = 300) -> Double {
+    var host = JobHost(scenario: setup.scenario, seed: setup.seed)
+    host.pacing = RacePacing(seconds: 0)
+    host.apply(.training(.open))
+    while host.hasWork { host.work() }
+    let snapshot = host.snapshot()
+    var explorer = Explorer(presets: [])
+    _ = explorer.handle(.character("T"), snapshot: snapshot)
+    return median(of: snapshot, explorer: explorer, width, height, frames)
   }
 
   /// The same for the sweep view (`w`) after its first round.
@@ -164,5 +184,49 @@ enum FrameTiming {
       times.append(Benchmark.time { explorer.render(snapshot, into: &buffer) })
     }
     return Benchmark.median(times)
+  }
+}
+
+/// The time to run a training race headless: the preset's if it has a `[training]` table,
+/// else `relax-toy-race` (10,000 steps of the RELAX toy), on all threads; and the time to
+/// draw its race view once it has finished.
+enum TrainTiming {
+  struct Figure {
+    let name: String
+    let steps: Int
+    let estimators: Int
+    let threads: Int
+    let seconds: Double
+    let frameSeconds: Double
+
+    var laneStepsPerSecond: Double { Double(steps * estimators) / seconds }
+
+    var line: String {
+      String(
+        format: "train %@: %d steps x %d estimators, %d threads: %.3f s (median), %.3g steps/s",
+        name, steps, estimators, threads, seconds, laneStepsPerSecond)
+    }
+
+    var json: JSONValue {
+      .object([
+        ("preset", .string(name)), ("steps", .integer(steps)), ("estimators", .integer(estimators)),
+        ("threads", .integer(threads)), ("medianSeconds", .number(seconds)),
+        ("stepsPerSecond", .number(laneStepsPerSecond.rounded())),
+      ])
+    }
+  }
+
+  static func measure(preset: String?, threads: Int) -> Figure? {
+    let library = PresetLibrary.standard()
+    let chosen = preset.flatMap { try? library.load($0) }.flatMap { $0.training == nil ? nil : $0 }
+    guard let scenario = chosen ?? (try? library.load("relax-toy-race")),
+      let settings = scenario.training,
+      let setup = try? RaceSetup(
+        scenario: scenario, settings: settings, seed: scenario.seed ?? Scenario.defaultSeed)
+    else { return nil }
+    return Figure(
+      name: scenario.name, steps: settings.steps, estimators: scenario.estimators.count,
+      threads: threads, seconds: Benchmark.training(setup, threads: threads),
+      frameSeconds: FrameTiming.raceMedian(setup: setup, width: 160, height: 48))
   }
 }

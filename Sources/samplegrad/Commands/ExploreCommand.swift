@@ -153,6 +153,8 @@ struct ExplorerLoop {
         engine.send(command)
       case .sweep(let command):
         engine.send(command)
+      case .race(let command):
+        engine.send(race: command)
       case .loadPreset(let summary):
         do {
           engine.send(.load(try ScenarioDecoder.load(path: summary.path)))
@@ -213,6 +215,17 @@ private struct FrameMark: Equatable {
   var enabled: [Bool]
   /// The sweep's round, whole percent of the next one, and state.
   var sweep: [Int]
+  var race: RaceMark?
+
+  /// What of the race decides a redraw.
+  struct RaceMark: Equatable {
+    var step: Int
+    var isPaused: Bool
+    var isOpen: Bool
+    var stepsPerSecond: Double
+    var learningRate: Double
+    var message: String?
+  }
 
   init(_ snapshot: Snapshot) {
     generation = snapshot.generation
@@ -226,6 +239,11 @@ private struct FrameMark: Equatable {
       snapshot.sweep.map {
         [$0.samples, Int($0.progress * 100), $0.isPaused ? 1 : 0, $0.isOpen ? 1 : 0]
       } ?? []
+    race = snapshot.race.map {
+      RaceMark(
+        step: $0.step, isPaused: $0.isPaused, isOpen: $0.isOpen, stepsPerSecond: $0.stepsPerSecond,
+        learningRate: $0.settings.learningRate, message: $0.message)
+    }
   }
 }
 

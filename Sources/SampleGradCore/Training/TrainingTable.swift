@@ -1,0 +1,99 @@
+import Foundation
+
+/// `samplegrad train --format table`: a handout of the race. The loss of every estimator at
+/// each trace step, then each estimator's final loss, the share of the gap to the optimum it
+/// closed, the step it came within 1% of the optimum, and where its parameters ended.
+public enum TrainingTable {
+  public static func render(_ r: TrainingResult) -> String {
+    let setup = r.setup
+    let s = r.scenario
+    let settings = r.settings
+    var lines: [String] = []
+    lines.append("\(s.displayTitle)  (\(s.name))")
+    var header =
+      "\(RunTable.describe(s.distribution.spec))  objective: \(RunTable.describe(s.objective.spec))"
+    if let t = s.distribution.temperature { header += "  temperature: \(NumberFormat.short(t))" }
+    lines.append(header)
+    var run =
+      "\(settings.optimizer.rawValue), learning rate \(NumberFormat.short(settings.learningRate)),"
+      + " batch \(settings.batch), \(settings.steps) steps, seed \(setup.seed)"
+    if case .exponential(let minimum, let rate) = settings.anneal {
+      run +=
+        ", temperature annealed to \(NumberFormat.short(minimum)) at rate \(NumberFormat.short(rate))"
+    }
+    lines.append(run)
+    let decimals = LossFormat.decimals(
+      scale: LossFormat.scale(startLoss: setup.startLoss, optimum: setup.optimum))
+    func loss(_ x: Double) -> String { LossFormat.fixed(x, decimals: decimals) }
+    if let optimum = setup.optimum {
+      lines.append(
+        "exact loss at the start \(loss(setup.startLoss)), optimum \(loss(optimum))"
+          + " (within 1%: 99% of the gap closed)")
+    } else {
+      lines.append("exact loss at the start \(loss(setup.startLoss)); no finite optimum")
+    }
+    lines.append("")
+
+    lines.append("exact loss by step")
+    var rows = [["step"] + r.lanes.map { $0.kind.descriptor.shortName }]
+    let steps = Array(Set(r.lanes.flatMap { $0.trace.map(\.step) })).sorted()
+    for step in steps {
+      rows.append(
+        [String(step)]
+          + r.lanes.map { lane in lane.trace.first { $0.step == step }.map { loss($0.loss) } ?? "" }
+      )
+    }
+    lines += RunTable.align(rows, leftAligned: [])
+    lines.append("")
+
+    // Discrete: p of the best outcome (or of b = 1) says more than the logits do.
+    let outcome = outcomeHeader(s)
+    let parameters: String
+    switch s.distribution.spec {
+    case .categorical: parameters = "logits"
+    case .bernoulli: parameters = "log-odds"
+    case .gaussian: parameters = "mean, std"
+    }
+    var summary = [
+      ["estimator", "final loss", "gap closed", "within 1% at step"] + (outcome.map { [$0] } ?? [])
+        + [parameters]
+    ]
+    for lane in r.lanes {
+      let closed = LossFormat.gapClosed(
+        lane.final.loss, start: setup.startLoss, optimum: setup.optimum)
+      summary.append(
+        [
+          lane.kind.rawValue, loss(lane.final.loss), closed,
+          lane.reachedStep.map(String.init) ?? "never",
+        ] + (outcome != nil ? [outcomeValue(s, lane.final.parameters)] : [])
+          + [lane.final.parameters.map(NumberFormat.short).joined(separator: ", ")])
+    }
+    lines += RunTable.align(summary, leftAligned: [0, summary[0].count - 1])
+    for lane in r.lanes {
+      if let stopped = lane.stopped { lines.append("\(lane.kind.rawValue): \(stopped)") }
+    }
+    return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+      .joined(separator: "\n")
+  }
+
+  /// What the parameters mean in one number: p of the best outcome (discrete) or the std.
+  private static func outcomeHeader(_ s: Scenario) -> String? {
+    switch s.distribution.spec {
+    case .categorical: "p(best)"
+    case .bernoulli: "p(b = 1)"
+    case .gaussian: nil
+    }
+  }
+
+  private static func outcomeValue(_ s: Scenario, _ parameters: [Double]) -> String {
+    switch s.distribution.spec {
+    case .categorical:
+      let p = LogSpace.softmax(parameters)
+      let f = s.objective.outcomeValues
+      let best = f.indices.min { f[$0] < f[$1] } ?? 0
+      return NumberFormat.short(p[best])
+    case .bernoulli: return NumberFormat.short(LogSpace.sigmoid(parameters[0]))
+    case .gaussian: return ""
+    }
+  }
+}

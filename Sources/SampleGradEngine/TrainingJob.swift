@@ -1,0 +1,130 @@
+import Dispatch
+import Foundation
+import SampleGradCore
+
+/// What the race view asks of the training job.
+public enum TrainingJobCommand: Sendable, Equatable {
+  /// Opens the race view: a race of the live scenario as it is now (its enabled estimators,
+  /// its `[training]` defaults), or the one already run if nothing it depends on changed.
+  case open
+  /// Back to the live statistics; the race keeps its numbers.
+  case close
+  case togglePause
+  /// The same race again from step 0 (same seed: the same numbers).
+  case restart
+  /// A new learning rate, and the race again from step 0.
+  case setLearningRate(Double)
+}
+
+/// The training race as a job: a `TrainingRace` stepped on the engine's queue, paced so its
+/// front moves across the view's step axis at a steady speed (a long race takes about
+/// `pacing.seconds` on a log axis, as the view draws it); never slower than the machine
+/// allows. How the steps are sliced never changes a number: the race equals
+/// `samplegrad train` with the same settings and seed.
+public struct TrainingJob: EngineJob {
+  public private(set) var race: TrainingRace
+  public private(set) var isPaused = false
+  public let pacing: RacePacing
+  /// Seconds of racing so far (pauses and other views excluded).
+  private var elapsed = 0.0
+  private var lastWork: DispatchTime?
+  private var rate = RateMeter()
+  private var stepsPerSecond = 0.0
+  private var message: String?
+
+  public init(setup: RaceSetup, pacing: RacePacing = RacePacing()) {
+    race = TrainingRace(setup: setup)
+    self.pacing = pacing
+  }
+
+  public var setup: RaceSetup { race.setup }
+
+  public mutating func apply(_ command: TrainingJobCommand) {
+    message = nil
+    switch command {
+    case .togglePause:
+      isPaused.toggle()
+      if isPaused { rest() }
+    case .restart:
+      restart(setup)
+    case .setLearningRate(let rate):
+      var settings = setup.settings
+      settings.learningRate = rate
+      do throws(InvalidScenario) {
+        restart(
+          try RaceSetup(
+            scenario: setup.scenario, settings: settings, seed: setup.seed, every: setup.every))
+      } catch {
+        message = error.description
+      }
+    case .open, .close:
+      break
+    }
+  }
+
+  private mutating func restart(_ setup: RaceSetup) {
+    race = TrainingRace(setup: setup)
+    elapsed = 0
+    isPaused = false
+    rest()
+  }
+
+  public var hasWork: Bool { !isPaused && !race.isFinished }
+
+  /// Steps the race up to where the pacing says it should be now, at most about
+  /// `timing.targetSeconds` of work; ahead of the schedule, it waits (up to that long) for it.
+  public mutating func work(timing: BatchTiming) {
+    let now = DispatchTime.now()
+    if let lastWork { elapsed += min(now.seconds(since: lastWork), 0.25) }
+    lastWork = now
+    let due = pacing.step(after: elapsed, of: setup.settings.steps)
+    var remaining = due - race.step
+    if remaining <= 0 {
+      Thread.sleep(forTimeInterval: timing.targetSeconds)
+      return
+    }
+    let started = DispatchTime.now()
+    var done = 0
+    // Small pieces, so a slow race still answers a command within about a slice.
+    while remaining > 0, DispatchTime.now().seconds(since: started) < timing.targetSeconds {
+      let piece = min(remaining, 64)
+      race.advance(steps: piece)
+      done += piece
+      remaining -= piece
+    }
+    stepsPerSecond = rate.record(samples: done, seconds: DispatchTime.now().seconds(since: started))
+  }
+
+  public mutating func rest() {
+    lastWork = nil
+    rate = RateMeter()
+    stepsPerSecond = 0
+  }
+
+  public func publish() -> RaceSnapshot {
+    var snapshot = race.snapshot()
+    snapshot.stepsPerSecond = hasWork ? stepsPerSecond : 0
+    snapshot.isPaused = isPaused
+    snapshot.message = message
+    return snapshot
+  }
+}
+
+/// How fast the live race advances: a race drawn on a log axis
+/// (`RaceSnapshot.logStepThreshold`) reaches step `(1 + T)^(t / seconds) - 1` after `t`
+/// seconds, so its front crosses the axis at a steady speed; a short race advances linearly.
+public struct RacePacing: Sendable, Equatable {
+  public var seconds: Double
+
+  public init(seconds: Double = 15) { self.seconds = seconds }
+
+  /// The step due `t` seconds into a race of `total` steps.
+  public func step(after t: Double, of total: Int) -> Int {
+    guard seconds > 0, t < seconds else { return total }
+    let fraction = max(t, 0) / seconds
+    if total > RaceSnapshot.logStepThreshold {
+      return min(Int(pow(1 + Double(total), fraction) - 1), total)
+    }
+    return min(Int(Double(total) * fraction), total)
+  }
+}

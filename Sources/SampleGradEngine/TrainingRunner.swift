@@ -1,0 +1,24 @@
+import Dispatch
+import SampleGradCore
+
+/// Runs a training race to the end without a screen (`samplegrad train`, `bench`, tests):
+/// the lanes are spread over the workers, each worker building its own lanes from the shared
+/// setup. A lane's numbers depend on the seed and its estimator only, and results land in
+/// the scenario's order, so the output is the same at any thread count.
+public enum TrainingRunner {
+  public static func run(_ setup: RaceSetup, threads: Int = 1) -> TrainingResult {
+    let kinds = setup.scenario.estimators
+    let workers = max(1, min(threads, kinds.count))
+    let slots = LockedValue<[LaneResult?]>(Array(repeating: nil, count: kinds.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      for index in stride(from: worker, to: kinds.count, by: workers) {
+        // The scenario checked that its estimators apply.
+        var race = try! TrainingRace(setup: setup, estimators: [kinds[index]])
+        race.finish()
+        let lane = race.result().lanes[0]
+        slots.withLock { $0[index] = lane }
+      }
+    }
+    return TrainingResult(setup: setup, lanes: slots.withLock { $0.map { $0! } })
+  }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import SampleGradCore
+import SampleGradEngine
+
+/// The training race (`T`), the whole screen: what is racing and how fast, the exact loss of
+/// every lane against step (log x for long races) with the optimum line, the scoreboard with
+/// each lane's parameters, and the keys. It draws the snapshot's `race` part once the engine
+/// has it on screen (`isOpen`); until then (a frame or two after `T`) a line says the race is
+/// starting, rather than showing a race of the scenario as it was before.
+struct RaceScreen: Sendable {
+  /// The explorer's own message (a refused key), shown above the keys.
+  var message: String?
+
+  func draw(into buffer: inout Buffer, snapshot: Snapshot, theme: Theme) {
+    let screen = Rect(buffer)
+    let (header, rest) = screen.splitTop(2)
+    let (body, bottom) = rest.splitBottom(2)
+    let dropped = KeyHints(Explorer.raceKeys, theme: theme).draw(
+      into: &buffer, in: bottom.row(1), theme: theme)
+    guard let race = snapshot.race, race.isOpen else {
+      buffer.write(
+        "starting the race", in: body.row(body.height / 2), align: .center,
+        style: theme.style(.hint))
+      return
+    }
+    drawHeader(race, into: &buffer, in: header, theme: theme)
+    drawStatus(race, dropped: dropped, into: &buffer, in: bottom.row(0), theme: theme)
+
+    let lanes = LaneStyle.all(for: race, rows: snapshot.estimators.map(\.kind), theme: theme)
+    let table = RaceTable(snapshot: race, lanes: lanes)
+    // The chart keeps at least 8 rows; the table takes what is left, up to all its lanes.
+    let tableHeight = min(table.height, max(body.height - 1 - 8, 3))
+    let (chartArea, tableArea) = body.splitBottom(tableHeight)
+    let axis = StepAxis(race, width: chartArea.width)
+    let decimals = LossFormat.decimals(
+      scale: LossFormat.scale(startLoss: race.startLoss, optimum: race.optimum))
+    let dots = "\(theme.glyphs.dot)\(theme.glyphs.dot)"
+    SectionTitle(
+      title: "Exact loss against step" + (axis.isLog ? " (log scale)" : ""),
+      info: race.optimum.map { "\(dots) optimum \(LossFormat.fixed($0, decimals: decimals))" }
+        ?? "no finite optimum", shortTitle: "Exact loss"
+    ).draw(into: &buffer, in: chartArea.row(0), theme: theme)
+    LossChart(snapshot: race, lanes: lanes).draw(
+      into: &buffer, in: chartArea.splitTop(1).rest.inset(dx: 1), theme: theme)
+    table.draw(into: &buffer, in: tableArea, theme: theme)
+  }
+
+  private func drawHeader(
+    _ race: RaceSnapshot, into buffer: inout Buffer, in rect: Rect, theme: Theme
+  ) {
+    let glyphs = theme.glyphs
+    let first = rect.row(0)
+    let state: (text: String, role: Role) =
+      race.isFinished
+      ? ("finished", .running)
+      : race.isPaused ? (glyphs.paused, .paused) : (glyphs.running, .running)
+    let stateRect = first.splitLeft(first.width - state.text.count - 1).rest
+    buffer.write(state.text, in: stateRect, style: theme.style(state.role))
+    let titleRoom = first.splitLeft(max(stateRect.x - first.x - 2, 0)).left.inset(dx: 1)
+    let end = buffer.write("samplegrad  ", in: titleRoom, style: theme.style(.hint))
+    buffer.write(
+      "Training race \(glyphs.dot) " + race.title,
+      in: titleRoom.splitLeft(end - titleRoom.x).rest, style: theme.style(.title))
+
+    var items = facts(race, theme: theme, compact: false)
+    let second = rect.row(1).inset(dx: 1)
+    if items.reduce(0, { $0 + $1.label.count + $1.value.count + 3 }) > second.width {
+      items = facts(race, theme: theme, compact: true)
+    }
+    var x = second.x
+    for (label, value) in items {
+      guard x < second.maxX else { break }
+      x = buffer.write(
+        label, x: x, y: second.y, style: theme.style(.label), maxWidth: second.maxX - x)
+      x = buffer.write(
+        value, x: x, y: second.y, style: theme.style(.title), maxWidth: second.maxX - x)
+      x += 3
+    }
+  }
+
+  /// Label and value pairs of the second header row, in long or compact words.
+  private func facts(_ race: RaceSnapshot, theme: Theme, compact: Bool) -> [(
+    label: String, value: String
+  )] {
+    let settings = race.settings
+    let steps = "\(ScreenFormat.count(race.step)) / \(ScreenFormat.count(settings.steps))"
+    var items: [(label: String, value: String)] = [
+      ("", settings.optimizer.rawValue),
+      (compact ? "lr " : "learning rate ", ScreenFormat.short(settings.learningRate)),
+      ("batch ", String(settings.batch)),
+      ("step ", compact ? steps.replacingOccurrences(of: " ", with: "") : steps),
+      ("", ScreenFormat.rate(race.stepsPerSecond) + (compact ? "/s" : " steps/s")),
+    ]
+    if let t = race.temperature {
+      let annealed = settings.anneal == .none ? "" : compact ? "*" : " (annealed)"
+      items.append(("\(theme.glyphs.tau) ", ScreenFormat.short(t) + annealed))
+    }
+    return items
+  }
+
+  /// The explorer's message or the race's, else what the state asks for, else the keys the
+  /// footer had no room for.
+  private func drawStatus(
+    _ race: RaceSnapshot, dropped: [KeyMap.FooterItem], into buffer: inout Buffer, in rect: Rect,
+    theme: Theme
+  ) {
+    let area = rect.inset(dx: 1)
+    if let text = message ?? race.message, !text.isEmpty {
+      buffer.write(text, in: area, style: theme.style(.error))
+    } else if race.isFinished {
+      buffer.write(
+        "finished: r races again, + - change the learning rate", in: area,
+        style: theme.style(.hint))
+    } else if race.isPaused {
+      buffer.write("paused: space resumes", in: area, style: theme.style(.hint))
+    } else if !dropped.isEmpty {
+      let text = dropped.map { "\($0.keys) \($0.text)" }.joined(separator: "  ")
+      buffer.write("also: " + text, in: area, style: theme.style(.hint))
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import SampleGradCore
+import SampleGradEngine
+
+/// `samplegrad train`: gradient descent with each estimator, measured by the exact loss.
+struct TrainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train",
+    abstract: "Race the estimators: train the distribution's parameters with each one.",
+    discussion: """
+      Every estimator trains its own copy of the parameters (logits, log-odds, or mean and \
+      log std) from the same start, with the same optimiser, learning rate, batch and number \
+      of steps, on its own random stream. The output traces the exact loss at each \
+      estimator's parameters every --every steps. Defaults come from the scenario's \
+      [training] table (else 1000 steps of adam at 0.01, batch 1); flags override them. \
+      Deterministic for a seed, at any --threads.
+      """
+  )
+
+  enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, table }
+
+  @OptionGroup var scenario: ScenarioOptions
+
+  @Option(
+    name: .long, parsing: .unconditional, help: "Updates per estimator, 1 to 1e7.",
+    transform: FlagValue.wholeNumber(ScenarioRules.trainingStepsRange))
+  var steps: Int?
+
+  @Option(
+    name: .long, parsing: .unconditional, help: "Step size, 1e-9 to 1e6.",
+    transform: FlagValue.number)
+  var learningRate: Double?
+
+  @Option(name: .long, help: "The optimiser.")
+  var optimizer: OptimizerKind?
+
+  @Option(
+    name: .long, parsing: .unconditional, help: "Estimates averaged per update, 1 to 65536.",
+    transform: FlagValue.wholeNumber(ScenarioRules.batchRange))
+  var batch: Int?
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "A trace point every E steps, plus step 0 and the last (default: steps / 10).",
+    transform: FlagValue.wholeNumber(ScenarioRules.trainingStepsRange))
+  var every: Int?
+
+  @Option(name: .long, help: "Comma-separated estimator names (default: the scenario's).")
+  var estimators: String?
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Worker threads, 1 to 1024 (default: all cores). Results do not depend on it.",
+    transform: FlagValue.wholeNumber(Workers.range))
+  var threads: Int?
+
+  @Option(name: .long, help: "Output format: json, csv or table.")
+  var format: Format = .json
+
+  func run() throws {
+    let loaded: Scenario
+    let settings: TrainingSettings
+    do {
+      loaded = try scenario.load(estimators: estimators)
+      settings = try TrainingOverrides(
+        steps: steps, learningRate: learningRate, optimizer: optimizer, batch: batch
+      ).settings(for: loaded)
+    } catch {
+      throw Failure.scenario(error)
+    }
+    let seed = scenario.seed ?? loaded.seed ?? Scenario.defaultSeed
+    let setup: RaceSetup
+    do throws(InvalidScenario) {
+      setup = try RaceSetup(
+        scenario: loaded, settings: settings, seed: seed,
+        every: every ?? RaceSetup.defaultEvery(steps: settings.steps))
+    } catch {
+      throw Failure.scenario(ScenarioError(source: ScenarioOverrides.source, error))
+    }
+    let result = TrainingRunner.run(setup, threads: threads ?? Workers.cores)
+    switch format {
+    case .json: try Output.line(TrainingReport.json(result).render())
+    case .csv: try Output.line(TrainingReport.csv(result))
+    case .table: try Output.line(TrainingTable.render(result))
+    }
+  }
+}
+
+extension OptimizerKind: ExpressibleByArgument {}

@@ -1,0 +1,114 @@
+import Foundation
+import SampleGradCore
+import SampleGradEngine
+import Testing
+
+/// The three race presets: every claim a lesson makes about who gets within 1% of the
+/// optimum, when, and where the others stall, checked on five seeds (the claims are about
+/// races, whose noise a single seed could flatter). Each race takes well under a second.
+@Suite("Preset lessons: training races")
+struct TrainingPresetLessonTests {
+  static let seeds: [UInt64] = [1, 2, 3, 4, 5]
+
+  static func race(_ name: String, seed: UInt64, every: Int = 250) throws -> TrainingResult {
+    let scenario = try PresetLab.load(name)
+    let settings = try #require(scenario.training, "\(name) has a [training] table")
+    return TrainingRunner.run(
+      try RaceSetup(scenario: scenario, settings: settings, seed: seed, every: every), threads: 2)
+  }
+
+  @Test("the race presets exist and carry their [training] tables")
+  func presetsExist() throws {
+    for name in ["relax-toy-race", "categorical-race", "gaussian-race"] {
+      let scenario = try PresetLab.load(name)
+      #expect(scenario.training?.optimizer == .adam, "\(name)")
+      #expect(scenario.training?.learningRate == 0.01, "\(name)")
+    }
+  }
+
+  @Test(
+    "relax-toy-race: exact at 1,798; baseline, RLOO, ARM, DisARM by 4,000; the noisy three never")
+  func relaxToyRace() throws {
+    let scenario = try PresetLab.load("relax-toy-race")
+    #expect(scenario.training?.steps == 10_000)
+    // "The gradient is 0.0005 and the plain score function's noise 0.125, 250 times larger."
+    let problem = scenario.problem
+    #expect(abs(problem.exact.gradient[0] - 0.0005) < 1e-12)
+    let noise = try PresetLab.moments(.scoreFunction, scenario, samples: 100_000).variance[0]
+    #expect(abs(noise.squareRoot() - 0.125) < 0.001)
+    var endedAboveStart = 0
+    // "by step 4,000", "never do in 10,000 steps"
+    for seed in Self.seeds {
+      let result = try Self.race("relax-toy-race", seed: seed)
+      func lane(_ kind: EstimatorKind) -> LaneResult { result.lanes.first { $0.kind == kind }! }
+      #expect(lane(.exact).reachedStep == 1798)
+      #expect(abs(result.setup.optimum! - 0.249001) < 1e-12)
+      for kind in [EstimatorKind.scoreFunctionBaseline, .rloo, .arm, .disarm] {
+        let reached = try #require(lane(kind).reachedStep, "\(kind), seed \(seed)")
+        #expect(reached > 1798 && reached <= 4000, "\(kind), seed \(seed): \(reached)")
+      }
+      for kind in [EstimatorKind.scoreFunction, .rebar, .rebarAuto] {
+        #expect(lane(kind).reachedStep == nil, "\(kind), seed \(seed)")
+        if lane(kind).final.loss > result.setup.startLoss { endedAboveStart += 1 }
+      }
+    }
+    // "their loss wanders, sometimes above where it began"
+    #expect(endedAboveStart >= 2)
+  }
+
+  @Test(
+    "categorical-race: Gumbel-softmax leads at 500 and stalls near 0.56; SF and REBAR reach the optimum"
+  )
+  func categoricalRace() throws {
+    let scenario = try PresetLab.load("categorical-race")
+    #expect(abs(scenario.problem.objective.outcomeValues.min()! - 0.498) < 1e-12)
+    for seed in Self.seeds {
+      let result = try Self.race("categorical-race", seed: seed)
+      func lane(_ kind: EstimatorKind) -> LaneResult { result.lanes.first { $0.kind == kind }! }
+      func loss(_ kind: EstimatorKind, at step: Int) -> Double {
+        lane(kind).trace.first { $0.step == step }!.loss
+      }
+      let gumbel = loss(.gumbelSoftmax, at: 500)
+      #expect(abs(gumbel - 0.58) < 0.015, "seed \(seed): \(gumbel)")
+      for kind in [EstimatorKind.scoreFunction, .rebar] {
+        let other = loss(kind, at: 500)
+        #expect(other > gumbel && (0.64...0.82).contains(other), "\(kind), seed \(seed): \(other)")
+        let reached = try #require(lane(kind).reachedStep, "\(kind), seed \(seed)")
+        #expect((3500...7500).contains(reached), "\(kind), seed \(seed): \(reached)")
+        #expect(abs(lane(kind).final.loss - 0.499) < 0.0025, "\(kind), seed \(seed)")
+      }
+      // "stalls near 0.56 for good", from step 1,000 on: about 89% of the way.
+      let stalled = lane(.gumbelSoftmax).trace.filter { $0.step >= 1000 }.map(\.loss)
+      #expect(stalled.allSatisfy { (0.54...0.58).contains($0) }, "seed \(seed): \(stalled)")
+      let closed =
+        (result.setup.startLoss - lane(.gumbelSoftmax).final.loss)
+        / (result.setup.startLoss - result.setup.optimum!)
+      #expect(abs(closed - 0.89) < 0.02, "seed \(seed): \(closed)")
+      #expect(lane(.gumbelSoftmax).reachedStep == nil)
+      #expect(lane(.straightThrough).reachedStep == nil)
+      #expect(abs(lane(.straightThrough).final.loss - 0.77) < 0.03, "seed \(seed)")
+    }
+  }
+
+  @Test("gaussian-race: pathwise first within 1% near 1,300, closer to -1 than SF at 4,000")
+  func gaussianRace() throws {
+    for seed in Self.seeds {
+      let result = try Self.race("gaussian-race", seed: seed)
+      func lane(_ kind: EstimatorKind) -> LaneResult { result.lanes.first { $0.kind == kind }! }
+      #expect(result.setup.optimum == -1)
+      #expect(lane(.exact).reachedStep == 867)
+      // "keep pace, both near -0.95 by step 500"
+      for kind in [EstimatorKind.scoreFunction, .reparameterization] {
+        let loss = lane(kind).trace.first { $0.step == 500 }!.loss
+        #expect(abs(loss + 0.95) < 0.045, "\(kind), seed \(seed): \(loss)")
+      }
+      let pathwise = try #require(lane(.reparameterization).reachedStep)
+      #expect(abs(pathwise - 1300) <= 150, "seed \(seed): \(pathwise)")
+      for kind in [EstimatorKind.scoreFunction, .scoreFunctionBaseline] {
+        #expect((lane(kind).reachedStep ?? .max) > pathwise, "\(kind), seed \(seed)")
+      }
+      // "ends closer to -1 than the plain score function on every seed"
+      #expect(lane(.reparameterization).final.loss < lane(.scoreFunction).final.loss)
+    }
+  }
+}
