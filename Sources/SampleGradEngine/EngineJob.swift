@@ -1,5 +1,5 @@
 /// One kind of background work the engine hosts: the live statistics, a sweep, a training
-/// race. The host (`JobHost`, run by `SamplingEngine`) owns the queue, the inbox and
+/// race, the overview. The host (`JobHost`, run by `SamplingEngine`) owns the queue, the inbox and
 /// the lifecycle; a job is a plain value that tests drive synchronously:
 ///
 /// - `apply` takes the job's own commands; the host routes each command to the job it

@@ -4,11 +4,13 @@ import SampleGradCore
 /// Runs a scenario to completion without a screen (`samplegrad run`, tests, handouts), with
 /// the chunks of every estimator spread over the available cores.
 public enum HeadlessRunner {
+  /// `chunkSize` changes the numbers (each chunk has its own streams); tests use small ones.
   public static func run(
-    _ scenario: Scenario, samples: Int, seed: UInt64, threads: Int = 1
+    _ scenario: Scenario, samples: Int, seed: UInt64, threads: Int = 1,
+    chunkSize: Int = ChunkPlan.defaultChunkSize
   ) throws(EstimatorNotApplicable) -> RunResult {
     let problem = scenario.problem
-    let plan = ChunkPlan(samples: samples)
+    let plan = ChunkPlan(samples: samples, chunkSize: chunkSize)
     var results: [EstimatorResult] = []
     for kind in scenario.estimators {
       let (moments, eta) = try estimate(

@@ -5,25 +5,27 @@ public enum HostCommand: Sendable, Equatable {
   case live(EngineCommand)
   case sweep(SweepJobCommand)
   case training(TrainingJobCommand)
+  case overview(OverviewJobCommand)
 }
 
 /// The engine's jobs and which one is on screen, as a plain value: `SamplingEngine` runs it
 /// on its background queue, tests drive it synchronously.
 ///
-/// Only the job on screen samples (the live statistics, the sweep while its view is open,
-/// or the training race while its view is open), so it has every core; the others keep
-/// their numbers and wait. The snapshot carries every job's part, each published by its job.
+/// Only the job on screen samples (the live statistics, or the sweep, the training race or the
+/// overview while its view is open), so it has every core; the others keep their numbers and
+/// wait. The snapshot carries every job's part, each published by its job.
 ///
 /// A job (an `EngineJob`) joins the host with one `HostCommand` case for its commands, one
 /// `Focus` case, one optional property here and one field of `Snapshot` for its part; its
 /// `open` puts it on screen (the previous job rests), its `close` brings back the live view.
 public struct JobHost {
   /// Which job samples.
-  public enum Focus: Sendable, Equatable { case live, sweep, training }
+  public enum Focus: Sendable, Equatable { case live, sweep, training, overview }
 
   public private(set) var live: LiveJob
   public private(set) var sweep: SweepJob?
   public private(set) var training: TrainingJob?
+  public private(set) var overview: OverviewJob?
   /// How fast a live race advances (tests run it flat out).
   public var pacing = RacePacing()
   public private(set) var focus = Focus.live
@@ -51,6 +53,12 @@ public struct JobHost {
       close(.training)
     case .training(let command):
       training?.apply(command)
+    case .overview(.open):
+      openOverview()
+    case .overview(.close):
+      close(.overview)
+    case .overview(let command):
+      overview?.apply(command)
     }
   }
 
@@ -86,6 +94,16 @@ public struct JobHost {
       seed: state.seed)
   }
 
+  /// Puts the overview of the live scenario as it is now on screen: the one already measured
+  /// if it measures the same scenario, else a new one.
+  private mutating func openOverview() {
+    let state = live.state
+    if overview?.measures(state.scenario, seed: state.seed) != true {
+      overview = OverviewJob(measuring: state.scenario, seed: state.seed)
+    }
+    show(.overview)
+  }
+
   /// Starts the sweep of the live scenario as it is now over `setting` (or keeps the one that
   /// computes the same numbers) and puts it on screen. A setting the scenario lacks changes
   /// nothing: the screen checks the same rules before it asks.
@@ -111,6 +129,7 @@ public struct JobHost {
     case .live: live.hasWork
     case .sweep: sweep?.hasWork ?? false
     case .training: training?.hasWork ?? false
+    case .overview: overview?.hasWork ?? false
     }
   }
 
@@ -120,6 +139,7 @@ public struct JobHost {
     case .live: live.work(timing: timing)
     case .sweep: sweep?.work(timing: timing)
     case .training: training?.work(timing: timing)
+    case .overview: overview?.work(timing: timing)
     }
   }
 
@@ -129,11 +149,12 @@ public struct JobHost {
     case .live: live.rest()
     case .sweep: sweep?.rest()
     case .training: training?.rest()
+    case .overview: overview?.rest()
     }
   }
 
-  /// Every job's part: the live statistics, and the sweep's and the race's if one was
-  /// started.
+  /// Every job's part: the live statistics, and the sweep's, the race's and the overview's if
+  /// one was started.
   public func snapshot() -> Snapshot {
     var snapshot = live.publish()
     if var part = sweep?.publish() {
@@ -143,6 +164,10 @@ public struct JobHost {
     if var part = training?.publish() {
       part.isOpen = focus == .training
       snapshot.race = part
+    }
+    if var part = overview?.publish() {
+      part.isOpen = focus == .overview
+      snapshot.overview = part
     }
     return snapshot
   }

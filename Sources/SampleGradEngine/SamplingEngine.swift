@@ -3,12 +3,12 @@ import Foundation
 import SampleGradCore
 
 /// The engine: one background queue that runs the jobs of a `JobHost` (the live statistics,
-/// a sweep, a training race; see `EngineJob`) and publishes the latest snapshot, at most ~30
-/// times a second; the newest wins.
+/// a sweep, a training race, the overview; see `EngineJob`) and publishes the latest
+/// snapshot, at most ~30 times a second; the newest wins.
 ///
 /// The UI never samples and never waits for a slice: `send` queues a command for the job it
 /// concerns and returns; `latest` reads the last published snapshot. When the job on screen
-/// has nothing to do (paused, a finished sweep or race) the loop sleeps until the next
+/// has nothing to do (paused, a finished sweep, race or overview) the loop sleeps until the next
 /// command.
 ///
 /// Lifecycle: `init` builds the one `JobHost` (whose snapshot is `latest` until the loop
@@ -66,6 +66,11 @@ public final class SamplingEngine: Sendable {
   /// the sweep's commands share some names (`.close`, `.togglePause`).
   public func send(race command: TrainingJobCommand) {
     mailbox.post(.training(command))
+  }
+
+  /// Queues a command for the overview (or for which job is on screen).
+  public func send(overview command: OverviewJobCommand) {
+    mailbox.post(.overview(command))
   }
 
   /// The most recently published snapshot.

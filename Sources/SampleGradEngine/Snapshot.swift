@@ -37,6 +37,8 @@ public struct Snapshot: Sendable {
   public var sweep: SweepSnapshot? = nil
   /// The training race's part, once a race has been opened (`T`).
   public var race: RaceSnapshot? = nil
+  /// The overview's part, once the overview has been opened (`o`).
+  public var overview: OverviewSnapshot? = nil
 
   public init(
     scenario: Scenario, seed: UInt64 = Scenario.defaultSeed, exact: ExactSolution,

@@ -17,17 +17,13 @@ public struct SweepJob: EngineJob {
   public private(set) var isPaused = false
   private let problems: [GradientProblem]
   /// Point-major: cell `p * estimators + e`.
-  private let cells: [SweepCell]
-  /// Samples per cell the round in progress reaches.
-  private var target: Int
+  private let cells: [EstimateCell]
+  private var rounds: RoundRefinement
   private var completed: SweepResult?
   private var budget: Int
   private var rate = RateMeter()
   private var estimatesPerSecond = 0.0
 
-  /// Estimates are drawn in multiples of this (the block paths' block), so growing a cell in
-  /// steps draws exactly the numbers of one long run.
-  static let step = 64
   /// Samples per point of the first curve: 25 points of 5 estimators take well under a
   /// second on one core.
   public static let firstRound = 4096
@@ -41,50 +37,32 @@ public struct SweepJob: EngineJob {
   ) {
     self.plan = plan
     self.seed = seed
-    let first = max(Self.roundUp(firstRound), Self.step)
-    self.maximumSamples = max(Self.roundUp(maximumSamples), first)
-    target = first
     problems = plan.scenarios.map(\.problem)
-    cells = problems.flatMap { problem in
+    let cells = problems.flatMap { problem in
       plan.estimators.map {
-        SweepCell(problem: problem, kind: $0, seed: seed, chunkSize: chunkSize)
+        EstimateCell(problem: problem, kind: $0, seed: seed, chunkSize: chunkSize)
       }
     }
+    self.cells = cells
+    rounds = RoundRefinement(
+      cells: cells, firstRound: firstRound, maximumSamples: maximumSamples)
+    self.maximumSamples = rounds.maximumSamples
     budget = BatchTiming().initialBatch * plan.estimators.count
   }
-
-  private static func roundUp(_ n: Int) -> Int { (n + step - 1) / step * step }
 
   public mutating func apply(_ command: SweepJobCommand) {
     if command == .togglePause { isPaused.toggle() }
   }
 
   /// Whether refinement has reached its maximum.
-  public var isFinished: Bool { (completed?.samples ?? 0) >= maximumSamples }
+  public var isFinished: Bool { rounds.isFinished }
 
   public var hasWork: Bool { !isPaused && !isFinished }
 
   /// Grows the unfinished cells of the round by about `budget` estimates in all, in parallel;
   /// finishes the round when every cell has reached it.
   public mutating func refine(budget: Int) {
-    guard !isFinished else { return }
-    let active = cells.indices.filter { cells[$0].count < target }
-    if !active.isEmpty {
-      let share = Self.roundUp(max(budget / active.count, Self.step))
-      let steps = active.map { min(target - cells[$0].count, share) }
-      let chosen = active.map { cells[$0] }
-      if chosen.count > 1 {
-        DispatchQueue.concurrentPerform(iterations: chosen.count) {
-          chosen[$0].advance(by: steps[$0])
-        }
-      } else {
-        chosen[0].advance(by: steps[0])
-      }
-    }
-    if cells.allSatisfy({ $0.count >= target }) {
-      completed = result()
-      target = min(target * 2, maximumSamples)
-    }
+    if rounds.refine(budget: budget) { completed = result(samples: rounds.completed) }
   }
 
   /// Refines until the round at `samples` per point is finished (tests; the engine slices).
@@ -111,27 +89,24 @@ public struct SweepJob: EngineJob {
     plan = other
   }
 
-  /// Every cell's statistics as they are.
-  private func result() -> SweepResult {
+  /// Every cell's statistics at the end of the round of `samples`.
+  private func result(samples: Int) -> SweepResult {
     let kinds = plan.estimators.count
     let points = problems.enumerated().map { p, problem in
       SweepPoint(
         value: plan.grid.value(p), exact: problem.exact,
         estimators: (0..<kinds).map { cells[p * kinds + $0].result(exact: problem.exact.gradient) })
     }
-    return SweepResult(plan: plan, seed: seed, samples: target, points: points)
+    return SweepResult(plan: plan, seed: seed, samples: samples, points: points)
   }
 
   public func publish() -> SweepSnapshot {
-    let done = completed?.samples ?? 0
-    let span = Double(max(target - done, 1) * cells.count)
-    let drawn = cells.reduce(0) { $0 + min($1.count, target) - min($1.count, done) }
-    return SweepSnapshot(
+    SweepSnapshot(
       plan: plan,
       result: completed.map {
         SweepResult(plan: plan, seed: $0.seed, samples: $0.samples, points: $0.points)
       },
-      target: target, progress: isFinished ? 1 : Double(drawn) / span,
+      target: rounds.target, progress: rounds.progress,
       maximumSamples: maximumSamples, isPaused: isPaused, isFinished: isFinished, isOpen: false,
       estimatesPerSecond: estimatesPerSecond)
   }

@@ -30,7 +30,8 @@ struct OverviewTests {
     #expect(try cell(o, .rebar, .unbiased).answer == "yes")
     // df/dx: measured on a reward table with the same f at each outcome.
     #expect(try cell(o, .scoreFunction, .needsDerivative).answer == "no")
-    #expect(try cell(o, .straightThrough, .needsDerivative).text == "yes: cannot run on the probe")
+    #expect(
+      try cell(o, .straightThrough, .needsDerivative).text == "yes: cannot run on a reward table")
     #expect(try cell(o, .reparameterization, .samples).text == "continuous: not for a categorical")
     #expect(try cell(o, .reparameterization, .unbiased).answer == "n/a")
   }
@@ -49,7 +50,7 @@ struct OverviewTests {
     #expect(o.probeDescription.contains("step"))
     #expect(
       try cell(o, .reparameterization, .needsDerivative).text
-        == "yes: on the probe: always 0, bias -100%")
+        == "yes: on a step: always 0, bias -100%")
     #expect(try cell(o, .measureValued, .needsDerivative).answer == "no")
     #expect(try cell(o, .scoreFunction, .needsDerivative).answer == "no")
     #expect(try cell(o, .reparameterization, .unbiased).answer == "yes")

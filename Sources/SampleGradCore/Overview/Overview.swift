@@ -21,24 +21,31 @@ public struct Overview: Sendable, Equatable {
     public let answer: String
     /// What was measured: "χ² p 0.62", "gradient 0 ± 0", "bias 14 SE".
     public let evidence: String
+    /// The evidence in a few characters, for a narrow screen ("p 0.62", "14 SE", "-100%"), or
+    /// empty where the answer says enough.
+    public let brief: String
     public let tone: Tone
 
-    public init(_ answer: String, _ evidence: String, tone: Tone) {
+    public init(_ answer: String, _ evidence: String, brief: String = "", tone: Tone) {
       self.answer = answer
       self.evidence = evidence
+      self.brief = brief
       self.tone = tone
     }
 
-    static func yes(_ evidence: String, good: Bool = true) -> Cell {
-      Cell("yes", evidence, tone: good ? .good : .bad)
+    static func yes(_ evidence: String, brief: String = "", good: Bool = true) -> Cell {
+      Cell("yes", evidence, brief: brief, tone: good ? .good : .bad)
     }
-    static func no(_ evidence: String, good: Bool = false) -> Cell {
-      Cell("no", evidence, tone: good ? .good : .bad)
+    static func no(_ evidence: String, brief: String = "", good: Bool = false) -> Cell {
+      Cell("no", evidence, brief: brief, tone: good ? .good : .bad)
     }
     static func unmeasured(_ evidence: String) -> Cell { Cell("n/a", evidence, tone: .none) }
 
     /// `yes: χ² p 0.62`.
     public var text: String { evidence.isEmpty ? answer : "\(answer): \(evidence)" }
+
+    /// `yes p 0.62`: the answer and the brief evidence.
+    public var briefText: String { brief.isEmpty ? answer : "\(answer) \(brief)" }
   }
 
   public struct Row: Sendable, Equatable {
@@ -47,6 +54,20 @@ public struct Overview: Sendable, Equatable {
     /// Variance and SD/|exact| of one estimate on the chosen component, where it ran.
     public let variance: Double?
     public let relativeNoise: Double?
+
+    public init(
+      kind: EstimatorKind, cells: [Column: Cell], variance: Double? = nil,
+      relativeNoise: Double? = nil
+    ) {
+      self.kind = kind
+      self.cells = cells
+      self.variance = variance
+      self.relativeNoise = relativeNoise
+    }
+
+    /// Whether the method works on this kind of distribution at all (a row that does not
+    /// has nothing measured but its kind of samples).
+    public var isForThisDistribution: Bool { cells[.samples]?.tone != Cell.Tone.none }
   }
 
   /// The scenario measured, and the component the numbers are for.

@@ -10,21 +10,33 @@ public enum OverviewMeasurement {
     return (try? scenario.with(estimators: kinds)) ?? scenario
   }
 
+  /// The objective the df/dx column is measured on, and how the table names it.
+  public struct Probe: Sendable, Equatable {
+    public let scenario: Scenario
+    /// "a reward table with the same f at each outcome (no df/dx)".
+    public let description: String
+    /// "a reward table", "a step": how the cells name it.
+    public let name: String
+  }
+
   /// The probe: the same distribution with f kept at the outcomes but no derivative (a table),
   /// or, for a gaussian, a step one standard deviation above the mean (derivative 0 almost
   /// everywhere, gradient not).
-  public static func probeScenario(_ scenario: Scenario) -> (Scenario, String)? {
+  public static func probe(for scenario: Scenario) -> Probe? {
     let distribution = scenario.distribution
     let objective: ObjectiveSpec
     let description: String
+    let name: String
     if distribution.isDiscrete {
       objective = .table(values: scenario.objective.outcomeValues)
       description = "a reward table with the same f at each outcome (no df/dx)"
+      name = "a reward table"
     } else {
       let p = distribution.parameters
       let threshold = p[0] + p[1]
       objective = .step(threshold: threshold)
       description = "a step at mean + std, 1[x > \(NumberFormat.short(threshold))] (df/dx = 0)"
+      name = "a step"
     }
     let kinds = EstimatorRegistry.kinds(for: distribution.spec, objective: objective.kind)
     guard
@@ -32,24 +44,27 @@ public enum OverviewMeasurement {
         name: scenario.name, estimators: kinds, distribution: distribution.spec,
         objective: objective, options: scenario.options)
     else { return nil }
-    return (probe, description)
+    return Probe(scenario: probe, description: description, name: name)
   }
 
-  /// The table, from the full run and the probe run, for component `component`.
+  /// The table, from the full run and the run of `probe`, for component `component`.
   public static func overview(
-    scenario: Scenario, run: RunResult, probe: RunResult?, probeDescription: String,
-    component: Int = 0
+    scenario: Scenario, run: RunResult, probe: Probe?, probeRun: RunResult?, component: Int = 0
   ) -> Overview {
     let i = min(max(component, 0), scenario.distribution.parameterCount - 1)
     let distribution = scenario.distribution
-    let sampleTest =
-      run.histogram.chiSquare.pValue.map { "χ² p \(NumberFormat.short($0))" } ?? "χ² not computed"
+    let pValue = run.histogram.chiSquare.pValue
+    let sampleTest = pValue.map { "χ² p \(NumberFormat.short($0))" } ?? "χ² not computed"
+    let sampleBrief =
+      pValue.map { $0 < 0.001 ? "p < 0.001" : "p \(NumberFormat.significant($0, digits: 2))" }
+      ?? ""
     let relaxedGap = zip(run.relaxedMean, run.problem.probabilities).map { abs($0 - $1) }.max()
     let rows = EstimatorRegistry.all.map(\.kind).map { kind -> Overview.Row in
       let descriptor = kind.descriptor
       var cells: [Overview.Column: Overview.Cell] = [:]
       cells[.samples] = samplesCell(kind, distribution: distribution)
-      cells[.needsDerivative] = derivativeCell(kind, probe: probe, component: i)
+      cells[.needsDerivative] = derivativeCell(
+        kind, probe: probeRun, probeName: probe?.name ?? "the probe", component: i)
       let here = EstimatorNotApplicable.check(
         kind, distribution: distribution.spec, objective: scenario.objective.kind)
       guard here == nil, let result = run.estimators.first(where: { $0.kind == kind }) else {
@@ -70,7 +85,7 @@ public enum OverviewMeasurement {
       if kind == .exact {
         cells[.differentiable] = .yes("enumeration or closed form")
       } else if constant, summary.mean == 0, summary.exact != 0 {
-        cells[.differentiable] = .no("gradient 0 ± 0")
+        cells[.differentiable] = .no("gradient 0 ± 0", brief: "0 ± 0")
       } else {
         cells[.differentiable] = .yes(
           "mean \(NumberFormat.short(summary.mean)) ± \(NumberFormat.short(2 * summary.standardError))"
@@ -79,11 +94,11 @@ public enum OverviewMeasurement {
       // Exact distribution: is f evaluated at exact samples, or at relaxed points?
       if descriptor.needs.objective.contains(.relaxedPoints) && !descriptor.isUnbiased {
         let gap = relaxedGap.map { ", max |E[y] - p| \(NumberFormat.short($0))" } ?? ""
-        cells[.exactDistribution] = .no("f at relaxed y\(gap)")
+        cells[.exactDistribution] = .no("f at relaxed y\(gap)", brief: "relaxed")
       } else if descriptor.needs.objective.contains(.relaxedPoints) {
-        cells[.exactDistribution] = .yes("f(b) at exact b; \(sampleTest)")
+        cells[.exactDistribution] = .yes("f(b) at exact b; \(sampleTest)", brief: sampleBrief)
       } else {
-        cells[.exactDistribution] = .yes(sampleTest)
+        cells[.exactDistribution] = .yes(sampleTest, brief: sampleBrief)
       }
       cells[.unbiased] = unbiasedCell(summary)
       return Overview.Row(
@@ -92,8 +107,8 @@ public enum OverviewMeasurement {
     }
     return Overview(
       title: scenario.displayTitle, distribution: distribution.kind.rawValue,
-      componentName: distribution.parameterNames[i], probeDescription: probeDescription,
-      samples: run.samples, rows: rows)
+      componentName: distribution.parameterNames[i],
+      probeDescription: probe?.description ?? "no probe", samples: run.samples, rows: rows)
   }
 
   private static func samplesCell(_ kind: EstimatorKind, distribution: Distribution)
@@ -112,9 +127,9 @@ public enum OverviewMeasurement {
       tone: runsHere ? .good : .none)
   }
 
-  private static func derivativeCell(_ kind: EstimatorKind, probe: RunResult?, component i: Int)
-    -> Overview.Cell
-  {
+  private static func derivativeCell(
+    _ kind: EstimatorKind, probe: RunResult?, probeName: String, component i: Int
+  ) -> Overview.Cell {
     guard let probe else { return .unmeasured("no probe run") }
     if kind == .exact { return .no("enumerates f at the outcomes", good: true) }
     if let reason = EstimatorNotApplicable.check(
@@ -122,38 +137,47 @@ public enum OverviewMeasurement {
       objective: probe.scenario.objective.kind)
     {
       return reason.isObjectiveNeed
-        ? .yes("cannot run on the probe", good: false)
+        ? .yes("cannot run on \(probeName)", good: false)
         : .unmeasured("not for a \(probe.scenario.distribution.kind.rawValue)")
     }
     guard let result = probe.estimators.first(where: { $0.kind == kind }) else {
-      return .unmeasured("not run on the probe")
+      return .unmeasured("not run on \(probeName)")
     }
     let summary = result.summaries[min(i, result.summaries.count - 1)]
     if let bias = measuredBias(summary) {
-      return .yes("on the probe: \(bias)", good: false)
+      return .yes("on \(probeName): \(bias.text)", brief: bias.brief, good: false)
     }
-    return .no(
-      "unbiased on the probe (\(NumberFormat.short(summary.verdict.standardErrors ?? 0)) SE)",
-      good: true)
+    let z = NumberFormat.short(summary.verdict.standardErrors ?? 0)
+    return .no("unbiased on \(probeName) (\(z) SE)", good: true)
   }
 
   private static func unbiasedCell(_ summary: EstimateSummary) -> Overview.Cell {
-    if let bias = measuredBias(summary) { return .no(bias) }
-    if case .tooFewSamples = summary.verdict { return .unmeasured("too few samples") }
-    return .yes(seenText(summary))
+    if let bias = measuredBias(summary) { return .no(bias.text, brief: bias.brief) }
+    switch summary.verdict {
+    case .tooFewSamples: return .unmeasured("too few samples")
+    case .exact: return .yes(seenText(summary), brief: "exact")
+    case .noBiasSeen(let z), .biased(let z): return .yes(seenText(summary), brief: briefSE(z))
+    }
   }
 
   /// The bias the data show, in words ("bias 14 SE", or "always 0, bias -100%" for an
-  /// estimate that never varies), or nil when none is seen.
-  private static func measuredBias(_ summary: EstimateSummary) -> String? {
+  /// estimate that never varies) and briefly ("14 SE", "-100%"), or nil when none is seen.
+  private static func measuredBias(_ summary: EstimateSummary) -> (text: String, brief: String)? {
     if summary.variance == 0, summary.samples >= BiasVerdict.minimumSamples,
       summary.bias != 0, summary.exact != 0
     {
       let percent = NumberFormat.short(100 * summary.bias / abs(summary.exact))
-      return "always \(NumberFormat.short(summary.mean)), bias \(percent)%"
+      return ("always \(NumberFormat.short(summary.mean)), bias \(percent)%", "\(percent)%")
     }
     guard case .biased(let z) = summary.verdict else { return nil }
-    return "bias \(NumberFormat.short(z)) SE"
+    return ("bias \(NumberFormat.short(z)) SE", briefSE(z))
+  }
+
+  /// A number of standard errors in at most six characters: `0.9 SE`, `14 SE`, `>999 SE`.
+  private static func briefSE(_ z: Double) -> String {
+    if !(z < 999.5) { return ">999 SE" }
+    if z < 9.95 { return "\(NumberFormat.significant(z, digits: z < 1 ? 1 : 2)) SE" }
+    return "\(Int(z.rounded())) SE"
   }
 
   private static func seenText(_ summary: EstimateSummary) -> String {

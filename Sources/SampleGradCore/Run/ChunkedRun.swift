@@ -24,7 +24,7 @@ public struct ChunkPlan: Sendable, Equatable {
 /// What one chunk of a run produces; chunks merge into the run's result.
 public enum ChunkWork {
   /// Stream index of the outcome sampler (estimators use 1...).
-  static let outcomeStream: UInt64 = 0
+  public static let outcomeStream: UInt64 = 0
 
   /// Moments of `count` single-sample estimates from chunk `chunk` of the estimator's stream,
   /// and the control-variate scale at the chunk's end (rebar-auto's adapts within a chunk).

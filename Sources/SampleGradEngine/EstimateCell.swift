@@ -1,18 +1,19 @@
 import SampleGradCore
 
-/// One estimator at one point of a live sweep, grown a little at a time to any sample count
-/// while keeping the numbers `samplegrad run` would print at that count.
+/// One estimator on one problem (a point of a live sweep, a row of the live overview), grown a
+/// little at a time to any sample count while keeping the numbers `samplegrad run` would print
+/// at that count.
 ///
 /// It walks the run's chunk plan: chunk `c` draws from stream `(seed, estimator, c)` with the
 /// estimator's running state reset at the chunk's start, finished chunks merge in order, and
 /// the chunk in progress merges last. Growing a chunk in several calls draws the same numbers
 /// as one call as long as every call is a multiple of 64 estimates (the block paths work in
-/// blocks of 64; `SweepJob` only asks for such steps), so the moments at `n` estimates equal
-/// `HeadlessRunner.estimate` at `n`, bit for bit.
+/// blocks of 64; `RoundRefinement` only asks for such steps), so the moments at `n` estimates
+/// equal `HeadlessRunner.estimate` at `n`, bit for bit.
 ///
 /// `@unchecked Sendable`: a cell is advanced by exactly one `concurrentPerform` iteration at a
 /// time, and read only after `concurrentPerform` returns, which joins every iteration.
-final class SweepCell: @unchecked Sendable {
+final class EstimateCell: GrowingCell, @unchecked Sendable {
   let sampler: GradientSampler
   let seed: UInt64
   private let chunkSize: Int

@@ -1,0 +1,168 @@
+import Dispatch
+import SampleGradCore
+
+/// What the overview view asks of the overview job.
+public enum OverviewJobCommand: Sendable, Equatable {
+  /// Shows the overview of the live scenario as it is now (every method that can run on it,
+  /// and the probe for the df/dx column). An overview that already measures the same
+  /// scenario carries on where it was; otherwise a new one starts. While it is open it is
+  /// the job that samples; the live statistics wait, kept.
+  case open
+  /// Back to the live statistics; the overview keeps its numbers and stops refining.
+  case close
+  /// Stops or restarts the refinement.
+  case togglePause
+}
+
+/// The overview table (`OverviewRunner`'s) measured while the user looks: a first table at
+/// `firstRound` samples per method, then rounds of twice as many, up to `maximumSamples`.
+///
+/// Each finished round equals `samplegrad overview --samples N` for that N, number for number:
+/// the cells keep the run's streams and chunks, and the probe's run shares the scenario's
+/// samples of the distribution (same distribution, same seed, same stream). A slice grows
+/// every unfinished cell a little, in parallel; how the work is sliced never changes a number.
+public struct OverviewJob: EngineJob {
+  /// The scenario measured: the live one with every method that can run on it.
+  public let scenario: Scenario
+  public let seed: UInt64
+  public private(set) var isPaused = false
+  private let probe: OverviewMeasurement.Probe?
+  private let estimates: [EstimateCell]
+  private let probeEstimates: [EstimateCell]
+  private let outcomes: OutcomeCell
+  private var rounds: RoundRefinement
+  /// The last finished round's table, one per gradient component.
+  private var overviews: [Overview] = []
+  private var budget: Int
+
+  /// Samples per method of the first table: every method of a categorical takes a few
+  /// hundredths of a second at this count.
+  public static let firstRound = 4096
+  /// Where refinement stops (about a million per method).
+  public static let defaultMaximumSamples = 1 << 20
+
+  public init(
+    measuring live: Scenario, seed: UInt64, firstRound: Int = OverviewJob.firstRound,
+    maximumSamples: Int = OverviewJob.defaultMaximumSamples,
+    chunkSize: Int = ChunkPlan.defaultChunkSize
+  ) {
+    scenario = OverviewMeasurement.fullScenario(live)
+    self.seed = seed
+    probe = OverviewMeasurement.probe(for: live)
+    let problem = scenario.problem
+    estimates = scenario.estimators.map {
+      EstimateCell(problem: problem, kind: $0, seed: seed, chunkSize: chunkSize)
+    }
+    probeEstimates =
+      probe.map { probe in
+        let problem = probe.scenario.problem
+        return probe.scenario.estimators.map {
+          EstimateCell(problem: problem, kind: $0, seed: seed, chunkSize: chunkSize)
+        }
+      } ?? []
+    outcomes = OutcomeCell(problem: problem, seed: seed, chunkSize: chunkSize)
+    rounds = RoundRefinement(
+      cells: estimates + probeEstimates + [outcomes], firstRound: firstRound,
+      maximumSamples: maximumSamples)
+    budget = BatchTiming().initialBatch * (estimates.count + probeEstimates.count + 1)
+  }
+
+  /// Whether this job measures what an overview of `live` with `seed` would.
+  public func measures(_ live: Scenario, seed: UInt64) -> Bool {
+    self.seed == seed && scenario == OverviewMeasurement.fullScenario(live)
+  }
+
+  public mutating func apply(_ command: OverviewJobCommand) {
+    if command == .togglePause { isPaused.toggle() }
+  }
+
+  public var isFinished: Bool { rounds.isFinished }
+
+  public var hasWork: Bool { !isPaused && !isFinished }
+
+  /// Grows every unfinished cell by about `budget` samples in all; a finished round becomes
+  /// the published table.
+  public mutating func refine(budget: Int) {
+    if rounds.refine(budget: budget) { overviews = tables(samples: rounds.completed) }
+  }
+
+  /// Refines until the round at `samples` per method is finished (tests; the engine slices).
+  public mutating func refine(throughRound samples: Int) {
+    while !isFinished, rounds.completed < samples { refine(budget: 1 << 18) }
+  }
+
+  public mutating func work(timing: BatchTiming) {
+    let started = DispatchTime.now()
+    refine(budget: budget)
+    budget = timing.nextBatch(after: budget, took: DispatchTime.now().seconds(since: started))
+  }
+
+  public mutating func rest() {}
+
+  /// The two runs as `samplegrad overview --samples N` makes them, and the table for each
+  /// component.
+  private func tables(samples: Int) -> [Overview] {
+    let (histogram, relaxedMean) = outcomes.result()
+    func run(_ scenario: Scenario, _ cells: [EstimateCell]) -> RunResult {
+      let problem = scenario.problem
+      return RunResult(
+        scenario: scenario, seed: seed, samples: samples, problem: problem,
+        estimators: cells.map { $0.result(exact: problem.exact.gradient) },
+        histogram: histogram, relaxedMean: relaxedMean)
+    }
+    let full = run(scenario, estimates)
+    let probeRun = probe.map { run($0.scenario, probeEstimates) }
+    return (0..<scenario.distribution.parameterCount).map {
+      OverviewMeasurement.overview(
+        scenario: scenario, run: full, probe: probe, probeRun: probeRun, component: $0)
+    }
+  }
+
+  public func publish() -> OverviewSnapshot {
+    OverviewSnapshot(
+      scenarioName: scenario.name, overviews: overviews, samples: rounds.completed,
+      target: rounds.target, progress: rounds.progress, maximumSamples: rounds.maximumSamples,
+      isPaused: isPaused, isFinished: isFinished, isOpen: false)
+  }
+}
+
+/// The overview's part of the snapshot: the last finished round's table for every gradient
+/// component (empty until the first round is done) and how far the next round is.
+public struct OverviewSnapshot: Sendable {
+  /// The scenario the table measures.
+  public var scenarioName: String
+  /// One table per gradient component, all from the same runs.
+  public var overviews: [Overview]
+  /// Samples per method in `overviews` (0 before the first round).
+  public var samples: Int
+  /// Samples per method the round in progress reaches.
+  public var target: Int
+  /// How much of the round in progress is done, 0...1.
+  public var progress: Double
+  public var maximumSamples: Int
+  public var isPaused: Bool
+  public var isFinished: Bool
+  /// Whether the overview is the job on screen (and so the one sampling).
+  public var isOpen: Bool
+
+  public init(
+    scenarioName: String, overviews: [Overview], samples: Int, target: Int, progress: Double,
+    maximumSamples: Int, isPaused: Bool, isFinished: Bool, isOpen: Bool
+  ) {
+    self.scenarioName = scenarioName
+    self.overviews = overviews
+    self.samples = samples
+    self.target = target
+    self.progress = progress
+    self.maximumSamples = maximumSamples
+    self.isPaused = isPaused
+    self.isFinished = isFinished
+    self.isOpen = isOpen
+  }
+
+  /// The table for gradient component `component` (clamped), nil before the first round.
+  public func overview(component: Int) -> Overview? {
+    guard !overviews.isEmpty else { return nil }
+    return overviews[min(max(component, 0), overviews.count - 1)]
+  }
+}
