@@ -81,12 +81,17 @@ struct LayoutSnapshotTests {
     _ = explorer.handle(.character("?"), snapshot: snapshot)
     SnapshotFile.check(
       Fixtures.screen(snapshot, width: 80, height: 24, explorer: explorer), named: "help-80x24")
-    // The end of the key page: the box still fits, and the views (w, T) are listed.
+    // The end of the key page: the box still fits, and a tour's keys are listed; the views
+    // (w, T, o) are on the page too.
     _ = explorer.handle(.end, snapshot: snapshot)
     let end = Fixtures.screen(snapshot, width: 80, height: 24, explorer: explorer)
     SnapshotFile.check(end, named: "help-end-80x24")
-    for key in ["w", "T"] {
+    for key in ["P", "c"] {
       #expect(end.lines.contains { $0.contains("│  \(key)  ") }, "\(key) is not in the help")
+    }
+    let page = HelpOverlay.lines(page: 0, theme: Canvas.unicode, width: 72).map(\.left)
+    for key in ["w", "T", "o", "space →", "←"] {
+      #expect(page.contains(key), "\(key) is not in the help")
     }
     _ = explorer.handle(.home, snapshot: snapshot)
     _ = explorer.handle(.tab, snapshot: snapshot)

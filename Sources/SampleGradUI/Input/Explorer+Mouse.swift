@@ -28,6 +28,10 @@ extension Explorer {
       return clickInChooser(event, selected: selected, snapshot: snapshot)
     case .prompt, .race:
       return []
+    case .overview(let view):
+      // The wheel moves the selected method.
+      guard let wheel else { return [] }
+      return handleOverview(wheel, view: view, snapshot: snapshot)
     case .sweep(let view):
       // The wheel moves the sweep's cursor (up: to higher values).
       guard let wheel else { return [] }

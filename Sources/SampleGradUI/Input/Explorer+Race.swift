@@ -18,9 +18,16 @@ extension Explorer {
   /// defaults (the engine builds it by the same rules, checked here first so a refusal is a
   /// message, not a blank view).
   mutating func openRace(snapshot: Snapshot) -> [ExplorerEffect] {
-    let enabled = snapshot.estimators.filter(\.isEnabled).map(\.kind)
+    openRace(scenario: snapshot.scenario, enabled: Self.enabled(snapshot), seed: snapshot.seed)
+  }
+
+  /// `T` on `scenario` with `enabled` rows (a tour step opens it before the engine has
+  /// loaded the step, so not from the snapshot).
+  mutating func openRace(scenario: Scenario, enabled: [EstimatorKind], seed: UInt64)
+    -> [ExplorerEffect]
+  {
     do throws(InvalidScenario) {
-      _ = try RaceSetup(live: snapshot.scenario, enabled: enabled, seed: snapshot.seed)
+      _ = try RaceSetup(live: scenario, enabled: enabled, seed: seed)
     } catch {
       message = "cannot race: \(error.description)"
       return []

@@ -18,13 +18,26 @@ extension Explorer {
       TooSmallNotice().draw(into: &buffer, theme: theme)
       return
     }
+    let chrome = tour?.chrome
+    defer {
+      if overlays, tour?.showsCaption == true, let chrome {
+        CaptionBox(chrome: chrome).draw(into: &buffer, theme: theme)
+      }
+    }
     switch overlay {
     case .sweep(let view):
-      SweepScreen(view: view, message: message).draw(
+      SweepScreen(view: view, message: message, tour: chrome).draw(
         into: &buffer, snapshot: snapshot, theme: theme)
       return
     case .race:
-      RaceScreen(message: message).draw(into: &buffer, snapshot: snapshot, theme: theme)
+      RaceScreen(message: message, tour: chrome).draw(
+        into: &buffer, snapshot: snapshot, theme: theme)
+      return
+    case .overview(let view):
+      OverviewScreen(
+        view: view, component: Self.clamp(selectedParameter, snapshot), message: message,
+        tour: chrome
+      ).draw(into: &buffer, snapshot: snapshot, theme: theme)
       return
     default:
       break
@@ -32,10 +45,12 @@ extension Explorer {
     let context = PanelContext(
       snapshot: snapshot, theme: theme, selected: Self.clamp(selectedParameter, snapshot),
       pin: pin)
+    let lesson = lessonContent(snapshot)
     let layout = ScreenLayout(
-      width: buffer.width, height: buffer.height, snapshot: snapshot, lessonShown: showsLesson,
-      middle: middle)
-    HeaderPanel().draw(into: &buffer, in: layout.header, context: context)
+      width: buffer.width, height: buffer.height, snapshot: snapshot, lesson: lesson?.text,
+      lessonShown: showsLesson, middle: middle)
+    HeaderPanel(tourLabel: chrome?.label(theme.glyphs)).draw(
+      into: &buffer, in: layout.header, context: context)
     ParametersPanel().draw(into: &buffer, in: layout.parameters, context: context)
     if let histogram = layout.histogram {
       SamplesPanel().draw(into: &buffer, in: histogram, context: context)
@@ -53,23 +68,25 @@ extension Explorer {
     if let chart = layout.chart {
       VarianceChartPanel().draw(into: &buffer, in: chart, context: context)
     }
-    if let lesson = layout.lesson {
-      LessonPanel().draw(into: &buffer, in: lesson, context: context)
+    if let pane = layout.lesson, let lesson {
+      LessonPanel(content: lesson).draw(into: &buffer, in: pane, theme: theme)
     }
     if let table = layout.table {
       MeanSquaredErrorTablePanel().draw(into: &buffer, in: table, context: context)
     }
     EstimatorsPanel(collapsesOffRows: layout.collapsesOffRows).draw(
       into: &buffer, in: layout.estimators, context: context)
-    StatusLine(message: message, lessonHint: layout.lessonInStatus).draw(
-      into: &buffer, in: layout.status, context: context)
+    StatusLine(
+      message: message, lessonHint: layout.lessonInStatus ? lesson : nil,
+      pauseKey: tour == nil ? "space" : "P"
+    ).draw(into: &buffer, in: layout.status, context: context)
     FooterPanel(
       hasTemperature: snapshot.distribution.temperature != nil,
-      scalesSelection: selectionScales(snapshot)
+      scalesSelection: selectionScales(snapshot), cyclesMiddle: layout.needsMiddle, tour: chrome
     ).draw(into: &buffer, in: layout.footer, theme: theme)
     guard overlays else { return }
     switch overlay {
-    case .none, .sweep, .race: break
+    case .none, .sweep, .race, .overview: break
     case .help(let page, let scroll):
       HelpOverlay(page: page, scroll: scroll, rows: snapshot.estimators)
         .draw(into: &buffer, theme: theme)

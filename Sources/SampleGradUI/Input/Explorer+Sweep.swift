@@ -20,14 +20,25 @@ extension Explorer {
   /// `w`: the sweep of the scenario's own `[sweep]` setting, else of the temperature, else
   /// of the selected parameter, with the cursor at the current value.
   mutating func openSweep(snapshot: Snapshot) -> [ExplorerEffect] {
-    let scenario = snapshot.scenario
-    var setting: ScenarioSetting = .parameter(Self.clamp(selectedParameter, snapshot))
+    openSweep(scenario: snapshot.scenario, enabled: Self.enabled(snapshot))
+  }
+
+  /// `w` on `scenario` with `enabled` rows (a tour step opens it before the engine has
+  /// loaded the step, so not from the snapshot).
+  mutating func openSweep(scenario: Scenario, enabled: [EstimatorKind]) -> [ExplorerEffect] {
+    let component = min(max(selectedParameter, 0), scenario.distribution.parameterCount - 1)
+    var setting: ScenarioSetting = .parameter(component)
     if let own = scenario.sweep?.setting, own.unavailable(in: scenario) == nil {
       setting = own
     } else if ScenarioSetting.temperature.unavailable(in: scenario) == nil {
       setting = .temperature
     }
-    return startSweep(over: setting, component: Self.clamp(selectedParameter, snapshot), snapshot)
+    return startSweep(over: setting, component: component, scenario: scenario, enabled: enabled)
+  }
+
+  /// The rows switched on in `snapshot`.
+  static func enabled(_ snapshot: Snapshot) -> [EstimatorKind] {
+    snapshot.estimators.filter(\.isEnabled).map(\.kind)
   }
 
   /// The plan the engine will make of the live scenario (the same rules, checked here first
@@ -35,17 +46,23 @@ extension Explorer {
   static func sweepPlan(over setting: ScenarioSetting, _ snapshot: Snapshot) throws(InvalidScenario)
     -> SweepPlan
   {
-    let enabled = snapshot.estimators.filter { $0.isEnabled && $0.kind != .exact }.map(\.kind)
-    return try SweepPlan.standard(
-      for: snapshot.scenario, spec: SweepSpec(setting: setting), estimators: enabled)
+    try sweepPlan(over: setting, scenario: snapshot.scenario, enabled: enabled(snapshot))
+  }
+
+  static func sweepPlan(
+    over setting: ScenarioSetting, scenario: Scenario, enabled: [EstimatorKind]
+  ) throws(InvalidScenario) -> SweepPlan {
+    try SweepPlan.standard(
+      for: scenario, spec: SweepSpec(setting: setting),
+      estimators: enabled.filter { $0 != .exact })
   }
 
   private mutating func startSweep(
-    over setting: ScenarioSetting, component: Int, _ snapshot: Snapshot
+    over setting: ScenarioSetting, component: Int, scenario: Scenario, enabled: [EstimatorKind]
   ) -> [ExplorerEffect] {
     let plan: SweepPlan
     do throws(InvalidScenario) {
-      plan = try Self.sweepPlan(over: setting, snapshot)
+      plan = try Self.sweepPlan(over: setting, scenario: scenario, enabled: enabled)
     } catch {
       message = "cannot sweep: " + (error.problems.first?.message ?? error.description)
       return []
@@ -122,7 +139,9 @@ extension Explorer {
       }
       var component = view.component
       if case .parameter(let index) = next { component = index }
-      return startSweep(over: next, component: component, snapshot)
+      return startSweep(
+        over: next, component: component, scenario: snapshot.scenario,
+        enabled: Self.enabled(snapshot))
     }
     message = "nothing else to sweep in this scenario"
     overlay = .sweep(view)

@@ -26,6 +26,8 @@ public struct Explorer: Sendable {
   public internal(set) var showsLesson = true
   /// What the middle pane shows where the screen has no room for every pane (`c`).
   public internal(set) var middle: MiddleView = .samples
+  /// The tour playing (`samplegrad tour NAME`), if any.
+  public internal(set) var tour: TourPlayback?
 
   /// The smallest screen the layout supports; below it a "too small" notice is drawn.
   public static let minimumWidth = 80
@@ -47,6 +49,7 @@ public struct Explorer: Sendable {
     message = nil
     selectedParameter = Self.clamp(selectedParameter, snapshot)
     if key == .interrupt { return [.quit] }
+    if let effects = handleTourKey(key, snapshot: snapshot) { return effects }
     switch overlay {
     case .none:
       guard let action = KeyMap.action(for: key) else { return [] }
@@ -64,6 +67,8 @@ public struct Explorer: Sendable {
       return handleSweep(key, view: view, snapshot: snapshot)
     case .race:
       return handleRace(key, snapshot: snapshot)
+    case .overview(let view):
+      return handleOverview(key, view: view, snapshot: snapshot)
     }
   }
 
@@ -109,7 +114,7 @@ public struct Explorer: Sendable {
       return [.send(.togglePause)]
     case .step:
       guard snapshot.isPaused else {
-        message = "s steps while paused (space pauses)"
+        message = "s steps while paused (\(tour == nil ? "space" : "P") pauses)"
         return []
       }
       return [.send(.step)]
@@ -121,7 +126,7 @@ public struct Explorer: Sendable {
       message = pin == nil ? "nothing is pinned (m pins the numbers)" : "pin cleared"
       pin = nil
     case .toggleLesson:
-      guard !(snapshot.scenario.lesson ?? "").isEmpty else {
+      guard lessonContent(snapshot) != nil else {
         message = "this scenario has no lesson text"
         return []
       }
@@ -143,6 +148,8 @@ public struct Explorer: Sendable {
       return openSweep(snapshot: snapshot)
     case .openRace:
       return openRace(snapshot: snapshot)
+    case .openOverview:
+      return openOverview()
     case .promptTemperature:
       guard snapshot.distribution.temperature != nil else {
         message = "a gaussian has no temperature"
@@ -178,7 +185,8 @@ public struct Explorer: Sendable {
   private mutating func cycleMiddle(_ snapshot: Snapshot) {
     var next = middle.next
     for _ in MiddleView.allCases {
-      if next == .lesson, !showsLesson || (snapshot.scenario.lesson ?? "").isEmpty {
+      // In a tour the caption box (`c`) takes the lesson's place.
+      if next == .lesson, !showsLesson || lessonContent(snapshot) == nil || tour != nil {
         next = next.next
         continue
       }
@@ -195,7 +203,13 @@ public struct Explorer: Sendable {
   /// The layout of the current screen size for `snapshot`.
   func layout(_ snapshot: Snapshot) -> ScreenLayout {
     ScreenLayout(
-      width: screenWidth, height: screenHeight, snapshot: snapshot, lessonShown: showsLesson,
-      middle: middle)
+      width: screenWidth, height: screenHeight, snapshot: snapshot,
+      lesson: lessonContent(snapshot)?.text, lessonShown: showsLesson, middle: middle)
+  }
+
+  /// What the lesson pane shows: the tour step's caption, else the scenario's lesson.
+  func lessonContent(_ snapshot: Snapshot) -> LessonContent? {
+    if let chrome = tour?.chrome { return chrome.lesson(Theme(options: options).glyphs) }
+    return LessonContent.lesson(of: snapshot.scenario)
   }
 }

@@ -25,6 +25,8 @@ public enum ExplorerAction: Sendable, Equatable {
   case openSweep
   /// The training race of the scenario on screen (`T`).
   case openRace
+  /// The overview: every method measured on the scenario on screen (`o`).
+  case openOverview
   case promptTemperature, promptParameter
   case escape, quit
 }

@@ -10,6 +10,8 @@ public enum ExplorerEffect: Sendable, Equatable {
   case sweep(SweepJobCommand)
   /// Forward a command to the training race (or open or close its view).
   case race(TrainingJobCommand)
+  /// Forward a command to the overview (or open or close its view).
+  case overview(OverviewJobCommand)
   /// Load this preset's file and send `.load` with it (or call `show(message:)` on failure).
   case loadPreset(PresetSummary)
   /// Write the screen and the numbers to files (`Explorer.export`) and say where.

@@ -13,6 +13,8 @@ public enum ExplorerOverlay: Sendable, Equatable {
   case sweep(SweepView)
   /// The training race (`T`), which takes the whole screen; its state is the engine's.
   case race
+  /// The overview (`o`), which takes the whole screen: every method, measured.
+  case overview(OverviewView)
 
   /// The help on its first page.
   public static let help = ExplorerOverlay.help(page: 0, scroll: 0)

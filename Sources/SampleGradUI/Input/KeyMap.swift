@@ -48,6 +48,7 @@ public enum KeyMap {
     case "w": return .openSweep
     case "?": return .openHelp
     case "T": return .openRace
+    case "o": return .openOverview
     case "t": return .promptTemperature
     case "=", "v": return .promptParameter
     case "q": return .quit
@@ -72,6 +73,9 @@ public enum KeyMap {
       self.init(keys, keys, text)
     }
   }
+
+  /// The help's section on a tour's keys, which a tour binds (`Explorer.handleTourKey`).
+  static let tourSection = "In a tour (samplegrad tour NAME)"
 
   /// Every key, grouped as the help overlay lists them.
   static let help: [(title: String, entries: [Entry])] = [
@@ -106,9 +110,21 @@ public enum KeyMap {
         Entry("p", "pick a preset (/ filters the list)"),
         Entry("w", "sweep a setting: bias, variance and MSE curves"),
         Entry("T", "race: train the parameters with each estimator"),
+        Entry("o", "overview: every method in the classic table, measured"),
         Entry("x", "export the screen and the numbers to files"),
         Entry("?", "this help; Tab turns to the legend of every symbol"),
         Entry("q", "quit"),
+      ]
+    ),
+    (
+      tourSection,
+      [
+        Entry("space →", "space Right", "the next step (it starts from its own settings)"),
+        Entry("←", "Left", "the step before"),
+        Entry("P", "pause or resume (space is the next step)"),
+        Entry("h l", "select a parameter (the arrows move between steps)"),
+        Entry("c", "the whole caption of the step"),
+        Entry("Esc", "leave a step's view (sweep, race, overview) for its live numbers"),
       ]
     ),
     (
@@ -131,9 +147,11 @@ public enum KeyMap {
 
   /// The footer's hints, most important first: the footer drops from the end of this
   /// priority order until the rest fit, keeping the screen order. A gaussian has no
-  /// temperature, so its footer leaves those keys out; with a std selected the arrows scale.
+  /// temperature, so its footer leaves those keys out; with a std selected the arrows scale;
+  /// on a screen with every pane in view `c` has nothing to cycle.
   static func footer(
-    ascii: Bool, hasTemperature: Bool = true, scalesSelection: Bool = false
+    ascii: Bool, hasTemperature: Bool = true, scalesSelection: Bool = false,
+    cyclesMiddle: Bool = true
   ) -> [FooterItem] {
     let step = scalesSelection ? (ascii ? "x/1.25" : "×1.25") : (ascii ? "+-0.1" : "±0.1")
     let all = [
@@ -145,15 +163,16 @@ public enum KeyMap {
       FooterItem(keys: "space", text: "pause", priority: 6),
       FooterItem(keys: "c", text: "view", priority: 9),
       FooterItem(keys: "L", text: "lesson", priority: 8),
-      FooterItem(keys: "0", text: "restore", priority: 11),
+      FooterItem(keys: "0", text: "restore", priority: 10),
       FooterItem(keys: "r", text: "reset", priority: 10),
       FooterItem(keys: "w", text: "sweep", priority: 10),
       FooterItem(keys: "T", text: "race", priority: 11),
+      FooterItem(keys: "o", text: "overview", priority: 11),
       FooterItem(keys: "p", text: "presets", priority: 7),
       FooterItem(keys: "x", text: "export", priority: 12),
       FooterItem(keys: "?", text: "help", priority: 4),
       FooterItem(keys: "q", text: "quit", priority: 0),
     ]
-    return hasTemperature ? all : all.filter { $0.text != "temp" }
+    return all.filter { (hasTemperature || $0.text != "temp") && (cyclesMiddle || $0.keys != "c") }
   }
 }

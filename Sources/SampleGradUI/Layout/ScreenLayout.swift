@@ -46,8 +46,10 @@ struct ScreenLayout: Sendable {
     width >= Explorer.minimumWidth && height >= Explorer.minimumHeight
   }
 
+  /// `lesson` is the text of the lesson pane (the scenario's lesson, or a tour step's caption).
   init(
-    width: Int, height: Int, snapshot: Snapshot, lessonShown: Bool, middle: MiddleView
+    width: Int, height: Int, snapshot: Snapshot, lesson lessonText: String?, lessonShown: Bool,
+    middle: MiddleView
   ) {
     let screen = Rect(x: 0, y: 0, width: width, height: height)
     let (headerRect, afterHeader) = screen.splitTop(2)
@@ -67,7 +69,7 @@ struct ScreenLayout: Sendable {
     let (top, estimatorRect) = body.splitBottom(estimatorHeight)
     estimators = estimatorRect
 
-    let lessonText = snapshot.scenario.lesson ?? ""
+    let lessonText = lessonText ?? ""
     let wantsLesson = lessonShown && !lessonText.isEmpty
     let outcomes = snapshot.histogram.edges.isEmpty ? snapshot.probabilities.count : 0
     // A continuous distribution has a density instead of a histogram and relaxed vectors.

@@ -12,6 +12,9 @@ enum Role: Sendable {
   case change
   /// The step at which a lane of the race came within 1% of the optimum.
   case reached
+  /// An overview answer that is a property to have (exact samples, unbiased), or a
+  /// limitation (biased, needs df/dx).
+  case asset, limitation
 }
 
 /// Glyphs plus styles for the chosen display options. The dark theme colours text on the
@@ -50,8 +53,8 @@ struct Theme: Sendable {
     case .hint, .off: return Style(dim: true)
     case .marker: return Style(foreground: .white, bold: true)
     case .selected: return Style(reverse: true)
-    case .noBiasSeen, .reached: return Style(foreground: .green)
-    case .biased: return Style(foreground: .yellow, bold: true)
+    case .noBiasSeen, .reached, .asset: return Style(foreground: .green)
+    case .biased, .limitation: return Style(foreground: .yellow, bold: true)
     case .pinned: return Style(foreground: .magenta)
     case .change: return Style(foreground: .magenta, bold: true)
     case .error: return Style(foreground: .red, bold: true)
@@ -70,8 +73,8 @@ struct Theme: Sendable {
     case .hint, .off: return Style(foreground: .gray)
     case .marker: return Style(foreground: .black, bold: true)
     case .selected: return Style(reverse: true)
-    case .noBiasSeen, .reached: return Style(foreground: .green, bold: true)
-    case .biased: return Style(foreground: .red, bold: true)
+    case .noBiasSeen, .reached, .asset: return Style(foreground: .green, bold: true)
+    case .biased, .limitation: return Style(foreground: .red, bold: true)
     case .pinned: return Style(foreground: .magenta, bold: true)
     case .change: return Style(foreground: .magenta, bold: true)
     case .error: return Style(foreground: .red, bold: true)
@@ -82,8 +85,8 @@ struct Theme: Sendable {
 
   private func mono(_ role: Role) -> Style {
     switch role {
-    case .plain, .value, .label, .bar, .noBiasSeen, .reached: return .plain
-    case .title, .key, .lowest, .marker, .biased, .error, .running, .change:
+    case .plain, .value, .label, .bar, .noBiasSeen, .reached, .asset: return .plain
+    case .title, .key, .lowest, .marker, .biased, .error, .running, .change, .limitation:
       return Style(bold: true)
     case .hint, .off, .pinned: return Style(dim: true)
     case .selected, .paused: return Style(reverse: true)

@@ -94,6 +94,18 @@ enum Legend {
       ),
       ("colours", colours(theme)),
       (
+        "yes: \(g.chiSquare) p 0.62",
+        "Overview (o): each answer with the measurement behind it (a \(g.chiSquare) p, a mean "
+          + "\(g.plusMinus) 2 SE, a bias in SE); coloured as a property to have or a limitation, "
+          + "n/a where this scenario cannot measure it. df/dx is measured on a second objective "
+          + "without a derivative: a reward table, or a step for a gaussian."
+      ),
+      (
+        "step 3/14",
+        "A tour's step and its title (samplegrad tour NAME): its caption is in the lesson pane, "
+          + "or its first sentence below with c for all of it."
+      ),
+      (
         "\(g.running)",
         "Sampling runs; \(g.paused): space resumes. \(g.selection) and reverse video mark the "
           + "selected parameter."

@@ -5,10 +5,18 @@ struct FooterPanel: Sendable {
   /// The selected parameter is a std, which the arrows multiply.
   var scalesSelection = false
 
+  /// Whether some pane is left out, so `c` has something to show.
+  var cyclesMiddle = true
+  /// The tour playing, whose keys come first.
+  var tour: TourChrome? = nil
+
   func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) {
+    let ascii = theme.glyphs.isASCII
+    // In a tour `c` also shows the caption.
     let items = KeyMap.footer(
-      ascii: theme.glyphs.isASCII, hasTemperature: hasTemperature,
-      scalesSelection: scalesSelection)
-    KeyHints(items: items).draw(into: &buffer, in: rect, theme: theme)
+      ascii: ascii, hasTemperature: hasTemperature, scalesSelection: scalesSelection,
+      cyclesMiddle: cyclesMiddle || tour != nil)
+    KeyHints(items: tour?.footer(items, ascii: ascii) ?? items).draw(
+      into: &buffer, in: rect, theme: theme)
   }
 }

@@ -2,8 +2,11 @@ import SampleGradCore
 import SampleGradEngine
 
 /// The top two rows: what is running (title, distribution, temperature) and how far it has
-/// got (samples, rate, running or paused).
+/// got (samples, rate, running or paused). In a tour the step comes first.
 struct HeaderPanel: Sendable {
+  /// `step 3/14 · A baseline` while a tour plays.
+  var tourLabel: String? = nil
+
   func draw(into buffer: inout Buffer, in rect: Rect, context: PanelContext) {
     let snapshot = context.snapshot
     let first = rect.row(0)
@@ -15,9 +18,18 @@ struct HeaderPanel: Sendable {
     buffer.write(state.text, in: stateRect, style: context.style(state.role))
     let titleRoom = first.splitLeft(max(stateRect.x - first.x - 2, 0)).left
     let end = buffer.write("samplegrad", in: titleRoom.inset(dx: 1), style: context.style(.hint))
-    buffer.write(
-      "  " + snapshot.scenario.displayTitle, in: titleRoom.splitLeft(end - titleRoom.x).rest,
-      style: context.style(.title))
+    let title = snapshot.scenario.displayTitle
+    let after = titleRoom.splitLeft(end - titleRoom.x).rest
+    if let tourLabel {
+      let stepEnd = buffer.write("  " + tourLabel, in: after, style: context.style(.title))
+      let rest = after.splitLeft(stepEnd - after.x).rest
+      let suffix = " \(context.glyphs.dot) " + title
+      if suffix.count <= rest.width {
+        buffer.write(suffix, in: rest, style: context.style(.hint))
+      }
+    } else {
+      buffer.write("  " + title, in: after, style: context.style(.title))
+    }
 
     let second = rect.row(1).inset(dx: 1)
     var items = facts(snapshot, glyphs: context.glyphs, compact: false)

@@ -1,17 +1,39 @@
 import SampleGradCore
 import SampleGradEngine
 
-/// The loaded preset's lesson, in view while the class watches the numbers it talks about:
-/// wrapped to the pane, cut with an ellipsis if the pane is short (the picker, `p`, and the
-/// middle view, `c`, show it whole).
+/// What the lesson pane and its one-line hint show: the loaded preset's lesson, or in a tour
+/// the step's caption.
+struct LessonContent: Sendable, Equatable {
+  var title: String
+  /// Drawn at the right end of the title line ("L hides").
+  var info: String
+  var text: String
+  /// The status line's label for the hint ("Lesson: ").
+  var hintLabel: String
+  /// One sentence of `text` for the status line.
+  var hint: String
+
+  /// The scenario's own lesson, if it has one.
+  static func lesson(of scenario: Scenario) -> LessonContent? {
+    guard let lesson = scenario.lesson, !lesson.isEmpty else { return nil }
+    return LessonContent(
+      title: "Lesson", info: "L hides", text: lesson, hintLabel: "Lesson: ",
+      hint: LessonText.hint(lesson))
+  }
+}
+
+/// The lesson (or a tour step's caption), in view while the class watches the numbers it
+/// talks about: wrapped to the pane, cut with an ellipsis if the pane is short (the picker,
+/// `p`, and the middle view, `c`, show it whole).
 struct LessonPanel: Sendable {
-  func draw(into buffer: inout Buffer, in rect: Rect, context: PanelContext) {
+  var content: LessonContent
+
+  func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) {
     guard rect.height >= 2 else { return }
-    SectionTitle(title: "Lesson", info: "L hides").draw(
-      into: &buffer, in: rect, theme: context.theme)
+    SectionTitle(title: content.title, info: content.info).draw(
+      into: &buffer, in: rect, theme: theme)
     let body = rect.splitTop(1).rest.inset(dx: 1)
     buffer.writeWrapped(
-      context.snapshot.scenario.lesson ?? "", in: body, style: context.style(.plain),
-      ellipsis: context.glyphs.ellipsis)
+      content.text, in: body, style: theme.style(.plain), ellipsis: theme.glyphs.ellipsis)
   }
 }

@@ -8,6 +8,8 @@ struct SweepScreen: Sendable {
   var view: SweepView
   /// The explorer's own message (a refused key), shown above the keys.
   var message: String?
+  /// The tour playing, if any: its step in the header, its keys in the footer.
+  var tour: TourChrome? = nil
 
   func draw(into buffer: inout Buffer, snapshot: Snapshot, theme: Theme) {
     let screen = Rect(buffer)
@@ -15,13 +17,17 @@ struct SweepScreen: Sendable {
     let (body, bottom) = rest.splitBottom(2)
     let part = snapshot.sweep.flatMap { $0.plan.setting == view.setting ? $0 : nil }
     drawHeader(into: &buffer, in: header, snapshot: snapshot, part: part, theme: theme)
-    let dropped = KeyHints(Explorer.sweepKeys, theme: theme).draw(
+    let dropped = KeyHints(Explorer.sweepKeys, theme: theme, tour: tour).draw(
       into: &buffer, in: bottom.row(1), theme: theme)
     let status = bottom.row(0).inset(dx: 1)
     if let message {
       buffer.write(message, in: status, style: theme.style(.error))
     } else if part?.isPaused == true {
-      buffer.write("paused: space resumes the refinement", in: status, style: theme.style(.hint))
+      buffer.write(
+        "paused: \(tour == nil ? "space" : "P") resumes the refinement", in: status,
+        style: theme.style(.hint))
+    } else if let tour {
+      tour.drawHint(into: &buffer, in: status, theme: theme)
     } else if !dropped.isEmpty {
       let text = dropped.map { "\($0.keys) \($0.text)" }.joined(separator: "  ")
       buffer.write("also: " + text, in: status, style: theme.style(.hint))
@@ -75,9 +81,11 @@ struct SweepScreen: Sendable {
     buffer.write(state.text, in: stateRect, style: theme.style(state.role))
     let titleRoom = first.splitLeft(max(stateRect.x - first.x - 2, 0)).left.inset(dx: 1)
     let end = buffer.write("samplegrad  ", in: titleRoom, style: theme.style(.hint))
+    let title = [tour?.label(glyphs), "Sweep over \(label)", snapshot.scenario.displayTitle]
+      .compactMap { $0 }.joined(separator: " \(glyphs.dot) ")
     buffer.write(
-      "Sweep over \(label)" + " \(glyphs.dot) " + snapshot.scenario.displayTitle,
-      in: titleRoom.splitLeft(end - titleRoom.x).rest, style: theme.style(.title))
+      title, in: titleRoom.splitLeft(end - titleRoom.x).rest, style: theme.style(.title),
+      ellipsis: glyphs.ellipsis)
 
     let second = rect.row(1).inset(dx: 1)
     let names = snapshot.parameterNames

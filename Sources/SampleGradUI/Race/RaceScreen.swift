@@ -10,12 +10,14 @@ import SampleGradEngine
 struct RaceScreen: Sendable {
   /// The explorer's own message (a refused key), shown above the keys.
   var message: String?
+  /// The tour playing, if any: its step in the header, its keys in the footer.
+  var tour: TourChrome? = nil
 
   func draw(into buffer: inout Buffer, snapshot: Snapshot, theme: Theme) {
     let screen = Rect(buffer)
     let (header, rest) = screen.splitTop(2)
     let (body, bottom) = rest.splitBottom(2)
-    let dropped = KeyHints(Explorer.raceKeys, theme: theme).draw(
+    let dropped = KeyHints(Explorer.raceKeys, theme: theme, tour: tour).draw(
       into: &buffer, in: bottom.row(1), theme: theme)
     guard let race = snapshot.race, race.isOpen else {
       buffer.write(
@@ -58,9 +60,11 @@ struct RaceScreen: Sendable {
     buffer.write(state.text, in: stateRect, style: theme.style(state.role))
     let titleRoom = first.splitLeft(max(stateRect.x - first.x - 2, 0)).left.inset(dx: 1)
     let end = buffer.write("samplegrad  ", in: titleRoom, style: theme.style(.hint))
+    let title = [tour?.label(glyphs), "Training race", race.title].compactMap { $0 }
+      .joined(separator: " \(glyphs.dot) ")
     buffer.write(
-      "Training race \(glyphs.dot) " + race.title,
-      in: titleRoom.splitLeft(end - titleRoom.x).rest, style: theme.style(.title))
+      title, in: titleRoom.splitLeft(end - titleRoom.x).rest, style: theme.style(.title),
+      ellipsis: glyphs.ellipsis)
 
     var items = facts(race, theme: theme, compact: false)
     let second = rect.row(1).inset(dx: 1)
@@ -112,7 +116,10 @@ struct RaceScreen: Sendable {
         "finished: r races again, + - change the learning rate", in: area,
         style: theme.style(.hint))
     } else if race.isPaused {
-      buffer.write("paused: space resumes", in: area, style: theme.style(.hint))
+      buffer.write(
+        "paused: \(tour == nil ? "space" : "P") resumes", in: area, style: theme.style(.hint))
+    } else if let tour {
+      tour.drawHint(into: &buffer, in: area, theme: theme)
     } else if !dropped.isEmpty {
       let text = dropped.map { "\($0.keys) \($0.text)" }.joined(separator: "  ")
       buffer.write("also: " + text, in: area, style: theme.style(.hint))

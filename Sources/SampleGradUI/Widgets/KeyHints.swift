@@ -27,12 +27,14 @@ struct KeyHints: Sendable {
 }
 
 extension KeyHints {
-  /// The hints of a full-screen view's own keys, in the theme's glyphs.
-  init(_ keys: [ViewKey], theme: Theme) {
-    items = keys.map {
-      KeyMap.FooterItem(
-        keys: theme.glyphs.isASCII ? $0.asciiKeys : $0.keys, text: $0.text, priority: $0.priority)
+  /// The hints of a full-screen view's own keys, in the theme's glyphs, with a tour's keys
+  /// first while one plays.
+  init(_ keys: [ViewKey], theme: Theme, tour: TourChrome? = nil) {
+    let ascii = theme.glyphs.isASCII
+    let own = keys.map {
+      KeyMap.FooterItem(keys: ascii ? $0.asciiKeys : $0.keys, text: $0.text, priority: $0.priority)
     }
+    items = tour?.footer(own, ascii: ascii) ?? own
   }
 }
 

@@ -1,0 +1,60 @@
+import SampleGradCore
+
+/// Under the wide table, what each column measures and what the colours mean, so a class can
+/// read the table without the teacher: one line per column.
+struct OverviewReading: Sendable {
+  var overview: Overview
+
+  func lines(theme: Theme) -> [(label: String, text: String)] {
+    let g = theme.glyphs
+    let threshold = NumberFormat.short(BiasVerdict.threshold)
+    let colours =
+      switch theme.name {
+      case .dark: "green, a property to have; yellow, a limitation; dim, nothing measured here"
+      case .light: "green, a property to have; red, a limitation; gray, nothing measured here"
+      case .mono: "bold, a limitation; dim, nothing measured here"
+      }
+    return [
+      ("samples", "the kind of distribution the method works on, and whether it runs on this one."),
+      (
+        "differentiable in θ",
+        "a gradient signal comes out: the mean of the estimates ± 2 SE (always 0 ± 0: none)."
+      ),
+      (
+        "exact distribution",
+        "f is evaluated at exact samples (χ² p: the histogram against p), or at relaxed points y."
+      ),
+      (
+        "needs df/dx",
+        "measured on \(overview.probeDescription): a method that needs df/dx cannot run there, "
+          + "or answers wrong."
+      ),
+      (
+        "unbiased",
+        "the mean's distance from the exact gradient in standard errors: beyond \(threshold) SE "
+          + "the data show a bias."
+      ),
+      ("colours", "the answers: \(colours)."),
+    ].map { (g.text($0.0), g.text($0.1)) }
+  }
+
+  /// Draws a title line and the lines that fit; returns the rows used.
+  @discardableResult
+  func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) -> Int {
+    guard rect.height >= 2 else { return 0 }
+    SectionTitle(title: "Reading the table").draw(into: &buffer, in: rect.row(0), theme: theme)
+    let all = lines(theme: theme)
+    let labelWidth = all.map(\.label.count).max() ?? 0
+    for (i, line) in all.enumerated() where i + 1 < rect.height {
+      let y = rect.y + 1 + i
+      buffer.write(line.label, x: rect.x + 1, y: y, style: theme.style(.label))
+      buffer.write(
+        ScreenFormat.clip(line.text, rect.width - labelWidth - 4, ellipsis: theme.glyphs.ellipsis),
+        x: rect.x + 3 + labelWidth, y: y, style: theme.style(.plain))
+    }
+    return min(all.count + 1, rect.height)
+  }
+
+  /// Rows the whole reading takes.
+  static let height = 7
+}
