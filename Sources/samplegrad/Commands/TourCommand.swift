@@ -1,16 +1,24 @@
 import ArgumentParser
 import SampleGradCore
 import SampleGradEngine
+import SampleGradUI
 
-/// `samplegrad tour NAME [--check]`: plays a tour, or checks every claim it makes.
+/// `samplegrad tour NAME [--check]`: plays a tour in the explorer, or checks every claim it
+/// makes.
 struct TourCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tour",
-    abstract: "Check a guided tour's claims headless (--check).",
+    abstract: "Play a guided tour in the explorer, or check its claims headless (--check).",
     discussion: """
-      A tour is a list of steps, each a setting of the explorer with a caption and checks on the
-      numbers. With --check, every step runs headless and each check prints PASS or FAIL with
-      the measured values; the exit code is 1 if any check fails. 'samplegrad tours' lists them.
+      A tour is a list of steps, each a setting of the explorer with a caption and checks on the \
+      numbers. Played, each step loads its own scenario, selects its parameter, opens its view \
+      (live, sweep, race or overview) and shows its caption; space or the right arrow goes to \
+      the next step, the left arrow back, P pauses, c shows the whole caption, and every other \
+      key of the explorer works inside a step (h and l select a parameter). \
+      'samplegrad tours' lists the tours.
+
+      With --check, every step runs headless and each check prints PASS or FAIL with the \
+      measured values; the exit code is 1 if any check fails.
       """
   )
 
@@ -22,9 +30,18 @@ struct TourCommand: ParsableCommand {
 
   @Option(
     name: .long, parsing: .unconditional,
-    help: "Worker threads, 1 to 1024 (default: all cores). Results do not depend on it.",
+    help:
+      "Worker threads for --check, 1 to 1024 (default: all cores). Results do not depend on it.",
     transform: FlagValue.wholeNumber(Workers.range))
   var threads: Int?
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Random seed of the explorer (default: the first step's, else 7).",
+    transform: FlagValue.wholeNumber(UInt64.min...UInt64.max))
+  var seed: UInt64?
+
+  @OptionGroup var display: DisplayFlags
 
   func run() throws {
     let loaded: Tour
@@ -33,10 +50,31 @@ struct TourCommand: ParsableCommand {
     } catch {
       throw Failure.scenario(error)
     }
-    guard check else {
-      throw Failure.usage(
-        "\(tour): playing a tour in the explorer is not available yet; use --check")
+    if check { try checkClaims(loaded) } else { try play(loaded) }
+  }
+
+  /// Resolves every step first (a broken step is one line and exit 2 before the screen
+  /// changes), then plays the tour from its first step.
+  private func play(_ loaded: Tour) throws {
+    let scenarios: [Scenario]
+    do {
+      scenarios = try loaded.scenarios(presets: PresetLibrary.standard())
+    } catch {
+      throw Failure.lines(ScenarioError(source: tour, error).lines)
     }
+    guard let playback = TourPlayback(tour: loaded, scenarios: scenarios) else {
+      throw Failure.lines(["\(tour): the tour has no steps"])
+    }
+    let name = TerminalRequirements.safe(tour) ?? "backprop-through-samples"
+    try ExplorerSession.run(
+      scenario: scenarios[0], seed: seed ?? scenarios[0].seed ?? Scenario.defaultSeed,
+      display: display, suggestion: "samplegrad tour \(name) --check"
+    ) { explorer, snapshot in
+      explorer.play(playback, snapshot: snapshot)
+    }
+  }
+
+  private func checkClaims(_ loaded: Tour) throws {
     let results: [TourChecker.Result]
     do {
       results = try TourChecker.check(

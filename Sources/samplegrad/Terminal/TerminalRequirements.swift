@@ -13,12 +13,15 @@ enum TerminalRequirements {
     return nil
   }
 
-  /// The one line printed (after `samplegrad: error: `) when `problem` is not nil.
-  static func message(problem: String, preset: String) -> String {
-    let safe = preset.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) }
-    let suggestion = safe && !preset.isEmpty ? preset : "bias-and-variance"
-    return "the explorer needs an interactive terminal (\(problem)); "
-      + "for text output use 'samplegrad run --preset \(suggestion)'"
+  /// The headless command the "needs an interactive terminal" line offers for `preset`.
+  static func runSuggestion(preset: String) -> String {
+    "samplegrad run --preset \(safe(preset) ?? "bias-and-variance")"
+  }
+
+  /// `name` if it can be shown in a suggested command as it is, else nil.
+  static func safe(_ name: String) -> String? {
+    let plain = name.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) }
+    return plain && !name.isEmpty ? name : nil
   }
 
   /// Sets the locale from the environment so curses can draw wide characters. If that
