@@ -131,7 +131,7 @@ public enum OverviewMeasurement {
     _ kind: EstimatorKind, probe: RunResult?, probeName: String, component i: Int
   ) -> Overview.Cell {
     guard let probe else { return .unmeasured("no probe run") }
-    if kind == .exact { return .no("enumerates f at the outcomes", good: true) }
+    if kind == .exact { return .no("enumeration or closed form", good: true) }
     if let reason = EstimatorNotApplicable.check(
       kind, distribution: probe.scenario.distribution.spec,
       objective: probe.scenario.objective.kind)
