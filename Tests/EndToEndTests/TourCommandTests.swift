@@ -43,6 +43,41 @@ struct TourCommandTests {
     #expect(result.standardOutput.contains("FAIL  step 1 (x): score-function.variance[0] < 0.01"))
   }
 
+  @Test("tour without a terminal: one line that offers --check, exit 2")
+  func playWithoutTerminal() throws {
+    let binary = try #require(BuiltExecutable.samplegrad, "samplegrad binary not found")
+    var environment = ProcessInfo.processInfo.environment
+    environment["TERM"] = "xterm-256color"
+    let result = try ChildProcess.run(
+      binary, ["tour", "backprop-through-samples"], environment: environment, deadline: 20)
+    #expect(result.status == 2)
+    let lines = result.standardError.split(separator: "\n")
+    #expect(lines.count == 1, "\(result.standardError)")
+    #expect(
+      result.standardError.contains(
+        "needs an interactive terminal (stdin is not a terminal); for text output use "
+          + "'samplegrad tour backprop-through-samples --check'"))
+  }
+
+  @Test("a tour with a broken step is refused before the screen changes, exit 2")
+  func playBrokenTour() throws {
+    let path = try temporaryFile(
+      """
+      title = "broken"
+      [[step]]
+      title = "x"
+      preset = "bias-and-variance"
+      caption = "x"
+      [[step]]
+      title = "y"
+      caption = "y"
+      std = 2.0
+      """)
+    let result = try samplegrad(["tour", path])
+    #expect(result.status == 2)
+    #expect(result.standardError.contains("step 2.std: this step's distribution is not a gaussian"))
+  }
+
   @Test("tours lists the built-in tour; check validates tour files, one line per problem")
   func listAndValidate() throws {
     let list = try samplegrad(["tours"])
