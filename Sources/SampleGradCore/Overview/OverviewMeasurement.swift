@@ -163,9 +163,7 @@ public enum OverviewMeasurement {
   /// The bias the data show, in words ("bias 14 SE", or "always 0, bias -100%" for an
   /// estimate that never varies) and briefly ("14 SE", "-100%"), or nil when none is seen.
   private static func measuredBias(_ summary: EstimateSummary) -> (text: String, brief: String)? {
-    if summary.variance == 0, summary.samples >= BiasVerdict.minimumSamples,
-      summary.bias != 0, summary.exact != 0
-    {
+    if summary.isConstantAndOff, summary.exact != 0 {
       let percent = NumberFormat.short(100 * summary.bias / abs(summary.exact))
       return ("always \(NumberFormat.short(summary.mean)), bias \(percent)%", "\(percent)%")
     }

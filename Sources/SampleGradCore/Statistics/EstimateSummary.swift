@@ -37,6 +37,14 @@ public struct EstimateSummary: Sendable, Equatable {
   /// estimators must use, since a biased estimator with a small variance is not better for it.
   public var meanSquaredError: Double { bias * bias + variance }
 
+  /// Every estimate the same value, and not the exact one, over enough estimates to say so
+  /// (backpropagating through argmax gives 0; so does the pathwise gradient of a step). The
+  /// bias is then all the error there is, though the data alone cannot tell it from a rare
+  /// outcome not drawn yet, so the verdict stays `tooFewSamples`.
+  public var isConstantAndOff: Bool {
+    variance == 0 && samples >= BiasVerdict.minimumSamples && bias != 0 && bias.isFinite
+  }
+
   public var verdict: BiasVerdict {
     BiasVerdict(mean: mean, exact: exact, standardError: standardError, samples: samples)
   }
@@ -54,7 +62,8 @@ public struct EstimateSummary: Sendable, Equatable {
   /// Samples for a 10% error: `(10 SD / |exact|)^2` from the noise alone; `never` when the
   /// measured bias alone is already 10% of the gradient and the data show it.
   public var samplesForTenPercentError: SamplesNeeded {
-    guard let relative = relativeNoise, samples >= 2 else { return .unknown }
+    // A constant estimate that is off: averaging changes nothing, as far as the data show.
+    guard let relative = relativeNoise, samples >= 2, !isConstantAndOff else { return .unknown }
     if verdict.isBiased, abs(bias) >= 0.1 * abs(exact) { return .never }
     let needed = (10 * relative) * (10 * relative)
     return needed.isFinite ? .samples(max(needed.rounded(.up), 1)) : .unknown
