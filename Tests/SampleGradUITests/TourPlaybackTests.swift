@@ -19,7 +19,9 @@ struct TourPlaybackTests {
     steps: [
       TourStep(
         title: "Bias and variance", caption: caption, preset: "bias-and-variance", select: 2),
-      TourStep(title: "Cooler", caption: "Lower the temperature: the bias shrinks.", view: .sweep),
+      TourStep(
+        title: "Cooler", caption: "Lower the temperature: the bias shrinks.", temperature: 0.1,
+        view: .sweep),
       TourStep(title: "A gaussian", caption: "Reparameterize.", view: .race),
       TourStep(title: "Every method", caption: "The table, measured.", view: .overview),
     ])
@@ -63,6 +65,22 @@ struct TourPlaybackTests {
     #expect(back == [.sweep(.close), .send(.load(Self.scenarios[0])), .send(.resume)])
     #expect(explorer.selectedParameter == 1 && explorer.overlay == .none)
     #expect(explorer.handle(.right, snapshot: Self.live).first == .send(.load(Self.scenarios[1])))
+  }
+
+  @Test("a step that turns a knob pins the numbers of the step before; leaving it unpins them")
+  func pinsTheStepBefore() {
+    var (explorer, _) = Self.started()
+    _ = explorer.handle(.character(" "), snapshot: Self.live)
+    #expect(explorer.pin == Pin(Self.live))
+    #expect(explorer.message == "step 1's numbers are pinned in ( ) beside these; M clears them")
+    _ = explorer.handle(.left, snapshot: Self.live)
+    #expect(explorer.pin == nil, "the tour's pin goes with its step")
+    // A pin of the user's own stays; a step with other estimators (the race) pins nothing.
+    _ = explorer.handle(.character("m"), snapshot: Self.live)
+    _ = explorer.handle(.character(" "), snapshot: Self.live)
+    _ = explorer.handle(.character(" "), snapshot: Self.live)
+    #expect(explorer.pin == Pin(Self.live))
+    #expect(explorer.tour?.pinned == nil)
   }
 
   @Test("each step opens its view: sweep, race, overview; moving on closes it")

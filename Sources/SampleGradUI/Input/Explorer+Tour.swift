@@ -99,15 +99,30 @@ extension Explorer {
     default: break
     }
     overlay = .none
+    let previous = playback.index
     playback.index = index
     playback.showsCaption = false
+    if pin != nil, pin == playback.pinned { pin = nil }
+    playback.pinned = nil
+    message = nil
+    // A step that turns a knob shows the numbers of the step before in ( ) beside its own:
+    // the class compares them without remembering (a pin of the user's own stays instead).
+    if pin == nil, index == previous + 1, playback.step.turnsAKnob,
+      snapshot.scenario == playback.scenarios[previous]
+    {
+      let numbers = Pin(snapshot)
+      if !numbers.rows.isEmpty {
+        pin = numbers
+        playback.pinned = numbers
+        message = "step \(previous + 1)'s numbers are pinned in ( ) beside these; M clears them"
+      }
+    }
     tour = playback
     let scenario = playback.scenario
     effects += [.send(.load(scenario)), .send(.resume)]
     selectedParameter = min(
       max((playback.step.select ?? 1) - 1, 0), scenario.distribution.parameterCount - 1)
     showsLesson = true
-    message = nil
     if middle == .lesson { middle = .samples }
     switch playback.step.view {
     case .live: break

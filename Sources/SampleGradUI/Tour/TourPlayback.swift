@@ -11,6 +11,9 @@ public struct TourPlayback: Sendable, Equatable {
   public internal(set) var index = 0
   /// Whether the whole caption is shown in a box (`c`).
   public internal(set) var showsCaption = false
+  /// The numbers the tour pinned on entering the step on screen (the step before's), so
+  /// leaving it clears them and a pin of the user's own stays.
+  var pinned: Pin?
 
   /// Nil when the tour has no steps or `scenarios` does not match them.
   public init?(tour: Tour, scenarios: [Scenario]) {
@@ -27,5 +30,15 @@ public struct TourPlayback: Sendable, Equatable {
   var chrome: TourChrome {
     TourChrome(
       number: index + 1, count: tour.steps.count, title: step.title, caption: step.caption)
+  }
+}
+
+extension TourStep {
+  /// Whether the step only turns a knob of the step before it (its temperature or its
+  /// parameters, with the same estimators), so the numbers from before the turn are worth
+  /// keeping beside the new ones.
+  var turnsAKnob: Bool {
+    preset == nil && estimators == nil
+      && (temperature != nil || logits != nil || mean != nil || std != nil)
   }
 }
