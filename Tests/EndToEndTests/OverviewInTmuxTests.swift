@@ -29,8 +29,9 @@ struct OverviewInTmuxTests {
       #expect(table.contains("variance") && table.contains("SD/|g|"))
     } else {
       #expect(table.contains("no relaxed") && table.contains("no 0 ± 0"))
-      #expect(table.contains("─ exact on logit 1"), "the first method's evidence:\n\(table)")
-      for _ in 0..<3 { try tmux.send("Down") }
+      #expect(
+        table.contains("─ score function on logit 1"), "the first estimator's evidence:\n\(table)")
+      for _ in 0..<2 { try tmux.send("Down") }
       let chosen = tmux.waitForScreen { $0.contains("─ Gumbel-softmax on logit 1") }
       #expect(chosen != nil, "↓ did not choose Gumbel-softmax:\n\(tmux.screen())")
       #expect(chosen?.contains("exact distribution: no: f at relaxed y") == true)

@@ -3,7 +3,7 @@ import SampleGradCore
 /// The overview view's own state (`o`): the method whose full evidence is shown below the
 /// table on a narrow screen (and highlighted on a wide one).
 public struct OverviewView: Sendable, Equatable {
-  /// The selected method; nil selects the first row.
+  /// The selected method; nil selects the first estimator (after the exact reference row).
   public var selected: EstimatorKind?
 
   public init(selected: EstimatorKind? = nil) {
@@ -13,7 +13,8 @@ public struct OverviewView: Sendable, Equatable {
   /// The selected row of `overview`, among the rows that can be selected.
   func row(in overview: Overview) -> Int? {
     let rows = Self.selectable(overview)
-    guard let first = rows.first else { return nil }
+    guard let first = rows.first(where: { overview.rows[$0].kind != .exact }) ?? rows.first
+    else { return nil }
     guard let selected, let index = rows.first(where: { overview.rows[$0].kind == selected })
     else { return first }
     return index
