@@ -33,7 +33,7 @@ struct OverviewViewTests {
   func screens(size: (Int, Int), name: String) throws {
     let entry = try #require(Self.cases.first { $0.name == name })
     let (buffer, _) = Self.screen(
-      entry.live, entry.table, width: size.0, height: size.1, keys: [.down, .down, .down])
+      entry.live, entry.table, width: size.0, height: size.1, keys: [.down, .down])
     SnapshotFile.check(buffer, named: "overview-\(name)-\(size.0)x\(size.1)")
   }
 
