@@ -15,48 +15,34 @@ import SampleGradCore
 /// time, and read only after `concurrentPerform` returns, which joins every iteration.
 final class EstimateCell: GrowingCell, @unchecked Sendable {
   let sampler: GradientSampler
-  let seed: UInt64
-  private let chunkSize: Int
-  private var chunk = 0
-  private var rng: Xoshiro256StarStar
-  private var inChunk = 0
+  private var cursor: ChunkCursor
   private var current: RunningMoments
   private var finished: RunningMoments
   /// `eta` at the end of the last finished chunk (rebar-auto's adapts within a chunk).
   private var finishedEta: Double?
-  /// Estimates drawn so far.
-  private(set) var count = 0
 
   init(problem: GradientProblem, kind: EstimatorKind, seed: UInt64, chunkSize: Int) {
     // The plan checked that every estimator applies at every point.
     sampler = try! GradientSampler(problem: problem, kind: kind)
-    self.seed = seed
-    self.chunkSize = chunkSize
-    rng = Xoshiro256StarStar(seed: seed, stream: kind.streamIndex, chunk: 0)
+    cursor = ChunkCursor(seed: seed, stream: kind.streamIndex, chunkSize: chunkSize)
     current = RunningMoments(dimension: problem.dimension)
     finished = RunningMoments(dimension: problem.dimension)
   }
 
   var kind: EstimatorKind { sampler.kind }
 
+  /// Estimates drawn so far.
+  var count: Int { cursor.count }
+
   /// Draws `n` more estimates, crossing into the next chunk's stream where the plan does.
   func advance(by n: Int) {
-    var left = n
-    while left > 0 {
-      let step = min(left, chunkSize - inChunk)
+    cursor.advance(by: n) { step, rng in
       sampler.run(count: step, using: &rng, into: &current)
-      inChunk += step
-      count += step
-      left -= step
-      if inChunk == chunkSize {
-        finished.merge(current)
-        finishedEta = sampler.eta
-        chunk += 1
-        inChunk = 0
-        current = RunningMoments(dimension: current.dimension)
-        rng = Xoshiro256StarStar(seed: seed, stream: kind.streamIndex, chunk: UInt64(chunk))
-        sampler.resetState()
-      }
+    } chunkDone: {
+      finished.merge(current)
+      finishedEta = sampler.eta
+      current = RunningMoments(dimension: current.dimension)
+      sampler.resetState()
     }
   }
 
@@ -67,6 +53,6 @@ final class EstimateCell: GrowingCell, @unchecked Sendable {
     return EstimatorResult(
       kind: kind, moments: total, exact: exact,
       evaluations: kind.descriptor.evaluations(sampler.problem.options),
-      eta: inChunk > 0 ? sampler.eta : finishedEta)
+      eta: cursor.inChunk > 0 ? sampler.eta : finishedEta)
   }
 }

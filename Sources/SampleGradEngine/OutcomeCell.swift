@@ -11,46 +11,31 @@ import SampleGradCore
 /// time and read only after it has joined.
 final class OutcomeCell: GrowingCell, @unchecked Sendable {
   private let problem: GradientProblem
-  private let seed: UInt64
-  private let chunkSize: Int
   private var sampler: OutcomeSampler
-  private var chunk = 0
-  private var rng: Xoshiro256StarStar
-  private var inChunk = 0
+  private var cursor: ChunkCursor
   private var histogram: Histogram
   private var current: RunningMoments
   private var finished: RunningMoments
-  private(set) var count = 0
 
   init(problem: GradientProblem, seed: UInt64, chunkSize: Int) {
     self.problem = problem
-    self.seed = seed
-    self.chunkSize = chunkSize
     sampler = OutcomeSampler(problem: problem)
-    rng = Xoshiro256StarStar(seed: seed, stream: ChunkWork.outcomeStream, chunk: 0)
+    cursor = ChunkCursor(seed: seed, stream: ChunkWork.outcomeStream, chunkSize: chunkSize)
     histogram = sampler.makeHistogram()
     current = RunningMoments(dimension: sampler.relaxedDimension)
     finished = RunningMoments(dimension: sampler.relaxedDimension)
   }
 
+  var count: Int { cursor.count }
+
   func advance(by n: Int) {
-    var left = n
-    while left > 0 {
-      let step = min(left, chunkSize - inChunk)
+    cursor.advance(by: n) { step, rng in
       sampler.run(count: step, using: &rng, histogram: &histogram, relaxed: &current)
-      inChunk += step
-      count += step
-      left -= step
-      if inChunk == chunkSize {
-        finished.merge(current)
-        chunk += 1
-        inChunk = 0
-        current = RunningMoments(dimension: current.dimension)
-        rng = Xoshiro256StarStar(
-          seed: seed, stream: ChunkWork.outcomeStream, chunk: UInt64(chunk))
-        // A fresh sampler per chunk, as each chunk of a run starts with no spare normal.
-        sampler = OutcomeSampler(problem: problem)
-      }
+    } chunkDone: {
+      finished.merge(current)
+      current = RunningMoments(dimension: current.dimension)
+      // A fresh sampler per chunk, as each chunk of a run starts with no spare normal.
+      sampler = OutcomeSampler(problem: problem)
     }
   }
 
