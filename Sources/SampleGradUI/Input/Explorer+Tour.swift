@@ -61,15 +61,16 @@ extension Explorer {
     }
   }
 
-  /// `c` in a tour: the caption in a box where the screen does not show all of it; on the main
-  /// screen the box takes the lesson's place in the cycle (samples, caption, chart).
+  /// `c` in a tour: the caption in a box; where the middle pane cycles, the box takes the
+  /// lesson's place in the cycle (samples, caption, chart), unless the lesson pane already
+  /// shows the whole caption.
   private mutating func showCaption(snapshot: Snapshot) -> [ExplorerEffect] {
     guard case .none = overlay else {
       tour?.showsCaption = true
       return []
     }
     let layout = layout(snapshot)
-    if showsWholeCaption(layout) || (layout.needsMiddle && middle != .samples) {
+    if layout.needsMiddle, showsWholeCaption(layout) || middle != .samples {
       return perform(.cycleView, snapshot: snapshot)
     }
     tour?.showsCaption = true
