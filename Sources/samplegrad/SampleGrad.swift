@@ -13,7 +13,8 @@ struct SampleGrad: ParsableCommand {
     discussion: """
       With no subcommand, opens the live explorer on the default preset (bias-and-variance); \
       'samplegrad run' prints the same statistics as JSON or a table. In the explorer, ? lists \
-      the keys and Tab in the help explains every symbol.
+      the keys and Tab in the help explains every symbol. 'samplegrad tour NAME' plays a \
+      guided tour in the explorer, step by step ('samplegrad tours' lists them).
 
       Explorer options (samplegrad [explore] ...; more in 'samplegrad help explore'):
         --preset <name|path>      a preset (see 'samplegrad presets') or a .toml file

@@ -209,7 +209,8 @@ public struct Explorer: Sendable {
 
   /// What the lesson pane shows: the tour step's caption, else the scenario's lesson.
   func lessonContent(_ snapshot: Snapshot) -> LessonContent? {
-    if let chrome = tour?.chrome { return chrome.lesson(Theme(options: options).glyphs) }
-    return LessonContent.lesson(of: snapshot.scenario)
+    let glyphs = Theme(options: options).glyphs
+    if let chrome = tour?.chrome { return chrome.lesson(glyphs) }
+    return LessonContent.lesson(of: snapshot.scenario, glyphs: glyphs)
   }
 }

@@ -13,12 +13,12 @@ struct LessonContent: Sendable, Equatable {
   /// One sentence of `text` for the status line.
   var hint: String
 
-  /// The scenario's own lesson, if it has one.
-  static func lesson(of scenario: Scenario) -> LessonContent? {
+  /// The scenario's own lesson, if it has one, in `glyphs` (`±` is `+-` in ASCII).
+  static func lesson(of scenario: Scenario, glyphs: Glyphs) -> LessonContent? {
     guard let lesson = scenario.lesson, !lesson.isEmpty else { return nil }
     return LessonContent(
-      title: "Lesson", info: "L hides", text: lesson, hintLabel: "Lesson: ",
-      hint: LessonText.hint(lesson))
+      title: "Lesson", info: "L hides", text: glyphs.text(lesson), hintLabel: "Lesson: ",
+      hint: glyphs.text(LessonText.hint(lesson)))
   }
 }
 
