@@ -53,6 +53,7 @@ final class EstimateCell: GrowingCell, @unchecked Sendable {
     return EstimatorResult(
       kind: kind, moments: total, exact: exact,
       evaluations: kind.descriptor.evaluations(sampler.problem.options),
-      eta: cursor.inChunk > 0 ? sampler.eta : finishedEta)
+      eta: cursor.inChunk > 0 ? sampler.eta : finishedEta,
+      objective: sampler.problem.objective.kind)
   }
 }

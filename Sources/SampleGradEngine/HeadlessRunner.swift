@@ -18,7 +18,8 @@ public enum HeadlessRunner {
       results.append(
         EstimatorResult(
           kind: kind, moments: moments, exact: problem.exact.gradient,
-          evaluations: kind.descriptor.evaluations(problem.options), eta: eta))
+          evaluations: kind.descriptor.evaluations(problem.options), eta: eta,
+          objective: problem.objective.kind))
     }
     let (histogram, relaxed) = outcomes(problem: problem, plan: plan, seed: seed, threads: threads)
     return RunResult(

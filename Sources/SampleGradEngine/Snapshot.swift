@@ -117,6 +117,6 @@ public struct EstimatorSnapshot: Sendable {
     else { return nil }
     return EstimateSummary(
       mean: mean[i], exact: exact[i], variance: variance[i], standardError: standardError[i],
-      samples: samples)
+      samples: samples, unbiasedInTheory: isUnbiased)
   }
 }

@@ -56,7 +56,8 @@ public enum SweepRunner {
         for part in own { total.merge(part.moments) }
         return EstimatorResult(
           kind: kind, moments: total, exact: problem.exact.gradient,
-          evaluations: kind.descriptor.evaluations(problem.options), eta: own.last?.eta)
+          evaluations: kind.descriptor.evaluations(problem.options), eta: own.last?.eta,
+          objective: problem.objective.kind)
       }
       return SweepPoint(value: plan.grid.value(p), exact: problem.exact, estimators: estimators)
     }

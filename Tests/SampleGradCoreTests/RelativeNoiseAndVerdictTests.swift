@@ -31,6 +31,13 @@ struct RelativeNoiseAndVerdictTests {
     #expect(BiasVerdict(mean: 0.0924, exact: 0.0924, standardError: 0, samples: 5000) == .exact)
     // A rare category not drawn yet: every estimate 0, exact 0.005.
     #expect(BiasVerdict(mean: 0, exact: 0.005, standardError: 0, samples: 1500) == .tooFewSamples)
+    // The same data from an estimator theory does not call unbiased (argmax's 0, the pathwise
+    // gradient of a step): all of it is bias.
+    let constant = BiasVerdict(
+      mean: 0, exact: 0.005, standardError: 0, samples: 1500, unbiasedInTheory: false)
+    #expect(constant == .constant(value: 0, percent: -100))
+    #expect(constant.text == "always 0, bias -100%" && constant.compactText == "always 0")
+    #expect(constant.isBiased && constant.name == "constant")
     #expect(BiasVerdict(mean: 5, exact: 0, standardError: 0.1, samples: 99) == .tooFewSamples)
     #expect(BiasVerdict(mean: .nan, exact: 0, standardError: 0.1, samples: 1000) == .tooFewSamples)
     #expect(BiasVerdict.tooFewSamples.name == "too-few-samples")

@@ -157,18 +157,19 @@ public enum OverviewMeasurement {
     case .tooFewSamples: return .unmeasured("too few samples")
     case .exact: return .yes(seenText(summary), brief: "exact")
     case .noBiasSeen(let z), .biased(let z): return .yes(seenText(summary), brief: briefSE(z))
+    case .constant: return .no(summary.verdict.text)
     }
   }
 
   /// The bias the data show, in words ("bias 14 SE", or "always 0, bias -100%" for an
   /// estimate that never varies) and briefly ("14 SE", "-100%"), or nil when none is seen.
   private static func measuredBias(_ summary: EstimateSummary) -> (text: String, brief: String)? {
-    if summary.isConstantAndOff, summary.exact != 0 {
-      let percent = NumberFormat.short(100 * summary.bias / abs(summary.exact))
-      return ("always \(NumberFormat.short(summary.mean)), bias \(percent)%", "\(percent)%")
+    switch summary.verdict {
+    case .constant(_, let percent?):
+      return (summary.verdict.text, "\(NumberFormat.short(percent))%")
+    case .biased(let z): return ("bias \(NumberFormat.short(z)) SE", briefSE(z))
+    default: return nil
     }
-    guard case .biased(let z) = summary.verdict else { return nil }
-    return ("bias \(NumberFormat.short(z)) SE", briefSE(z))
   }
 
   /// A number of standard errors in at most six characters: `0.9 SE`, `14 SE`, `>999 SE`.
@@ -183,6 +184,7 @@ public enum OverviewMeasurement {
     case .exact: "every estimate exact"
     case .noBiasSeen(let z): "no bias seen, \(NumberFormat.short(z)) SE"
     case .biased(let z): "bias \(NumberFormat.short(z)) SE"
+    case .constant: summary.verdict.text
     case .tooFewSamples: "too few samples"
     }
   }

@@ -32,16 +32,20 @@ public struct EstimatorResult: Sendable {
   public let evaluations: Int
   /// The control-variate scale used (rebar), or the final running value (rebar-auto).
   public let eta: Double?
+  /// Whether theory calls it unbiased on this objective (the pathwise gradient is not, on a
+  /// step); it decides what an estimate that never varies and misses means.
+  public let unbiasedInTheory: Bool
 
   public init(
     kind: EstimatorKind, moments: RunningMoments, exact: [Double], evaluations: Int = 1,
-    eta: Double? = nil
+    eta: Double? = nil, objective: ObjectiveKind? = nil
   ) {
     self.kind = kind
     self.moments = moments
     self.exact = exact
     self.evaluations = evaluations
     self.eta = eta
+    unbiasedInTheory = objective.map { kind.descriptor.isUnbiased(on: $0) } ?? kind.isUnbiased
   }
 
   public var mean: [Double] { moments.mean }
@@ -58,7 +62,8 @@ public struct EstimatorResult: Sendable {
     return exact.indices.map {
       EstimateSummary(
         mean: moments.mean[$0], exact: exact[$0], variance: variance[$0],
-        standardError: standardError[$0], samples: moments.count)
+        standardError: standardError[$0], samples: moments.count,
+        unbiasedInTheory: unbiasedInTheory)
     }
   }
 }

@@ -10,8 +10,8 @@ import Foundation
 /// and an unbiased running mean wanders past 3 SE now and then (the law of the iterated
 /// logarithm); past 5 SE it practically never does (about 6e-7 per look).
 public enum BiasVerdict: Sendable, Equatable {
-  /// Too few estimates for a standard error to mean anything, or all of them equal while the
-  /// exact value differs (a rare outcome not drawn yet): nothing can be said.
+  /// Too few estimates for a standard error to mean anything, or all of them equal and off
+  /// for an estimator theory calls unbiased (a rare outcome not drawn yet): nothing can be said.
   case tooFewSamples
   /// Every estimate equals the exact value: no noise and no bias (the `exact` reference row).
   case exact
@@ -19,13 +19,24 @@ public enum BiasVerdict: Sendable, Equatable {
   case noBiasSeen(standardErrors: Double)
   /// The bias is more than `threshold` standard errors from zero.
   case biased(standardErrors: Double)
+  /// Every one of at least `minimumSamples` estimates is the same value, and not the exact
+  /// one, from an estimator theory does not call unbiased here: all the error is bias
+  /// (backpropagating through argmax gives 0; so does the pathwise gradient of a step).
+  /// `percent` is the bias in % of |exact| (nil when exact is 0).
+  case constant(value: Double, percent: Double?)
 
   /// Standard errors beyond which a bias counts as shown.
   public static let threshold = 5.0
   /// Estimates needed before a standard error is trusted.
   public static let minimumSamples = 100
 
-  public init(mean: Double, exact: Double, standardError: Double, samples: Int) {
+  /// `unbiasedInTheory` decides only the one case data cannot: every estimate equal and off.
+  /// For an unbiased estimator that is a rare outcome not drawn yet (`tooFewSamples`); for
+  /// any other it is the bias (`constant`).
+  public init(
+    mean: Double, exact: Double, standardError: Double, samples: Int,
+    unbiasedInTheory: Bool = true
+  ) {
     guard samples >= Self.minimumSamples, mean.isFinite, exact.isFinite, standardError.isFinite
     else {
       self = .tooFewSamples
@@ -35,7 +46,13 @@ public enum BiasVerdict: Sendable, Equatable {
     // The reference row computes the same number the exact gradient does, up to rounding.
     let rounding = 1e-12 * max(abs(exact), abs(mean), Double.leastNormalMagnitude)
     if standardError <= rounding {
-      self = abs(bias) <= rounding ? .exact : .tooFewSamples
+      if abs(bias) <= rounding {
+        self = .exact
+      } else if unbiasedInTheory {
+        self = .tooFewSamples
+      } else {
+        self = .constant(value: mean, percent: exact != 0 ? 100 * bias / abs(exact) : nil)
+      }
       return
     }
     let z = abs(bias) / standardError
@@ -44,19 +61,21 @@ public enum BiasVerdict: Sendable, Equatable {
 
   /// Whether the data show a bias.
   public var isBiased: Bool {
-    if case .biased = self { return true }
-    return false
+    switch self {
+    case .biased, .constant: return true
+    case .tooFewSamples, .exact, .noBiasSeen: return false
+    }
   }
 
   /// The bias in standard errors, when there is one to give.
   public var standardErrors: Double? {
     switch self {
     case .noBiasSeen(let z), .biased(let z): z
-    case .tooFewSamples, .exact: nil
+    case .tooFewSamples, .exact, .constant: nil
     }
   }
 
-  /// A name for scripts (the JSON of `run`): `biased`, `no-bias-seen`, `exact`,
+  /// A name for scripts (the JSON of `run`): `biased`, `no-bias-seen`, `exact`, `constant`,
   /// `too-few-samples`.
   public var name: String {
     switch self {
@@ -64,6 +83,7 @@ public enum BiasVerdict: Sendable, Equatable {
     case .exact: "exact"
     case .noBiasSeen: "no-bias-seen"
     case .biased: "biased"
+    case .constant: "constant"
     }
   }
 
@@ -74,6 +94,9 @@ public enum BiasVerdict: Sendable, Equatable {
     case .exact: "exact (no noise)"
     case .noBiasSeen(let z): "no bias seen (\(Self.format(z)) SE)"
     case .biased(let z): "bias \(Self.format(z)) SE"
+    case .constant(let value, let percent):
+      "always \(NumberFormat.short(value))"
+        + (percent.map { ", bias \(NumberFormat.short($0))%" } ?? "")
     }
   }
 
@@ -84,6 +107,7 @@ public enum BiasVerdict: Sendable, Equatable {
     case .exact: "exact"
     case .noBiasSeen(let z): "no bias \(Self.format(z)) SE"
     case .biased(let z): "bias \(Self.format(z)) SE"
+    case .constant(let value, _): String("always \(NumberFormat.short(value))".prefix(14))
     }
   }
 

@@ -10,13 +10,20 @@ public struct EstimateSummary: Sendable, Equatable {
   /// Standard error of the mean.
   public let standardError: Double
   public let samples: Int
+  /// Whether theory calls the estimator unbiased here; it decides only what an estimate that
+  /// never varies and misses means (see `BiasVerdict`).
+  public let unbiasedInTheory: Bool
 
-  public init(mean: Double, exact: Double, variance: Double, standardError: Double, samples: Int) {
+  public init(
+    mean: Double, exact: Double, variance: Double, standardError: Double, samples: Int,
+    unbiasedInTheory: Bool = true
+  ) {
     self.mean = mean
     self.exact = exact
     self.variance = variance
     self.standardError = standardError
     self.samples = samples
+    self.unbiasedInTheory = unbiasedInTheory
   }
 
   /// `mean - exact`.
@@ -37,16 +44,10 @@ public struct EstimateSummary: Sendable, Equatable {
   /// estimators must use, since a biased estimator with a small variance is not better for it.
   public var meanSquaredError: Double { bias * bias + variance }
 
-  /// Every estimate the same value, and not the exact one, over enough estimates to say so
-  /// (backpropagating through argmax gives 0; so does the pathwise gradient of a step). The
-  /// bias is then all the error there is, though the data alone cannot tell it from a rare
-  /// outcome not drawn yet, so the verdict stays `tooFewSamples`.
-  public var isConstantAndOff: Bool {
-    variance == 0 && samples >= BiasVerdict.minimumSamples && bias != 0 && bias.isFinite
-  }
-
   public var verdict: BiasVerdict {
-    BiasVerdict(mean: mean, exact: exact, standardError: standardError, samples: samples)
+    BiasVerdict(
+      mean: mean, exact: exact, standardError: standardError, samples: samples,
+      unbiasedInTheory: unbiasedInTheory)
   }
 
   /// How many estimates must be averaged for an error of 10% of the gradient.
@@ -62,8 +63,7 @@ public struct EstimateSummary: Sendable, Equatable {
   /// Samples for a 10% error: `(10 SD / |exact|)^2` from the noise alone; `never` when the
   /// measured bias alone is already 10% of the gradient and the data show it.
   public var samplesForTenPercentError: SamplesNeeded {
-    // A constant estimate that is off: averaging changes nothing, as far as the data show.
-    guard let relative = relativeNoise, samples >= 2, !isConstantAndOff else { return .unknown }
+    guard let relative = relativeNoise, samples >= 2 else { return .unknown }
     if verdict.isBiased, abs(bias) >= 0.1 * abs(exact) { return .never }
     let needed = (10 * relative) * (10 * relative)
     return needed.isFinite ? .samples(max(needed.rounded(.up), 1)) : .unknown

@@ -30,7 +30,7 @@ extension Explorer {
       EstimatorResult(
         kind: $0.kind,
         moments: RunningMoments(count: $0.samples, mean: $0.mean, variance: $0.variance),
-        exact: $0.exact)
+        exact: $0.exact, eta: $0.eta, objective: snapshot.scenario.objective.kind)
     }
     return RunResult(
       scenario: snapshot.scenario, seed: snapshot.seed, samples: snapshot.samples,

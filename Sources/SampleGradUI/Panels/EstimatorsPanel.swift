@@ -170,14 +170,7 @@ struct EstimatorsPanel: Sendable {
           EstimatorLabel.name(e.kind, wide: columns.isWide), in: cell,
           style: pick(isLowest ? .lowest : .plain))
       case .verdict:
-        guard let verdict, let summary else { continue }
-        if verdict == .tooFewSamples, summary.isConstantAndOff {
-          // Argmax's 0 for millions of samples is not "too few": it is all bias.
-          buffer.write(
-            Self.constantText(summary, wide: columns.isWide), in: cell,
-            style: context.style(.biased))
-          continue
-        }
+        guard let verdict else { continue }
         let text = columns.isWide ? verdict.text : verdict.compactText
         let role: Role =
           verdict.isBiased ? .biased : verdict == .tooFewSamples ? .hint : .noBiasSeen
@@ -232,15 +225,6 @@ struct EstimatorsPanel: Sendable {
 
   private func write(_ text: String, _ cell: Rect, _ style: Style, _ buffer: inout Buffer) {
     buffer.write(text, in: cell, align: .right, style: style)
-  }
-
-  /// The verdict of an estimate that never varies and misses: `always 0, bias -100%` (wide),
-  /// `always 0` (14 columns).
-  static func constantText(_ summary: EstimateSummary, wide: Bool) -> String {
-    let value = "always " + ScreenFormat.number(summary.mean, width: 7)
-    guard wide, summary.exact != 0 else { return value }
-    let percent = ScreenFormat.short(100 * summary.bias / abs(summary.exact))
-    return value + ", bias \(percent)%"
   }
 
   /// Samples for a 10% error in at most six characters: `219k`, `never`, `-`.
