@@ -72,12 +72,16 @@ public struct EstimateSummary: Sendable, Equatable {
 
 /// Rankings by mean squared error, as the screen's "lowest MSE" and the table's mark use.
 public enum MeanSquaredErrorRanking {
-  /// The index of the summary with the smallest MSE, among those with numbers. Callers leave
-  /// the `exact` reference row out (nil): it enumerates every outcome, it does not compete.
+  /// The index of the summary with the smallest MSE, among those with numbers and not constant.
+  /// Callers leave the `exact` reference row out (nil): it enumerates every outcome, it does
+  /// not compete.
   public static func lowest(_ summaries: [EstimateSummary?]) -> Int? {
     var best: (index: Int, value: Double)?
     for (i, summary) in summaries.enumerated() {
       guard let summary, summary.samples >= 2 else { continue }
+      // A constant estimate that misses (argmax's 0) says nothing about the gradient; its MSE
+      // is that of answering a constant, so it does not compete.
+      if case .constant = summary.verdict { continue }
       let mse = summary.meanSquaredError
       guard mse.isFinite else { continue }
       if mse < (best?.value ?? .infinity) { best = (i, mse) }
