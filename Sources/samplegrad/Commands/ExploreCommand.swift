@@ -24,12 +24,7 @@ struct ExploreCommand: ParsableCommand {
   @OptionGroup var display: DisplayFlags
 
   func run() throws {
-    let loaded: Scenario
-    do {
-      loaded = try scenario.load()
-    } catch {
-      throw Failure.scenario(error)
-    }
+    let loaded = try scenario.loadOrFail()
     try ExplorerSession.run(
       scenario: loaded, seed: scenario.seed ?? loaded.seed ?? Scenario.defaultSeed,
       display: display, suggestion: TerminalRequirements.runSuggestion(preset: scenario.preset))

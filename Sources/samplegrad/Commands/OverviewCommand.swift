@@ -37,19 +37,10 @@ struct OverviewCommand: ParsableCommand {
   @Option(name: .long, help: "Output format: table or json.")
   var format: Format = .table
 
-  @Option(
-    name: .long, parsing: .unconditional,
-    help: "Worker threads, 1 to 1024 (default: all cores). Results do not depend on it.",
-    transform: FlagValue.wholeNumber(Workers.range))
-  var threads: Int?
+  @OptionGroup var workers: WorkerOptions
 
   func run() throws {
-    let loaded: Scenario
-    do {
-      loaded = try scenario.load()
-    } catch {
-      throw Failure.scenario(error)
-    }
+    let loaded = try scenario.loadOrFail()
     let index = (parameter ?? 1) - 1
     guard index < loaded.distribution.parameterCount else {
       throw Failure.usage(
@@ -59,7 +50,7 @@ struct OverviewCommand: ParsableCommand {
     let overview = OverviewRunner.measure(
       loaded, samples: samples ?? Scenario.defaultSamples,
       seed: scenario.seed ?? loaded.seed ?? Scenario.defaultSeed,
-      threads: threads ?? Workers.cores, component: index)
+      threads: workers.count, component: index)
     switch format {
     case .table: try Output.line(OverviewTable.render(overview))
     case .json: try Output.line(OverviewTable.json(overview).render())

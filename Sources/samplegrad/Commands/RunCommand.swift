@@ -34,25 +34,16 @@ struct RunCommand: ParsableCommand {
   @Option(name: .long, help: "Output format: json or table.")
   var format: Format = .json
 
-  @Option(
-    name: .long, parsing: .unconditional,
-    help: "Worker threads, 1 to 1024 (default: all cores). Results do not depend on it.",
-    transform: FlagValue.wholeNumber(Workers.range))
-  var threads: Int?
+  @OptionGroup var workers: WorkerOptions
 
   func run() throws {
-    let loaded: Scenario
-    do {
-      loaded = try scenario.load(estimators: estimators)
-    } catch {
-      throw Failure.scenario(error)
-    }
+    let loaded = try scenario.loadOrFail(estimators: estimators)
     let count = samples ?? loaded.samples ?? Scenario.defaultSamples
     let seed = scenario.seed ?? loaded.seed ?? Scenario.defaultSeed
     let result: RunResult
     do {
       result = try HeadlessRunner.run(
-        loaded, samples: count, seed: seed, threads: threads ?? Workers.cores)
+        loaded, samples: count, seed: seed, threads: workers.count)
     } catch {
       throw Failure.usage(error.description)
     }

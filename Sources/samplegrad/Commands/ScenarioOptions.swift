@@ -36,6 +36,15 @@ struct ScenarioOptions: ParsableArguments {
     return try overrides.apply(to: base)
   }
 
+  /// `load`, with a refusal turned into the command's one-line failure (exit 2).
+  func loadOrFail(estimators: String? = nil) throws(Failure) -> Scenario {
+    do {
+      return try load(estimators: estimators)
+    } catch {
+      throw Failure.scenario(error)
+    }
+  }
+
   /// Loads `--preset`: a name that matches no preset is a mistake on the command line
   /// (the runner points to --help); a path is a file, whose problems name the file.
   static func loadPreset(_ reference: String) throws(ScenarioError) -> Scenario {

@@ -57,22 +57,13 @@ struct SweepCommand: ParsableCommand {
     help: "Comma-separated estimator names (default: the scenario's, without exact).")
   var estimators: String?
 
-  @Option(
-    name: .long, parsing: .unconditional,
-    help: "Worker threads, 1 to 1024 (default: all cores). Results do not depend on it.",
-    transform: FlagValue.wholeNumber(Workers.range))
-  var threads: Int?
+  @OptionGroup var workers: WorkerOptions
 
   @Option(name: .long, help: "Output format: json, csv or table.")
   var format: Format = .json
 
   func run() throws {
-    let loaded: Scenario
-    do {
-      loaded = try scenario.load()
-    } catch {
-      throw Failure.scenario(error)
-    }
+    let loaded = try scenario.loadOrFail()
     var setting = SweepPlan.defaultSetting(for: loaded)
     if let over {
       guard let parsed = ScenarioSetting.parse(over) else {
@@ -110,7 +101,7 @@ struct SweepCommand: ParsableCommand {
     let seed = scenario.seed ?? loaded.seed ?? Scenario.defaultSeed
     let result = SweepRunner.run(
       plan, samples: samples ?? loaded.samples ?? Scenario.defaultSamples, seed: seed,
-      threads: threads ?? Workers.cores)
+      threads: workers.count)
     switch format {
     case .json: try Output.line(SweepReport.json(result).render())
     case .csv: try Output.line(SweepReport.csv(result))

@@ -28,12 +28,7 @@ struct TourCommand: ParsableCommand {
   @Flag(name: .long, help: "Run every step headless and evaluate its checks.")
   var check = false
 
-  @Option(
-    name: .long, parsing: .unconditional,
-    help:
-      "Worker threads for --check, 1 to 1024 (default: all cores). Results do not depend on it.",
-    transform: FlagValue.wholeNumber(Workers.range))
-  var threads: Int?
+  @OptionGroup var workers: WorkerOptions
 
   @Option(
     name: .long, parsing: .unconditional,
@@ -78,7 +73,7 @@ struct TourCommand: ParsableCommand {
     let results: [TourChecker.Result]
     do {
       results = try TourChecker.check(
-        loaded, presets: PresetLibrary.standard(), threads: threads ?? Workers.cores)
+        loaded, presets: PresetLibrary.standard(), threads: workers.count)
     } catch {
       throw Failure.lines(ScenarioError(source: tour, error).lines)
     }

@@ -48,11 +48,7 @@ struct TrainCommand: ParsableCommand {
   @Option(name: .long, help: "Comma-separated estimator names (default: the scenario's).")
   var estimators: String?
 
-  @Option(
-    name: .long, parsing: .unconditional,
-    help: "Worker threads, 1 to 1024 (default: all cores). Results do not depend on it.",
-    transform: FlagValue.wholeNumber(Workers.range))
-  var threads: Int?
+  @OptionGroup var workers: WorkerOptions
 
   @Option(name: .long, help: "Output format: json, csv or table.")
   var format: Format = .json
@@ -77,7 +73,7 @@ struct TrainCommand: ParsableCommand {
     } catch {
       throw Failure.scenario(ScenarioError(source: ScenarioOverrides.source, error))
     }
-    let result = TrainingRunner.run(setup, threads: threads ?? Workers.cores)
+    let result = TrainingRunner.run(setup, threads: workers.count)
     switch format {
     case .json: try Output.line(TrainingReport.json(result).render())
     case .csv: try Output.line(TrainingReport.csv(result))
