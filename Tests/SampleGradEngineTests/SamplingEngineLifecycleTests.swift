@@ -9,15 +9,6 @@ import Testing
 /// paused loop sleeps instead of spinning through commands it has already taken.
 @Suite("Sampling engine lifecycle")
 struct SamplingEngineLifecycleTests {
-  func waitUntil(seconds: Double = 10, _ condition: () -> Bool) -> Bool {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-      if condition() { return true }
-      Thread.sleep(forTimeInterval: 0.005)
-    }
-    return condition()
-  }
-
   @Test("stop before start, and twice, returns at once; start after stop does nothing")
   func stopWithoutStart() {
     let engine = SamplingEngine(scenario: EngineStateTests.scenario)

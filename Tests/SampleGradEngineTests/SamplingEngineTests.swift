@@ -8,15 +8,6 @@ import Testing
 /// `SamplingEngineLifecycleTests`).
 @Suite("Sampling engine (threaded)")
 struct SamplingEngineTests {
-  func waitUntil(seconds: Double = 10, _ condition: () -> Bool) -> Bool {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-      if condition() { return true }
-      Thread.sleep(forTimeInterval: 0.005)
-    }
-    return condition()
-  }
-
   @Test("samples in the background, applies commands, pauses and stops")
   func smoke() {
     let engine = SamplingEngine(scenario: EngineStateTests.scenario)
