@@ -90,10 +90,8 @@ struct DiscreteLeaveOneOut: GradientEstimator {
 /// RLOO for a gaussian: scores `eps / std` (mean) and `(eps^2 - 1) / std` (std).
 struct GaussianLeaveOneOut: GradientEstimator {
   let draws: Int
-  var mean = 0.0
-  var std = 1.0
   let objective: Objective
-  var normals = NormalPairs()
+  var noise: GaussianNoise
   /// eps and f of each draw.
   let drawn: ScratchBuffers
 
@@ -101,22 +99,21 @@ struct GaussianLeaveOneOut: GradientEstimator {
     draws = problem.options.draws
     objective = problem.objective
     drawn = ScratchBuffers(count: draws, slots: 2)
-    rebind(to: problem)
+    noise = GaussianNoise(problem: problem)
   }
 
-  mutating func rebind(to problem: GradientProblem) {
-    mean = problem.distribution.parameters[0]
-    std = problem.distribution.parameters[1]
-  }
+  mutating func rebind(to problem: GradientProblem) { noise.rebind(to: problem) }
 
   mutating func estimate(
     into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar
   ) {
     let eps = drawn.slot(0)
     let f = drawn.slot(1)
+    let mean = noise.mean
+    let std = noise.std
     var average = 0.0
     for i in 0..<draws {
-      eps[i] = normals.next(using: &rng)
+      eps[i] = noise.eps(using: &rng)
       f[i] = objective.value(mean + std * eps[i])
       average += f[i]
     }
@@ -133,5 +130,5 @@ struct GaussianLeaveOneOut: GradientEstimator {
     out[1] = dStd * scale
   }
 
-  mutating func resetState() { normals = NormalPairs() }
+  mutating func resetState() { noise.reset() }
 }

@@ -19,24 +19,21 @@ struct MeasureValued: GradientEstimator {
     isUnbiased: true, needs: EstimatorNeeds(distribution: .measureValued),
     evaluations: { _ in 4 }, make: { MeasureValued(problem: $0) })
 
-  var mean = 0.0
-  var std = 1.0
   let objective: Objective
-  var normals = NormalPairs()
+  var noise: GaussianNoise
 
   init(problem: GradientProblem) {
     objective = problem.objective
-    rebind(to: problem)
+    noise = GaussianNoise(problem: problem)
   }
 
-  mutating func rebind(to problem: GradientProblem) {
-    mean = problem.distribution.parameters[0]
-    std = problem.distribution.parameters[1]
-  }
+  mutating func rebind(to problem: GradientProblem) { noise.rebind(to: problem) }
 
   mutating func estimate(
     into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar
   ) {
+    let mean = noise.mean
+    let std = noise.std
     let w = (-2 * log(rng.nextOpenUniform())).squareRoot()
     let spread = std * w
     out[0] =
@@ -44,7 +41,7 @@ struct MeasureValued: GradientEstimator {
       / (std * (2 * Double.pi).squareRoot())
     var chiSquare = 0.0
     for _ in 0..<3 {
-      let n = normals.next(using: &rng)
+      let n = noise.eps(using: &rng)
       chiSquare += n * n
     }
     let sign: Double = rng.nextOpenUniform() < 0.5 ? -1 : 1
@@ -53,5 +50,5 @@ struct MeasureValued: GradientEstimator {
     out[1] = (objective.value(mean + std * m) - objective.value(mean + std * m * u)) / std
   }
 
-  mutating func resetState() { normals = NormalPairs() }
+  mutating func resetState() { noise.reset() }
 }

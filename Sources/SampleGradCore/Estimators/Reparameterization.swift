@@ -13,29 +13,24 @@ struct Reparameterization: GradientEstimator {
     needs: EstimatorNeeds(distribution: .continuous, objective: .derivative),
     make: { Reparameterization(problem: $0) })
 
-  var mean = 0.0
-  var std = 1.0
   let objective: Objective
-  var normals = NormalPairs()
+  var noise: GaussianNoise
 
   init(problem: GradientProblem) {
     objective = problem.objective
-    rebind(to: problem)
+    noise = GaussianNoise(problem: problem)
   }
 
-  mutating func rebind(to problem: GradientProblem) {
-    mean = problem.distribution.parameters[0]
-    std = problem.distribution.parameters[1]
-  }
+  mutating func rebind(to problem: GradientProblem) { noise.rebind(to: problem) }
 
   mutating func estimate(
     into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar
   ) {
-    let eps = normals.next(using: &rng)
-    let slope = objective.derivative(mean + std * eps)
+    let eps = noise.eps(using: &rng)
+    let slope = objective.derivative(noise.mean + noise.std * eps)
     out[0] = slope
     out[1] = slope * eps
   }
 
-  mutating func resetState() { normals = NormalPairs() }
+  mutating func resetState() { noise.reset() }
 }

@@ -156,34 +156,31 @@ struct BernoulliScoreFunction: GradientEstimator {
 /// `(f(x) - c) (eps / std, (eps^2 - 1) / std)`: the gradients of `log N(x; mean, std)`
 /// written through `eps = (x - mean) / std`, so nothing cancels.
 struct GaussianScoreFunction: GradientEstimator {
-  var mean = 0.0
-  var std = 1.0
   let objective: Objective
-  var normals = NormalPairs()
+  var noise: GaussianNoise
   var baseline: RunningBaseline
 
   init(problem: GradientProblem, usesBaseline: Bool) {
     objective = problem.objective
+    noise = GaussianNoise(problem: problem)
     baseline = RunningBaseline(isEnabled: usesBaseline)
-    rebind(to: problem)
   }
 
-  mutating func rebind(to problem: GradientProblem) {
-    mean = problem.distribution.parameters[0]
-    std = problem.distribution.parameters[1]
-  }
+  mutating func rebind(to problem: GradientProblem) { noise.rebind(to: problem) }
 
   /// The baseline starts at `f` of one draw that no estimate uses.
   mutating func warmUp(using rng: inout Xoshiro256StarStar) {
     guard baseline.isEnabled else { return }
-    _ = baseline.take(recording: objective.value(mean + std * normals.next(using: &rng)))
+    let eps = noise.eps(using: &rng)
+    _ = baseline.take(recording: objective.value(noise.mean + noise.std * eps))
   }
 
   mutating func estimate(
     into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar
   ) {
-    let eps = normals.next(using: &rng)
-    let f = objective.value(mean + std * eps)
+    let eps = noise.eps(using: &rng)
+    let std = noise.std
+    let f = objective.value(noise.mean + std * eps)
     let weight = f - baseline.take(recording: f)
     out[0] = weight * eps / std
     out[1] = weight * (eps * eps - 1) / std
@@ -191,6 +188,6 @@ struct GaussianScoreFunction: GradientEstimator {
 
   mutating func resetState() {
     baseline.reset()
-    normals = NormalPairs()
+    noise.reset()
   }
 }
