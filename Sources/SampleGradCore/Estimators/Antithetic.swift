@@ -23,10 +23,13 @@ enum Antithetic {
     make: { DisARM(problem: $0) })
 }
 
-/// `(f(1[u > σ(-l)]) - f(1[u < σ(l)])) (u - 1/2)`.
-struct ARM: GradientEstimator {
-  var threshold = 0.5
-  var p = 0.5
+/// What ARM and DisARM share: the thresholds of the pair and f at each outcome, and the draw
+/// of one uniform with its antithetic pair.
+struct AntitheticPair {
+  /// σ(-l): `b = 1[u > threshold]`.
+  private(set) var threshold = 0.5
+  /// σ(l): `b' = 1[u < p]`.
+  private(set) var p = 0.5
   let values: [Double]
 
   init(problem: GradientProblem) {
@@ -39,41 +42,57 @@ struct ARM: GradientEstimator {
     p = problem.probabilities[1]  // σ(l)
   }
 
-  func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
+  /// One uniform `u` and the pair `(b, b')` it decides.
+  @inline(__always)
+  func draw(using rng: inout Xoshiro256StarStar) -> (u: Double, b: Int, antithetic: Int) {
     let u = rng.nextOpenUniform()
-    let b = u > threshold ? 1 : 0
-    let antithetic = u < p ? 1 : 0
-    out[0] = (values[b] - values[antithetic]) * (u - 0.5)
+    return (u, u > threshold ? 1 : 0, u < p ? 1 : 0)
+  }
+}
+
+/// `(f(1[u > σ(-l)]) - f(1[u < σ(l)])) (u - 1/2)`.
+struct ARM: GradientEstimator {
+  var pair: AntitheticPair
+
+  init(problem: GradientProblem) {
+    pair = AntitheticPair(problem: problem)
+  }
+
+  mutating func rebind(to problem: GradientProblem) { pair.rebind(to: problem) }
+
+  func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
+    let (u, b, antithetic) = pair.draw(using: &rng)
+    out[0] = (pair.values[b] - pair.values[antithetic]) * (u - 0.5)
   }
 }
 
 /// `1/2 (f(b) - f(b')) (-1)^b' 1[b != b'] σ(|l|)`: zero whenever the pair agrees.
 struct DisARM: GradientEstimator {
-  var threshold = 0.5
-  var p = 0.5
-  var weight = 0.0
-  let values: [Double]
+  var pair: AntitheticPair
+  /// `σ(|l|) / 2`.
+  var weight: Double
 
   init(problem: GradientProblem) {
-    values = problem.objective.outcomeValues
-    rebind(to: problem)
+    pair = AntitheticPair(problem: problem)
+    weight = Self.weight(problem)
   }
 
   mutating func rebind(to problem: GradientProblem) {
-    threshold = problem.probabilities[0]
-    p = problem.probabilities[1]
-    weight = 0.5 * LogSpace.sigmoid(abs(problem.distribution.parameters[0]))
+    pair.rebind(to: problem)
+    weight = Self.weight(problem)
+  }
+
+  private static func weight(_ problem: GradientProblem) -> Double {
+    0.5 * LogSpace.sigmoid(abs(problem.distribution.logOdds))
   }
 
   func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
-    let u = rng.nextOpenUniform()
-    let b = u > threshold ? 1 : 0
-    let antithetic = u < p ? 1 : 0
+    let (_, b, antithetic) = pair.draw(using: &rng)
     guard b != antithetic else {
       out[0] = 0
       return
     }
     let sign = antithetic == 1 ? -1.0 : 1.0
-    out[0] = weight * (values[b] - values[antithetic]) * sign
+    out[0] = weight * (pair.values[b] - pair.values[antithetic]) * sign
   }
 }

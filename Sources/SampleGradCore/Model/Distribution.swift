@@ -43,6 +43,22 @@ public struct Distribution: Sendable, Equatable {
   public var parameters: [Double] { spec.parameters }
   public var temperature: Double? { spec.temperature }
 
+  /// A Bernoulli's log-odds, read from the spec (`parameters` would build an array).
+  var logOdds: Double {
+    guard case .bernoulli(let l, _) = spec else {
+      preconditionFailure("a \(kind.rawValue) distribution has no log-odds")
+    }
+    return l
+  }
+
+  /// A categorical's logits.
+  var logits: [Double] {
+    guard case .categorical(let logits, _) = spec else {
+      preconditionFailure("a \(kind.rawValue) distribution has no logits")
+    }
+    return logits
+  }
+
   /// Number of discrete outcomes (categorical: K; bernoulli: 2; continuous: 0).
   public var categories: Int {
     switch spec {
