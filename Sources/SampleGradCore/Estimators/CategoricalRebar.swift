@@ -12,8 +12,29 @@ struct CategoricalRebar: GradientEstimator {
   let objective: Objective
   var logSumExp = 0.0
   var etaRule: EtaRule
-  /// logits, p, f(e_j), z, y, d, relaxedGradient, zTilde, yTilde, dTilde, r, q, s, a, c, ratios
+  /// Owns the K-value buffers the pointers below name (plus the combine's A and C).
   let buffers: ScratchBuffers
+  let logits: UnsafeMutablePointer<Double>
+  let probabilities: UnsafeMutablePointer<Double>
+  /// f at each outcome `e_j`.
+  let values: UnsafeMutablePointer<Double>
+  /// The Gumbel-perturbed logits and their relaxation (one-sample path).
+  let z: UnsafeMutablePointer<Double>
+  let y: UnsafeMutablePointer<Double>
+  /// df/dx at y, and `d f(s(z)) / d logits` through it.
+  let d: UnsafeMutablePointer<Double>
+  let relaxedGradient: UnsafeMutablePointer<Double>
+  /// The conditional sample and its relaxation (one-sample path); `r`, `q` its derivative.
+  let zTilde: UnsafeMutablePointer<Double>
+  let yTilde: UnsafeMutablePointer<Double>
+  let r: UnsafeMutablePointer<Double>
+  let q: UnsafeMutablePointer<Double>
+  /// df/dx at yTilde, `d f(s(z~)) / d z~` through it, and `d f(s(z~)) / d logits`.
+  let dTilde: UnsafeMutablePointer<Double>
+  let s: UnsafeMutablePointer<Double>
+  let conditionalGradient: UnsafeMutablePointer<Double>
+  /// `exp(max(logits) - logits_i)`, read by `conditional`.
+  let ratios: UnsafeMutablePointer<Double>
   /// rows x K: z, y, e, zTilde, yTilde, r, q.
   let blocks: ScratchBuffers
   /// The vectorised conditional sampler, when the logits' spread allows it.
@@ -24,18 +45,32 @@ struct CategoricalRebar: GradientEstimator {
     k = problem.categories
     objective = problem.objective
     etaRule = eta
-    buffers = ScratchBuffers(count: k, slots: 16)
+    buffers = ScratchBuffers(count: k, slots: 17)
+    logits = buffers.slot(0)
+    probabilities = buffers.slot(1)
+    values = buffers.slot(2)
+    z = buffers.slot(3)
+    y = buffers.slot(4)
+    d = buffers.slot(5)
+    relaxedGradient = buffers.slot(6)
+    zTilde = buffers.slot(7)
+    yTilde = buffers.slot(8)
+    dTilde = buffers.slot(9)
+    r = buffers.slot(10)
+    q = buffers.slot(11)
+    s = buffers.slot(12)
+    combine = RebarCombine(a: buffers.slot(13), c: buffers.slot(14))
+    ratios = buffers.slot(15)
+    conditionalGradient = buffers.slot(16)
     blocks = ScratchBuffers(
       count: CategoricalBlock.rows * k, slots: 7, indexCount: CategoricalBlock.rows)
-    buffers.slot(2).update(from: problem.objective.outcomeValues, count: k)
-    combine = RebarCombine(a: buffers.slot(13), c: buffers.slot(14))
+    values.update(from: problem.objective.outcomeValues, count: k)
     rebind(to: problem)
   }
 
   mutating func rebind(to problem: GradientProblem) {
-    let logits = buffers.slot(0)
-    logits.update(from: problem.distribution.parameters, count: k)
-    buffers.slot(1).update(from: problem.probabilities, count: k)
+    logits.update(from: problem.distribution.logits, count: k)
+    probabilities.update(from: problem.probabilities, count: k)
     temperature = problem.distribution.temperature ?? 1
     logSumExp = LogSpace.logSumExp(logits, count: k)
     var top = -Double.infinity
@@ -48,7 +83,6 @@ struct CategoricalRebar: GradientEstimator {
       conditional = nil
       return
     }
-    let ratios = buffers.slot(15)
     for i in 0..<k { ratios[i] = Foundation.exp(top - logits[i]) }
     conditional = ConditionalBlock(
       ratios: ratios, maxLogit: top, logSumExp: logSumExp, pMax: Foundation.exp(top - logSumExp))
@@ -61,64 +95,39 @@ struct CategoricalRebar: GradientEstimator {
   mutating func estimate(
     into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar
   ) {
-    let logits = buffers.slot(0)
-    let z = buffers.slot(3)
-    let y = buffers.slot(4)
-    let zTilde = buffers.slot(7)
-    let r = buffers.slot(10)
-    let q = buffers.slot(11)
     let b = GumbelSoftmax.perturb(logits, count: k, rng: &rng, into: z)
     GumbelSoftmax.relax(z, count: k, temperature: temperature, into: y)
     ConditionalGumbel.sample(
       logits: logits, logSumExp: logSumExp, count: k, given: b, rng: &rng, into: zTilde, r: r,
       q: q)
-    GumbelSoftmax.relax(zTilde, count: k, temperature: temperature, into: buffers.slot(8))
-    finish(
-      hard: b, y: y, yTilde: buffers.slot(8), r: r, q: q, scratch: scratch, eta: &etaRule,
-      into: out)
+    GumbelSoftmax.relax(zTilde, count: k, temperature: temperature, into: yTilde)
+    finish(hard: b, y: y, yTilde: yTilde, r: r, q: q, eta: &etaRule, into: out)
   }
 
-  /// Everything after the noise: both relaxations' gradients and `A - eta C`. The scratch
-  /// pointers are resolved once per call, outside the per-sample work.
+  /// Everything after the noise: both relaxations' gradients and `A - eta C`. `y`, `yTilde`,
+  /// `r` and `q` are the one-sample buffers or a row of the block path's.
   @inline(__always)
   private func finish(
     hard b: Int, y: UnsafePointer<Double>, yTilde: UnsafePointer<Double>,
-    r: UnsafePointer<Double>, q: UnsafePointer<Double>, scratch: Scratch, eta: inout EtaRule,
+    r: UnsafePointer<Double>, q: UnsafePointer<Double>, eta: inout EtaRule,
     into out: UnsafeMutablePointer<Double>
   ) {
     // eta * d f(s(z)) / d logits, with the Gumbel noise held fixed.
-    objective.gradient(y, count: k, into: scratch.d)
+    objective.gradient(y, count: k, into: d)
     GumbelSoftmax.backward(
-      y: y, upstream: scratch.d, count: k, temperature: temperature, into: scratch.relaxed)
+      y: y, upstream: d, count: k, temperature: temperature, into: relaxedGradient)
     // The control variate at the conditional sample, through ztilde(logits).
     let fTilde = objective.value(yTilde, count: k)
-    objective.gradient(yTilde, count: k, into: scratch.dTilde)
+    objective.gradient(yTilde, count: k, into: dTilde)
     GumbelSoftmax.backward(
-      y: yTilde, upstream: scratch.dTilde, count: k, temperature: temperature, into: scratch.s)
+      y: yTilde, upstream: dTilde, count: k, temperature: temperature, into: s)
     ConditionalGumbel.backward(
-      upstream: scratch.s, probabilities: scratch.p, count: k, given: b, r: r, q: q,
-      into: scratch.conditional)
+      upstream: s, probabilities: probabilities, count: k, given: b, r: r, q: q,
+      into: conditionalGradient)
     combine(
-      eta: &eta, count: k, hard: b, fHard: scratch.f[b], fTilde: fTilde,
-      probabilities: scratch.p, relaxedGradient: scratch.relaxed,
-      conditionalGradient: scratch.conditional, into: out)
-  }
-
-  /// The per-sample scratch, as plain pointers.
-  struct Scratch {
-    let p: UnsafeMutablePointer<Double>
-    let f: UnsafeMutablePointer<Double>
-    let d: UnsafeMutablePointer<Double>
-    let relaxed: UnsafeMutablePointer<Double>
-    let dTilde: UnsafeMutablePointer<Double>
-    let s: UnsafeMutablePointer<Double>
-    let conditional: UnsafeMutablePointer<Double>
-  }
-
-  var scratch: Scratch {
-    Scratch(
-      p: buffers.slot(1), f: buffers.slot(2), d: buffers.slot(5), relaxed: buffers.slot(6),
-      dTilde: buffers.slot(9), s: buffers.slot(12), conditional: buffers.slot(3))
+      eta: &eta, count: k, hard: b, fHard: values[b], fTilde: fTilde,
+      probabilities: probabilities, relaxedGradient: relaxedGradient,
+      conditionalGradient: conditionalGradient, into: out)
   }
 
   mutating func run(
@@ -136,8 +145,6 @@ struct CategoricalRebar: GradientEstimator {
     let r = blocks.slot(5)
     let q = blocks.slot(6)
     let best = blocks.indices
-    let logits = buffers.slot(0)
-    let scratch = self.scratch
     var rule = etaRule
     let out = UnsafeMutablePointer<Double>.allocate(capacity: k)
     defer {
@@ -164,7 +171,7 @@ struct CategoricalRebar: GradientEstimator {
         let offset = row * k
         finish(
           hard: best[row], y: y + offset, yTilde: yTilde + offset, r: r + offset,
-          q: q + offset, scratch: scratch, eta: &rule, into: out)
+          q: q + offset, eta: &rule, into: out)
         moments.add(UnsafePointer(out))
       }
       remaining -= rows
