@@ -68,6 +68,66 @@ struct RelaxationDerivativeTests {
     }
   }
 
+  @Test("without r and q the conditional sample is the same, bit for bit, from the same uniforms")
+  func conditionalWithoutDerivative() {
+    var rng = Xoshiro256StarStar(seed: 13)
+    for trial in 0..<2_000 {
+      let theta = trial % 2 == 0 ? logits : [50, -50, 0, 3]
+      let b = trial % theta.count
+      let full = conditional(theta, given: b, rng: rng)
+      var plain = [Double](repeating: 0, count: theta.count)
+      var alone = rng
+      let lse = theta.withUnsafeBufferPointer {
+        LogSpace.logSumExp($0.baseAddress!, count: theta.count)
+      }
+      theta.withUnsafeBufferPointer { t in
+        ConditionalGumbel.sample(
+          logits: t.baseAddress!, logSumExp: lse, count: theta.count, given: b, rng: &alone,
+          into: &plain)
+      }
+      var after = rng
+      for _ in theta.indices { _ = after.nextOpenUniform() }
+      #expect(plain == full.z)
+      #expect(alone.next() == after.next())
+      _ = rng.next()
+    }
+  }
+
+  @Test("a conditional logistic built once per log-odds draws what the one-off call draws")
+  func logisticConditionalPrepared() {
+    var rng = Xoshiro256StarStar(seed: 14)
+    for l in [-50.0, -2, 0, 0.7, 50] {
+      let prepared = ConditionalLogistic(logOdds: l)
+      for b in [0, 1] {
+        for _ in 0..<500 {
+          let v = rng.nextOpenUniform()
+          let once = ConditionalLogistic.sample(logOdds: l, given: b, uniform: v)
+          let held = prepared.sample(given: b, uniform: v)
+          #expect(once.value == held.value && once.derivative == held.derivative)
+          #expect(held.value == Self.logisticConditionalReference(l, b, v).value)
+          #expect(held.derivative == Self.logisticConditionalReference(l, b, v).derivative)
+        }
+      }
+    }
+  }
+
+  /// The per-draw formula as it was written before the sigmoids were held per log-odds.
+  static func logisticConditionalReference(_ l: Double, _ b: Int, _ v: Double) -> (
+    value: Double, derivative: Double
+  ) {
+    let p = LogSpace.sigmoid(l)
+    let q = LogSpace.sigmoid(-l)
+    if b == 0 {
+      let oneMinusU = p + q * (1 - v)
+      let value = l + log(v) + LogSpace.logSigmoid(-l) - log(oneMinusU)
+      return (value, 1 - p / oneMinusU)
+    } else {
+      let u = q + p * v
+      let value = l + log(u) - LogSpace.logSigmoid(l) - log1p(-v)
+      return (value, 1 - q / u)
+    }
+  }
+
   @Test("d f(s(ztilde)) / d logits matches finite differences, for every b")
   func conditionalDerivative() {
     let rng = Xoshiro256StarStar(seed: 5)

@@ -1,7 +1,8 @@
 /// REBAR for a Bernoulli (see `Rebar`), with the binary Concrete relaxation and the
 /// conditional logistic sample of `ConditionalLogistic`.
 struct BernoulliRebar: GradientEstimator {
-  var logOdds = 0.0
+  /// The log-odds and what the conditional draw needs of them.
+  var conditional = ConditionalLogistic(logOdds: 0)
   var p = 0.5
   var temperature = 1.0
   let objective: Objective
@@ -18,7 +19,7 @@ struct BernoulliRebar: GradientEstimator {
   }
 
   mutating func rebind(to problem: GradientProblem) {
-    logOdds = problem.distribution.parameters[0]
+    conditional = ConditionalLogistic(logOdds: problem.distribution.logOdds)
     p = problem.probabilities[1]
     temperature = problem.distribution.temperature ?? 1
     buffers.slot(0)[0] = p
@@ -30,16 +31,15 @@ struct BernoulliRebar: GradientEstimator {
   mutating func estimate(
     into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar
   ) {
-    let z = logOdds + LogSpace.logit(rng.nextOpenUniform())
+    let z = conditional.logOdds + LogSpace.logit(rng.nextOpenUniform())
     let b = z > 0 ? 1 : 0
     let relaxed = RelaxedLogistic(z: z, temperature: temperature)
-    let conditional = ConditionalLogistic.sample(
-      logOdds: logOdds, given: b, uniform: rng.nextOpenUniform())
-    let relaxedTilde = RelaxedLogistic(z: conditional.value, temperature: temperature)
+    let zTilde = conditional.sample(given: b, uniform: rng.nextOpenUniform())
+    let relaxedTilde = RelaxedLogistic(z: zTilde.value, temperature: temperature)
     let fTilde = objective.value(relaxedTilde.y)
     buffers.slot(3)[0] = objective.derivative(relaxed.y) * relaxed.slope
     buffers.slot(4)[0] =
-      objective.derivative(relaxedTilde.y) * relaxedTilde.slope * conditional.derivative
+      objective.derivative(relaxedTilde.y) * relaxedTilde.slope * zTilde.derivative
     // The score of b w.r.t. l is b - p: the combine's `[j == hit] - p_j` with its one
     // component hit exactly when b = 1.
     combine(

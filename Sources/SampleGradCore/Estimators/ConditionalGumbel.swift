@@ -11,16 +11,25 @@ import Foundation
 /// `d ztilde_i / d theta_j = r_i delta_ij + q_i p_j`, with
 /// `r_i = sigmoid(a_i + ztilde_b)`, `q_i = 1 - r_i`, `a_i = log(-log v_i) - theta_i`.
 enum ConditionalGumbel {
-  /// Draws `ztilde` given `b`. Writes `r` (and `q = 1 - r`) for the derivative; `r_b = 0`.
+  /// Draws `ztilde` given `b`. Writes `r` and `q` (`1 - r`, each its own sigmoid) for the
+  /// derivative, `r_b = 0`, `q_b = 1`, when given: a caller that does not differentiate
+  /// through `ztilde` (Gumbel-Rao) passes nil and skips their two sigmoids per category.
   static func sample(
     logits: UnsafePointer<Double>, logSumExp lse: Double, count: Int, given b: Int,
     rng: inout Xoshiro256StarStar, into ztilde: UnsafeMutablePointer<Double>,
-    r: UnsafeMutablePointer<Double>, q: UnsafeMutablePointer<Double>
+    r: UnsafeMutablePointer<Double>? = nil, q: UnsafeMutablePointer<Double>? = nil
   ) {
+    precondition((r == nil) == (q == nil), "r and q come together")
     // Draw every uniform in index order so the stream does not depend on b.
     for k in 0..<count { ztilde[k] = log(-log(rng.nextOpenUniform())) }
     let top = lse - ztilde[b]
     ztilde[b] = top
+    guard let r, let q else {
+      for i in 0..<count where i != b {
+        ztilde[i] = -LogSpace.logAddExp(ztilde[i] - logits[i], -top)
+      }
+      return
+    }
     r[b] = 0
     q[b] = 1
     for i in 0..<count where i != b {
@@ -46,22 +55,46 @@ enum ConditionalGumbel {
 
 /// REBAR's conditional sample for a Bernoulli: `u' = v (1 - p)` if `b = 0`,
 /// `u' = (1 - p) + v p` if `b = 1`; `ztilde = l + log u' - log(1 - u')`.
-public enum ConditionalLogistic {
+///
+/// An instance holds what depends on the log-odds only (`σ(±l)`, `log σ(±l)`), computed once
+/// per parameter value rather than once per draw.
+public struct ConditionalLogistic: Sendable {
+  public let logOdds: Double
+  /// `σ(l)` and `σ(-l)`.
+  let p: Double
+  let q: Double
+  /// `log σ(l)` and `log σ(-l)`.
+  let logP: Double
+  let logQ: Double
+
+  public init(logOdds l: Double) {
+    logOdds = l
+    p = LogSpace.sigmoid(l)
+    q = LogSpace.sigmoid(-l)
+    logP = LogSpace.logSigmoid(l)
+    logQ = LogSpace.logSigmoid(-l)
+  }
+
   /// Returns `ztilde` and `d ztilde / d l` (p depends on l too).
-  public static func sample(logOdds l: Double, given b: Int, uniform v: Double) -> (
-    value: Double, derivative: Double
-  ) {
-    let p = LogSpace.sigmoid(l)
-    let q = LogSpace.sigmoid(-l)
+  @inline(__always)
+  public func sample(given b: Int, uniform v: Double) -> (value: Double, derivative: Double) {
+    let l = logOdds
     // Logs are taken of factors, never of a rounded sum near 0, so any finite l is safe.
     if b == 0 {
       let oneMinusU = p + q * (1 - v)
-      let value = l + log(v) + LogSpace.logSigmoid(-l) - log(oneMinusU)
+      let value = l + log(v) + logQ - log(oneMinusU)
       return (value, 1 - p / oneMinusU)
     } else {
       let u = q + p * v
-      let value = l + log(u) - LogSpace.logSigmoid(l) - log1p(-v)
+      let value = l + log(u) - logP - log1p(-v)
       return (value, 1 - q / u)
     }
+  }
+
+  /// One draw at log-odds `l` (the same numbers as `ConditionalLogistic(logOdds: l)`'s).
+  public static func sample(logOdds l: Double, given b: Int, uniform v: Double) -> (
+    value: Double, derivative: Double
+  ) {
+    ConditionalLogistic(logOdds: l).sample(given: b, uniform: v)
   }
 }

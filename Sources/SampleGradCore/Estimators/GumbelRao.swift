@@ -28,36 +28,45 @@ struct CategoricalGumbelRao: GradientEstimator {
   var temperature = 1.0
   let objective: Objective
   var logSumExp = 0.0
-  /// logits, z, d, zTilde, y, r, q, one Jacobian product.
+  /// Owns the K-value buffers the pointers below name.
   let buffers: ScratchBuffers
+  let logits: UnsafeMutablePointer<Double>
+  /// The perturbed logits that drew b, df/dx at `e_b`, one conditional noise vector, its
+  /// relaxation and one Jacobian product.
+  let z: UnsafeMutablePointer<Double>
+  let d: UnsafeMutablePointer<Double>
+  let zTilde: UnsafeMutablePointer<Double>
+  let y: UnsafeMutablePointer<Double>
+  let product: UnsafeMutablePointer<Double>
 
   init(problem: GradientProblem) {
     k = problem.categories
     draws = problem.options.draws
     objective = problem.objective
-    buffers = ScratchBuffers(count: k, slots: 8)
+    buffers = ScratchBuffers(count: k, slots: 6)
+    logits = buffers.slot(0)
+    z = buffers.slot(1)
+    d = buffers.slot(2)
+    zTilde = buffers.slot(3)
+    y = buffers.slot(4)
+    product = buffers.slot(5)
     rebind(to: problem)
   }
 
   mutating func rebind(to problem: GradientProblem) {
     temperature = problem.distribution.temperature ?? 1
-    buffers.slot(0).update(from: problem.distribution.parameters, count: k)
-    logSumExp = LogSpace.logSumExp(buffers.slot(0), count: k)
+    logits.update(from: problem.distribution.logits, count: k)
+    logSumExp = LogSpace.logSumExp(logits, count: k)
   }
 
   func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
-    let logits = buffers.slot(0)
-    let d = buffers.slot(2)
-    let zTilde = buffers.slot(3)
-    let y = buffers.slot(4)
-    let product = buffers.slot(7)
-    let b = GumbelSoftmax.perturb(logits, count: k, rng: &rng, into: buffers.slot(1))
+    let b = GumbelSoftmax.perturb(logits, count: k, rng: &rng, into: z)
     objective.gradientAtOneHot(b, count: k, into: d)
     for j in 0..<k { out[j] = 0 }
     for _ in 0..<draws {
+      // The noise only: nothing is differentiated through it, so no r and q.
       ConditionalGumbel.sample(
-        logits: logits, logSumExp: logSumExp, count: k, given: b, rng: &rng, into: zTilde,
-        r: buffers.slot(5), q: buffers.slot(6))
+        logits: logits, logSumExp: logSumExp, count: k, given: b, rng: &rng, into: zTilde)
       GumbelSoftmax.relax(zTilde, count: k, temperature: temperature, into: y)
       GumbelSoftmax.backward(y: y, upstream: d, count: k, temperature: temperature, into: product)
       for j in 0..<k { out[j] += product[j] }
@@ -70,7 +79,8 @@ struct CategoricalGumbelRao: GradientEstimator {
 /// Binary Concrete: `f'(b)` times the mean of `y (1 - y) / τ` over k conditional logistic
 /// samples `z~ ~ p(z | b)`.
 struct BernoulliGumbelRao: GradientEstimator {
-  var logOdds = 0.0
+  /// The log-odds and what the conditional draws need of them.
+  var conditional: ConditionalLogistic
   let draws: Int
   var temperature = 1.0
   let objective: Objective
@@ -78,19 +88,20 @@ struct BernoulliGumbelRao: GradientEstimator {
   init(problem: GradientProblem) {
     draws = problem.options.draws
     objective = problem.objective
-    rebind(to: problem)
+    conditional = ConditionalLogistic(logOdds: problem.distribution.logOdds)
+    temperature = problem.distribution.temperature ?? 1
   }
 
   mutating func rebind(to problem: GradientProblem) {
-    logOdds = problem.distribution.parameters[0]
+    conditional = ConditionalLogistic(logOdds: problem.distribution.logOdds)
     temperature = problem.distribution.temperature ?? 1
   }
 
   func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
-    let b = logOdds + LogSpace.logit(rng.nextOpenUniform()) > 0 ? 1 : 0
+    let b = conditional.logOdds + LogSpace.logit(rng.nextOpenUniform()) > 0 ? 1 : 0
     var slope = 0.0
     for _ in 0..<draws {
-      let z = ConditionalLogistic.sample(logOdds: logOdds, given: b, uniform: rng.nextOpenUniform())
+      let z = conditional.sample(given: b, uniform: rng.nextOpenUniform())
       slope += RelaxedLogistic(z: z.value, temperature: temperature).slope
     }
     out[0] = objective.derivative(Double(b)) * slope / Double(draws)
