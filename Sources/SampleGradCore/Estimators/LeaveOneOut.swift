@@ -81,9 +81,10 @@ struct DiscreteLeaveOneOut: GradientEstimator {
         out[b] += weight
       }
     }
-    // The -p part of every score, summed once: Σ_i weight_i (-p).
-    let p = isBernoulli ? [probabilities[1]] : probabilities
-    for j in 0..<dimension { out[j] -= weightSum * p[j] }
+    // The -p part of every score, summed once: Σ_i weight_i (-p). A Bernoulli's one
+    // component is p = probabilities[1].
+    let offset = isBernoulli ? 1 : 0
+    for j in 0..<dimension { out[j] -= weightSum * probabilities[j + offset] }
   }
 }
 
