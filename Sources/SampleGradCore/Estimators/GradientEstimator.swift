@@ -28,6 +28,12 @@ protocol GradientEstimator {
   mutating func run(
     count: Int, using rng: inout Xoshiro256StarStar, into moments: inout RunningMoments)
 
+  /// Writes the mean of `count` one-sample estimates into `mean`, using `one` (the problem's
+  /// dimension of values each) for each estimate: one training step's batch.
+  mutating func averageEstimate(
+    count: Int, using rng: inout Xoshiro256StarStar, scratch one: UnsafeMutablePointer<Double>,
+    into mean: UnsafeMutableBufferPointer<Double>)
+
   /// Whether `run` is a block path of its own (not the loop over `estimate`).
   var hasBlockPath: Bool { get }
 
@@ -64,5 +70,22 @@ extension GradientEstimator {
       estimate(into: out, using: &rng)
       moments.add(UnsafePointer(out))
     }
+  }
+
+  /// The default `averageEstimate`: a requirement, like `run`, so the loop is specialised
+  /// for each estimator and `estimate` is not called through an existential per sample.
+  mutating func averageEstimate(
+    count: Int, using rng: inout Xoshiro256StarStar, scratch one: UnsafeMutablePointer<Double>,
+    into mean: UnsafeMutableBufferPointer<Double>
+  ) {
+    let dimension = mean.count
+    for j in 0..<dimension { mean[j] = 0 }
+    for _ in 0..<count {
+      estimate(into: one, using: &rng)
+      for j in 0..<dimension { mean[j] += one[j] }
+    }
+    guard count > 1 else { return }
+    let n = Double(count)
+    for j in 0..<dimension { mean[j] /= n }
   }
 }

@@ -63,16 +63,8 @@ public final class GradientSampler {
   ) {
     let dimension = problem.dimension
     precondition(mean.count == dimension && count >= 1)
-    let one = scratch.slot(0)
     mean.withUnsafeMutableBufferPointer { sum in
-      for j in 0..<dimension { sum[j] = 0 }
-      for _ in 0..<count {
-        estimator.estimate(into: one, using: &rng)
-        for j in 0..<dimension { sum[j] += one[j] }
-      }
-      guard count > 1 else { return }
-      let n = Double(count)
-      for j in 0..<dimension { sum[j] /= n }
+      estimator.averageEstimate(count: count, using: &rng, scratch: scratch.slot(0), into: sum)
     }
   }
 
