@@ -27,16 +27,10 @@ public enum EstimatorRegistry {
     all.first { $0.kind == kind }!
   }
 
-  /// The estimators whose distribution needs `distribution` meets (an objective may still
-  /// fall short; see `EstimatorNotApplicable.check`).
-  public static func kinds(for distribution: DistributionSpec) -> [EstimatorKind] {
-    all.map(\.kind).filter {
-      EstimatorNotApplicable.check($0, distribution: distribution, objective: nil) == nil
-    }
-  }
-
-  /// The estimators that apply to the distribution and the objective.
-  public static func kinds(for distribution: DistributionSpec, objective: ObjectiveKind)
+  /// The estimators that apply to the distribution and, if given, the objective. Without
+  /// one, only the distribution's needs are checked (an objective may still fall short; see
+  /// `EstimatorNotApplicable.check`).
+  public static func kinds(for distribution: DistributionSpec, objective: ObjectiveKind? = nil)
     -> [EstimatorKind]
   {
     all.map(\.kind).filter {

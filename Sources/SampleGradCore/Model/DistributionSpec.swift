@@ -34,14 +34,6 @@ public enum DistributionSpec: Sendable, Equatable {
     }
   }
 
-  /// The scenario-file key that holds parameter `index`.
-  public func parameterKey(_ index: Int) -> String {
-    switch self {
-    case .categorical, .bernoulli: "distribution.logits"
-    case .gaussian: index == 0 ? "distribution.mean" : "distribution.std"
-    }
-  }
-
   /// The parameters as one vector (the order of `parameterNames`).
   public var parameters: [Double] {
     switch self {

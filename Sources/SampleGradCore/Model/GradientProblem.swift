@@ -32,6 +32,4 @@ public struct GradientProblem: Sendable {
 
   /// Categories of the discrete sample (bernoulli: 2; continuous: 0).
   public var categories: Int { distribution.categories }
-  /// REBAR's control-variate scale.
-  public var eta: Double { options.eta }
 }
