@@ -14,6 +14,7 @@ public struct EstimatorNeeds: Sendable, Equatable {
   /// The first unmet distribution need, as (what is needed, what the distribution is).
   func unmet(by distribution: DistributionSpec) -> (need: String, lack: String)? {
     let missing = self.distribution.subtracting(distribution.capabilities)
+    guard !missing.isEmpty else { return nil }
     let name = "a \(distribution.kind.rawValue) distribution"
     let table: [(DistributionCapabilities, String, String)] = [
       (.discrete, "a discrete sample", "\(name) is continuous"),
@@ -35,6 +36,7 @@ public struct EstimatorNeeds: Sendable, Equatable {
   /// The first unmet objective need.
   func unmet(by objective: ObjectiveKind) -> (need: String, lack: String)? {
     let missing = self.objective.subtracting(objective.capabilities)
+    guard !missing.isEmpty else { return nil }
     let name = "a \(objective.rawValue) objective"
     if missing.contains(.derivative) { return ("df/dx", "\(name) has no derivative") }
     if missing.contains(.relaxedPoints) {
