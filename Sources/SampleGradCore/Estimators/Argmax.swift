@@ -25,8 +25,11 @@ struct Argmax: GradientEstimator {
   }
 
   mutating func rebind(to problem: GradientProblem) {
-    logOdds = problem.distribution.parameters[0]
-    buffers.slot(0).update(from: problem.distribution.parameters, count: k)
+    if k == 1 {
+      logOdds = problem.distribution.logOdds
+    } else {
+      buffers.slot(0).update(from: problem.distribution.logits, count: k)
+    }
   }
 
   func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {

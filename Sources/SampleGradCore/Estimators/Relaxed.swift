@@ -56,7 +56,7 @@ struct CategoricalRelaxed: GradientEstimator {
 
   mutating func rebind(to problem: GradientProblem) {
     temperature = problem.distribution.temperature ?? 1
-    buffers.slot(0).update(from: problem.distribution.parameters, count: k)
+    buffers.slot(0).update(from: problem.distribution.logits, count: k)
   }
 
   var hasBlockPath: Bool { true }
@@ -118,7 +118,7 @@ struct BernoulliRelaxed: GradientEstimator {
   }
 
   mutating func rebind(to problem: GradientProblem) {
-    logOdds = problem.distribution.parameters[0]
+    logOdds = problem.distribution.logOdds
     temperature = problem.distribution.temperature ?? 1
   }
 

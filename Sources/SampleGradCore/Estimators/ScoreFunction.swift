@@ -67,6 +67,8 @@ struct CategoricalScoreFunction: GradientEstimator {
     probabilities = buffers.slot(0)
     cumulative = buffers.slot(1)
     values = buffers.slot(2)
+    // The objective is fixed for the estimator's life: its outcome values are copied once.
+    values.update(from: problem.objective.outcomeValues, count: k)
     baseline = RunningBaseline(isEnabled: usesBaseline)
     rebind(to: problem)
   }
@@ -77,7 +79,6 @@ struct CategoricalScoreFunction: GradientEstimator {
       probabilities[j] = problem.probabilities[j]
       total += problem.probabilities[j]
       cumulative[j] = total
-      values[j] = problem.objective.outcomeValues[j]
     }
   }
 
@@ -127,7 +128,7 @@ struct BernoulliScoreFunction: GradientEstimator {
   }
 
   mutating func rebind(to problem: GradientProblem) {
-    logOdds = problem.distribution.parameters[0]
+    logOdds = problem.distribution.logOdds
     p = problem.probabilities[1]
   }
 
