@@ -1,7 +1,8 @@
 /// Settings some estimators read: REBAR's control-variate scale and the number of draws
 /// per estimate of the multi-sample estimators.
 public struct EstimatorOptions: Sendable, Equatable {
-  /// REBAR's control-variate scale `eta` (`rebar`; `rebar-auto` starts from it).
+  /// REBAR's control-variate scale `eta`, for `rebar` only: `rebar-auto` ignores it (it
+  /// holds eta at 1 for its first 100 samples, then tunes it from its own sums).
   public var eta: Double
   /// Draws per estimate, `k`, for `rloo` and `gumbel-rao`.
   public var draws: Int
