@@ -244,7 +244,7 @@ public struct EngineState {
       },
       historySamples: history.samples, historyMarks: history.marks,
       loaded: loaded.distribution.spec,
-      message: message, generation: generation)
+      message: message, generation: generation, problem: problem)
   }
 }
 

@@ -15,11 +15,7 @@ public enum HeadlessRunner {
     for kind in scenario.estimators {
       let (moments, eta) = try estimate(
         kind, problem: problem, plan: plan, seed: seed, threads: threads)
-      results.append(
-        EstimatorResult(
-          kind: kind, moments: moments, exact: problem.exact.gradient,
-          evaluations: kind.descriptor.evaluations(problem.options), eta: eta,
-          objective: problem.objective.kind))
+      results.append(EstimatorResult(kind: kind, moments: moments, eta: eta, problem: problem))
     }
     let (histogram, relaxed) = outcomes(problem: problem, plan: plan, seed: seed, threads: threads)
     return RunResult(

@@ -107,7 +107,7 @@ public struct OverviewJob: EngineJob {
       let problem = scenario.problem
       return RunResult(
         scenario: scenario, seed: seed, samples: samples, problem: problem,
-        estimators: cells.map { $0.result(exact: problem.exact.gradient) },
+        estimators: cells.map { $0.result() },
         histogram: histogram, relaxedMean: relaxedMean)
     }
     let full = run(scenario, estimates)

@@ -95,7 +95,7 @@ public struct SweepJob: EngineJob {
     let points = problems.enumerated().map { p, problem in
       SweepPoint(
         value: plan.grid.value(p), exact: problem.exact,
-        estimators: (0..<kinds).map { cells[p * kinds + $0].result(exact: problem.exact.gradient) })
+        estimators: (0..<kinds).map { cells[p * kinds + $0].result() })
     }
     return SweepResult(plan: plan, seed: seed, samples: samples, points: points)
   }

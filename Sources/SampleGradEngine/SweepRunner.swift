@@ -54,10 +54,7 @@ public enum SweepRunner {
         let own = parts[first..<(first + chunks.chunkCount)]
         var total = RunningMoments(dimension: problem.dimension)
         for part in own { total.merge(part.moments) }
-        return EstimatorResult(
-          kind: kind, moments: total, exact: problem.exact.gradient,
-          evaluations: kind.descriptor.evaluations(problem.options), eta: own.last?.eta,
-          objective: problem.objective.kind)
+        return EstimatorResult(kind: kind, moments: total, eta: own.last?.eta, problem: problem)
       }
       return SweepPoint(value: plan.grid.value(p), exact: problem.exact, estimators: estimators)
     }
