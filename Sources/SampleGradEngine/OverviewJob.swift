@@ -81,9 +81,12 @@ public struct OverviewJob: EngineJob {
   public var hasWork: Bool { !isPaused && !isFinished }
 
   /// Grows every unfinished cell by about `budget` samples in all; a finished round becomes
-  /// the published table.
-  public mutating func refine(budget: Int) {
-    if rounds.refine(budget: budget) { overviews = tables(samples: rounds.completed) }
+  /// the published table. Returns the samples drawn (at least 64 per unfinished cell).
+  @discardableResult
+  public mutating func refine(budget: Int) -> Int {
+    let (drawn, finishedRound) = rounds.refine(budget: budget)
+    if finishedRound { overviews = tables(samples: rounds.completed) }
+    return drawn
   }
 
   /// Refines until the round at `samples` per method is finished (tests; the engine slices).
@@ -93,8 +96,10 @@ public struct OverviewJob: EngineJob {
 
   public mutating func work(timing: BatchTiming) {
     let started = DispatchTime.now()
-    refine(budget: budget)
-    budget = timing.nextBatch(after: budget, took: DispatchTime.now().seconds(since: started))
+    let drawn = refine(budget: budget)
+    if drawn > 0 {
+      budget = timing.nextBatch(after: drawn, took: DispatchTime.now().seconds(since: started))
+    }
   }
 
   public mutating func rest() {}

@@ -60,9 +60,13 @@ public struct SweepJob: EngineJob {
   public var hasWork: Bool { !isPaused && !isFinished }
 
   /// Grows the unfinished cells of the round by about `budget` estimates in all, in parallel;
-  /// finishes the round when every cell has reached it.
-  public mutating func refine(budget: Int) {
-    if rounds.refine(budget: budget) { completed = result(samples: rounds.completed) }
+  /// finishes the round when every cell has reached it. Returns the estimates drawn: at least
+  /// a step of 64 per unfinished cell, so more than `budget` when the cells are many.
+  @discardableResult
+  public mutating func refine(budget: Int) -> Int {
+    let (drawn, finishedRound) = rounds.refine(budget: budget)
+    if finishedRound { completed = result(samples: rounds.completed) }
+    return drawn
   }
 
   /// Refines until the round at `samples` per point is finished (tests; the engine slices).
@@ -72,10 +76,10 @@ public struct SweepJob: EngineJob {
 
   public mutating func work(timing: BatchTiming) {
     let started = DispatchTime.now()
-    refine(budget: budget)
+    let drawn = refine(budget: budget)
     let seconds = DispatchTime.now().seconds(since: started)
-    estimatesPerSecond = rate.record(samples: budget, seconds: seconds)
-    budget = timing.nextBatch(after: budget, took: seconds)
+    estimatesPerSecond = rate.record(samples: drawn, seconds: seconds)
+    if drawn > 0 { budget = timing.nextBatch(after: drawn, took: seconds) }
   }
 
   public mutating func rest() {
