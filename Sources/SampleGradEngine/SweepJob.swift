@@ -13,7 +13,6 @@ import SampleGradCore
 public struct SweepJob: EngineJob {
   public private(set) var plan: SweepPlan
   public let seed: UInt64
-  public let maximumSamples: Int
   public private(set) var isPaused = false
   private let problems: [GradientProblem]
   /// Point-major: cell `p * estimators + e`.
@@ -46,7 +45,6 @@ public struct SweepJob: EngineJob {
     self.cells = cells
     rounds = RoundRefinement(
       cells: cells, firstRound: firstRound, maximumSamples: maximumSamples)
-    self.maximumSamples = rounds.maximumSamples
     budget = BatchTiming().initialBatch * plan.estimators.count
   }
 
@@ -111,7 +109,8 @@ public struct SweepJob: EngineJob {
         SweepResult(plan: plan, seed: $0.seed, samples: $0.samples, points: $0.points)
       },
       target: rounds.target, progress: rounds.progress,
-      maximumSamples: maximumSamples, isPaused: isPaused, isFinished: isFinished, isOpen: false,
+      maximumSamples: rounds.maximumSamples, isPaused: isPaused, isFinished: isFinished,
+      isOpen: false,
       estimatesPerSecond: estimatesPerSecond)
   }
 }
