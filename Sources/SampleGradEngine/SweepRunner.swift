@@ -19,8 +19,9 @@ public enum SweepRunner {
     let perPoint = kinds.count * chunks.chunkCount
     let pieces = problems.count * perPoint
     let next = LockedValue(0)
-    let slots = LockedValue<[EstimatorPart?]>([EstimatorPart?](repeating: nil, count: pieces))
-    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, pieces))) { _ in
+    let parts = OrderedResults<EstimatorPart>.collect(
+      count: pieces, workers: max(1, min(threads, pieces))
+    ) { _, parts in
       // A worker keeps the sampler of its last (point, estimator): consecutive pieces are
       // usually the chunks of the same one.
       var cached: (key: Int, sampler: GradientSampler)?
@@ -43,11 +44,9 @@ public enum SweepRunner {
         }
         let part = ChunkWork.estimates(
           sampler: sampler, seed: seed, chunk: chunk, count: chunks.size(ofChunk: chunk))
-        let result = EstimatorPart(moments: part.moments, eta: part.eta)
-        slots.withLock { $0[piece] = result }
+        parts.put(EstimatorPart(moments: part.moments, eta: part.eta), at: piece)
       }
     }
-    let parts = slots.withLock { $0.map { $0! } }
     let points = problems.enumerated().map { p, problem in
       let estimators = kinds.enumerated().map { e, kind in
         let first = (p * kinds.count + e) * chunks.chunkCount
