@@ -55,7 +55,9 @@ public enum HeadlessRunner {
     return ParallelChunks.reduce(plan: plan, threads: threads, into: empty) {
       OutcomeSampler(problem: problem)
     } work: { sampler, chunk, count in
-      ChunkWork.outcomes(sampler: sampler, seed: seed, chunk: chunk, count: count)
+      // A worker's sampler carries on from its previous chunk: start this one afresh.
+      sampler.resetState()
+      return ChunkWork.outcomes(sampler: sampler, seed: seed, chunk: chunk, count: count)
     } fold: { total, part in
       total.0.merge(part.0)
       total.1.merge(part.1)
