@@ -1,4 +1,3 @@
-import Dispatch
 import SampleGradCore
 
 /// A sweep refined while the user looks: a first full curve at `firstRound` samples per point,
@@ -13,15 +12,11 @@ import SampleGradCore
 public struct SweepJob: EngineJob {
   public private(set) var plan: SweepPlan
   public let seed: UInt64
-  public private(set) var isPaused = false
   private let problems: [GradientProblem]
   /// Point-major: cell `p * estimators + e`.
   private let cells: [EstimateCell]
-  private var rounds: RoundRefinement
+  private var refinement: Refinement
   private var completed: SweepResult?
-  private var budget: Int
-  private var rate = RateMeter()
-  private var estimatesPerSecond = 0.0
 
   /// Samples per point of the first curve: 25 points of 5 estimators take well under a
   /// second on one core.
@@ -43,28 +38,28 @@ public struct SweepJob: EngineJob {
       }
     }
     self.cells = cells
-    rounds = RoundRefinement(
-      cells: cells, firstRound: firstRound, maximumSamples: maximumSamples)
-    budget = BatchTiming().initialBatch * plan.estimators.count
+    refinement = Refinement(
+      cells: cells, firstRound: firstRound, maximumSamples: maximumSamples,
+      initialBudget: BatchTiming().initialBatch * plan.estimators.count)
   }
 
   public mutating func apply(_ command: SweepJobCommand) {
-    if command == .togglePause { isPaused.toggle() }
+    if command == .togglePause { refinement.togglePause() }
   }
 
-  /// Whether refinement has reached its maximum.
-  public var isFinished: Bool { rounds.isFinished }
+  public var isPaused: Bool { refinement.isPaused }
 
-  public var hasWork: Bool { !isPaused && !isFinished }
+  /// Whether refinement has reached its maximum.
+  public var isFinished: Bool { refinement.isFinished }
+
+  public var hasWork: Bool { refinement.hasWork }
 
   /// Grows the unfinished cells of the round by about `budget` estimates in all, in parallel;
   /// finishes the round when every cell has reached it. Returns the estimates drawn: at least
   /// a step of 64 per unfinished cell, so more than `budget` when the cells are many.
   @discardableResult
   public mutating func refine(budget: Int) -> Int {
-    let (drawn, finishedRound) = rounds.refine(budget: budget)
-    if finishedRound { completed = result(samples: rounds.completed) }
-    return drawn
+    absorb(refinement.refine(budget: budget))
   }
 
   /// Refines until the round at `samples` per point is finished (tests; the engine slices).
@@ -73,16 +68,16 @@ public struct SweepJob: EngineJob {
   }
 
   public mutating func work(timing: BatchTiming) {
-    let started = DispatchTime.now()
-    let drawn = refine(budget: budget)
-    let seconds = DispatchTime.now().seconds(since: started)
-    estimatesPerSecond = rate.record(samples: drawn, seconds: seconds)
-    if drawn > 0 { budget = timing.nextBatch(after: drawn, took: seconds) }
+    absorb(refinement.work(timing: timing))
   }
 
-  public mutating func rest() {
-    estimatesPerSecond = 0
-    rate = RateMeter()
+  public mutating func rest() { refinement.rest() }
+
+  /// A finished round becomes the published result. Returns the estimates drawn.
+  @discardableResult
+  private mutating func absorb(_ slice: Refinement.Slice) -> Int {
+    if let round = slice.finishedRound { completed = result(samples: round) }
+    return slice.drawn
   }
 
   /// Takes a plan that computes the same numbers (only the "now" mark differs).
@@ -108,9 +103,8 @@ public struct SweepJob: EngineJob {
       result: completed.map {
         SweepResult(plan: plan, seed: $0.seed, samples: $0.samples, points: $0.points)
       },
-      target: rounds.target, progress: rounds.progress,
-      maximumSamples: rounds.maximumSamples, isPaused: isPaused, isFinished: isFinished,
-      isOpen: false,
-      estimatesPerSecond: estimatesPerSecond)
+      target: refinement.rounds.target, progress: refinement.rounds.progress,
+      maximumSamples: refinement.rounds.maximumSamples, isPaused: isPaused,
+      isFinished: isFinished, isOpen: false, estimatesPerSecond: refinement.perSecond)
   }
 }
