@@ -25,6 +25,9 @@ public struct OverviewJob: EngineJob {
   public let scenario: Scenario
   public let seed: UInt64
   private let probe: OverviewMeasurement.Probe?
+  /// The two runs' problems, solved once (every finished round reports against them).
+  private let problem: GradientProblem
+  private let probeProblem: GradientProblem?
   private let estimates: [EstimateCell]
   private let probeEstimates: [EstimateCell]
   private let outcomes: OutcomeCell
@@ -47,16 +50,19 @@ public struct OverviewJob: EngineJob {
     self.seed = seed
     probe = OverviewMeasurement.probe(for: live)
     let problem = scenario.problem
+    let probeProblem = probe?.scenario.problem
+    self.problem = problem
+    self.probeProblem = probeProblem
     estimates = scenario.estimators.map {
       EstimateCell(problem: problem, kind: $0, seed: seed, chunkSize: chunkSize)
     }
-    probeEstimates =
-      probe.map { probe in
-        let problem = probe.scenario.problem
-        return probe.scenario.estimators.map {
-          EstimateCell(problem: problem, kind: $0, seed: seed, chunkSize: chunkSize)
-        }
-      } ?? []
+    if let probe, let probeProblem {
+      probeEstimates = probe.scenario.estimators.map {
+        EstimateCell(problem: probeProblem, kind: $0, seed: seed, chunkSize: chunkSize)
+      }
+    } else {
+      probeEstimates = []
+    }
     outcomes = OutcomeCell(problem: problem, seed: seed, chunkSize: chunkSize)
     refinement = Refinement(
       cells: estimates + probeEstimates + [outcomes], firstRound: firstRound,
@@ -108,15 +114,18 @@ public struct OverviewJob: EngineJob {
   /// component.
   private func tables(samples: Int) -> [Overview] {
     let (histogram, relaxedMean) = outcomes.result()
-    func run(_ scenario: Scenario, _ cells: [EstimateCell]) -> RunResult {
-      let problem = scenario.problem
-      return RunResult(
+    func run(_ scenario: Scenario, _ problem: GradientProblem, _ cells: [EstimateCell])
+      -> RunResult
+    {
+      RunResult(
         scenario: scenario, seed: seed, samples: samples, problem: problem,
         estimators: cells.map { $0.result() },
         histogram: histogram, relaxedMean: relaxedMean)
     }
-    let full = run(scenario, estimates)
-    let probeRun = probe.map { run($0.scenario, probeEstimates) }
+    let full = run(scenario, problem, estimates)
+    let probeRun = probe.flatMap { probe in
+      probeProblem.map { run(probe.scenario, $0, probeEstimates) }
+    }
     return (0..<scenario.distribution.parameterCount).map {
       OverviewMeasurement.overview(
         scenario: scenario, run: full, probe: probe, probeRun: probeRun, component: $0)
