@@ -25,6 +25,10 @@ public struct EngineState {
   var streams: [EstimatorKind: Xoshiro256StarStar] = [:]
   let seed: UInt64
   var problem: GradientProblem
+  /// The estimators shown: every one whose distribution needs are met, in registry order
+  /// (one the objective cannot serve is listed with the reason instead of numbers). Kept
+  /// with the scenario (`rebuild`), not filtered from the registry at every step.
+  public private(set) var rows: [EstimatorKind] = []
   public private(set) var samplesPerSecond = 0.0
 
   /// Relaxed rows kept for the screen.
@@ -41,10 +45,6 @@ public struct EngineState {
     relaxed = RunningMoments(dimension: problem.categories)
     rebuild(keepHistory: false)
   }
-
-  /// The estimators shown: every one whose distribution needs are met, in registry order
-  /// (one the objective cannot serve is listed with the reason instead of numbers).
-  public var rows: [EstimatorKind] { EstimatorRegistry.kinds(for: scenario.distribution.spec) }
 
   /// Applies one command. Returns false (and sets `message`) if it was refused.
   @discardableResult
@@ -152,6 +152,7 @@ public struct EngineState {
   /// New parameters: new samplers and fresh statistics, keeping (or not) the history.
   private mutating func rebuild(keepHistory: Bool) {
     problem = scenario.problem
+    rows = EstimatorRegistry.kinds(for: scenario.distribution.spec)
     outcomeSampler = OutcomeSampler(problem: problem)
     samplers = [:]
     for kind in rows {
@@ -244,7 +245,7 @@ public struct EngineState {
       },
       historySamples: history.samples, historyMarks: history.marks,
       loaded: loaded.distribution.spec,
-      message: message, generation: generation)
+      message: message, generation: generation, problem: problem)
   }
 }
 

@@ -47,13 +47,11 @@ final class EstimateCell: GrowingCell, @unchecked Sendable {
   }
 
   /// The statistics of every estimate so far, as a run of `count` samples reports them.
-  func result(exact: [Double]) -> EstimatorResult {
+  func result() -> EstimatorResult {
     var total = finished
     total.merge(current)
     return EstimatorResult(
-      kind: kind, moments: total, exact: exact,
-      evaluations: kind.descriptor.evaluations(sampler.problem.options),
-      eta: cursor.inChunk > 0 ? sampler.eta : finishedEta,
-      objective: sampler.problem.objective.kind)
+      kind: kind, moments: total, eta: cursor.inChunk > 0 ? sampler.eta : finishedEta,
+      problem: sampler.problem)
   }
 }

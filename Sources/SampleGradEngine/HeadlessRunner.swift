@@ -15,11 +15,7 @@ public enum HeadlessRunner {
     for kind in scenario.estimators {
       let (moments, eta) = try estimate(
         kind, problem: problem, plan: plan, seed: seed, threads: threads)
-      results.append(
-        EstimatorResult(
-          kind: kind, moments: moments, exact: problem.exact.gradient,
-          evaluations: kind.descriptor.evaluations(problem.options), eta: eta,
-          objective: problem.objective.kind))
+      results.append(EstimatorResult(kind: kind, moments: moments, eta: eta, problem: problem))
     }
     let (histogram, relaxed) = outcomes(problem: problem, plan: plan, seed: seed, threads: threads)
     return RunResult(
@@ -59,7 +55,9 @@ public enum HeadlessRunner {
     return ParallelChunks.reduce(plan: plan, threads: threads, into: empty) {
       OutcomeSampler(problem: problem)
     } work: { sampler, chunk, count in
-      ChunkWork.outcomes(sampler: sampler, seed: seed, chunk: chunk, count: count)
+      // A worker's sampler carries on from its previous chunk: start this one afresh.
+      sampler.resetState()
+      return ChunkWork.outcomes(sampler: sampler, seed: seed, chunk: chunk, count: count)
     } fold: { total, part in
       total.0.merge(part.0)
       total.1.merge(part.1)

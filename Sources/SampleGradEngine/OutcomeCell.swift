@@ -10,15 +10,13 @@ import SampleGradCore
 /// `@unchecked Sendable`: as `EstimateCell`, advanced by one `concurrentPerform` iteration at a
 /// time and read only after it has joined.
 final class OutcomeCell: GrowingCell, @unchecked Sendable {
-  private let problem: GradientProblem
-  private var sampler: OutcomeSampler
+  private let sampler: OutcomeSampler
   private var cursor: ChunkCursor
   private var histogram: Histogram
   private var current: RunningMoments
   private var finished: RunningMoments
 
   init(problem: GradientProblem, seed: UInt64, chunkSize: Int) {
-    self.problem = problem
     sampler = OutcomeSampler(problem: problem)
     cursor = ChunkCursor(seed: seed, stream: ChunkWork.outcomeStream, chunkSize: chunkSize)
     histogram = sampler.makeHistogram()
@@ -34,8 +32,8 @@ final class OutcomeCell: GrowingCell, @unchecked Sendable {
     } chunkDone: {
       finished.merge(current)
       current = RunningMoments(dimension: current.dimension)
-      // A fresh sampler per chunk, as each chunk of a run starts with no spare normal.
-      sampler = OutcomeSampler(problem: problem)
+      // Each chunk of a run starts with no spare normal.
+      sampler.resetState()
     }
   }
 

@@ -1,4 +1,3 @@
-import Dispatch
 import SampleGradCore
 
 /// What the overview view asks of the overview job.
@@ -25,15 +24,16 @@ public struct OverviewJob: EngineJob {
   /// The scenario measured: the live one with every method that can run on it.
   public let scenario: Scenario
   public let seed: UInt64
-  public private(set) var isPaused = false
   private let probe: OverviewMeasurement.Probe?
+  /// The two runs' problems, solved once (every finished round reports against them).
+  private let problem: GradientProblem
+  private let probeProblem: GradientProblem?
   private let estimates: [EstimateCell]
   private let probeEstimates: [EstimateCell]
   private let outcomes: OutcomeCell
-  private var rounds: RoundRefinement
+  private var refinement: Refinement
   /// The last finished round's table, one per gradient component.
   private var overviews: [Overview] = []
-  private var budget: Int
 
   /// Samples per method of the first table: every method of a categorical takes a few
   /// hundredths of a second at this count.
@@ -50,21 +50,24 @@ public struct OverviewJob: EngineJob {
     self.seed = seed
     probe = OverviewMeasurement.probe(for: live)
     let problem = scenario.problem
+    let probeProblem = probe?.scenario.problem
+    self.problem = problem
+    self.probeProblem = probeProblem
     estimates = scenario.estimators.map {
       EstimateCell(problem: problem, kind: $0, seed: seed, chunkSize: chunkSize)
     }
-    probeEstimates =
-      probe.map { probe in
-        let problem = probe.scenario.problem
-        return probe.scenario.estimators.map {
-          EstimateCell(problem: problem, kind: $0, seed: seed, chunkSize: chunkSize)
-        }
-      } ?? []
+    if let probe, let probeProblem {
+      probeEstimates = probe.scenario.estimators.map {
+        EstimateCell(problem: probeProblem, kind: $0, seed: seed, chunkSize: chunkSize)
+      }
+    } else {
+      probeEstimates = []
+    }
     outcomes = OutcomeCell(problem: problem, seed: seed, chunkSize: chunkSize)
-    rounds = RoundRefinement(
+    refinement = Refinement(
       cells: estimates + probeEstimates + [outcomes], firstRound: firstRound,
-      maximumSamples: maximumSamples)
-    budget = BatchTiming().initialBatch * (estimates.count + probeEstimates.count + 1)
+      maximumSamples: maximumSamples,
+      initialBudget: BatchTiming().initialBatch * (estimates.count + probeEstimates.count + 1))
   }
 
   /// Whether this job measures what an overview of `live` with `seed` would.
@@ -73,45 +76,56 @@ public struct OverviewJob: EngineJob {
   }
 
   public mutating func apply(_ command: OverviewJobCommand) {
-    if command == .togglePause { isPaused.toggle() }
+    if command == .togglePause { refinement.togglePause() }
   }
 
-  public var isFinished: Bool { rounds.isFinished }
+  public var isPaused: Bool { refinement.isPaused }
 
-  public var hasWork: Bool { !isPaused && !isFinished }
+  public var isFinished: Bool { refinement.isFinished }
+
+  public var hasWork: Bool { refinement.hasWork }
 
   /// Grows every unfinished cell by about `budget` samples in all; a finished round becomes
-  /// the published table.
-  public mutating func refine(budget: Int) {
-    if rounds.refine(budget: budget) { overviews = tables(samples: rounds.completed) }
+  /// the published table. Returns the samples drawn (at least 64 per unfinished cell).
+  @discardableResult
+  public mutating func refine(budget: Int) -> Int {
+    absorb(refinement.refine(budget: budget))
   }
 
   /// Refines until the round at `samples` per method is finished (tests; the engine slices).
   public mutating func refine(throughRound samples: Int) {
-    while !isFinished, rounds.completed < samples { refine(budget: 1 << 18) }
+    while !isFinished, refinement.rounds.completed < samples { refine(budget: 1 << 18) }
   }
 
   public mutating func work(timing: BatchTiming) {
-    let started = DispatchTime.now()
-    refine(budget: budget)
-    budget = timing.nextBatch(after: budget, took: DispatchTime.now().seconds(since: started))
+    absorb(refinement.work(timing: timing))
   }
 
-  public mutating func rest() {}
+  public mutating func rest() { refinement.rest() }
+
+  /// A finished round becomes the published table. Returns the samples drawn.
+  @discardableResult
+  private mutating func absorb(_ slice: Refinement.Slice) -> Int {
+    if let round = slice.finishedRound { overviews = tables(samples: round) }
+    return slice.drawn
+  }
 
   /// The two runs as `samplegrad overview --samples N` makes them, and the table for each
   /// component.
   private func tables(samples: Int) -> [Overview] {
     let (histogram, relaxedMean) = outcomes.result()
-    func run(_ scenario: Scenario, _ cells: [EstimateCell]) -> RunResult {
-      let problem = scenario.problem
-      return RunResult(
+    func run(_ scenario: Scenario, _ problem: GradientProblem, _ cells: [EstimateCell])
+      -> RunResult
+    {
+      RunResult(
         scenario: scenario, seed: seed, samples: samples, problem: problem,
-        estimators: cells.map { $0.result(exact: problem.exact.gradient) },
+        estimators: cells.map { $0.result() },
         histogram: histogram, relaxedMean: relaxedMean)
     }
-    let full = run(scenario, estimates)
-    let probeRun = probe.map { run($0.scenario, probeEstimates) }
+    let full = run(scenario, problem, estimates)
+    let probeRun = probe.flatMap { probe in
+      probeProblem.map { run(probe.scenario, $0, probeEstimates) }
+    }
     return (0..<scenario.distribution.parameterCount).map {
       OverviewMeasurement.overview(
         scenario: scenario, run: full, probe: probe, probeRun: probeRun, component: $0)
@@ -119,7 +133,8 @@ public struct OverviewJob: EngineJob {
   }
 
   public func publish() -> OverviewSnapshot {
-    OverviewSnapshot(
+    let rounds = refinement.rounds
+    return OverviewSnapshot(
       scenarioName: scenario.name, overviews: overviews, samples: rounds.completed,
       target: rounds.target, progress: rounds.progress, maximumSamples: rounds.maximumSamples,
       isPaused: isPaused, isFinished: isFinished, isOpen: false)

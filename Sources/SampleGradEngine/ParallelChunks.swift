@@ -25,15 +25,15 @@ enum ParallelChunks {
     while start < chunks {
       let end = start + min(waveSize, chunks - start)
       let first = start
-      let slots = LockedValue<[Part?]>([Part?](repeating: nil, count: end - start))
-      DispatchQueue.concurrentPerform(iterations: min(workers, end - start)) { worker in
+      let parts = OrderedResults<Part>.collect(
+        count: end - start, workers: min(workers, end - start)
+      ) { worker, parts in
         let state = makeState()
         for chunk in stride(from: first + worker, to: end, by: workers) {
-          let part = work(state, chunk, plan.size(ofChunk: chunk))
-          slots.withLock { $0[chunk - first] = part }
+          parts.put(work(state, chunk, plan.size(ofChunk: chunk)), at: chunk - first)
         }
       }
-      for part in slots.withLock({ $0 }) { fold(&total, part!) }
+      for part in parts { fold(&total, part) }
       start = end
     }
     return total

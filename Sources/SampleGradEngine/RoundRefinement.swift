@@ -38,10 +38,13 @@ struct RoundRefinement {
   var isFinished: Bool { completed >= maximumSamples }
 
   /// Grows the unfinished cells of the round by about `budget` samples in all, in parallel.
-  /// Returns true when this call finished a round (`completed` is then its count).
-  mutating func refine(budget: Int) -> Bool {
-    guard !isFinished else { return false }
+  /// Every unfinished cell grows by at least a `step`, so with many cells more than `budget`
+  /// may be drawn: `drawn` is how many were (what a rate or a slice's timing must count).
+  /// `finishedRound` is true when this call finished a round (`completed` is then its count).
+  mutating func refine(budget: Int) -> (drawn: Int, finishedRound: Bool) {
+    guard !isFinished else { return (0, false) }
     let active = cells.indices.filter { cells[$0].count < target }
+    var drawn = 0
     if !active.isEmpty {
       let share = Self.roundUp(max(budget / active.count, Self.step))
       let steps = active.map { min(target - cells[$0].count, share) }
@@ -53,11 +56,12 @@ struct RoundRefinement {
       } else {
         chosen[0].advance(by: steps[0])
       }
+      drawn = steps.reduce(0, +)
     }
-    guard cells.allSatisfy({ $0.count >= target }) else { return false }
+    guard cells.allSatisfy({ $0.count >= target }) else { return (drawn, false) }
     completed = target
     target = min(target * 2, maximumSamples)
-    return true
+    return (drawn, true)
   }
 
   /// How much of the round in progress is done, 0...1 (1 once finished).

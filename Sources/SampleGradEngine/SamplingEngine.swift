@@ -136,10 +136,15 @@ public struct BatchTiming: Sendable {
 
   public init() {}
 
-  func nextBatch(after batch: Int, took seconds: Double) -> Int {
+  /// The batch to draw next, given that `batch` took `seconds`: scaled toward
+  /// `targetSeconds`, at most halved or doubled at a time, never below `minimum` (unless
+  /// doubling does not reach it yet) nor above 2^20.
+  func nextBatch(after batch: Int, took seconds: Double, minimum: Int = 16) -> Int {
     guard seconds > 0 else { return min(batch * 2, 1 << 20) }
     let scaled = Double(batch) * targetSeconds / seconds
-    return Int(min(max(scaled, Double(batch) / 2, 16), min(Double(batch) * 2, Double(1 << 20))))
+    return Int(
+      min(
+        max(scaled, Double(batch) / 2, Double(minimum)), min(Double(batch) * 2, Double(1 << 20))))
   }
 }
 

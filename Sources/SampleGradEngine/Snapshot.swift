@@ -8,6 +8,9 @@ public struct Snapshot: Sendable {
   /// The seed the engine's streams were made from.
   public var seed: UInt64
   public var exact: ExactSolution
+  /// The compiled distribution and objective the statistics were drawn from (what an export
+  /// needs to report them as `samplegrad run` does, without solving the problem again).
+  public var problem: GradientProblem
   /// Probabilities of the discrete outcomes (empty for a gaussian).
   public var probabilities: [Double]
   public var isPaused: Bool
@@ -46,11 +49,13 @@ public struct Snapshot: Sendable {
     histogram: Histogram, chiSquare: ChiSquareTest, relaxedRows: [[Double]] = [],
     relaxedMean: [Double] = [], estimators: [EstimatorSnapshot], historySamples: [Int] = [],
     historyMarks: [VarianceHistory.Mark] = [], loaded: DistributionSpec? = nil,
-    message: String? = nil, generation: Int = 0
+    message: String? = nil, generation: Int = 0, problem: GradientProblem? = nil
   ) {
     self.scenario = scenario
     self.seed = seed
     self.exact = exact
+    // The engine passes its own; a snapshot built by hand compiles the scenario's.
+    self.problem = problem ?? scenario.problem
     self.probabilities = probabilities
     self.isPaused = isPaused
     self.samples = samples

@@ -1,4 +1,3 @@
-import Dispatch
 import SampleGradCore
 
 /// A sweep refined while the user looks: a first full curve at `firstRound` samples per point,
@@ -13,16 +12,11 @@ import SampleGradCore
 public struct SweepJob: EngineJob {
   public private(set) var plan: SweepPlan
   public let seed: UInt64
-  public let maximumSamples: Int
-  public private(set) var isPaused = false
   private let problems: [GradientProblem]
   /// Point-major: cell `p * estimators + e`.
   private let cells: [EstimateCell]
-  private var rounds: RoundRefinement
+  private var refinement: Refinement
   private var completed: SweepResult?
-  private var budget: Int
-  private var rate = RateMeter()
-  private var estimatesPerSecond = 0.0
 
   /// Samples per point of the first curve: 25 points of 5 estimators take well under a
   /// second on one core.
@@ -44,25 +38,28 @@ public struct SweepJob: EngineJob {
       }
     }
     self.cells = cells
-    rounds = RoundRefinement(
-      cells: cells, firstRound: firstRound, maximumSamples: maximumSamples)
-    self.maximumSamples = rounds.maximumSamples
-    budget = BatchTiming().initialBatch * plan.estimators.count
+    refinement = Refinement(
+      cells: cells, firstRound: firstRound, maximumSamples: maximumSamples,
+      initialBudget: BatchTiming().initialBatch * plan.estimators.count)
   }
 
   public mutating func apply(_ command: SweepJobCommand) {
-    if command == .togglePause { isPaused.toggle() }
+    if command == .togglePause { refinement.togglePause() }
   }
 
-  /// Whether refinement has reached its maximum.
-  public var isFinished: Bool { rounds.isFinished }
+  public var isPaused: Bool { refinement.isPaused }
 
-  public var hasWork: Bool { !isPaused && !isFinished }
+  /// Whether refinement has reached its maximum.
+  public var isFinished: Bool { refinement.isFinished }
+
+  public var hasWork: Bool { refinement.hasWork }
 
   /// Grows the unfinished cells of the round by about `budget` estimates in all, in parallel;
-  /// finishes the round when every cell has reached it.
-  public mutating func refine(budget: Int) {
-    if rounds.refine(budget: budget) { completed = result(samples: rounds.completed) }
+  /// finishes the round when every cell has reached it. Returns the estimates drawn: at least
+  /// a step of 64 per unfinished cell, so more than `budget` when the cells are many.
+  @discardableResult
+  public mutating func refine(budget: Int) -> Int {
+    absorb(refinement.refine(budget: budget))
   }
 
   /// Refines until the round at `samples` per point is finished (tests; the engine slices).
@@ -71,16 +68,16 @@ public struct SweepJob: EngineJob {
   }
 
   public mutating func work(timing: BatchTiming) {
-    let started = DispatchTime.now()
-    refine(budget: budget)
-    let seconds = DispatchTime.now().seconds(since: started)
-    estimatesPerSecond = rate.record(samples: budget, seconds: seconds)
-    budget = timing.nextBatch(after: budget, took: seconds)
+    absorb(refinement.work(timing: timing))
   }
 
-  public mutating func rest() {
-    estimatesPerSecond = 0
-    rate = RateMeter()
+  public mutating func rest() { refinement.rest() }
+
+  /// A finished round becomes the published result. Returns the estimates drawn.
+  @discardableResult
+  private mutating func absorb(_ slice: Refinement.Slice) -> Int {
+    if let round = slice.finishedRound { completed = result(samples: round) }
+    return slice.drawn
   }
 
   /// Takes a plan that computes the same numbers (only the "now" mark differs).
@@ -95,7 +92,7 @@ public struct SweepJob: EngineJob {
     let points = problems.enumerated().map { p, problem in
       SweepPoint(
         value: plan.grid.value(p), exact: problem.exact,
-        estimators: (0..<kinds).map { cells[p * kinds + $0].result(exact: problem.exact.gradient) })
+        estimators: (0..<kinds).map { cells[p * kinds + $0].result() })
     }
     return SweepResult(plan: plan, seed: seed, samples: samples, points: points)
   }
@@ -106,8 +103,8 @@ public struct SweepJob: EngineJob {
       result: completed.map {
         SweepResult(plan: plan, seed: $0.seed, samples: $0.samples, points: $0.points)
       },
-      target: rounds.target, progress: rounds.progress,
-      maximumSamples: maximumSamples, isPaused: isPaused, isFinished: isFinished, isOpen: false,
-      estimatesPerSecond: estimatesPerSecond)
+      target: refinement.rounds.target, progress: refinement.rounds.progress,
+      maximumSamples: refinement.rounds.maximumSamples, isPaused: isPaused,
+      isFinished: isFinished, isOpen: false, estimatesPerSecond: refinement.perSecond)
   }
 }

@@ -19,8 +19,9 @@ public enum SweepRunner {
     let perPoint = kinds.count * chunks.chunkCount
     let pieces = problems.count * perPoint
     let next = LockedValue(0)
-    let slots = LockedValue<[EstimatorPart?]>([EstimatorPart?](repeating: nil, count: pieces))
-    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, pieces))) { _ in
+    let parts = OrderedResults<EstimatorPart>.collect(
+      count: pieces, workers: max(1, min(threads, pieces))
+    ) { _, parts in
       // A worker keeps the sampler of its last (point, estimator): consecutive pieces are
       // usually the chunks of the same one.
       var cached: (key: Int, sampler: GradientSampler)?
@@ -43,21 +44,16 @@ public enum SweepRunner {
         }
         let part = ChunkWork.estimates(
           sampler: sampler, seed: seed, chunk: chunk, count: chunks.size(ofChunk: chunk))
-        let result = EstimatorPart(moments: part.moments, eta: part.eta)
-        slots.withLock { $0[piece] = result }
+        parts.put(EstimatorPart(moments: part.moments, eta: part.eta), at: piece)
       }
     }
-    let parts = slots.withLock { $0.map { $0! } }
     let points = problems.enumerated().map { p, problem in
       let estimators = kinds.enumerated().map { e, kind in
         let first = (p * kinds.count + e) * chunks.chunkCount
         let own = parts[first..<(first + chunks.chunkCount)]
         var total = RunningMoments(dimension: problem.dimension)
         for part in own { total.merge(part.moments) }
-        return EstimatorResult(
-          kind: kind, moments: total, exact: problem.exact.gradient,
-          evaluations: kind.descriptor.evaluations(problem.options), eta: own.last?.eta,
-          objective: problem.objective.kind)
+        return EstimatorResult(kind: kind, moments: total, eta: own.last?.eta, problem: problem)
       }
       return SweepPoint(value: plan.grid.value(p), exact: problem.exact, estimators: estimators)
     }

@@ -30,6 +30,8 @@ public struct TrainingJob: EngineJob {
   private var lastWork: DispatchTime?
   private var rate = RateMeter()
   private var stepsPerSecond = 0.0
+  /// Steps per piece of a slice, adapted to what a step costs (see `work`).
+  private var stepsPerPiece = 1
   private var message: String?
 
   public init(setup: RaceSetup, pacing: RacePacing = RacePacing()) {
@@ -85,13 +87,21 @@ public struct TrainingJob: EngineJob {
     }
     let started = DispatchTime.now()
     var done = 0
-    // Small pieces, so a slow race still answers a command within about a slice.
-    while remaining > 0, DispatchTime.now().seconds(since: started) < timing.targetSeconds {
-      let piece = min(remaining, 64)
+    // Pieces sized as the live job sizes its batches, starting at one step: a step is `batch`
+    // estimates per lane (up to 65,536), so a fixed number of steps could take seconds and
+    // keep commands (and `stop`) waiting. A piece takes about a slice, whatever a step costs.
+    repeat {
+      let piece = min(remaining, stepsPerPiece)
+      let pieceStarted = DispatchTime.now()
       race.advance(steps: piece)
+      let seconds = DispatchTime.now().seconds(since: pieceStarted)
+      // A piece cut short by the schedule says little about a full one, unless it was slow.
+      if piece == stepsPerPiece || seconds > timing.targetSeconds {
+        stepsPerPiece = timing.nextBatch(after: piece, took: seconds, minimum: 1)
+      }
       done += piece
       remaining -= piece
-    }
+    } while remaining > 0 && DispatchTime.now().seconds(since: started) < timing.targetSeconds
     stepsPerSecond = rate.record(samples: done, seconds: DispatchTime.now().seconds(since: started))
   }
 

@@ -9,16 +9,15 @@ public enum TrainingRunner {
   public static func run(_ setup: RaceSetup, threads: Int = 1) -> TrainingResult {
     let kinds = setup.scenario.estimators
     let workers = max(1, min(threads, kinds.count))
-    let slots = LockedValue<[LaneResult?]>(Array(repeating: nil, count: kinds.count))
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+    let lanes = OrderedResults<LaneResult>.collect(count: kinds.count, workers: workers) {
+      worker, lanes in
       for index in stride(from: worker, to: kinds.count, by: workers) {
         // The scenario checked that its estimators apply.
         var race = try! TrainingRace(setup: setup, estimators: [kinds[index]])
         race.finish()
-        let lane = race.result().lanes[0]
-        slots.withLock { $0[index] = lane }
+        lanes.put(race.result().lanes[0], at: index)
       }
     }
-    return TrainingResult(setup: setup, lanes: slots.withLock { $0.map { $0! } })
+    return TrainingResult(setup: setup, lanes: lanes)
   }
 }

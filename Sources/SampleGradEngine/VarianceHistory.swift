@@ -32,14 +32,6 @@ public struct VarianceHistory: Sendable, Equatable {
   public private(set) var series: [EstimatorKind: [[Double]]] = [:]
   public private(set) var marks: [Mark] = []
 
-  public init(samples: [Int] = [], series: [EstimatorKind: [[Double]]] = [:], marks: [Mark] = []) {
-    self.samples = samples
-    self.series = series
-    self.marks = marks
-  }
-
-  public var count: Int { samples.count }
-
   /// Adds one point: `variances[kind]` for the rows that have numbers, empty for the others.
   mutating func append(drawn: Int, rows: [EstimatorKind], variances: [EstimatorKind: [Double]]) {
     samples.append(drawn)

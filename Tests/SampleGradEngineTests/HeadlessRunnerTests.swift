@@ -24,6 +24,23 @@ struct HeadlessRunnerTests {
     #expect(one.estimators[0].moments != other.estimators[0].moments)
   }
 
+  @Test("a gaussian's odd chunks start afresh: no spare normal crosses into the next chunk")
+  func oddChunksOfAGaussian() throws {
+    let gaussian = try Scenario(
+      name: "g", estimators: [.scoreFunction], distribution: .gaussian(mean: 1, std: 2),
+      objective: .quadratic(target: [0]))
+    // Odd chunks leave a Box-Muller spare behind; one worker draws every chunk of a wave.
+    let runs = try [1, 3].map { threads in
+      try HeadlessRunner.run(
+        gaussian, samples: 20 * 101, seed: 5, threads: threads, chunkSize: 101)
+    }
+    #expect(runs[0].histogram == runs[1].histogram)
+    // The live overview's cell, which starts each chunk with no spare, agrees.
+    let cell = OutcomeCell(problem: gaussian.problem, seed: 5, chunkSize: 101)
+    cell.advance(by: 20 * 101)
+    #expect(cell.result().histogram == runs[0].histogram)
+  }
+
   @Test("the chunk count is exact up to Int.max, and the chunks are folded in order")
   func chunkPlanAtTheLimits() throws {
     // `samples + chunkSize - 1` used to overflow here (issue 12, item 1).

@@ -121,6 +121,18 @@ struct SweepTests {
     #expect(SweepReport.json(a) == SweepReport.json(b))
   }
 
+  @Test(
+    "a slice counts what it drew: every unfinished cell grows by 64 or more, whatever the budget")
+  func drawnCount() throws {
+    let plan = try SweepPlan.standard(
+      for: Self.categorical, spec: SweepSpec(setting: .temperature, points: 4))
+    var job = SweepJob(plan: plan, seed: 7)
+    let cells = plan.scenarios.count * plan.estimators.count
+    #expect(cells > 1)
+    #expect(job.refine(budget: 64) == 64 * cells)
+    #expect(job.refine(budget: 128 * cells) == 128 * cells)
+  }
+
   @Test("pausing stops the work; the snapshot says how far the round is")
   func pauseAndProgress() throws {
     let plan = try SweepPlan.standard(

@@ -114,6 +114,29 @@ struct TrainingJobTests {
     }
   }
 
+  @Test("a slice's pieces start at one step, so a costly step cannot hold a slice for long")
+  func piecesStartAtOneStep() throws {
+    var timing = BatchTiming()
+    timing.targetSeconds = 0  // every piece overruns: one piece a slice, of one step
+    var host = JobHost(scenario: try PresetLab.load("relax-toy-race"), seed: 7, timing: timing)
+    host.pacing = RacePacing(seconds: 0)
+    host.apply(.training(.open))
+    host.work()
+    #expect(host.snapshot().race?.step == 1)
+    host.work()
+    #expect(host.snapshot().race?.step == 2)
+    // However it was sliced, the race ends where the headless race does.
+    while host.hasWork { host.work() }
+    let race = try #require(host.snapshot().race)
+    let scenario = try PresetLab.load("relax-toy-race")
+    let headless = TrainingRunner.run(
+      try RaceSetup(scenario: scenario, settings: scenario.training!, seed: 7), threads: 1)
+    for lane in race.lanes {
+      let twin = try #require(headless.lanes.first { $0.kind == lane.kind })
+      #expect(lane.loss == twin.final.loss && lane.parameters == twin.final.parameters)
+    }
+  }
+
   @Test("pacing: a long race crosses its log axis at a steady speed, a short one linearly")
   func pacing() {
     let pacing = RacePacing(seconds: 20)

@@ -27,6 +27,11 @@ public final class OutcomeSampler {
     }
   }
 
+  /// Forgets the spare normal a gaussian's Box-Muller pair left over, so the next sample is
+  /// drawn as by a fresh sampler: each chunk of a run must start so, whichever chunk the
+  /// sampler drew before (it would otherwise depend on how chunks fall to threads).
+  public func resetState() { normals = NormalPairs() }
+
   /// An empty histogram of the right shape for this problem.
   public func makeHistogram() -> Histogram {
     if problem.distribution.isDiscrete {

@@ -24,17 +24,20 @@ extension Explorer {
       json: RunReport.json(Self.result(snapshot)).render() + "\n")
   }
 
-  /// The live numbers as a `RunResult`: every enabled row with estimates.
+  /// The live numbers as a `RunResult`: every enabled row with estimates, each built as
+  /// `samplegrad run` builds it (its evaluations per estimate, its exact gradient) from the
+  /// problem the engine published.
   static func result(_ snapshot: Snapshot) -> RunResult {
+    let problem = snapshot.problem
     let estimators = snapshot.estimators.filter { $0.isEnabled && $0.samples > 0 }.map {
       EstimatorResult(
         kind: $0.kind,
         moments: RunningMoments(count: $0.samples, mean: $0.mean, variance: $0.variance),
-        exact: $0.exact, eta: $0.eta, objective: snapshot.scenario.objective.kind)
+        eta: $0.eta, problem: problem)
     }
     return RunResult(
       scenario: snapshot.scenario, seed: snapshot.seed, samples: snapshot.samples,
-      problem: snapshot.scenario.problem, estimators: estimators, histogram: snapshot.histogram,
+      problem: problem, estimators: estimators, histogram: snapshot.histogram,
       relaxedMean: snapshot.relaxedMean)
   }
 }
