@@ -52,12 +52,7 @@ public enum RunTable {
       ]
     ]
     let summaries = r.estimators.map(\.summaries)
-    let lowest = names.indices.map { i in
-      MeanSquaredErrorRanking.lowest(
-        zip(r.estimators, summaries).map { e, s in
-          e.kind != .exact && s.indices.contains(i) ? s[i] : nil
-        })
-    }
+    let lowest = names.indices.map { MeanSquaredErrorRanking.lowest(r.estimators, component: $0) }
     for (row, e) in r.estimators.enumerated() {
       for (i, name) in names.enumerated() {
         let s = summaries[row][i]

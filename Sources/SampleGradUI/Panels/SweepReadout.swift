@@ -64,10 +64,7 @@ struct SweepReadout: Sendable {
       x += Self.numberWidth + 1
     }
     row += 1
-    let visible = curves.rows.indices.filter { !curves.rows[$0].isHidden }
-    let lowest = visible.min {
-      point.estimators[$0].meanSquaredError[i] < point.estimators[$1].meanSquaredError[i]
-    }
+    let lowest = point.lowestMeanSquaredError(component: i, leavingOut: view.hidden)
     for (e, curve) in curves.rows.enumerated() {
       guard row < rect.height else { break }
       let estimate = point.estimators[e]
@@ -174,10 +171,15 @@ struct SweepReadout: Sendable {
       return "bias > \(Int(BiasVerdict.threshold)) SE at: " + counts.joined(separator: ", ")
         + " of \(result.points.count) points"
     }
+    // Only estimates that could be named lowest at a point compete (not exact, not a
+    // constant that misses): argmax's 0 has no variance and is not the best estimator.
     var best: (e: Int, p: Int, value: Double)?
-    for e in visible {
+    for e in visible where curves.rows[e].kind != .exact {
       for (p, value) in SweepCurves.series(result, estimator: e, view.measure, i).enumerated() {
-        if value.isFinite, value < (best?.value ?? .infinity) { best = (e, p, value) }
+        guard value.isFinite, value < (best?.value ?? .infinity),
+          MeanSquaredErrorRanking.competes(result.points[p].estimators[e].summary(i))
+        else { continue }
+        best = (e, p, value)
       }
     }
     guard let best else { return "" }
