@@ -99,7 +99,7 @@ struct SweepScreen: Sendable {
       facts.append("\(grid.points) points, \(grid.scale.rawValue) scale")
       facts.append("the same random numbers at every point")
       if part.estimatesPerSecond > 0 {
-        facts.append(ScreenFormat.rate(part.estimatesPerSecond) + " estimates/s")
+        facts.append(ScreenFormat.compactCount(part.estimatesPerSecond) + " estimates/s")
       }
     }
     var x = second.x

@@ -93,7 +93,7 @@ struct RaceScreen: Sendable {
       (compact ? "lr " : "learning rate ", ScreenFormat.short(settings.learningRate)),
       ("batch ", String(settings.batch)),
       ("step ", compact ? steps.replacingOccurrences(of: " ", with: "") : steps),
-      ("", ScreenFormat.rate(race.stepsPerSecond) + (compact ? "/s" : " steps/s")),
+      ("", ScreenFormat.compactCount(race.stepsPerSecond) + (compact ? "/s" : " steps/s")),
     ]
     if let t = race.temperature {
       let annealed = settings.anneal == .none ? "" : compact ? "*" : " (annealed)"
