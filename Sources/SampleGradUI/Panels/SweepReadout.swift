@@ -67,23 +67,20 @@ struct SweepReadout: Sendable {
     let lowest = point.lowestMeanSquaredError(component: i, leavingOut: view.hidden)
     for (e, curve) in curves.rows.enumerated() {
       guard row < rect.height else { break }
-      let estimate = point.estimators[e]
       let y = rect.y + row
       let dim = curve.isHidden ? theme.style(.off) : theme.style(.plain)
       buffer[rect.x, y] = Cell(curve.mark, style: curve.isHidden ? theme.style(.off) : curve.style)
       let name = "\(e + 1) " + curve.kind.descriptor.shortName
       buffer.write(ScreenFormat.pad(name, Self.nameWidth), x: rect.x + 2, y: y, style: dim)
-      let biasSeen = estimate.summaries[i].verdict.isBiased
-      let numbers = [SweepView.Measure.variance, .squaredBias, .meanSquaredError].map {
-        SweepCurves.series(result, estimator: e, $0, i)[view.cursor]
-      }
-      let floor = SweepCurves.roundingToZero(
-        result.points.map { SweepCurves.component($0.estimators[e].noiseFloor, i) })[view.cursor]
+      let p = view.cursor
       let cells: [(Double, Style)] = [
-        (numbers[0], dim),
-        (numbers[1], curve.isHidden ? dim : theme.style(biasSeen ? .biased : .hint)),
-        (floor, curve.isHidden ? dim : theme.style(.hint)),
-        (numbers[2], e == lowest ? theme.style(.title) : dim),
+        (curve.variance[p], dim),
+        (
+          curve.squaredBias[p],
+          curve.isHidden ? dim : theme.style(curve.isBiased[p] ? .biased : .hint)
+        ),
+        (curve.noiseFloor[p], curve.isHidden ? dim : theme.style(.hint)),
+        (curve.meanSquaredError[p], e == lowest ? theme.style(.title) : dim),
       ]
       var x = rect.x + 2 + Self.nameWidth
       for (value, style) in cells {
@@ -156,17 +153,12 @@ struct SweepReadout: Sendable {
 
   /// Where the drawn error is lowest over the sweep; for bias², where a bias shows.
   private func summaryText(theme: Theme) -> String {
-    let i = view.component
     let label = view.setting.label(in: result.plan.scenario)
     let visible = curves.rows.indices.filter { !curves.rows[$0].isHidden }
     guard !visible.isEmpty else { return "every curve is hidden: 1-9 shows them" }
     if view.measure == .squaredBias {
       let counts = visible.map { e in
-        let seen = result.points.filter { point in
-          let estimate = point.estimators[e]
-          return estimate.summaries[i].verdict.isBiased
-        }.count
-        return "\(curves.rows[e].kind.descriptor.shortName) \(seen)"
+        "\(curves.rows[e].kind.descriptor.shortName) \(curves.rows[e].isBiased.count(where: { $0 }))"
       }
       return "bias > \(Int(BiasVerdict.threshold)) SE at: " + counts.joined(separator: ", ")
         + " of \(result.points.count) points"
@@ -174,11 +166,12 @@ struct SweepReadout: Sendable {
     // Only estimates that could be named lowest at a point compete (not exact, not a
     // constant that misses): argmax's 0 has no variance and is not the best estimator.
     var best: (e: Int, p: Int, value: Double)?
-    for e in visible where curves.rows[e].kind != .exact {
-      for (p, value) in SweepCurves.series(result, estimator: e, view.measure, i).enumerated() {
-        guard value.isFinite, value < (best?.value ?? .infinity),
-          MeanSquaredErrorRanking.competes(result.points[p].estimators[e].summary(i))
-        else { continue }
+    for e in visible {
+      let curve = curves.rows[e]
+      for (p, value) in curve.series(view.measure).enumerated() {
+        guard value.isFinite, value < (best?.value ?? .infinity), curve.competes[p] else {
+          continue
+        }
         best = (e, p, value)
       }
     }
