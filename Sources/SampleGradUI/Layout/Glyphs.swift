@@ -44,6 +44,9 @@ struct Glyphs: Sendable {
   /// Times and divided by, for the std's step.
   let times: String
 
+  /// The set `--ascii` chooses, for code that holds the option rather than a theme.
+  static func of(ascii: Bool) -> Glyphs { ascii ? .ascii : .unicode }
+
   static let unicode = Glyphs(
     isASCII: false, running: "▶ running", paused: "‖ paused",
     eighths: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"],

@@ -51,7 +51,7 @@ struct EstimatorChooserOverlay: Sendable {
         rows[selected].kind.descriptor.summary, in: hintRow.row(0), style: context.style(.hint),
         ellipsis: g.ellipsis)
     }
-    var hint = "\(g.isASCII ? "j/k" : "↑↓") move   space or Enter turns on/off   Esc closes"
+    var hint = "\(g.upDown) move   space or Enter turns on/off   Esc closes"
     if rows.count > visible {
       hint = "\(start + 1)-\(start + min(visible, rows.count)) of \(rows.count)   " + hint
     }

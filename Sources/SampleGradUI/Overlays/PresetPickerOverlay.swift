@@ -62,7 +62,7 @@ struct PresetPickerOverlay: Sendable {
     let hint =
       picker.isFiltering
       ? "type to filter   Enter load   Esc clear"
-      : "\(g.isASCII ? "j/k" : "↑↓") move   / filter   Enter load   Esc close"
+      : "\(g.upDown) move   / filter   Enter load   Esc close"
     buffer.write(hint, in: hintRow, align: .right, style: theme.style(.hint))
   }
 

@@ -20,7 +20,7 @@ struct MeanSquaredErrorTablePanel: Sendable {
       shown.count < names.count
       ? "\(shown.lowerBound + 1)-\(shown.upperBound) of \(names.count)" : "* lowest of each column"
     SectionTitle(
-      title: "MSE = bias\(context.glyphs.isASCII ? "^2" : "²") + variance, per component",
+      title: context.glyphs.text("MSE = bias² + variance, per component"),
       info: info, shortTitle: "MSE per component"
     ).draw(into: &buffer, in: rect, theme: context.theme)
     let body = rect.splitTop(1).rest.inset(dx: 1)

@@ -54,8 +54,7 @@ struct SweepReadout: Sendable {
       buffer.write(text, in: rect.row(row), style: theme.style(role))
       row += 1
     }
-    let headers = ["variance", theme.glyphs.isASCII ? "bias^2" : "bias²", "SE²", "MSE"]
-      .map { theme.glyphs.isASCII ? $0.replacingOccurrences(of: "²", with: "^2") : $0 }
+    let headers = ["variance", "bias²", "SE²", "MSE"].map(theme.glyphs.text)
     var x = rect.x + 2 + Self.nameWidth
     for header in headers {
       buffer.write(
@@ -140,10 +139,10 @@ struct SweepReadout: Sendable {
     let keyWidth = max(entries.map(\.0.count).max() ?? 0, 8) + 2
     for (k, entry) in entries.enumerated() {
       let line = rect.row(k + 1)
-      let key = glyphs.isASCII ? entry.0.replacingOccurrences(of: "²", with: "^2") : entry.0
+      let key = glyphs.text(entry.0)
       buffer.write(key, in: line.inset(dx: 1), style: theme.style(.label))
       buffer.write(
-        glyphs.isASCII ? entry.1.replacingOccurrences(of: "²", with: "^2") : entry.1,
+        glyphs.text(entry.1),
         in: line.splitLeft(keyWidth + 1).rest, style: theme.style(.hint))
     }
     for (k, text) in noteLines.enumerated() {

@@ -91,7 +91,7 @@ struct SweepScreen: Sendable {
     let names = snapshot.parameterNames
     let component = names.indices.contains(view.component) ? names[view.component] : ""
     var facts = [
-      (glyphs.isASCII ? view.measure.asciiTitle : view.measure.title) + " on \(component)"
+      glyphs.text(view.measure.title) + " on \(component)"
     ]
     if let part {
       let grid = part.plan.grid
