@@ -33,12 +33,11 @@ struct RaceScreen: Sendable {
     // The chart keeps at least 8 rows; the table takes what is left, up to all its lanes.
     let tableHeight = min(table.height, max(body.height - 1 - 8, 3))
     let (chartArea, tableArea) = body.splitBottom(tableHeight)
-    let axis = StepAxis(race, width: chartArea.width)
     let decimals = LossFormat.decimals(
       scale: LossFormat.scale(startLoss: race.startLoss, optimum: race.optimum))
     let dots = "\(theme.glyphs.dot)\(theme.glyphs.dot)"
     SectionTitle(
-      title: "Exact loss against step" + (axis.isLog ? " (log scale)" : ""),
+      title: "Exact loss against step" + (race.hasLogSteps ? " (log scale)" : ""),
       info: race.optimum.map { "\(dots) optimum \(LossFormat.fixed($0, decimals: decimals))" }
         ?? "no finite optimum", shortTitle: "Exact loss"
     ).draw(into: &buffer, in: chartArea.row(0), theme: theme)
