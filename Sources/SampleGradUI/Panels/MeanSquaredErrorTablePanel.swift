@@ -14,7 +14,7 @@ struct MeanSquaredErrorTablePanel: Sendable {
     let snapshot = context.snapshot
     let names = context.names
     let fitting = max((rect.width - 1 - Self.nameWidth) / Self.columnWidth, 1)
-    let start = min(max(context.selected - fitting / 2, 0), max(names.count - fitting, 0))
+    let start = ScrollWindow.start(keeping: context.selected, visible: fitting, count: names.count)
     let shown = start..<min(start + fitting, names.count)
     let info =
       shown.count < names.count

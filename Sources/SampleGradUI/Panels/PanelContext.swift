@@ -58,6 +58,6 @@ struct PanelContext: Sendable {
   func windowStart(visible: Int) -> Int {
     let count = outcomeCount
     guard visible < count, snapshot.distribution.kind == .categorical else { return 0 }
-    return min(max(selected - visible / 2, 0), count - visible)
+    return ScrollWindow.start(keeping: selected, visible: visible, count: count)
   }
 }
