@@ -100,14 +100,7 @@ public enum RunTable {
     case .never: return "never"
     case .unknown: return "-"
     case .samples(let n):
-      guard n < 1e7 else { return NumberFormat.short(n) }
-      let digits = String(Int(n))
-      var out = ""
-      for (i, d) in digits.enumerated() {
-        if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(d)
-      }
-      return out
+      return n < 1e7 ? NumberFormat.grouped(Int(n)) : NumberFormat.short(n)
     }
   }
 

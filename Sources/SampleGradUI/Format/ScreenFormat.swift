@@ -59,16 +59,7 @@ enum ScreenFormat {
   }
 
   /// A count with thousands separators: `1,234,567`.
-  static func count(_ n: Int) -> String {
-    let digits = String(abs(n))
-    var out = ""
-    out.reserveCapacity(digits.count + digits.count / 3 + 1)
-    for (i, d) in digits.enumerated() {
-      if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-      out.append(d)
-    }
-    return n < 0 ? "-" + out : out
-  }
+  static func count(_ n: Int) -> String { NumberFormat.grouped(n) }
 
   /// A count or a rate in at most five characters: `950`, `12.3k`, `4.56M`, `1.2G`; one unit
   /// up just below it (999.7k is `1M`, not `1.00e+03k`).
