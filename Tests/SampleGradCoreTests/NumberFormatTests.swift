@@ -13,6 +13,17 @@ struct NumberFormatTests {
     0.00005,
   ]
 
+  @Test("grouped puts a comma every three digits, the sign outside")
+  func grouped() {
+    #expect(NumberFormat.grouped(0) == "0")
+    #expect(NumberFormat.grouped(999) == "999")
+    #expect(NumberFormat.grouped(1000) == "1,000")
+    #expect(NumberFormat.grouped(1_234_567) == "1,234,567")
+    #expect(NumberFormat.grouped(-1000) == "-1,000")
+    #expect(NumberFormat.grouped(Int.min) == "-9,223,372,036,854,775,808")
+    #expect(RunTable.samplesNeeded(.samples(1234)) == "1,234")
+  }
+
   @Test("short and fixed print exactly what printf prints")
   func matchesNumberFormat() {
     var rng = SplitMix64(seed: 11)

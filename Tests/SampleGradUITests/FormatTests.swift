@@ -12,7 +12,6 @@ struct FormatTests {
       #expect(ScreenFormat.parameter(x) == "-")
       #expect(ScreenFormat.probability(x) == "-")
     }
-    #expect(ScreenFormat.rate(.nan) == "0")
     #expect(ScreenFormat.compactCount(.nan) == "0")
   }
 
@@ -61,9 +60,12 @@ struct FormatTests {
     #expect(ScreenFormat.probability(0) == "0.0000")
     #expect(ScreenFormat.count(0) == "0")
     #expect(ScreenFormat.count(1_234_567) == "1,234,567")
-    #expect(ScreenFormat.rate(950) == "950")
-    #expect(ScreenFormat.rate(12_300) == "12.3k")
-    #expect(ScreenFormat.rate(4_560_000) == "4.56M")
+    // Rates too: never "1.00e+03k" just under a unit.
+    #expect(ScreenFormat.compactCount(950) == "950")
+    #expect(ScreenFormat.compactCount(999.7) == "1k")
+    #expect(ScreenFormat.compactCount(12_300) == "12.3k")
+    #expect(ScreenFormat.compactCount(4_560_000) == "4.56M")
+    #expect(ScreenFormat.compactCount(-3) == "0")
     #expect(ScreenFormat.compactCount(219_095) == "219k")
     #expect(ScreenFormat.compactCount(999_700) == "1M")
     #expect(ScreenFormat.compactCount(5.01e9) == "5.01G")

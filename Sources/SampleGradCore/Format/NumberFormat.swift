@@ -11,6 +11,19 @@ public enum NumberFormat {
     return DecimalDigits.short(x) ?? printfShort(x)
   }
 
+  /// `n` with thousands separators (`1,234,567`, `-1,000`): the table's `n for 10%` and the
+  /// screen's counts group digits the same way.
+  public static func grouped(_ n: Int) -> String {
+    let digits = String(n.magnitude)
+    var out = ""
+    out.reserveCapacity(digits.count + digits.count / 3 + 1)
+    for (i, d) in digits.enumerated() {
+      if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+      out.append(d)
+    }
+    return n < 0 ? "-" + out : out
+  }
+
   /// Four decimals, for probabilities and frequencies.
   public static func fixed(_ x: Double) -> String {
     DecimalDigits.fixed(x) ?? printfFixed(x)

@@ -52,12 +52,7 @@ public enum RunTable {
       ]
     ]
     let summaries = r.estimators.map(\.summaries)
-    let lowest = names.indices.map { i in
-      MeanSquaredErrorRanking.lowest(
-        zip(r.estimators, summaries).map { e, s in
-          e.kind != .exact && s.indices.contains(i) ? s[i] : nil
-        })
-    }
+    let lowest = names.indices.map { MeanSquaredErrorRanking.lowest(r.estimators, component: $0) }
     for (row, e) in r.estimators.enumerated() {
       for (i, name) in names.enumerated() {
         let s = summaries[row][i]
@@ -105,14 +100,7 @@ public enum RunTable {
     case .never: return "never"
     case .unknown: return "-"
     case .samples(let n):
-      guard n < 1e7 else { return NumberFormat.short(n) }
-      let digits = String(Int(n))
-      var out = ""
-      for (i, d) in digits.enumerated() {
-        if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(d)
-      }
-      return out
+      return n < 1e7 ? NumberFormat.grouped(Int(n)) : NumberFormat.short(n)
     }
   }
 

@@ -70,22 +70,48 @@ public struct EstimateSummary: Sendable, Equatable {
   }
 }
 
-/// Rankings by mean squared error, as the screen's "lowest MSE" and the table's mark use.
+/// Rankings by mean squared error, as the screen's "lowest MSE", the sweep's and the tables'
+/// marks use: one rule, so no view names a different winner.
 public enum MeanSquaredErrorRanking {
-  /// The index of the summary with the smallest MSE, among those with numbers and not constant.
-  /// Callers leave the `exact` reference row out (nil): it enumerates every outcome, it does
-  /// not compete.
+  /// The index of the summary with the smallest MSE, among those that `compete`. Callers
+  /// that know the rows' kinds use `lowest(kinds:summaries:)`, which also leaves out `exact`.
   public static func lowest(_ summaries: [EstimateSummary?]) -> Int? {
     var best: (index: Int, value: Double)?
     for (i, summary) in summaries.enumerated() {
-      guard let summary, summary.samples >= 2 else { continue }
-      // A constant estimate that misses (argmax's 0) says nothing about the gradient; its MSE
-      // is that of answering a constant, so it does not compete.
-      if case .constant = summary.verdict { continue }
+      guard let summary, competes(summary) else { continue }
       let mse = summary.meanSquaredError
-      guard mse.isFinite else { continue }
       if mse < (best?.value ?? .infinity) { best = (i, mse) }
     }
     return best?.index
+  }
+
+  /// Whether an estimate may be named lowest: two samples or more, a finite MSE, and not a
+  /// constant that misses (argmax's 0 says nothing about the gradient; its MSE is that of
+  /// answering a constant).
+  public static func competes(_ summary: EstimateSummary) -> Bool {
+    guard summary.samples >= 2, summary.meanSquaredError.isFinite else { return false }
+    if case .constant = summary.verdict { return false }
+    return true
+  }
+
+  /// The row with the lowest MSE among estimator rows (a nil summary is a row that is off or
+  /// hidden). The `exact` row is left out: it enumerates every outcome, it does not compete.
+  /// Nil unless two rows with numbers are left: a ranking of one says nothing.
+  public static func lowest(kinds: [EstimatorKind], summaries: [EstimateSummary?]) -> Int? {
+    let rows = zip(kinds, summaries).map { kind, summary in kind == .exact ? nil : summary }
+    guard rows.count(where: { ($0?.samples ?? 0) >= 2 }) >= 2 else { return nil }
+    return lowest(rows)
+  }
+
+  /// The result with the lowest MSE on component `i`, results whose kind is in `leavingOut`
+  /// (hidden curves) left out.
+  public static func lowest(
+    _ results: [EstimatorResult], component i: Int, leavingOut: Set<EstimatorKind> = []
+  ) -> Int? {
+    lowest(
+      kinds: results.map(\.kind),
+      summaries: results.map { e in
+        leavingOut.contains(e.kind) || !e.exact.indices.contains(i) ? nil : e.summary(i)
+      })
   }
 }

@@ -28,9 +28,28 @@ public struct SweepPoint: Sendable {
     self.exact = exact
     self.estimators = estimators
   }
+
+  /// The estimator with the lowest MSE on component `i` here, by `MeanSquaredErrorRanking`
+  /// (exact, constant misses and hidden kinds left out).
+  public func lowestMeanSquaredError(component i: Int, leavingOut: Set<EstimatorKind> = [])
+    -> Int?
+  {
+    MeanSquaredErrorRanking.lowest(estimators, component: i, leavingOut: leavingOut)
+  }
 }
 
 extension EstimatorResult {
+  /// Component `i`'s summary alone, the same numbers as `summaries[i]` without building the
+  /// other components' (a sweep reads one component at every point, every frame).
+  public func summary(_ i: Int) -> EstimateSummary {
+    let count = moments.count
+    let variance = count > 1 ? max(moments.sumOfSquares[i], 0) / Double(count - 1) : 0
+    let standardError = count > 1 ? (variance / Double(count)).squareRoot() : 0
+    return EstimateSummary(
+      mean: moments.mean[i], exact: exact[i], variance: variance, standardError: standardError,
+      samples: count, unbiasedInTheory: unbiasedInTheory)
+  }
+
   /// Per component, `bias^2 + variance` (`EstimateSummary.meanSquaredError`): the error of
   /// one single-sample estimate, what a choice between a biased and an unbiased estimator
   /// must weigh. The bias is the measured `mean - exact`, so its square carries a noise of

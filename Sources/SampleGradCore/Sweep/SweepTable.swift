@@ -53,7 +53,8 @@ public enum SweepTable {
         row.append(NumberFormat.short(e.bias[i]) + (significant ? "*" : " "))
         row.append(NumberFormat.short(e.variance[i]))
       }
-      row.append(lowest(point, component: i).map { $0.kind.rawValue } ?? "")
+      row.append(
+        point.lowestMeanSquaredError(component: i).map { point.estimators[$0].kind.rawValue } ?? "")
       rows.append(row)
     }
     var widths = [Int](repeating: 0, count: rows[0].count)
@@ -84,13 +85,5 @@ public enum SweepTable {
           + NumberFormat.short(r.points[best].value))
     }
     return out
-  }
-
-  /// The estimator with the lowest MSE on component `i` at `point` (a noiseless exact row is
-  /// the reference, not a competitor).
-  static func lowest(_ point: SweepPoint, component i: Int) -> EstimatorResult? {
-    point.estimators.filter { $0.kind != .exact }.min {
-      $0.meanSquaredError[i] < $1.meanSquaredError[i]
-    }
   }
 }

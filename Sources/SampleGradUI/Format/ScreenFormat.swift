@@ -59,18 +59,10 @@ enum ScreenFormat {
   }
 
   /// A count with thousands separators: `1,234,567`.
-  static func count(_ n: Int) -> String {
-    let digits = String(abs(n))
-    var out = ""
-    out.reserveCapacity(digits.count + digits.count / 3 + 1)
-    for (i, d) in digits.enumerated() {
-      if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-      out.append(d)
-    }
-    return n < 0 ? "-" + out : out
-  }
+  static func count(_ n: Int) -> String { NumberFormat.grouped(n) }
 
-  /// A count in at most five characters: `950`, `12.3k`, `4.56M`, `1.2G`.
+  /// A count or a rate in at most five characters: `950`, `12.3k`, `4.56M`, `1.2G`; one unit
+  /// up just below it (999.7k is `1M`, not `1.00e+03k`).
   static func compactCount(_ x: Double) -> String {
     guard x.isFinite, x >= 0.5 else { return "0" }
     if x < 999.5 { return String(Int(x.rounded())) }
@@ -81,15 +73,6 @@ enum ScreenFormat {
       return NumberFormat.short(x / unit.scale) + unit.suffix
     }
     return NumberFormat.scientific(x, digits: 1)
-  }
-
-  /// A rate in compact form: `950`, `12.3k`, `4.56M`.
-  static func rate(_ x: Double) -> String {
-    guard x.isFinite, x > 0 else { return "0" }
-    if x < 1000 { return String(Int(x.rounded())) }
-    if x < 1e6 { return NumberFormat.short(x / 1e3) + "k" }
-    if x < 1e9 { return NumberFormat.short(x / 1e6) + "M" }
-    return NumberFormat.short(x / 1e9) + "G"
   }
 
   /// `text` cut to `width` characters at a word boundary, ending with `ellipsis` if cut.

@@ -62,12 +62,7 @@ extension Buffer {
   /// background reaches every cell, blank ones included).
   mutating func paintBase(_ base: Style) {
     guard base.background != .default || base.foreground != .default else { return }
-    for i in cells.indices {
-      var style = cells[i].style
-      if style.background == .default { style.background = base.background }
-      if style.foreground == .default { style.foreground = base.foreground }
-      cells[i].style = style
-    }
+    for i in cells.indices { cells[i].style = cells[i].style.onto(base) }
   }
 
   /// Repeats `character` across the first row of `rect`.

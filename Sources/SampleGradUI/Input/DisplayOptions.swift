@@ -21,7 +21,4 @@ public struct DisplayOptions: Sendable, Equatable {
     self.ascii = ascii
     self.theme = color ? theme : .mono
   }
-
-  /// Whether cells carry colours.
-  public var color: Bool { theme != .mono }
 }

@@ -75,8 +75,8 @@ extension Explorer {
     let shown = filteredPresets(picker)
     guard contains(list, event), !shown.isEmpty else { return [] }
     let position = shown.firstIndex(of: picker.selected) ?? 0
-    let start = PresetPickerOverlay.windowStart(
-      position: position, visible: list.height, count: shown.count)
+    let start = ScrollWindow.start(
+      keeping: position, visible: list.height, count: shown.count)
     let row = start + event.y - list.y
     guard shown.indices.contains(row) else { return [] }
     if shown[row] == picker.selected { return handlePicker(.enter, picker) }
@@ -93,8 +93,8 @@ extension Explorer {
     let list = EstimatorChooserOverlay.list(screen: screen, rows: snapshot.estimators.count)
     guard contains(list, event) else { return [] }
     let count = snapshot.estimators.count
-    let start = EstimatorChooserOverlay.windowStart(
-      selected: selected, visible: list.height, count: count)
+    let start = ScrollWindow.start(
+      keeping: selected, visible: list.height, count: count)
     let row = start + event.y - list.y
     guard snapshot.estimators.indices.contains(row) else { return [] }
     overlay = .estimators(selected: row)

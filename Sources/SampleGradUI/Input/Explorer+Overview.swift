@@ -42,7 +42,8 @@ extension Explorer {
     default:
       let ascii = options.ascii
       message =
-        "\(ascii ? "j/k" : "↑↓") choose a method, \(ascii || tour != nil ? "h/l" : "←→") a "
+        "\(Glyphs.of(ascii: ascii).upDown) choose a method, "
+        + "\(Glyphs.of(ascii: ascii || tour != nil).leftRight) a "
         + "parameter, \(tour != nil ? "P" : "space") pauses, Esc returns"
     }
     overlay = .overview(view)

@@ -153,10 +153,11 @@ public enum KeyMap {
     ascii: Bool, hasTemperature: Bool = true, scalesSelection: Bool = false,
     cyclesMiddle: Bool = true
   ) -> [FooterItem] {
-    let step = scalesSelection ? (ascii ? "x/1.25" : "×1.25") : (ascii ? "+-0.1" : "±0.1")
+    let g = Glyphs.of(ascii: ascii)
+    let step = scalesSelection ? (ascii ? "x/1.25" : "×1.25") : g.plusMinus + "0.1"
     let all = [
-      FooterItem(keys: ascii ? "h/l" : "←→", text: "select", priority: 0),
-      FooterItem(keys: ascii ? "j/k" : "↑↓", text: step, priority: 1),
+      FooterItem(keys: g.leftRight, text: "select", priority: 0),
+      FooterItem(keys: g.upDown, text: step, priority: 1),
       FooterItem(keys: "[ ]", text: "temp", priority: 2),
       FooterItem(keys: "m", text: "pin", priority: 3),
       FooterItem(keys: "1-9 e", text: "estimators", priority: 5),

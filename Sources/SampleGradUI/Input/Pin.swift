@@ -34,16 +34,7 @@ public struct Pin: Sendable, Equatable {
   /// What differs between the pinned setting and `current`, in a few words (`τ 0.5`,
   /// `logit 4 -6.50`), or `same setting`.
   func describe(against current: DistributionSpec, glyphs: Glyphs) -> String {
-    var parts: [String] = []
-    if let t = setting.temperature, t != current.temperature {
-      parts.append("\(glyphs.tau) \(ScreenFormat.short(t))")
-    }
-    let names = setting.parameterNames
-    let now = current.parameters
-    for (i, value) in setting.parameters.enumerated()
-    where !now.indices.contains(i) || now[i] != value {
-      parts.append("\(names[i]) \(ScreenFormat.parameter(value))")
-    }
+    let parts = SettingChange.parts(from: current, to: setting, glyphs: glyphs)
     if parts.isEmpty { return "same setting" }
     if parts.count > 2 { return parts.prefix(2).joined(separator: ", ") + ", ..." }
     return parts.joined(separator: ", ")

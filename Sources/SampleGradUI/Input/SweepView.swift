@@ -24,14 +24,6 @@ public struct SweepView: Sendable, Equatable {
       case .squaredBias: "bias² over its noise floor SE²"
       }
     }
-
-    var asciiTitle: String {
-      switch self {
-      case .meanSquaredError: "MSE = bias^2 + variance"
-      case .variance: "variance"
-      case .squaredBias: "bias^2 over its noise floor SE^2"
-      }
-    }
   }
 
   public var setting: ScenarioSetting

@@ -41,8 +41,9 @@ struct Glyphs: Sendable {
   /// "More above" and "more below" in a scrolled list.
   let moreAbove: String
   let moreBelow: String
-  /// Times and divided by, for the std's step.
-  let times: String
+
+  /// The set `--ascii` chooses, for code that holds the option rather than a theme.
+  static func of(ascii: Bool) -> Glyphs { ascii ? .ascii : .unicode }
 
   static let unicode = Glyphs(
     isASCII: false, running: "▶ running", paused: "‖ paused",
@@ -54,7 +55,7 @@ struct Glyphs: Sendable {
     plusMinus: "±", tau: "τ", theta: "θ", eta: "η", chiSquare: "χ²", leftRight: "←→", upDown: "↑↓",
     ellipsis: "…", dot: "·", rightArrow: "→",
     series: ["●", "■", "▲", "◆", "✚", "○", "□", "△", "◇", "✕", "★", "▼", "✱", "♦"],
-    changeMark: "┊", axisTick: "┤", moreAbove: "▲", moreBelow: "▼", times: "×")
+    changeMark: "┊", axisTick: "┤", moreAbove: "▲", moreBelow: "▼")
 
   static let ascii = Glyphs(
     isASCII: true, running: "running", paused: "PAUSED",
@@ -66,5 +67,5 @@ struct Glyphs: Sendable {
     plusMinus: "+-", tau: "tau", theta: "theta", eta: "eta", chiSquare: "chi2", leftRight: "h/l",
     upDown: "j/k", ellipsis: "...", dot: "-", rightArrow: "->",
     series: ["o", "#", "^", "*", "+", "x", "=", "@", "%", "&", "$", "v", "?", "!"],
-    changeMark: ":", axisTick: "+", moreAbove: "^", moreBelow: "v", times: "x")
+    changeMark: ":", axisTick: "+", moreAbove: "^", moreBelow: "v")
 }

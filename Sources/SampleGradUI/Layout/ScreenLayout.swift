@@ -36,9 +36,6 @@ struct ScreenLayout: Sendable {
   /// Some of samples, chart and lesson are not on screen (so `c` has something to show).
   var needsMiddle: Bool
 
-  /// Whether the lesson is wanted but only its one-line hint fits.
-  var hidesLesson: Bool { lessonInStatus }
-
   static let wideWidth = 120
 
   /// Whether the screen is big enough for the full layout.

@@ -30,8 +30,6 @@ struct Theme: Sendable {
     name = options.theme
   }
 
-  var color: Bool { name != .mono }
-
   /// The style every cell starts from: the light theme's background and text colour.
   var base: Style {
     name == .light ? Style(foreground: .black, background: .brightWhite) : .plain

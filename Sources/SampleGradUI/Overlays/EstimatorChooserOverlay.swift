@@ -16,10 +16,6 @@ struct EstimatorChooserOverlay: Sendable {
     box(screen: screen, rows: rows).inset(dx: 2, dy: 1).splitBottom(2).rest
   }
 
-  static func windowStart(selected: Int, visible: Int, count: Int) -> Int {
-    min(max(selected - visible / 2, 0), max(count - visible, 0))
-  }
-
   func draw(into buffer: inout Buffer, context: PanelContext) {
     let screen = Rect(buffer)
     let rows = context.snapshot.estimators
@@ -28,7 +24,7 @@ struct EstimatorChooserOverlay: Sendable {
     guard inside.height >= 3 else { return }
     let (list, hintRow) = inside.splitBottom(2)
     let visible = list.height
-    let start = Self.windowStart(selected: selected, visible: visible, count: rows.count)
+    let start = ScrollWindow.start(keeping: selected, visible: visible, count: rows.count)
     let g = context.glyphs
     for row in 0..<min(visible, rows.count - start) {
       let i = start + row
@@ -51,7 +47,7 @@ struct EstimatorChooserOverlay: Sendable {
         rows[selected].kind.descriptor.summary, in: hintRow.row(0), style: context.style(.hint),
         ellipsis: g.ellipsis)
     }
-    var hint = "\(g.isASCII ? "j/k" : "↑↓") move   space or Enter turns on/off   Esc closes"
+    var hint = "\(g.upDown) move   space or Enter turns on/off   Esc closes"
     if rows.count > visible {
       hint = "\(start + 1)-\(start + min(visible, rows.count)) of \(rows.count)   " + hint
     }

@@ -61,13 +61,15 @@ enum Legend {
       ),
       (
         "n 10%",
-        "Estimates to average for an error of 10% of g, (10 SD/|g|)\(g.isASCII ? "^2" : "²"); "
-          + "never when the data show a bias of 10% of g or more."
+        g.text(
+          "Estimates to average for an error of 10% of g, (10 SD/|g|)²; "
+            + "never when the data show a bias of 10% of g or more.")
       ),
       (
         "MSE",
-        "bias\(g.isASCII ? "^2" : "²") + variance of one estimate: \"lowest MSE\" ranks the "
-          + "rows by it, and the MSE table stars (*) the lowest of each component."
+        g.text(
+          "bias² + variance of one estimate: \"lowest MSE\" ranks the "
+            + "rows by it, and the MSE table stars (*) the lowest of each component.")
       ),
       (
         "\(g.eta)",

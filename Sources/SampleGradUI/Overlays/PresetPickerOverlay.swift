@@ -21,11 +21,6 @@ struct PresetPickerOverlay: Sendable {
     return (box, inside.splitTop(listHeight).top)
   }
 
-  /// The first row of the list window that keeps the selection in view.
-  static func windowStart(position: Int, visible: Int, count: Int) -> Int {
-    min(max(position - visible / 2, 0), max(count - visible, 0))
-  }
-
   func draw(into buffer: inout Buffer, theme: Theme) {
     let screen = Rect(buffer)
     let (box, listArea) = Self.geometry(screen: screen, presets: presets)
@@ -62,7 +57,7 @@ struct PresetPickerOverlay: Sendable {
     let hint =
       picker.isFiltering
       ? "type to filter   Enter load   Esc clear"
-      : "\(g.isASCII ? "j/k" : "↑↓") move   / filter   Enter load   Esc close"
+      : "\(g.upDown) move   / filter   Enter load   Esc close"
     buffer.write(hint, in: hintRow, align: .right, style: theme.style(.hint))
   }
 
@@ -78,7 +73,7 @@ struct PresetPickerOverlay: Sendable {
   private func drawList(into buffer: inout Buffer, in rect: Rect, theme: Theme) -> Int {
     let visible = rect.height
     let position = shown.firstIndex(of: picker.selected) ?? 0
-    let start = Self.windowStart(position: position, visible: visible, count: shown.count)
+    let start = ScrollWindow.start(keeping: position, visible: visible, count: shown.count)
     let nameWidth = min(presets.map(\.name.count).max() ?? 0, rect.width / 2)
     for row in 0..<min(visible, shown.count - start) {
       let i = shown[start + row]

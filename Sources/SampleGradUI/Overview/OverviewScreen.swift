@@ -101,25 +101,12 @@ struct OverviewScreen: Sendable {
     theme: Theme
   ) {
     let g = theme.glyphs
-    let first = rect.row(0)
-    let state: (text: String, role: Role)
-    if let part, part.isFinished {
-      state = ("done", .running)
-    } else if let part, part.isPaused {
-      state = (g.paused, .paused)
-    } else {
-      let percent = Int(((part?.progress ?? 0) * 100).rounded(.down))
-      state = ((g.isASCII ? "refining " : "▶ refining ") + "\(percent)%", .running)
-    }
-    let stateRect = first.splitLeft(first.width - state.text.count - 1).rest
-    buffer.write(state.text, in: stateRect, style: theme.style(state.role))
-    let titleRoom = first.splitLeft(max(stateRect.x - first.x - 2, 0)).left.inset(dx: 1)
-    let end = buffer.write("samplegrad  ", in: titleRoom, style: theme.style(.hint))
-    let title = [tour?.label(g), "Overview", snapshot.scenario.displayTitle].compactMap { $0 }
-      .joined(separator: " \(g.dot) ")
-    buffer.write(
-      title, in: titleRoom.splitLeft(end - titleRoom.x).rest, style: theme.style(.title),
-      ellipsis: g.ellipsis)
+    let state = ViewChrome.refining(
+      finished: part?.isFinished == true, paused: part?.isPaused == true,
+      progress: part?.progress ?? 0, glyphs: g)
+    ViewChrome.drawTitle(
+      [tour?.label(g), "Overview", snapshot.scenario.displayTitle], state: state, into: &buffer,
+      in: rect.row(0), theme: theme)
 
     let second = rect.row(1).inset(dx: 1)
     let names = snapshot.parameterNames
@@ -133,14 +120,7 @@ struct OverviewScreen: Sendable {
         facts.append("next: \(ScreenFormat.count(part.target))")
       }
     }
-    var x = second.x
-    for (i, fact) in facts.enumerated() {
-      let text = (i > 0 ? "  \(g.dot)  " : "") + fact
-      guard x + text.count <= second.maxX else { break }
-      x = buffer.write(
-        text, x: x, y: second.y, style: theme.style(i == 0 ? .label : .hint),
-        maxWidth: second.maxX - x)
-    }
+    ViewChrome.drawFacts(facts, into: &buffer, in: second, theme: theme)
   }
 
   /// `categorical, K = 4, temperature 0.5` (compact: `categorical K=4, τ 0.5`).
@@ -170,9 +150,8 @@ struct OverviewScreen: Sendable {
         style: theme.style(.hint))
     } else if let tour, !captionShown {
       tour.drawHint(into: &buffer, in: area, theme: theme)
-    } else if !dropped.isEmpty {
-      let text = dropped.map { "\($0.keys) \($0.text)" }.joined(separator: "  ")
-      buffer.write("also: " + text, in: area, style: theme.style(.hint))
+    } else {
+      ViewChrome.drawDropped(dropped, into: &buffer, in: area, theme: theme)
     }
   }
 }

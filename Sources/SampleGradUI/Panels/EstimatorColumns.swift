@@ -47,8 +47,6 @@ struct EstimatorColumns: Sendable {
     }
   }
 
-  subscript(field: Field) -> Column? { columns.first { $0.field == field } }
-
   /// The column after the last one.
   var end: Int { columns.last.map { $0.x + $0.width } ?? 0 }
 

@@ -180,7 +180,7 @@ struct EstimatorsPanel: Sendable {
         let (meanRect, spreadRect) = cell.splitLeft(EstimatorColumns.meanWidth)
         let mean = ScreenFormat.number(summary.mean, width: meanRect.width - 1)
         buffer.write(mean, in: meanRect, align: .right, style: pick(.value))
-        let sign = context.glyphs.isASCII ? " +-" : " ±"
+        let sign = " " + context.glyphs.plusMinus
         let spread = ScreenFormat.number(
           2 * summary.standardError, width: spreadRect.width - sign.count)
         buffer.write(sign + spread, in: spreadRect, style: pick(.hint))

@@ -61,7 +61,7 @@ struct HeaderPanel: Sendable {
     }
     items.append(("samples ", ScreenFormat.count(snapshot.samples)))
     items.append(
-      ("", ScreenFormat.rate(snapshot.samplesPerSecond) + (compact ? "/s" : " samples/s")))
+      ("", ScreenFormat.compactCount(snapshot.samplesPerSecond) + (compact ? "/s" : " samples/s")))
     return items
   }
 }

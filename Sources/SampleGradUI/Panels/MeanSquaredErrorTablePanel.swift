@@ -14,13 +14,13 @@ struct MeanSquaredErrorTablePanel: Sendable {
     let snapshot = context.snapshot
     let names = context.names
     let fitting = max((rect.width - 1 - Self.nameWidth) / Self.columnWidth, 1)
-    let start = min(max(context.selected - fitting / 2, 0), max(names.count - fitting, 0))
+    let start = ScrollWindow.start(keeping: context.selected, visible: fitting, count: names.count)
     let shown = start..<min(start + fitting, names.count)
     let info =
       shown.count < names.count
       ? "\(shown.lowerBound + 1)-\(shown.upperBound) of \(names.count)" : "* lowest of each column"
     SectionTitle(
-      title: "MSE = bias\(context.glyphs.isASCII ? "^2" : "²") + variance, per component",
+      title: context.glyphs.text("MSE = bias² + variance, per component"),
       info: info, shortTitle: "MSE per component"
     ).draw(into: &buffer, in: rect, theme: context.theme)
     let body = rect.splitTop(1).rest.inset(dx: 1)
@@ -30,24 +30,20 @@ struct MeanSquaredErrorTablePanel: Sendable {
       buffer.write(names[index], in: cell, align: .right, style: style)
     }
     buffer.write("estimator", in: body.row(0), style: context.style(.hint))
-    let lowest = shown.map {
-      MeanSquaredErrorRanking.lowest(PanelContext.ranked(snapshot, component: $0))
-    }
+    let lowest = shown.map { context.lowestMeanSquaredError(component: $0) }
     // Switched-off rows have nothing to compare: only the rows that sample are listed.
     let listed = snapshot.estimators.enumerated().filter { $0.element.isEnabled }
     for (row, (i, estimator)) in listed.enumerated() {
       let line = body.row(row + 1)
       guard !line.isEmpty else { break }
-      let on = estimator.isEnabled
       buffer.write(
-        EstimatorLabel.name(estimator.kind, wide: true), in: line,
-        style: on ? context.style(.plain) : context.style(.off))
+        EstimatorLabel.name(estimator.kind, wide: true), in: line, style: context.style(.plain))
       for (j, index) in shown.enumerated() {
-        let summary = on ? estimator.summary(index) : nil
-        let mse = summary.flatMap { $0.samples > 1 ? $0.meanSquaredError : nil } ?? .nan
+        let mse = estimator.summary(index).flatMap { $0.samples > 1 ? $0.meanSquaredError : nil }
         let best = lowest[j] == i
-        let style: Style = !on ? context.style(.off) : context.style(best ? .lowest : .plain)
-        let text = ScreenFormat.number(mse, width: Self.columnWidth - 3) + (best ? " *" : "  ")
+        let style = context.style(best ? .lowest : .plain)
+        let text =
+          ScreenFormat.number(mse ?? .nan, width: Self.columnWidth - 3) + (best ? " *" : "  ")
         buffer.write(text, in: column(j, row: line), align: .right, style: style)
       }
     }

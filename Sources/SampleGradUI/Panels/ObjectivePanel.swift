@@ -27,7 +27,7 @@ struct ObjectivePanel: Sendable {
   private func lines(_ context: PanelContext) -> [(String, String)] {
     let snapshot = context.snapshot
     let g = context.glyphs
-    let square = g.isASCII ? "^2" : "²"
+    let square = g.text("²")
     let exact = snapshot.exact
     let names = context.names
     var result: [(String, String)] = [

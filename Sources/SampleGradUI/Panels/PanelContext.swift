@@ -11,9 +11,8 @@ struct PanelContext: Sendable {
   let names: [String]
   /// The numbers pinned with `m`, if any.
   let pin: Pin?
-  /// The row with the lowest mean squared error on the selected component, among enabled rows
-  /// with numbers (a noiseless exact row is the reference and is left out), when there are
-  /// two or more to compare.
+  /// The row with the lowest mean squared error on the selected component
+  /// (`lowestMeanSquaredError(component:)`).
   let lowestMeanSquaredError: Int?
 
   init(snapshot: Snapshot, theme: Theme, selected: Int, pin: Pin? = nil) {
@@ -22,17 +21,20 @@ struct PanelContext: Sendable {
     self.selected = selected
     names = snapshot.parameterNames
     self.pin = pin.flatMap { $0.scenarioName == snapshot.scenario.name ? $0 : nil }
-    // A ranking needs two rows to compare; the exact reference row is not one.
-    let summaries = Self.ranked(snapshot, component: selected)
-    let candidates = summaries.compactMap { $0 }.filter { $0.samples >= 2 }
-    lowestMeanSquaredError =
-      candidates.count >= 2 ? MeanSquaredErrorRanking.lowest(summaries) : nil
+    lowestMeanSquaredError = Self.lowestMeanSquaredError(snapshot, component: selected)
   }
 
-  /// Each row's summary of `component` for a ranking: nil for rows that are off, and for the
-  /// exact reference row, which enumerates every outcome rather than competing.
-  static func ranked(_ snapshot: Snapshot, component: Int) -> [EstimateSummary?] {
-    snapshot.estimators.map { $0.isEnabled && $0.kind != .exact ? $0.summary(component) : nil }
+  /// The row with the lowest mean squared error on `component` among enabled rows, by Core's
+  /// one rule (`MeanSquaredErrorRanking`), so the rows, the summary and the table agree.
+  func lowestMeanSquaredError(component: Int) -> Int? {
+    component == selected
+      ? lowestMeanSquaredError : Self.lowestMeanSquaredError(snapshot, component: component)
+  }
+
+  private static func lowestMeanSquaredError(_ snapshot: Snapshot, component: Int) -> Int? {
+    MeanSquaredErrorRanking.lowest(
+      kinds: snapshot.estimators.map(\.kind),
+      summaries: snapshot.estimators.map { $0.isEnabled ? $0.summary(component) : nil })
   }
 
   var glyphs: Glyphs { theme.glyphs }
@@ -56,6 +58,6 @@ struct PanelContext: Sendable {
   func windowStart(visible: Int) -> Int {
     let count = outcomeCount
     guard visible < count, snapshot.distribution.kind == .categorical else { return 0 }
-    return min(max(selected - visible / 2, 0), count - visible)
+    return ScrollWindow.start(keeping: selected, visible: visible, count: count)
   }
 }

@@ -1,13 +1,34 @@
 import SampleGradCore
 
 /// The curves of a sweep for the view's measure and component, with a mark and a style per
-/// estimator (the same in the chart and the numbers beside it).
+/// estimator (the same in the chart and the numbers beside it). Each row's numbers at every
+/// point are computed here once per frame; the chart, the readout and its summary index them.
 struct SweepCurves: Sendable {
   struct Row: Sendable {
     var kind: EstimatorKind
     var mark: Character
     var style: Style
     var isHidden: Bool
+    /// Per point, on the view's component, rounding noise set to 0 (`roundingToZero`).
+    var variance: [Double]
+    var squaredBias: [Double]
+    var meanSquaredError: [Double]
+    /// `SE²`, where an unbiased estimator's measured bias² sits.
+    var noiseFloor: [Double]
+    /// Per point, whether the data show a bias (`BiasVerdict.isBiased`).
+    var isBiased: [Bool]
+    /// Per point, whether it may be named lowest (`MeanSquaredErrorRanking.competes`; never
+    /// for the exact reference row).
+    var competes: [Bool]
+
+    /// The values the chart draws for `measure`.
+    func series(_ measure: SweepView.Measure) -> [Double] {
+      switch measure {
+      case .meanSquaredError: meanSquaredError
+      case .variance: variance
+      case .squaredBias: squaredBias
+      }
+    }
   }
 
   var rows: [Row]
@@ -16,43 +37,49 @@ struct SweepCurves: Sendable {
   init(result: SweepResult, view: SweepView, theme: Theme) {
     // Each estimator keeps the glyph and colour of its row on the main screen.
     let screenRows = EstimatorRegistry.kinds(for: result.plan.scenario.distribution.spec)
-    rows = result.plan.estimators.enumerated().map { i, kind in
-      let index = screenRows.firstIndex(of: kind) ?? i
+    let i = view.component
+    rows = result.plan.estimators.enumerated().map { e, kind in
+      let index = screenRows.firstIndex(of: kind) ?? e
+      // One summary per point on the one component drawn, not all K.
+      let summaries = result.points.map { point in
+        let estimate = point.estimators[e]
+        return estimate.exact.indices.contains(i) ? estimate.summary(i) : nil
+      }
       return Row(
         kind: kind, mark: theme.seriesGlyph(index), style: theme.seriesStyle(index),
-        isHidden: view.hidden.contains(kind))
+        isHidden: view.hidden.contains(kind),
+        variance: Self.roundingToZero(summaries.map { $0?.variance ?? .nan }),
+        squaredBias: Self.roundingToZero(summaries.map { $0.map { $0.bias * $0.bias } ?? .nan }),
+        meanSquaredError: Self.roundingToZero(summaries.map { $0?.meanSquaredError ?? .nan }),
+        noiseFloor: Self.roundingToZero(
+          summaries.map { $0.map { $0.standardError * $0.standardError } ?? .nan }),
+        isBiased: summaries.map { $0?.verdict.isBiased ?? false },
+        competes: summaries.map { summary in
+          kind != .exact && summary.map(MeanSquaredErrorRanking.competes) == true
+        })
     }
     chart = []
     if view.measure != .variance {
       // What answering 0 would score: its bias² is exact², and so is its MSE.
       let zero = result.points.map { point in
-        let g = Self.component(point.exact.gradient, view.component)
+        let g = point.exact.gradient.indices.contains(i) ? point.exact.gradient[i] : .nan
         return g * g
       }
       chart.append(
         CurveChart.Curve(
           values: zero, mark: " ", style: theme.style(.hint), isFloor: true, label: "answer 0"))
     }
-    for (e, row) in rows.enumerated() where !row.isHidden {
-      let values = Self.series(result, estimator: e, view.measure, view.component)
-      chart.append(CurveChart.Curve(values: values, mark: row.mark, style: row.style))
+    for row in rows where !row.isHidden {
+      chart.append(
+        CurveChart.Curve(values: row.series(view.measure), mark: row.mark, style: row.style))
       if view.measure == .squaredBias {
         var floor = row.style
         floor.bold = false
         floor.dim = true
-        let floors = Self.roundingToZero(
-          result.points.map { Self.component($0.estimators[e].noiseFloor, view.component) })
-        chart.append(CurveChart.Curve(values: floors, mark: row.mark, style: floor, isFloor: true))
+        chart.append(
+          CurveChart.Curve(values: row.noiseFloor, mark: row.mark, style: floor, isFloor: true))
       }
     }
-  }
-
-  /// Estimator `e`'s values of `measure` on component `i` at every point, with rounding
-  /// noise set to 0.
-  static func series(
-    _ result: SweepResult, estimator e: Int, _ measure: SweepView.Measure, _ i: Int
-  ) -> [Double] {
-    roundingToZero(result.points.map { value($0.estimators[e], measure, i) })
   }
 
   /// `values` with each one below `1e-20` of the largest set to 0: a variance or a squared
@@ -62,18 +89,5 @@ struct SweepCurves: Sendable {
   static func roundingToZero(_ values: [Double]) -> [Double] {
     let largest = values.filter(\.isFinite).max() ?? 0
     return values.map { $0 < largest * 1e-20 ? 0 : $0 }
-  }
-
-  /// What the chart draws for `estimator`.
-  static func value(_ e: EstimatorResult, _ measure: SweepView.Measure, _ i: Int) -> Double {
-    switch measure {
-    case .meanSquaredError: component(e.meanSquaredError, i)
-    case .variance: component(e.variance, i)
-    case .squaredBias: component(e.squaredBias, i)
-    }
-  }
-
-  static func component(_ values: [Double], _ i: Int) -> Double {
-    values.indices.contains(i) ? values[i] : .nan
   }
 }

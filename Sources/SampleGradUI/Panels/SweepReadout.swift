@@ -54,8 +54,7 @@ struct SweepReadout: Sendable {
       buffer.write(text, in: rect.row(row), style: theme.style(role))
       row += 1
     }
-    let headers = ["variance", theme.glyphs.isASCII ? "bias^2" : "bias²", "SE²", "MSE"]
-      .map { theme.glyphs.isASCII ? $0.replacingOccurrences(of: "²", with: "^2") : $0 }
+    let headers = ["variance", "bias²", "SE²", "MSE"].map(theme.glyphs.text)
     var x = rect.x + 2 + Self.nameWidth
     for header in headers {
       buffer.write(
@@ -64,29 +63,23 @@ struct SweepReadout: Sendable {
       x += Self.numberWidth + 1
     }
     row += 1
-    let visible = curves.rows.indices.filter { !curves.rows[$0].isHidden }
-    let lowest = visible.min {
-      point.estimators[$0].meanSquaredError[i] < point.estimators[$1].meanSquaredError[i]
-    }
+    let lowest = point.lowestMeanSquaredError(component: i, leavingOut: view.hidden)
     for (e, curve) in curves.rows.enumerated() {
       guard row < rect.height else { break }
-      let estimate = point.estimators[e]
       let y = rect.y + row
       let dim = curve.isHidden ? theme.style(.off) : theme.style(.plain)
       buffer[rect.x, y] = Cell(curve.mark, style: curve.isHidden ? theme.style(.off) : curve.style)
       let name = "\(e + 1) " + curve.kind.descriptor.shortName
       buffer.write(ScreenFormat.pad(name, Self.nameWidth), x: rect.x + 2, y: y, style: dim)
-      let biasSeen = estimate.summaries[i].verdict.isBiased
-      let numbers = [SweepView.Measure.variance, .squaredBias, .meanSquaredError].map {
-        SweepCurves.series(result, estimator: e, $0, i)[view.cursor]
-      }
-      let floor = SweepCurves.roundingToZero(
-        result.points.map { SweepCurves.component($0.estimators[e].noiseFloor, i) })[view.cursor]
+      let p = view.cursor
       let cells: [(Double, Style)] = [
-        (numbers[0], dim),
-        (numbers[1], curve.isHidden ? dim : theme.style(biasSeen ? .biased : .hint)),
-        (floor, curve.isHidden ? dim : theme.style(.hint)),
-        (numbers[2], e == lowest ? theme.style(.title) : dim),
+        (curve.variance[p], dim),
+        (
+          curve.squaredBias[p],
+          curve.isHidden ? dim : theme.style(curve.isBiased[p] ? .biased : .hint)
+        ),
+        (curve.noiseFloor[p], curve.isHidden ? dim : theme.style(.hint)),
+        (curve.meanSquaredError[p], e == lowest ? theme.style(.title) : dim),
       ]
       var x = rect.x + 2 + Self.nameWidth
       for (value, style) in cells {
@@ -146,10 +139,10 @@ struct SweepReadout: Sendable {
     let keyWidth = max(entries.map(\.0.count).max() ?? 0, 8) + 2
     for (k, entry) in entries.enumerated() {
       let line = rect.row(k + 1)
-      let key = glyphs.isASCII ? entry.0.replacingOccurrences(of: "²", with: "^2") : entry.0
+      let key = glyphs.text(entry.0)
       buffer.write(key, in: line.inset(dx: 1), style: theme.style(.label))
       buffer.write(
-        glyphs.isASCII ? entry.1.replacingOccurrences(of: "²", with: "^2") : entry.1,
+        glyphs.text(entry.1),
         in: line.splitLeft(keyWidth + 1).rest, style: theme.style(.hint))
     }
     for (k, text) in noteLines.enumerated() {
@@ -159,25 +152,26 @@ struct SweepReadout: Sendable {
 
   /// Where the drawn error is lowest over the sweep; for bias², where a bias shows.
   private func summaryText(theme: Theme) -> String {
-    let i = view.component
     let label = view.setting.label(in: result.plan.scenario)
     let visible = curves.rows.indices.filter { !curves.rows[$0].isHidden }
     guard !visible.isEmpty else { return "every curve is hidden: 1-9 shows them" }
     if view.measure == .squaredBias {
       let counts = visible.map { e in
-        let seen = result.points.filter { point in
-          let estimate = point.estimators[e]
-          return estimate.summaries[i].verdict.isBiased
-        }.count
-        return "\(curves.rows[e].kind.descriptor.shortName) \(seen)"
+        "\(curves.rows[e].kind.descriptor.shortName) \(curves.rows[e].isBiased.count(where: { $0 }))"
       }
       return "bias > \(Int(BiasVerdict.threshold)) SE at: " + counts.joined(separator: ", ")
         + " of \(result.points.count) points"
     }
+    // Only estimates that could be named lowest at a point compete (not exact, not a
+    // constant that misses): argmax's 0 has no variance and is not the best estimator.
     var best: (e: Int, p: Int, value: Double)?
     for e in visible {
-      for (p, value) in SweepCurves.series(result, estimator: e, view.measure, i).enumerated() {
-        if value.isFinite, value < (best?.value ?? .infinity) { best = (e, p, value) }
+      let curve = curves.rows[e]
+      for (p, value) in curve.series(view.measure).enumerated() {
+        guard value.isFinite, value < (best?.value ?? .infinity), curve.competes[p] else {
+          continue
+        }
+        best = (e, p, value)
       }
     }
     guard let best else { return "" }

@@ -28,9 +28,8 @@ struct SweepScreen: Sendable {
         style: theme.style(.hint))
     } else if let tour {
       tour.drawHint(into: &buffer, in: status, theme: theme)
-    } else if !dropped.isEmpty {
-      let text = dropped.map { "\($0.keys) \($0.text)" }.joined(separator: "  ")
-      buffer.write("also: " + text, in: status, style: theme.style(.hint))
+    } else {
+      ViewChrome.drawDropped(dropped, into: &buffer, in: status, theme: theme)
     }
 
     guard let part, let result = part.result else {
@@ -67,31 +66,18 @@ struct SweepScreen: Sendable {
   ) {
     let glyphs = theme.glyphs
     let label = view.setting.label(in: snapshot.scenario)
-    let first = rect.row(0)
-    let state: (text: String, role: Role)
-    if let part, part.isFinished {
-      state = ("done", .running)
-    } else if let part, part.isPaused {
-      state = (glyphs.paused, .paused)
-    } else {
-      let percent = Int(((part?.progress ?? 0) * 100).rounded(.down))
-      state = ((glyphs.isASCII ? "refining " : "▶ refining ") + "\(percent)%", .running)
-    }
-    let stateRect = first.splitLeft(first.width - state.text.count - 1).rest
-    buffer.write(state.text, in: stateRect, style: theme.style(state.role))
-    let titleRoom = first.splitLeft(max(stateRect.x - first.x - 2, 0)).left.inset(dx: 1)
-    let end = buffer.write("samplegrad  ", in: titleRoom, style: theme.style(.hint))
-    let title = [tour?.label(glyphs), "Sweep over \(label)", snapshot.scenario.displayTitle]
-      .compactMap { $0 }.joined(separator: " \(glyphs.dot) ")
-    buffer.write(
-      title, in: titleRoom.splitLeft(end - titleRoom.x).rest, style: theme.style(.title),
-      ellipsis: glyphs.ellipsis)
+    let state = ViewChrome.refining(
+      finished: part?.isFinished == true, paused: part?.isPaused == true,
+      progress: part?.progress ?? 0, glyphs: glyphs)
+    ViewChrome.drawTitle(
+      [tour?.label(glyphs), "Sweep over \(label)", snapshot.scenario.displayTitle], state: state,
+      into: &buffer, in: rect.row(0), theme: theme)
 
     let second = rect.row(1).inset(dx: 1)
     let names = snapshot.parameterNames
     let component = names.indices.contains(view.component) ? names[view.component] : ""
     var facts = [
-      (glyphs.isASCII ? view.measure.asciiTitle : view.measure.title) + " on \(component)"
+      glyphs.text(view.measure.title) + " on \(component)"
     ]
     if let part {
       let grid = part.plan.grid
@@ -99,16 +85,9 @@ struct SweepScreen: Sendable {
       facts.append("\(grid.points) points, \(grid.scale.rawValue) scale")
       facts.append("the same random numbers at every point")
       if part.estimatesPerSecond > 0 {
-        facts.append(ScreenFormat.rate(part.estimatesPerSecond) + " estimates/s")
+        facts.append(ScreenFormat.compactCount(part.estimatesPerSecond) + " estimates/s")
       }
     }
-    var x = second.x
-    for (i, fact) in facts.enumerated() {
-      let text = (i > 0 ? "  \(glyphs.dot)  " : "") + fact
-      guard x + text.count <= second.maxX else { break }
-      x = buffer.write(
-        text, x: x, y: second.y, style: theme.style(i == 0 ? .label : .hint),
-        maxWidth: second.maxX - x)
-    }
+    ViewChrome.drawFacts(facts, into: &buffer, in: second, theme: theme)
   }
 }

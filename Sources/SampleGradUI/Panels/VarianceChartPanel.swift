@@ -95,15 +95,6 @@ struct VarianceChartPanel: Sendable {
 
   /// What changed at a mark, in a few characters: `τ 0.4`, `logit 4 -7.50`.
   private func label(_ mark: VarianceHistory.Mark, _ g: Glyphs) -> String {
-    if let t = mark.after.temperature, t != mark.before.temperature {
-      return "\(g.tau) \(ScreenFormat.short(t))"
-    }
-    let names = mark.after.parameterNames
-    let before = mark.before.parameters
-    for (i, value) in mark.after.parameters.enumerated()
-    where !before.indices.contains(i) || before[i] != value {
-      return "\(names[i]) \(ScreenFormat.parameter(value))"
-    }
-    return ""
+    SettingChange.parts(from: mark.before, to: mark.after, glyphs: g).first ?? ""
   }
 }

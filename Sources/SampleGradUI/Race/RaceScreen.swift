@@ -33,12 +33,11 @@ struct RaceScreen: Sendable {
     // The chart keeps at least 8 rows; the table takes what is left, up to all its lanes.
     let tableHeight = min(table.height, max(body.height - 1 - 8, 3))
     let (chartArea, tableArea) = body.splitBottom(tableHeight)
-    let axis = StepAxis(race, width: chartArea.width)
     let decimals = LossFormat.decimals(
       scale: LossFormat.scale(startLoss: race.startLoss, optimum: race.optimum))
     let dots = "\(theme.glyphs.dot)\(theme.glyphs.dot)"
     SectionTitle(
-      title: "Exact loss against step" + (axis.isLog ? " (log scale)" : ""),
+      title: "Exact loss against step" + (race.hasLogSteps ? " (log scale)" : ""),
       info: race.optimum.map { "\(dots) optimum \(LossFormat.fixed($0, decimals: decimals))" }
         ?? "no finite optimum", shortTitle: "Exact loss"
     ).draw(into: &buffer, in: chartArea.row(0), theme: theme)
@@ -51,20 +50,13 @@ struct RaceScreen: Sendable {
     _ race: RaceSnapshot, into buffer: inout Buffer, in rect: Rect, theme: Theme
   ) {
     let glyphs = theme.glyphs
-    let first = rect.row(0)
-    let state: (text: String, role: Role) =
+    let state: ViewChrome.State =
       race.isFinished
       ? ("finished", .running)
       : race.isPaused ? (glyphs.paused, .paused) : (glyphs.running, .running)
-    let stateRect = first.splitLeft(first.width - state.text.count - 1).rest
-    buffer.write(state.text, in: stateRect, style: theme.style(state.role))
-    let titleRoom = first.splitLeft(max(stateRect.x - first.x - 2, 0)).left.inset(dx: 1)
-    let end = buffer.write("samplegrad  ", in: titleRoom, style: theme.style(.hint))
-    let title = [tour?.label(glyphs), "Training race", race.title].compactMap { $0 }
-      .joined(separator: " \(glyphs.dot) ")
-    buffer.write(
-      title, in: titleRoom.splitLeft(end - titleRoom.x).rest, style: theme.style(.title),
-      ellipsis: glyphs.ellipsis)
+    ViewChrome.drawTitle(
+      [tour?.label(glyphs), "Training race", race.title], state: state, into: &buffer,
+      in: rect.row(0), theme: theme)
 
     var items = facts(race, theme: theme, compact: false)
     let second = rect.row(1).inset(dx: 1)
@@ -93,7 +85,7 @@ struct RaceScreen: Sendable {
       (compact ? "lr " : "learning rate ", ScreenFormat.short(settings.learningRate)),
       ("batch ", String(settings.batch)),
       ("step ", compact ? steps.replacingOccurrences(of: " ", with: "") : steps),
-      ("", ScreenFormat.rate(race.stepsPerSecond) + (compact ? "/s" : " steps/s")),
+      ("", ScreenFormat.compactCount(race.stepsPerSecond) + (compact ? "/s" : " steps/s")),
     ]
     if let t = race.temperature {
       let annealed = settings.anneal == .none ? "" : compact ? "*" : " (annealed)"
@@ -120,9 +112,8 @@ struct RaceScreen: Sendable {
         "paused: \(tour == nil ? "space" : "P") resumes", in: area, style: theme.style(.hint))
     } else if let tour {
       tour.drawHint(into: &buffer, in: area, theme: theme)
-    } else if !dropped.isEmpty {
-      let text = dropped.map { "\($0.keys) \($0.text)" }.joined(separator: "  ")
-      buffer.write("also: " + text, in: area, style: theme.style(.hint))
+    } else {
+      ViewChrome.drawDropped(dropped, into: &buffer, in: area, theme: theme)
     }
   }
 }

@@ -56,5 +56,5 @@ struct StepAxis: Sendable, Equatable {
   }
 
   /// A step as an axis label: `950`, `1k`, `2.5k`, `10k`, `1M`.
-  static func label(_ step: Int) -> String { ScreenFormat.rate(Double(step)) }
+  static func label(_ step: Int) -> String { ScreenFormat.compactCount(Double(step)) }
 }
