@@ -12,17 +12,8 @@ extension ScenarioDecoder {
       if s < 0 { missing("seed", "must be 0 or more, got \(s)") } else { seed = UInt64(s) }
     }
 
-    var estimators: [EstimatorKind]?
-    if let names = file.estimators {
-      estimators = []
-      for name in names {
-        if let kind = EstimatorKind.parse(name) {
-          estimators?.append(kind)
-        } else {
-          missing(
-            "estimators", "unknown estimator '\(name)' (known: \(EstimatorKind.validNames))")
-        }
-      }
+    let estimators = file.estimators.flatMap {
+      EstimatorKind.named($0, key: "estimators", problems: &problems)
     }
 
     let distribution = buildDistribution(file.distribution, &problems)

@@ -77,17 +77,8 @@ public enum TourDecoder {
           problem("view", "unknown view '\(name)' (known: \(known))")
         }
       }
-      var estimators: [EstimatorKind]?
-      if let names = raw.estimators {
-        estimators = []
-        for name in names {
-          guard let kind = EstimatorKind.parse(name) else {
-            problem(
-              "estimators", "unknown estimator '\(name)' (known: \(EstimatorKind.validNames))")
-            continue
-          }
-          estimators?.append(kind)
-        }
+      let estimators = raw.estimators.flatMap {
+        EstimatorKind.named($0, key: "\(prefix).estimators", problems: &problems)
       }
       var checks: [CheckExpression] = []
       for (j, text) in (raw.checks ?? []).enumerated() {
