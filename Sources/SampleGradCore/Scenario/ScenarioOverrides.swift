@@ -64,46 +64,10 @@ public struct ScenarioOverrides: Sendable, Equatable {
       }
     }
     if let temperature {
-      if base.distribution.temperature == nil {
-        problems.append(
-          ScenarioProblem(
-            key: "--temperature",
-            message: "a \(base.distribution.kind.rawValue) scenario has no temperature"))
-      } else {
-        attempt("--temperature") { s throws(InvalidScenario) in try s.with(temperature: temperature)
-        }
-      }
+      attempt("--temperature") { s throws(InvalidScenario) in try s.with(temperature: temperature) }
     }
     if let logits {
-      switch base.distribution.spec {
-      case .categorical(let old, _):
-        if logits.count != old.count {
-          problems.append(
-            ScenarioProblem(
-              key: "--logits",
-              message:
-                "scenario '\(base.name)' has \(old.count) categories, got \(logits.count) values"))
-        } else {
-          attempt("--logits") { s throws(InvalidScenario) in
-            try s.with(
-              distribution: .categorical(logits: logits, temperature: s.distribution.temperature!))
-          }
-        }
-      case .bernoulli:
-        if logits.count != 1 {
-          problems.append(
-            ScenarioProblem(
-              key: "--logits", message: "a bernoulli has one log-odds, got \(logits.count) values"))
-        } else {
-          attempt("--logits") { s throws(InvalidScenario) in
-            try s.with(parameter: 0, value: logits[0])
-          }
-        }
-      case .gaussian:
-        problems.append(
-          ScenarioProblem(
-            key: "--logits", message: "a gaussian scenario has no logits (it has mean and std)"))
-      }
+      attempt("--logits") { s throws(InvalidScenario) in try s.with(logits: logits) }
     }
     if let estimators,
       let kinds = EstimatorKind.named(estimators, key: "--estimators", problems: &problems),

@@ -87,18 +87,7 @@ public struct TourStep: Sendable, Equatable {
       }
     }
     if let logits {
-      try change("logits") { s throws(InvalidScenario) in
-        guard case .categorical(let old, let t) = s.distribution.spec else {
-          if case .bernoulli = s.distribution.spec, logits.count == 1 {
-            return try s.with(parameter: 0, value: logits[0])
-          }
-          throw InvalidScenario(key: "logits", "this step's distribution has no logits")
-        }
-        guard old.count == logits.count else {
-          throw InvalidScenario(key: "logits", "needs \(old.count) values, got \(logits.count)")
-        }
-        return try s.with(distribution: .categorical(logits: logits, temperature: t))
-      }
+      try change("logits") { s throws(InvalidScenario) in try s.with(logits: logits) }
     }
     for (key, index, value) in [("mean", 0, mean), ("std", 1, std)] {
       guard let value else { continue }
