@@ -50,14 +50,7 @@ public struct SweepGrid: Sendable, Equatable {
           ))
       }
     }
-    if !Self.pointRange.contains(points) {
-      problems.append(
-        ScenarioProblem(
-          key: "points",
-          message:
-            "must be between \(Self.pointRange.lowerBound) and \(Self.pointRange.upperBound), got \(points)"
-        ))
-    }
+    problems += ScenarioRules.inRange(points, Self.pointRange, key: "points")
     guard problems.isEmpty else { throw InvalidScenario(problems) }
     self.from = from
     self.to = to

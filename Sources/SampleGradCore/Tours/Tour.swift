@@ -101,10 +101,10 @@ public struct TourStep: Sendable, Equatable {
     if let estimators {
       try change("estimators") { s throws(InvalidScenario) in try s.with(estimators: estimators) }
     }
-    if let select, !(1...scenario.distribution.parameterCount).contains(select) {
-      throw InvalidScenario(
-        key: "select",
-        "must be between 1 and \(scenario.distribution.parameterCount), got \(select)")
+    if let select {
+      let problems = ScenarioRules.inRange(
+        select, 1...scenario.distribution.parameterCount, key: "select")
+      guard problems.isEmpty else { throw InvalidScenario(problems) }
     }
     for (i, check) in checks.enumerated() {
       if let problem = check.problem(in: scenario) {

@@ -88,8 +88,8 @@ public enum TourDecoder {
           problem("checks[\(j + 1)]", error.description)
         }
       }
-      if let samples = raw.samples, samples < 1 {
-        problem("samples", "must be at least 1, got \(samples)")
+      if let samples = raw.samples {
+        problems += ScenarioRules.samples(samples, key: "\(prefix).samples")
       }
       steps.append(
         TourStep(
