@@ -68,6 +68,15 @@ public struct RaceSetup: Sendable {
 
   /// The loss at or below which a lane counts as having reached the optimum.
   public var reachLoss: Double? {
+  /// The outcome with the lowest objective value (the first of equals), whose probability
+  /// the race view and the table show; nil when the objective has no outcome values.
+  /// Computed (at most 64 values) rather than stored: a larger `RaceSetup` overflows the
+  /// stack of the engine's `JobHost` in a debug build.
+  public var bestOutcome: Int? {
+    let values = scenario.objective.outcomeValues
+    return values.indices.min { values[$0] < values[$1] }
+  }
+
     optimum.map { $0 + Self.reachFraction * max(startLoss - $0, 0) }
   }
 
