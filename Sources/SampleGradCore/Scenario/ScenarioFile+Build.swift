@@ -31,7 +31,7 @@ extension ScenarioDecoder {
         samples: file.samples, estimators: estimators, distribution: distribution,
         objective: objective, options: options, training: training, sweep: sweep)
       // A file's annealing must also fit the file's own temperature.
-      let start = training?.startProblems(temperature: scenario.distribution.temperature) ?? []
+      let start = scenario.training?.raceProblems(for: scenario.distribution) ?? []
       guard start.isEmpty else { return (nil, start) }
       if let sweep {
         // The range must suit this scenario: every point valid, a log scale above 0.

@@ -25,11 +25,13 @@ public struct RaceSetup: Sendable {
   public init(scenario: Scenario, settings: TrainingSettings, seed: UInt64, every: Int? = nil)
     throws(InvalidScenario)
   {
-    let distribution = scenario.distribution
-    let problems =
-      settings.problems(for: distribution.spec)
-      + settings.startProblems(temperature: distribution.temperature)
+    let problems = settings.raceProblems(for: scenario.distribution)
     guard problems.isEmpty else { throw InvalidScenario(problems) }
+    self.init(checked: scenario, settings: settings, seed: seed, every: every)
+  }
+
+  /// A race whose settings already passed `TrainingSettings.raceProblems(for:)`.
+  init(checked scenario: Scenario, settings: TrainingSettings, seed: UInt64, every: Int?) {
     self.scenario = scenario
     self.settings = settings
     self.seed = seed
@@ -66,8 +68,6 @@ public struct RaceSetup: Sendable {
 
   public var startLoss: Double { start.exact.loss }
 
-  /// The loss at or below which a lane counts as having reached the optimum.
-  public var reachLoss: Double? {
   /// The outcome with the lowest objective value (the first of equals), whose probability
   /// the race view and the table show; nil when the objective has no outcome values.
   /// Computed (at most 64 values) rather than stored: a larger `RaceSetup` overflows the
@@ -77,6 +77,8 @@ public struct RaceSetup: Sendable {
     return values.indices.min { values[$0] < values[$1] }
   }
 
+  /// The loss at or below which a lane counts as having reached the optimum.
+  public var reachLoss: Double? {
     optimum.map { $0 + Self.reachFraction * max(startLoss - $0, 0) }
   }
 

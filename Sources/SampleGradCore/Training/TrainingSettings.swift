@@ -56,6 +56,13 @@ public struct TrainingSettings: Sendable, Equatable {
     return found
   }
 
+  /// Every rule a race from `distribution` must meet: the settings' own (`problems(for:)`)
+  /// and starting from its current temperature (`startProblems(temperature:)`). The one
+  /// check before a race is set up, for files, flags and the explorer alike.
+  public func raceProblems(for distribution: Distribution) -> [ScenarioProblem] {
+    problems(for: distribution.spec) + startProblems(temperature: distribution.temperature)
+  }
+
   /// The rule checked when a race starts: annealing only lowers the temperature, so
   /// `tau_min` must not exceed the temperature the race starts from (which the explorer's
   /// keys and `--temperature` can change after the file was read).
