@@ -97,11 +97,23 @@ public enum Annealing: Sendable, Equatable {
     }
   }
 
-  /// The name a scenario file uses: "none" or "exp".
-  public var name: String {
+  /// The schedule's name as a scenario file writes it.
+  public var name: String { schedule.rawValue }
+
+  /// Which schedule this is, without its numbers.
+  public var schedule: AnnealingSchedule {
     switch self {
-    case .none: "none"
-    case .exponential: "exp"
+    case .none: .none
+    case .exponential: .exp
     }
   }
+}
+
+/// The schedules a scenario file's `training.anneal` names: the one list the decoder reads
+/// and its messages quote.
+public enum AnnealingSchedule: String, Sendable, CaseIterable {
+  case none
+  case exp
+
+  public static var validNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
