@@ -222,7 +222,7 @@ enum TrainTiming {
     guard let scenario = chosen ?? (try? library.load("relax-toy-race")),
       let settings = scenario.training,
       let setup = try? RaceSetup(
-        scenario: scenario, settings: settings, seed: scenario.seed ?? Scenario.defaultSeed)
+        scenario: scenario, settings: settings, seed: scenario.resolvedSeed(nil))
     else { return nil }
     return Figure(
       name: scenario.name, steps: settings.steps, estimators: scenario.estimators.count,

@@ -86,9 +86,8 @@ struct SweepCommand: ParsableCommand {
             ScenarioProblem(key: $0.key.isEmpty ? "" : "--\($0.key)", message: $0.message)
           }))
     }
-    let seed = scenario.seed ?? loaded.seed ?? Scenario.defaultSeed
     let result = SweepRunner.run(
-      plan, samples: samples ?? loaded.samples ?? Scenario.defaultSamples, seed: seed,
+      plan, samples: loaded.resolvedSamples(samples), seed: loaded.resolvedSeed(scenario.seed),
       threads: workers.count)
     switch format {
     case .json: try Output.line(SweepReport.json(result).render())

@@ -62,7 +62,7 @@ struct TourCommand: ParsableCommand {
     }
     let name = TerminalRequirements.safe(tour) ?? "backprop-through-samples"
     try ExplorerSession.run(
-      scenario: scenarios[0], seed: seed ?? scenarios[0].seed ?? Scenario.defaultSeed,
+      scenario: scenarios[0], seed: scenarios[0].resolvedSeed(seed),
       display: display, suggestion: "samplegrad tour \(name) --check"
     ) { explorer, snapshot in
       explorer.play(playback, snapshot: snapshot)

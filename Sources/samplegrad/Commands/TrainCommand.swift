@@ -60,7 +60,7 @@ struct TrainCommand: ParsableCommand {
       setup = try TrainingOverrides(
         steps: steps, learningRate: learningRate, optimizer: optimizer, batch: batch
       ).race(
-        for: loaded, seed: scenario.seed ?? loaded.seed ?? Scenario.defaultSeed, every: every)
+        for: loaded, seed: loaded.resolvedSeed(scenario.seed), every: every)
     } catch {
       throw Failure.scenario(error)
     }
