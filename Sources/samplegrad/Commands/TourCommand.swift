@@ -81,7 +81,7 @@ struct TourCommand: ParsableCommand {
     for result in results { try Output.line(result.line) }
     let failed = results.filter { !$0.outcome.passed }.count
     try Output.line("\(results.count - failed) of \(results.count) checks pass")
-    if failed > 0 { throw ExitCode(1) }
+    if failed > 0 { throw ChecksFailed(count: failed) }
   }
 }
 
