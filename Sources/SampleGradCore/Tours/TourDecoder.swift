@@ -179,6 +179,9 @@ struct TourFile: Decodable {
 /// Finds tours by name: the teacher's folder first, then the built-in `tours/` beside the
 /// built-in presets.
 public enum TourLibrary {
+  /// The tour a suggestion names when the one given cannot be shown as it is.
+  public static let defaultTour = "backprop-through-samples"
+
   public static func standard(
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> PresetLibrary {

@@ -60,7 +60,7 @@ struct TourCommand: ParsableCommand {
     guard let playback = TourPlayback(tour: loaded, scenarios: scenarios) else {
       throw Failure.lines(["\(tour): the tour has no steps"])
     }
-    let name = TerminalRequirements.safe(tour) ?? "backprop-through-samples"
+    let name = TerminalRequirements.safe(tour) ?? TourLibrary.defaultTour
     try ExplorerSession.run(
       scenario: scenarios[0], seed: scenarios[0].resolvedSeed(seed),
       display: display, suggestion: "samplegrad tour \(name) --check"
