@@ -197,6 +197,14 @@ public enum TourLibrary {
     return PresetLibrary(folders: folders, noun: "tour")
   }
 
+  /// Every tour in `library`, for `samplegrad tours`: the title reads `N steps  Title`.
+  public static func summaries(in library: PresetLibrary) -> [PresetSummary] {
+    library.summaries { path throws(ScenarioError) in
+      let tour = try TourDecoder.load(path: path)
+      return ("\(tour.steps.count) steps  \(tour.title)", "")
+    }
+  }
+
   /// Loads a tour by name or path.
   public static func load(_ reference: String, from library: PresetLibrary) throws(ScenarioError)
     -> Tour

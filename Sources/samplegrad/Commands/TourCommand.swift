@@ -94,21 +94,6 @@ struct ToursCommand: ParsableCommand {
 
   func run() throws {
     let library = TourLibrary.standard()
-    let entries = library.entries()
-    guard !entries.isEmpty else {
-      throw Failure.lines(["no tours found (looked in \(library.folders.joined(separator: ", ")))"])
-    }
-    let width = entries.map(\.name.count).max() ?? 0
-    for entry in entries {
-      let pad = String(repeating: " ", count: width - entry.name.count)
-      let line: String
-      do throws(ScenarioError) {
-        let tour = try TourDecoder.load(path: entry.path)
-        line = "\(tour.steps.count) steps  \(tour.title)"
-      } catch {
-        line = "BROKEN: \(error.lines.first ?? error.description)"
-      }
-      try Output.line("\(entry.name)\(pad)  \(line)")
-    }
+    try LibraryListing.print(TourLibrary.summaries(in: library), from: library)
   }
 }
