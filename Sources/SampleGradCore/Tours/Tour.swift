@@ -134,4 +134,16 @@ extension Tour {
     guard problems.isEmpty else { throw InvalidScenario(problems) }
     return result
   }
+
+  /// `scenarios(presets:)` with its problems reported as from `source`: the tour's file
+  /// (`samplegrad check`) or the name it was asked for by (`samplegrad tour`).
+  public func scenarios(presets: PresetLibrary, source: String) throws(ScenarioError)
+    -> [Scenario]
+  {
+    do throws(InvalidScenario) {
+      return try scenarios(presets: presets)
+    } catch {
+      throw ScenarioError(source: source, error)
+    }
+  }
 }

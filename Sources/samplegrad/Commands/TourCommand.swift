@@ -53,9 +53,9 @@ struct TourCommand: ParsableCommand {
   private func play(_ loaded: Tour) throws {
     let scenarios: [Scenario]
     do {
-      scenarios = try loaded.scenarios(presets: PresetLibrary.standard())
+      scenarios = try loaded.scenarios(presets: PresetLibrary.standard(), source: tour)
     } catch {
-      throw Failure.lines(ScenarioError(source: tour, error).lines)
+      throw Failure.lines(error.lines)
     }
     guard let playback = TourPlayback(tour: loaded, scenarios: scenarios) else {
       throw Failure.lines(["\(tour): the tour has no steps"])
