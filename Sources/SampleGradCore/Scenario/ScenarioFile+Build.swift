@@ -70,7 +70,8 @@ extension ScenarioDecoder {
       scale = SweepScale(rawValue: text)
       if scale == nil {
         problems.append(
-          ScenarioProblem(key: "sweep.scale", message: "must be 'log' or 'linear', got '\(text)'"))
+          ScenarioProblem(
+            key: "sweep.scale", message: "must be \(SweepScale.choices), got '\(text)'"))
       }
     }
     return SweepSpec(
@@ -93,7 +94,9 @@ extension ScenarioDecoder {
       problems.append(
         ScenarioProblem(
           key: "distribution.kind",
-          message: "unknown distribution '\(kindName)' (known: categorical, bernoulli, gaussian)"))
+          message:
+            "unknown distribution '\(kindName)' (known: \(DistributionKind.allCases.map(\.rawValue).joined(separator: ", ")))"
+        ))
       return nil
     }
     func reject(_ key: String, _ value: Any?) {
