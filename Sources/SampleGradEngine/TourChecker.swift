@@ -25,11 +25,11 @@ public enum TourChecker {
     var results: [Result] = []
     for (i, (step, scenario)) in zip(tour.steps, scenarios).enumerated() where !step.checks.isEmpty
     {
-      let samples = step.samples ?? scenario.samples ?? Scenario.defaultSamples
+      let samples = scenario.resolvedSamples(step.samples)
       let run: RunResult
       do throws(EstimatorNotApplicable) {
         run = try HeadlessRunner.run(
-          scenario, samples: samples, seed: scenario.seed ?? Scenario.defaultSeed,
+          scenario, samples: samples, seed: scenario.resolvedSeed(nil),
           threads: threads)
       } catch {
         throw InvalidScenario(key: "step \(i + 1)", error.description)

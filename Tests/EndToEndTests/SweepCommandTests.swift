@@ -134,6 +134,10 @@ struct SweepCommandTests {
       (["--threads", "0"], "--threads: expected a whole number between 1 and 1024, got '0'"),
       (["--format", "xml"], "--format: expected one of 'json', 'csv' or 'table', got 'xml'"),
       (["--estimators", "rebar,nope"], "--estimators: unknown estimator 'nope'"),
+      (
+        ["--estimators", "rebar,,exact"],
+        "--estimators: expected comma-separated estimator names, got an empty value (value 2 of 'rebar,,exact')"
+      ),
       (["--estimators", "measure-valued"], "--estimators: estimator 'measure-valued' needs"),
       (["--preset", "no-such-preset"], "no such preset"),
       (["--seed", "-1"], "--seed: expected a whole number from 0"),
@@ -154,5 +158,16 @@ struct SweepCommandTests {
     let lines = result.standardError.split(separator: "\n")
     #expect(lines.count == 1, "\(result.standardError)")
     #expect(result.standardError.contains(expected), "\(result.standardError)")
+  }
+
+  @Test("--estimators is read as run and train read it: spaces around a name are trimmed")
+  func estimatorsTrimmed() throws {
+    let result = try samplegrad([
+      "sweep", "--estimators", " rebar, score-function", "--points", "2", "--samples", "100",
+      "--format", "csv",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let rows = result.standardOutput.split(separator: "\n").dropFirst()
+    #expect(Set(rows.map { $0.split(separator: ",")[1] }) == ["rebar", "score-function"])
   }
 }

@@ -200,6 +200,20 @@ struct ScenarioDecodingTests {
       )
       .apply(to: base)
     }
+    let gaussian = try Scenario(
+      name: "g", distribution: .gaussian(mean: 0, std: 1), objective: .quadratic(target: [1]))
+    #expect(
+      throws: ScenarioError(
+        source: "command line",
+        problems: [
+          ScenarioProblem(
+            key: "--temperature", message: "a gaussian distribution has no temperature"),
+          ScenarioProblem(
+            key: "--logits", message: "a gaussian scenario has no logits (it has mean and std)"),
+        ])
+    ) {
+      try ScenarioOverrides(temperature: 1, logits: [1]).apply(to: gaussian)
+    }
     let changed = try ScenarioOverrides(temperature: 2, logits: [0, 0, 0, 1]).apply(to: base)
     #expect(changed.distribution.spec == .categorical(logits: [0, 0, 0, 1], temperature: 2))
   }

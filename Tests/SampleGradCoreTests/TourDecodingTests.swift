@@ -87,6 +87,22 @@ struct TourDecodingTests {
         "temperature = 0.1", "temperature = \"cold\"",
         "t.toml: step 2.temperature: expected a number"
       ),
+      (
+        "temperature = 0.1", "samples = 2000000000000",
+        "t.toml: step 2.samples: must be between 1 and 1e12, got 2000000000000"
+      ),
+      (
+        "temperature = 0.1", "samples = 0",
+        "t.toml: step 2.samples: must be between 1 and 1e12, got 0"
+      ),
+      (
+        "temperature = 0.1", "logits = [1, 2, 3]",
+        "t.toml: step 2.logits: scenario 'bias-and-variance' has 4 categories, got 3 values"
+      ),
+      (
+        "temperature = 0.1", "select = 5",
+        "t.toml: step 2.select: must be between 1 and 4, got 5"
+      ),
     ])
   func mistakes(old: String, new: String, expected: String) {
     let text = Self.good.replacingOccurrences(of: old, with: new)
@@ -101,5 +117,31 @@ struct TourDecodingTests {
     #expect(
       problems(noPreset).contains(
         "t.toml: step 1.preset: is missing (the first step must name a preset)"))
+  }
+
+  @Test("a step's logits follow the command line's rules: a bernoulli takes one log-odds")
+  func bernoulliLogits() throws {
+    let tour = { (logits: String) in
+      """
+      title = "Coin"
+
+      [[step]]
+      title = "Start"
+      preset = "relax-toy"
+      caption = "A coin."
+
+      [[step]]
+      title = "Biased"
+      logits = \(logits)
+      caption = "A biased coin."
+      """
+    }
+    let scenarios = try TourDecoder.decode(tour("[0.5]"), name: "t", source: "t.toml")
+      .scenarios(presets: Self.presets)
+    #expect(scenarios[1].distribution.parameters == [0.5])
+    #expect(
+      problems(tour("[0.5, 1]")) == [
+        "t.toml: step 2.logits: a bernoulli has one log-odds, got 2 values"
+      ])
   }
 }

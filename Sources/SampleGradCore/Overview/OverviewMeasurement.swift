@@ -38,11 +38,11 @@ public enum OverviewMeasurement {
       description = "a step at mean + std, 1[x > \(NumberFormat.short(threshold))] (df/dx = 0)"
       name = "a step"
     }
-    let kinds = EstimatorRegistry.kinds(for: distribution.spec, objective: objective.kind)
+    // Without a list the scenario compares every estimator the registry has for it.
     guard
       let probe = try? Scenario(
-        name: scenario.name, estimators: kinds, distribution: distribution.spec,
-        objective: objective, options: scenario.options)
+        name: scenario.name, distribution: distribution.spec, objective: objective,
+        options: scenario.options)
     else { return nil }
     return Probe(scenario: probe, description: description, name: name)
   }
@@ -80,11 +80,12 @@ public enum OverviewMeasurement {
         return Overview.Row(kind: kind, cells: cells, variance: nil, relativeNoise: nil)
       }
       let summary = result.summaries[i]
-      let constant = summary.variance == 0 && summary.samples >= BiasVerdict.minimumSamples
-      // Differentiable: does a gradient signal come out at all?
+      // Differentiable: does a gradient signal come out at all? Not when every estimate is 0
+      // and that is the estimator's bias (the verdict's `constant`; for an estimator unbiased
+      // in theory it is a rare outcome not drawn yet).
       if kind == .exact {
         cells[.differentiable] = .yes("enumeration or closed form")
-      } else if constant, summary.mean == 0, summary.exact != 0 {
+      } else if case .constant(let value, _) = summary.verdict, value == 0 {
         cells[.differentiable] = .no("gradient 0 ± 0", brief: "0 ± 0")
       } else {
         cells[.differentiable] = .yes(
@@ -152,12 +153,15 @@ public enum OverviewMeasurement {
   }
 
   private static func unbiasedCell(_ summary: EstimateSummary) -> Overview.Cell {
-    if let bias = measuredBias(summary) { return .no(bias.text, brief: bias.brief) }
     switch summary.verdict {
     case .tooFewSamples: return .unmeasured("too few samples")
-    case .exact: return .yes(seenText(summary), brief: "exact")
-    case .noBiasSeen(let z), .biased(let z): return .yes(seenText(summary), brief: briefSE(z))
-    case .constant: return .no(summary.verdict.text)
+    case .exact: return .yes("every estimate exact", brief: "exact")
+    case .noBiasSeen(let z):
+      return .yes("no bias seen, \(NumberFormat.short(z)) SE", brief: briefSE(z))
+    case .biased, .constant:
+      // A constant off an exact 0 has no percentage to show briefly.
+      guard let bias = measuredBias(summary) else { return .no(summary.verdict.text) }
+      return .no(bias.text, brief: bias.brief)
     }
   }
 
@@ -177,16 +181,6 @@ public enum OverviewMeasurement {
     if !(z < 999.5) { return ">999 SE" }
     if z < 9.95 { return "\(NumberFormat.significant(z, digits: z < 1 ? 1 : 2)) SE" }
     return "\(Int(z.rounded())) SE"
-  }
-
-  private static func seenText(_ summary: EstimateSummary) -> String {
-    switch summary.verdict {
-    case .exact: "every estimate exact"
-    case .noBiasSeen(let z): "no bias seen, \(NumberFormat.short(z)) SE"
-    case .biased(let z): "bias \(NumberFormat.short(z)) SE"
-    case .constant: summary.verdict.text
-    case .tooFewSamples: "too few samples"
-    }
   }
 }
 

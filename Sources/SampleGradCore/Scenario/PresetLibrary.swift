@@ -65,18 +65,22 @@ public struct PresetLibrary: Sendable {
     reference.contains("/") || reference.hasSuffix(".toml")
   }
 
-  /// The file a preset name or path refers to.
-  public func locate(_ reference: String) throws(ScenarioError) -> String {
+  /// The file a preset name or path refers to. A name that matches nothing is an error
+  /// naming the reference as its source, or, when it came from the command-line option
+  /// `flag` (`--preset`), a mistake on the command line naming the flag.
+  public func locate(_ reference: String, flag: String? = nil) throws(ScenarioError) -> String {
     if Self.isPath(reference) { return reference }
     for folder in folders {
       let path = folder + "/" + reference + ".toml"
       if FileManager.default.fileExists(atPath: path) { return path }
     }
     let known = entries().map(\.name).joined(separator: ", ")
+    let hint = "(known: \(known.isEmpty ? "none found" : known); or give a path to a .toml file)"
+    guard let flag else {
+      throw ScenarioError(source: reference, key: "", "no such \(noun) \(hint)")
+    }
     throw ScenarioError(
-      source: reference, key: "",
-      "no such \(noun) (known: \(known.isEmpty ? "none found" : known); or give a path to a .toml file)"
-    )
+      source: ScenarioOverrides.source, key: flag, "no such \(noun) '\(reference)' \(hint)")
   }
 
   /// Loads and validates a preset by name or path.

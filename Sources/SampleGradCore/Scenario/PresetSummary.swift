@@ -20,12 +20,22 @@ extension PresetLibrary {
   /// Every preset found, loaded for its title and lesson; broken files are listed with
   /// their problem rather than hidden.
   public func summaries() -> [PresetSummary] {
+    summaries { path throws(ScenarioError) in
+      let scenario = try ScenarioDecoder.load(path: path)
+      return (scenario.displayTitle, scenario.lesson ?? "")
+    }
+  }
+
+  /// Every file found, with the title and lesson `describe` reads from its path; broken
+  /// files are listed with their problem (its first line) rather than hidden.
+  public func summaries(
+    describe: (String) throws(ScenarioError) -> (title: String, lesson: String)
+  ) -> [PresetSummary] {
     entries().map { entry -> PresetSummary in
       do throws(ScenarioError) {
-        let scenario = try ScenarioDecoder.load(path: entry.path)
+        let (title, lesson) = try describe(entry.path)
         return PresetSummary(
-          name: entry.name, path: entry.path, title: scenario.displayTitle,
-          lesson: scenario.lesson ?? "", problem: nil)
+          name: entry.name, path: entry.path, title: title, lesson: lesson, problem: nil)
       } catch {
         return PresetSummary(
           name: entry.name, path: entry.path, title: entry.name, lesson: "",

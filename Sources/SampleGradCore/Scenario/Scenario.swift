@@ -127,6 +127,28 @@ public struct Scenario: Sendable, Equatable {
     return copy
   }
 
+  /// The same scenario with other logits: one per category of a categorical, the one
+  /// log-odds of a bernoulli; a gaussian has none. Problems are keyed `distribution.logits`
+  /// (or the key of the rule the values break).
+  public func with(logits: [Double]) throws(InvalidScenario) -> Scenario {
+    let key = "distribution.logits"
+    switch distribution.spec {
+    case .categorical(let old, let temperature):
+      guard logits.count == old.count else {
+        throw InvalidScenario(
+          key: key, "scenario '\(name)' has \(old.count) categories, got \(logits.count) values")
+      }
+      return try with(distribution: .categorical(logits: logits, temperature: temperature))
+    case .bernoulli:
+      guard logits.count == 1 else {
+        throw InvalidScenario(key: key, "a bernoulli has one log-odds, got \(logits.count) values")
+      }
+      return try with(parameter: 0, value: logits[0])
+    case .gaussian:
+      throw InvalidScenario(key: key, "a gaussian scenario has no logits (it has mean and std)")
+    }
+  }
+
   /// The same scenario with another objective.
   public func with(objective spec: ObjectiveSpec) throws(InvalidScenario) -> Scenario {
     try Scenario(

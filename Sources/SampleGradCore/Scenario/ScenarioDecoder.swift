@@ -56,14 +56,14 @@ public enum ScenarioDecoder {
   private static func unknownKeys(in table: TOMLTable) -> [ScenarioProblem] {
     var problems: [ScenarioProblem] = []
     func visit(_ table: TOMLTable, prefix: String) {
-      let allowed = ScenarioFile.allowedKeys[prefix] ?? []
+      let allowed = ScenarioSchema.allowedKeys[prefix] ?? []
       for key in table.keys.sorted() {
         let path = prefix.isEmpty ? key : "\(prefix).\(key)"
         if !allowed.contains(key) {
           var message = "unknown key"
           if let guess = closest(to: key, in: allowed) { message += " (did you mean '\(guess)'?)" }
           problems.append(ScenarioProblem(key: path, message: message))
-        } else if ScenarioFile.allowedKeys[path] != nil, let child = table[key]?.table {
+        } else if ScenarioSchema.allowedKeys[path] != nil, let child = table[key]?.table {
           visit(child, prefix: path)
         }
       }

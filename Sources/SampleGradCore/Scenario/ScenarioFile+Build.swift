@@ -12,17 +12,8 @@ extension ScenarioDecoder {
       if s < 0 { missing("seed", "must be 0 or more, got \(s)") } else { seed = UInt64(s) }
     }
 
-    var estimators: [EstimatorKind]?
-    if let names = file.estimators {
-      estimators = []
-      for name in names {
-        if let kind = EstimatorKind.parse(name) {
-          estimators?.append(kind)
-        } else {
-          missing(
-            "estimators", "unknown estimator '\(name)' (known: \(EstimatorKind.validNames))")
-        }
-      }
+    let estimators = file.estimators.flatMap {
+      EstimatorKind.named($0, key: "estimators", problems: &problems)
     }
 
     let distribution = buildDistribution(file.distribution, &problems)
@@ -40,7 +31,7 @@ extension ScenarioDecoder {
         samples: file.samples, estimators: estimators, distribution: distribution,
         objective: objective, options: options, training: training, sweep: sweep)
       // A file's annealing must also fit the file's own temperature.
-      let start = training?.startProblems(temperature: scenario.distribution.temperature) ?? []
+      let start = scenario.training?.raceProblems(for: scenario.distribution) ?? []
       guard start.isEmpty else { return (nil, start) }
       if let sweep {
         // The range must suit this scenario: every point valid, a log scale above 0.
@@ -79,7 +70,8 @@ extension ScenarioDecoder {
       scale = SweepScale(rawValue: text)
       if scale == nil {
         problems.append(
-          ScenarioProblem(key: "sweep.scale", message: "must be 'log' or 'linear', got '\(text)'"))
+          ScenarioProblem(
+            key: "sweep.scale", message: "must be \(SweepScale.choices), got '\(text)'"))
       }
     }
     return SweepSpec(
@@ -102,7 +94,9 @@ extension ScenarioDecoder {
       problems.append(
         ScenarioProblem(
           key: "distribution.kind",
-          message: "unknown distribution '\(kindName)' (known: categorical, bernoulli, gaussian)"))
+          message:
+            "unknown distribution '\(kindName)' (known: \(DistributionKind.allCases.map(\.rawValue).joined(separator: ", ")))"
+        ))
       return nil
     }
     func reject(_ key: String, _ value: Any?) {

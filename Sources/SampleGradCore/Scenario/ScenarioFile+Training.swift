@@ -13,20 +13,27 @@ extension ScenarioDecoder {
     {
       settings.optimizer = kind
     }
-    switch raw.anneal {
-    case nil, "none":
+    var schedule = AnnealingSchedule.none
+    if let name = raw.anneal {
+      guard let named = AnnealingSchedule(rawValue: name) else {
+        problems.append(
+          ScenarioProblem(
+            key: "training.anneal",
+            message: "unknown schedule '\(name)' (known: \(AnnealingSchedule.validNames))"))
+        return settings
+      }
+      schedule = named
+    }
+    switch schedule {
+    case .none:
       for (key, value) in [("tau_min", raw.tauMin), ("rate", raw.rate)] where value != nil {
         problems.append(
           ScenarioProblem(key: "training.\(key)", message: "applies only with anneal = \"exp\""))
       }
-    case "exp":
+    case .exp:
       settings.anneal = .exponential(
         minimum: raw.tauMin?.value ?? Annealing.defaultMinimum,
         rate: raw.rate?.value ?? Annealing.defaultRate)
-    case let other?:
-      problems.append(
-        ScenarioProblem(
-          key: "training.anneal", message: "unknown schedule '\(other)' (known: none, exp)"))
     }
     return settings
   }

@@ -59,9 +59,6 @@ struct ScenarioFile: Decodable {
     var scale: String?
   }
 
-  /// Keys each table accepts, so a typo is an error instead of a silently ignored line.
-  static var allowedKeys: [String: [String]] { ScenarioSchema.allowedKeys }
-
   /// A TOML number: `1` and `1.0` both read as a Double.
   struct Number: Decodable {
     var value: Double

@@ -19,36 +19,32 @@ public struct ScenarioOverrides: Sendable, Equatable {
   /// Parses `1,0.5,-0.5` into numbers, or says which entry is not one. Whether the numbers
   /// are in range is the scenario's own rule (`NumericDomain`).
   public static func parseNumbers(_ text: String, flag: String) throws(ScenarioError) -> [Double] {
-    var values: [Double] = []
+    try parseList(text, flag: flag, expected: "numbers") { Double($0) }
+  }
+
+  /// Splits `exact,rebar` into names; an empty entry is refused as `--logits` refuses one.
+  public static func parseNames(_ text: String, flag: String) throws(ScenarioError) -> [String] {
+    try parseList(text, flag: flag, expected: "estimator names") { $0.isEmpty ? nil : $0 }
+  }
+
+  /// Splits `text` at commas, trims each entry and converts it, or says which entry (counting
+  /// from 1) `convert` refused.
+  private static func parseList<Value>(
+    _ text: String, flag: String, expected: String, _ convert: (String) -> Value?
+  ) throws(ScenarioError) -> [Value] {
+    var values: [Value] = []
     let parts = text.split(separator: ",", omittingEmptySubsequences: false)
     for (i, part) in parts.enumerated() {
       let trimmed = part.trimmingCharacters(in: .whitespaces)
-      guard let value = Double(trimmed) else {
+      guard let value = convert(trimmed) else {
         throw ScenarioError(
           source: Self.source, key: flag,
-          "expected comma-separated numbers, got \(describe(trimmed)) (value \(i + 1) of '\(text)')"
+          "expected comma-separated \(expected), got \(describe(trimmed)) (value \(i + 1) of '\(text)')"
         )
       }
       values.append(value)
     }
     return values
-  }
-
-  /// Splits `exact,rebar` into names; an empty entry is refused as `--logits` refuses one.
-  public static func parseNames(_ text: String, flag: String) throws(ScenarioError) -> [String] {
-    let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-    var names: [String] = []
-    for (i, part) in parts.enumerated() {
-      let trimmed = part.trimmingCharacters(in: .whitespaces)
-      guard !trimmed.isEmpty else {
-        throw ScenarioError(
-          source: Self.source, key: flag,
-          "expected comma-separated estimator names, got an empty value (value \(i + 1) of '\(text)')"
-        )
-      }
-      names.append(trimmed)
-    }
-    return names
   }
 
   private static func describe(_ entry: String) -> String {
@@ -68,62 +64,16 @@ public struct ScenarioOverrides: Sendable, Equatable {
       }
     }
     if let temperature {
-      if base.distribution.temperature == nil {
-        problems.append(
-          ScenarioProblem(
-            key: "--temperature",
-            message: "a \(base.distribution.kind.rawValue) scenario has no temperature"))
-      } else {
-        attempt("--temperature") { s throws(InvalidScenario) in try s.with(temperature: temperature)
-        }
-      }
+      attempt("--temperature") { s throws(InvalidScenario) in try s.with(temperature: temperature) }
     }
     if let logits {
-      switch base.distribution.spec {
-      case .categorical(let old, _):
-        if logits.count != old.count {
-          problems.append(
-            ScenarioProblem(
-              key: "--logits",
-              message:
-                "scenario '\(base.name)' has \(old.count) categories, got \(logits.count) values"))
-        } else {
-          attempt("--logits") { s throws(InvalidScenario) in
-            try s.with(
-              distribution: .categorical(logits: logits, temperature: s.distribution.temperature!))
-          }
-        }
-      case .bernoulli:
-        if logits.count != 1 {
-          problems.append(
-            ScenarioProblem(
-              key: "--logits", message: "a bernoulli has one log-odds, got \(logits.count) values"))
-        } else {
-          attempt("--logits") { s throws(InvalidScenario) in
-            try s.with(parameter: 0, value: logits[0])
-          }
-        }
-      case .gaussian:
-        problems.append(
-          ScenarioProblem(
-            key: "--logits", message: "a gaussian scenario has no logits (it has mean and std)"))
-      }
+      attempt("--logits") { s throws(InvalidScenario) in try s.with(logits: logits) }
     }
-    if let estimators {
-      var kinds: [EstimatorKind] = []
-      for name in estimators {
-        guard let kind = EstimatorKind.parse(name) else {
-          problems.append(
-            ScenarioProblem(
-              key: "--estimators",
-              message: "unknown estimator '\(name)' (known: \(EstimatorKind.validNames))"))
-          continue
-        }
-        kinds.append(kind)
-      }
-      if problems.isEmpty {
-        attempt("--estimators") { s throws(InvalidScenario) in try s.with(estimators: kinds) }
-      }
+    if let estimators,
+      let kinds = EstimatorKind.named(estimators, key: "--estimators", problems: &problems),
+      problems.isEmpty
+    {
+      attempt("--estimators") { s throws(InvalidScenario) in try s.with(estimators: kinds) }
     }
     guard problems.isEmpty else { throw ScenarioError(source: Self.source, problems: problems) }
     return scenario

@@ -54,8 +54,9 @@ public enum ScenarioRules {
     ]
   }
 
-  static func samples(_ n: Int) -> [ScenarioProblem] {
-    inRange(n, NumericDomain.samples, key: "samples")
+  /// Samples per estimator (a file's `samples`, a tour step's `step N.samples`).
+  static func samples(_ n: Int, key: String = "samples") -> [ScenarioProblem] {
+    inRange(n, NumericDomain.samples, key: key)
   }
 
   /// No control characters (a lesson may hold newlines and tabs): see `TerminalText`.

@@ -40,7 +40,7 @@ enum ScenarioSchema {
   ]
 
   /// The keys each table accepts (`""` is the top level), for the unknown-key check.
-  static var allowedKeys: [String: [String]] {
+  static let allowedKeys: [String: [String]] = {
     var allowed: [String: [String]] = [:]
     for (key, _) in keys {
       let parts = key.split(separator: ".")
@@ -48,7 +48,7 @@ enum ScenarioSchema {
       allowed[table, default: []].append(String(parts.last!))
     }
     return allowed
-  }
+  }()
 
   /// One problem per known key whose value has the wrong type.
   static func typeProblems(in root: TOMLTable) -> [ScenarioProblem] {

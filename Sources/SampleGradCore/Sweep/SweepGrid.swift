@@ -4,6 +4,9 @@ import Foundation
 /// frequency: what matters there is the factor between values) or evenly (a logit, a target).
 public enum SweepScale: String, Sendable, CaseIterable {
   case log, linear
+
+  /// `'log' or 'linear'`: the names a scenario file may give, for a message.
+  static var choices: String { allCases.map { "'\($0.rawValue)'" }.joined(separator: " or ") }
 }
 
 /// The values a sweep visits: `points` values from `from` to `to`, both ends included, evenly
@@ -50,14 +53,7 @@ public struct SweepGrid: Sendable, Equatable {
           ))
       }
     }
-    if !Self.pointRange.contains(points) {
-      problems.append(
-        ScenarioProblem(
-          key: "points",
-          message:
-            "must be between \(Self.pointRange.lowerBound) and \(Self.pointRange.upperBound), got \(points)"
-        ))
-    }
+    problems += ScenarioRules.inRange(points, Self.pointRange, key: "points")
     guard problems.isEmpty else { throw InvalidScenario(problems) }
     self.from = from
     self.to = to

@@ -87,18 +87,7 @@ public struct TourStep: Sendable, Equatable {
       }
     }
     if let logits {
-      try change("logits") { s throws(InvalidScenario) in
-        guard case .categorical(let old, let t) = s.distribution.spec else {
-          if case .bernoulli = s.distribution.spec, logits.count == 1 {
-            return try s.with(parameter: 0, value: logits[0])
-          }
-          throw InvalidScenario(key: "logits", "this step's distribution has no logits")
-        }
-        guard old.count == logits.count else {
-          throw InvalidScenario(key: "logits", "needs \(old.count) values, got \(logits.count)")
-        }
-        return try s.with(distribution: .categorical(logits: logits, temperature: t))
-      }
+      try change("logits") { s throws(InvalidScenario) in try s.with(logits: logits) }
     }
     for (key, index, value) in [("mean", 0, mean), ("std", 1, std)] {
       guard let value else { continue }
@@ -112,10 +101,10 @@ public struct TourStep: Sendable, Equatable {
     if let estimators {
       try change("estimators") { s throws(InvalidScenario) in try s.with(estimators: estimators) }
     }
-    if let select, !(1...scenario.distribution.parameterCount).contains(select) {
-      throw InvalidScenario(
-        key: "select",
-        "must be between 1 and \(scenario.distribution.parameterCount), got \(select)")
+    if let select {
+      let problems = ScenarioRules.inRange(
+        select, 1...scenario.distribution.parameterCount, key: "select")
+      guard problems.isEmpty else { throw InvalidScenario(problems) }
     }
     for (i, check) in checks.enumerated() {
       if let problem = check.problem(in: scenario) {
@@ -144,5 +133,17 @@ extension Tour {
     }
     guard problems.isEmpty else { throw InvalidScenario(problems) }
     return result
+  }
+
+  /// `scenarios(presets:)` with its problems reported as from `source`: the tour's file
+  /// (`samplegrad check`) or the name it was asked for by (`samplegrad tour`).
+  public func scenarios(presets: PresetLibrary, source: String) throws(ScenarioError)
+    -> [Scenario]
+  {
+    do throws(InvalidScenario) {
+      return try scenarios(presets: presets)
+    } catch {
+      throw ScenarioError(source: source, error)
+    }
   }
 }

@@ -77,17 +77,8 @@ public enum TourDecoder {
           problem("view", "unknown view '\(name)' (known: \(known))")
         }
       }
-      var estimators: [EstimatorKind]?
-      if let names = raw.estimators {
-        estimators = []
-        for name in names {
-          guard let kind = EstimatorKind.parse(name) else {
-            problem(
-              "estimators", "unknown estimator '\(name)' (known: \(EstimatorKind.validNames))")
-            continue
-          }
-          estimators?.append(kind)
-        }
+      let estimators = raw.estimators.flatMap {
+        EstimatorKind.named($0, key: "\(prefix).estimators", problems: &problems)
       }
       var checks: [CheckExpression] = []
       for (j, text) in (raw.checks ?? []).enumerated() {
@@ -97,8 +88,8 @@ public enum TourDecoder {
           problem("checks[\(j + 1)]", error.description)
         }
       }
-      if let samples = raw.samples, samples < 1 {
-        problem("samples", "must be at least 1, got \(samples)")
+      if let samples = raw.samples {
+        problems += ScenarioRules.samples(samples, key: "\(prefix).samples")
       }
       steps.append(
         TourStep(
@@ -188,6 +179,9 @@ struct TourFile: Decodable {
 /// Finds tours by name: the teacher's folder first, then the built-in `tours/` beside the
 /// built-in presets.
 public enum TourLibrary {
+  /// The tour a suggestion names when the one given cannot be shown as it is.
+  public static let defaultTour = "backprop-through-samples"
+
   public static func standard(
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> PresetLibrary {
@@ -201,6 +195,14 @@ public enum TourLibrary {
           .path)
     }
     return PresetLibrary(folders: folders, noun: "tour")
+  }
+
+  /// Every tour in `library`, for `samplegrad tours`: the title reads `N steps  Title`.
+  public static func summaries(in library: PresetLibrary) -> [PresetSummary] {
+    library.summaries { path throws(ScenarioError) in
+      let tour = try TourDecoder.load(path: path)
+      return ("\(tour.steps.count) steps  \(tour.title)", "")
+    }
   }
 
   /// Loads a tour by name or path.

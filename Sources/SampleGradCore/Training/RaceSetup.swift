@@ -25,11 +25,13 @@ public struct RaceSetup: Sendable {
   public init(scenario: Scenario, settings: TrainingSettings, seed: UInt64, every: Int? = nil)
     throws(InvalidScenario)
   {
-    let distribution = scenario.distribution
-    let problems =
-      settings.problems(for: distribution.spec)
-      + settings.startProblems(temperature: distribution.temperature)
+    let problems = settings.raceProblems(for: scenario.distribution)
     guard problems.isEmpty else { throw InvalidScenario(problems) }
+    self.init(checked: scenario, settings: settings, seed: seed, every: every)
+  }
+
+  /// A race whose settings already passed `TrainingSettings.raceProblems(for:)`.
+  init(checked scenario: Scenario, settings: TrainingSettings, seed: UInt64, every: Int?) {
     self.scenario = scenario
     self.settings = settings
     self.seed = seed
@@ -65,6 +67,15 @@ public struct RaceSetup: Sendable {
   public static func defaultEvery(steps: Int) -> Int { max(1, steps / 10) }
 
   public var startLoss: Double { start.exact.loss }
+
+  /// The outcome with the lowest objective value (the first of equals), whose probability
+  /// the race view and the table show; nil when the objective has no outcome values.
+  /// Computed (at most 64 values) rather than stored: a larger `RaceSetup` overflows the
+  /// stack of the engine's `JobHost` in a debug build.
+  public var bestOutcome: Int? {
+    let values = scenario.objective.outcomeValues
+    return values.indices.min { values[$0] < values[$1] }
+  }
 
   /// The loss at or below which a lane counts as having reached the optimum.
   public var reachLoss: Double? {

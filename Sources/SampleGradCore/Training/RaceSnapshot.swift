@@ -88,12 +88,11 @@ public struct RaceLaneSnapshot: Sendable {
 extension TrainingRace {
   /// The race as the live view draws it (rate and pause state are the engine's to fill in).
   public func snapshot() -> RaceSnapshot {
-    let values = setup.scenario.objective.outcomeValues
-    return RaceSnapshot(
+    RaceSnapshot(
       title: setup.scenario.displayTitle, distribution: setup.scenario.distribution.kind,
       parameterNames: setup.scenario.distribution.parameterNames, settings: setup.settings,
       step: step, temperature: setup.temperature(at: step), startLoss: setup.startLoss,
-      optimum: setup.optimum, bestOutcome: values.indices.min { values[$0] < values[$1] },
+      optimum: setup.optimum, bestOutcome: setup.bestOutcome,
       lanes: lanes.map { lane in
         RaceLaneSnapshot(
           kind: lane.kind, step: lane.step, loss: lane.loss,

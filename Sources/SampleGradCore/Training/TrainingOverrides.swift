@@ -31,10 +31,7 @@ public struct TrainingOverrides: Sendable, Equatable {
       "training.learning_rate": learningRate != nil ? "--learning-rate" : nil,
       "training.batch": batch != nil ? "--batch" : nil,
     ]
-    let distribution = scenario.distribution
-    for problem in settings.problems(for: distribution.spec)
-      + settings.startProblems(temperature: distribution.temperature)
-    {
+    for problem in settings.raceProblems(for: scenario.distribution) {
       let key = flags[problem.key].flatMap { $0 } ?? problem.key
       problems.append(ScenarioProblem(key: key, message: problem.message))
     }
@@ -42,5 +39,16 @@ public struct TrainingOverrides: Sendable, Equatable {
       throw ScenarioError(source: ScenarioOverrides.source, problems: problems)
     }
     return settings
+  }
+
+  /// The race `samplegrad train` runs: `settings(for:)`, checked once, with a trace point
+  /// every `every` steps (default `RaceSetup.defaultEvery`).
+  public func race(for scenario: Scenario, seed: UInt64, every: Int?) throws(ScenarioError)
+    -> RaceSetup
+  {
+    let settings = try settings(for: scenario)
+    return RaceSetup(
+      checked: scenario, settings: settings, seed: seed,
+      every: every ?? RaceSetup.defaultEvery(steps: settings.steps))
   }
 }

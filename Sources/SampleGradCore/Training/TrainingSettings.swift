@@ -56,6 +56,13 @@ public struct TrainingSettings: Sendable, Equatable {
     return found
   }
 
+  /// Every rule a race from `distribution` must meet: the settings' own (`problems(for:)`)
+  /// and starting from its current temperature (`startProblems(temperature:)`). The one
+  /// check before a race is set up, for files, flags and the explorer alike.
+  public func raceProblems(for distribution: Distribution) -> [ScenarioProblem] {
+    problems(for: distribution.spec) + startProblems(temperature: distribution.temperature)
+  }
+
   /// The rule checked when a race starts: annealing only lowers the temperature, so
   /// `tau_min` must not exceed the temperature the race starts from (which the explorer's
   /// keys and `--temperature` can change after the file was read).
@@ -90,11 +97,23 @@ public enum Annealing: Sendable, Equatable {
     }
   }
 
-  /// The name a scenario file uses: "none" or "exp".
-  public var name: String {
+  /// The schedule's name as a scenario file writes it.
+  public var name: String { schedule.rawValue }
+
+  /// Which schedule this is, without its numbers.
+  public var schedule: AnnealingSchedule {
     switch self {
-    case .none: "none"
-    case .exponential: "exp"
+    case .none: .none
+    case .exponential: .exp
     }
   }
+}
+
+/// The schedules a scenario file's `training.anneal` names: the one list the decoder reads
+/// and its messages quote.
+public enum AnnealingSchedule: String, Sendable, CaseIterable {
+  case none
+  case exp
+
+  public static var validNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }

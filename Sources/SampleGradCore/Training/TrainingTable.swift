@@ -36,12 +36,13 @@ public enum TrainingTable {
 
     lines.append("exact loss by step")
     var rows = [["step"] + r.lanes.map { $0.kind.descriptor.shortName }]
-    let steps = Array(Set(r.lanes.flatMap { $0.trace.map(\.step) })).sorted()
+    // Each lane's loss by step (the first point at a step, as the trace lists them).
+    let losses = r.lanes.map { lane in
+      Dictionary(lane.trace.map { ($0.step, $0.loss) }, uniquingKeysWith: { first, _ in first })
+    }
+    let steps = Array(Set(losses.flatMap(\.keys))).sorted()
     for step in steps {
-      rows.append(
-        [String(step)]
-          + r.lanes.map { lane in lane.trace.first { $0.step == step }.map { loss($0.loss) } ?? "" }
-      )
+      rows.append([String(step)] + losses.map { $0[step].map(loss) ?? "" })
     }
     lines += RunTable.align(rows, leftAligned: [])
     lines.append("")
@@ -65,7 +66,7 @@ public enum TrainingTable {
         [
           lane.kind.rawValue, loss(lane.final.loss), closed,
           lane.reachedStep.map(String.init) ?? "never",
-        ] + (outcome != nil ? [outcomeValue(s, lane.final.parameters)] : [])
+        ] + (outcome != nil ? [outcomeValue(setup, lane.final.parameters)] : [])
           + [lane.final.parameters.map(NumberFormat.short).joined(separator: ", ")])
     }
     lines += RunTable.align(summary, leftAligned: [0, summary[0].count - 1])
@@ -85,13 +86,11 @@ public enum TrainingTable {
     }
   }
 
-  private static func outcomeValue(_ s: Scenario, _ parameters: [Double]) -> String {
-    switch s.distribution.spec {
+  private static func outcomeValue(_ setup: RaceSetup, _ parameters: [Double]) -> String {
+    switch setup.scenario.distribution.spec {
     case .categorical:
       let p = LogSpace.softmax(parameters)
-      let f = s.objective.outcomeValues
-      let best = f.indices.min { f[$0] < f[$1] } ?? 0
-      return NumberFormat.short(p[best])
+      return NumberFormat.short(p[setup.bestOutcome ?? 0])
     case .bernoulli: return NumberFormat.short(LogSpace.sigmoid(parameters[0]))
     case .gaussian: return ""
     }

@@ -40,24 +40,15 @@ struct BenchCommand: ParsableCommand {
 
   func run() throws {
     let all = threads ?? Workers.cores
-    let scenario: Scenario
-    if let preset {
-      do { scenario = try ScenarioOptions.loadPreset(preset) } catch {
-        throw Failure.scenario(error)
-      }
-    } else {
-      scenario = Benchmark.defaultScenario
-    }
+    // The named preset, loaded once for every figure.
+    var named: Scenario?
+    if let preset { named = try ScenarioOptions.loadPresetOrFail(preset) }
+    let scenario = named ?? Benchmark.defaultScenario
+    // The default preset's own sweep unless a preset is named.
+    let swept = try named ?? ScenarioOptions.loadPresetOrFail(PresetLibrary.defaultPreset)
 
     let results = Benchmark.sampling(
       scenario: scenario, threads: all > 1 ? [1, all] : [1], seconds: seconds)
-    // The default preset's own sweep unless a preset is named.
-    var swept = scenario
-    if preset == nil {
-      do { swept = try ScenarioOptions.loadPreset(PresetLibrary.defaultPreset) } catch {
-        throw Failure.scenario(error)
-      }
-    }
     let sweeps: [Benchmark.SweepTiming]
     do throws(InvalidScenario) {
       sweeps = try Benchmark.sweep(
@@ -68,7 +59,7 @@ struct BenchCommand: ParsableCommand {
     let frame = FrameTiming.median(scenario: scenario, width: 160, height: 48)
     let sweepFrame = FrameTiming.sweepMedian(scenario: swept, width: 160, height: 48)
     let categories = scenario.problem.categories
-    let race = TrainTiming.measure(preset: preset, threads: all)
+    let race = TrainTiming.measure(named: named, threads: all)
 
     switch format {
     case .json:
@@ -216,13 +207,13 @@ enum TrainTiming {
     }
   }
 
-  static func measure(preset: String?, threads: Int) -> Figure? {
-    let library = PresetLibrary.standard()
-    let chosen = preset.flatMap { try? library.load($0) }.flatMap { $0.training == nil ? nil : $0 }
-    guard let scenario = chosen ?? (try? library.load("relax-toy-race")),
+  /// `named` is the preset `--preset` loaded, if any.
+  static func measure(named: Scenario?, threads: Int) -> Figure? {
+    let chosen = named.flatMap { $0.training == nil ? nil : $0 }
+    guard let scenario = chosen ?? (try? PresetLibrary.standard().load("relax-toy-race")),
       let settings = scenario.training,
       let setup = try? RaceSetup(
-        scenario: scenario, settings: settings, seed: scenario.seed ?? Scenario.defaultSeed)
+        scenario: scenario, settings: settings, seed: scenario.resolvedSeed(nil))
     else { return nil }
     return Figure(
       name: scenario.name, steps: settings.steps, estimators: scenario.estimators.count,

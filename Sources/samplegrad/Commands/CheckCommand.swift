@@ -46,12 +46,8 @@ struct CheckCommand: ParsableCommand {
   private func checkTour(_ file: String, presets: PresetLibrary) -> Result<Tour, ScenarioError> {
     do throws(ScenarioError) {
       let tour = try TourDecoder.load(path: file)
-      do throws(InvalidScenario) {
-        _ = try tour.scenarios(presets: presets)
-        return .success(tour)
-      } catch {
-        return .failure(ScenarioError(source: file, error))
-      }
+      _ = try tour.scenarios(presets: presets, source: file)
+      return .success(tour)
     } catch {
       return .failure(error)
     }

@@ -26,7 +26,7 @@ struct ExploreCommand: ParsableCommand {
   func run() throws {
     let loaded = try scenario.loadOrFail()
     try ExplorerSession.run(
-      scenario: loaded, seed: scenario.seed ?? loaded.seed ?? Scenario.defaultSeed,
+      scenario: loaded, seed: loaded.resolvedSeed(scenario.seed),
       display: display, suggestion: TerminalRequirements.runSuggestion(preset: scenario.preset))
   }
 }

@@ -48,8 +48,9 @@ struct OverviewCommand: ParsableCommand {
       )
     }
     let overview = OverviewRunner.measure(
-      loaded, samples: samples ?? Scenario.defaultSamples,
-      seed: scenario.seed ?? loaded.seed ?? Scenario.defaultSeed,
+      // Not resolvedSamples: the overview ignores the scenario's samples (it measures every
+      // estimator family at one standard count unless --samples says otherwise).
+      loaded, samples: samples ?? Scenario.defaultSamples, seed: loaded.resolvedSeed(scenario.seed),
       threads: workers.count, component: index)
     switch format {
     case .table: try Output.line(OverviewTable.render(overview))

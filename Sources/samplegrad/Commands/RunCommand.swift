@@ -38,8 +38,8 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     let loaded = try scenario.loadOrFail(estimators: estimators)
-    let count = samples ?? loaded.samples ?? Scenario.defaultSamples
-    let seed = scenario.seed ?? loaded.seed ?? Scenario.defaultSeed
+    let count = loaded.resolvedSamples(samples)
+    let seed = loaded.resolvedSeed(scenario.seed)
     let result: RunResult
     do {
       result = try HeadlessRunner.run(

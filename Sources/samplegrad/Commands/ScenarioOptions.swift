@@ -48,17 +48,15 @@ struct ScenarioOptions: ParsableArguments {
   /// Loads `--preset`: a name that matches no preset is a mistake on the command line
   /// (the runner points to --help); a path is a file, whose problems name the file.
   static func loadPreset(_ reference: String) throws(ScenarioError) -> Scenario {
-    let library = PresetLibrary.standard()
-    let path: String
+    try ScenarioDecoder.load(path: try PresetLibrary.standard().locate(reference, flag: "--preset"))
+  }
+
+  /// `loadPreset`, with a refusal turned into the command's one-line failure (exit 2).
+  static func loadPresetOrFail(_ reference: String) throws(Failure) -> Scenario {
     do {
-      path = try library.locate(reference)
+      return try loadPreset(reference)
     } catch {
-      let known = library.entries().map(\.name).joined(separator: ", ")
-      throw ScenarioError(
-        source: ScenarioOverrides.source, key: "--preset",
-        "no such preset '\(reference)' (known: \(known.isEmpty ? "none found" : known); "
-          + "or give a path to a .toml file)")
+      throw Failure.scenario(error)
     }
-    return try ScenarioDecoder.load(path: path)
   }
 }

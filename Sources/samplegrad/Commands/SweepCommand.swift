@@ -19,7 +19,6 @@ struct SweepCommand: ParsableCommand {
   )
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, table }
-  enum Scale: String, ExpressibleByArgument, CaseIterable { case log, linear }
 
   @OptionGroup var scenario: ScenarioOptions
 
@@ -44,7 +43,7 @@ struct SweepCommand: ParsableCommand {
   var points: Int?
 
   @Option(name: .long, help: "Spacing of the points: log or linear (default: the sweep's own).")
-  var scale: Scale?
+  var scale: SweepScale?
 
   @Option(
     name: .long, parsing: .unconditional,
@@ -63,7 +62,7 @@ struct SweepCommand: ParsableCommand {
   var format: Format = .json
 
   func run() throws {
-    let loaded = try scenario.loadOrFail()
+    let loaded = try scenario.loadOrFail(estimators: estimators)
     var setting = SweepPlan.defaultSetting(for: loaded)
     if let over {
       guard let parsed = ScenarioSetting.parse(over) else {
@@ -72,35 +71,23 @@ struct SweepCommand: ParsableCommand {
       }
       setting = parsed
     }
-    var kinds: [EstimatorKind]?
-    if let estimators {
-      kinds = try estimators.split(separator: ",", omittingEmptySubsequences: false).map {
-        name throws(Failure) -> EstimatorKind in
-        guard let kind = EstimatorKind.parse(String(name)) else {
-          throw Failure.usage(
-            "--estimators: unknown estimator '\(name)' (known: \(EstimatorKind.validNames))")
-        }
-        return kind
-      }
-    }
     let plan: SweepPlan
     do throws(InvalidScenario) {
       plan = try SweepPlan.standard(
         for: loaded,
-        spec: SweepSpec(
-          setting: setting, from: from, to: to, points: points,
-          scale: scale.flatMap { SweepScale(rawValue: $0.rawValue) }),
-        estimators: kinds)
+        spec: SweepSpec(setting: setting, from: from, to: to, points: points, scale: scale),
+        estimators: estimators == nil ? nil : loaded.estimators)
     } catch {
-      // The first problem, naming its flag (the others usually follow from it).
-      let problem = error.problems.first
-      throw Failure.usage(
-        problem.map { $0.key.isEmpty ? $0.message : "--\($0.key): \($0.message)" }
-          ?? error.description)
+      // Problems are keyed by flag name: the runner reports the first, as for any flag.
+      throw Failure.scenario(
+        ScenarioError(
+          source: ScenarioOverrides.source,
+          problems: error.problems.map {
+            ScenarioProblem(key: $0.key.isEmpty ? "" : "--\($0.key)", message: $0.message)
+          }))
     }
-    let seed = scenario.seed ?? loaded.seed ?? Scenario.defaultSeed
     let result = SweepRunner.run(
-      plan, samples: samples ?? loaded.samples ?? Scenario.defaultSamples, seed: seed,
+      plan, samples: loaded.resolvedSamples(samples), seed: loaded.resolvedSeed(scenario.seed),
       threads: workers.count)
     switch format {
     case .json: try Output.line(SweepReport.json(result).render())
@@ -109,3 +96,5 @@ struct SweepCommand: ParsableCommand {
     }
   }
 }
+
+extension SweepScale: ExpressibleByArgument {}

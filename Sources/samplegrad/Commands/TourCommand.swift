@@ -53,16 +53,16 @@ struct TourCommand: ParsableCommand {
   private func play(_ loaded: Tour) throws {
     let scenarios: [Scenario]
     do {
-      scenarios = try loaded.scenarios(presets: PresetLibrary.standard())
+      scenarios = try loaded.scenarios(presets: PresetLibrary.standard(), source: tour)
     } catch {
-      throw Failure.lines(ScenarioError(source: tour, error).lines)
+      throw Failure.lines(error.lines)
     }
     guard let playback = TourPlayback(tour: loaded, scenarios: scenarios) else {
       throw Failure.lines(["\(tour): the tour has no steps"])
     }
-    let name = TerminalRequirements.safe(tour) ?? "backprop-through-samples"
+    let name = TerminalRequirements.safe(tour) ?? TourLibrary.defaultTour
     try ExplorerSession.run(
-      scenario: scenarios[0], seed: seed ?? scenarios[0].seed ?? Scenario.defaultSeed,
+      scenario: scenarios[0], seed: scenarios[0].resolvedSeed(seed),
       display: display, suggestion: "samplegrad tour \(name) --check"
     ) { explorer, snapshot in
       explorer.play(playback, snapshot: snapshot)
@@ -81,7 +81,7 @@ struct TourCommand: ParsableCommand {
     for result in results { try Output.line(result.line) }
     let failed = results.filter { !$0.outcome.passed }.count
     try Output.line("\(results.count - failed) of \(results.count) checks pass")
-    if failed > 0 { throw ExitCode(1) }
+    if failed > 0 { throw ChecksFailed(count: failed) }
   }
 }
 
@@ -94,21 +94,6 @@ struct ToursCommand: ParsableCommand {
 
   func run() throws {
     let library = TourLibrary.standard()
-    let entries = library.entries()
-    guard !entries.isEmpty else {
-      throw Failure.lines(["no tours found (looked in \(library.folders.joined(separator: ", ")))"])
-    }
-    let width = entries.map(\.name.count).max() ?? 0
-    for entry in entries {
-      let pad = String(repeating: " ", count: width - entry.name.count)
-      let line: String
-      do throws(ScenarioError) {
-        let tour = try TourDecoder.load(path: entry.path)
-        line = "\(tour.steps.count) steps  \(tour.title)"
-      } catch {
-        line = "BROKEN: \(error.lines.first ?? error.description)"
-      }
-      try Output.line("\(entry.name)\(pad)  \(line)")
-    }
+    try LibraryListing.print(TourLibrary.summaries(in: library), from: library)
   }
 }

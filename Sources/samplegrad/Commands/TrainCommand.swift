@@ -54,24 +54,15 @@ struct TrainCommand: ParsableCommand {
   var format: Format = .json
 
   func run() throws {
-    let loaded: Scenario
-    let settings: TrainingSettings
+    let setup: RaceSetup
     do {
-      loaded = try scenario.load(estimators: estimators)
-      settings = try TrainingOverrides(
+      let loaded = try scenario.load(estimators: estimators)
+      setup = try TrainingOverrides(
         steps: steps, learningRate: learningRate, optimizer: optimizer, batch: batch
-      ).settings(for: loaded)
+      ).race(
+        for: loaded, seed: loaded.resolvedSeed(scenario.seed), every: every)
     } catch {
       throw Failure.scenario(error)
-    }
-    let seed = scenario.seed ?? loaded.seed ?? Scenario.defaultSeed
-    let setup: RaceSetup
-    do throws(InvalidScenario) {
-      setup = try RaceSetup(
-        scenario: loaded, settings: settings, seed: seed,
-        every: every ?? RaceSetup.defaultEvery(steps: settings.steps))
-    } catch {
-      throw Failure.scenario(ScenarioError(source: ScenarioOverrides.source, error))
     }
     let result = TrainingRunner.run(setup, threads: workers.count)
     switch format {

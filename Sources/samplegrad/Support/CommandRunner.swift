@@ -6,7 +6,8 @@ import SampleGradCore
 /// status, so that one rule holds for all of them (the README's "Exit status"):
 ///
 /// - 0: done; help, the version and completion scripts also end here.
-/// - 1: the output could not be written (a full disk, a closed stdout).
+/// - 1: the output could not be written (a full disk, a closed stdout), or a checked tour
+///   has a failing check (`tour --check`, whose results are already on stdout).
 /// - 2: a usage or input error: one line on stderr per `Failure`, naming the flag or key,
 ///   what it expected and what it got; a command-line mistake ends with a pointer to the
 ///   command's `--help`. ArgumentParser's own errors (exit 64, several lines) are rewritten
@@ -29,9 +30,11 @@ enum CommandRunner {
     } catch let error as Failure {
       return report(error, command: type(of: command))
     } catch let error as OutputFailure {
-      return report(error, command: type(of: command))
+      return report(error)
     } catch let error as SignalExit {
-      return report(error, command: type(of: command))
+      return report(error)
+    } catch is ChecksFailed {
+      return 1
     } catch let exit as ExitCode {
       return exit.rawValue
     } catch {
@@ -61,28 +64,26 @@ enum CommandRunner {
       try Output.line(SampleGrad.fullMessage(for: error))
       return 0
     } catch let failure {
-      return report(failure, command: SampleGrad.self)
+      return report(failure)
     }
   }
 
-  private static func report(_ error: any Error, command: any ParsableCommand.Type) -> Int32 {
-    switch error {
-    case let failure as Failure:
-      for line in lines(for: failure, command: command) {
-        Output.error("\(program): error: \(line)")
-      }
-      return 2
-    case let failure as OutputFailure:
-      if failure.isBrokenPipe { return 128 + SIGPIPE }
-      Output.error("\(program): error: \(failure.description)")
-      return 1
-    case let stop as SignalExit:
-      if stop.signal == SIGQUIT { Output.error("\(program): quit (SIGQUIT)") }
-      return 128 + stop.signal
-    default:
-      Output.error("\(program): error: \(error)")
-      return 1
+  private static func report(_ failure: Failure, command: any ParsableCommand.Type) -> Int32 {
+    for line in lines(for: failure, command: command) {
+      Output.error("\(program): error: \(line)")
     }
+    return 2
+  }
+
+  private static func report(_ failure: OutputFailure) -> Int32 {
+    if failure.isBrokenPipe { return 128 + SIGPIPE }
+    Output.error("\(program): error: \(failure.description)")
+    return 1
+  }
+
+  private static func report(_ stop: SignalExit) -> Int32 {
+    if stop.signal == SIGQUIT { Output.error("\(program): quit (SIGQUIT)") }
+    return 128 + stop.signal
   }
 
   /// The lines one failure prints (without the `samplegrad: error: ` prefix).

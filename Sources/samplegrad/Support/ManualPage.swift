@@ -90,7 +90,9 @@ enum ManualPage {
   private static let fixedSections: [String] = [
     ".SH EXIT STATUS",
     ".TP", "0", "Done (also after \\-\\-help, \\-\\-version and a completion script).",
-    ".TP", "1", "The output could not be written (a full disk, a closed standard output).",
+    ".TP", "1",
+    "The output could not be written (a full disk, a closed standard output), or a check of "
+      + "tour \\-\\-check failed (its results are on standard output).",
     ".TP", "2",
     "A usage or input error: one line on standard error naming the flag or key, what it "
       + "expected and what it got. Command\\-line mistakes end with a pointer to the "

@@ -1,4 +1,5 @@
 import Foundation
+import SampleGradCore
 
 /// What the explorer needs before it takes over the terminal. Checked first, so a script or a
 /// CI job that runs `samplegrad` without a terminal gets one clear line and status 2 instead
@@ -15,7 +16,7 @@ enum TerminalRequirements {
 
   /// The headless command the "needs an interactive terminal" line offers for `preset`.
   static func runSuggestion(preset: String) -> String {
-    "samplegrad run --preset \(safe(preset) ?? "bias-and-variance")"
+    "samplegrad run --preset \(safe(preset) ?? PresetLibrary.defaultPreset)"
   }
 
   /// `name` if it can be shown in a suggested command as it is, else nil.
