@@ -70,8 +70,7 @@ public struct RaceSetup: Sendable {
 
   /// The outcome with the lowest objective value (the first of equals), whose probability
   /// the race view and the table show; nil when the objective has no outcome values.
-  /// Computed (at most 64 values) rather than stored: a larger `RaceSetup` overflows the
-  /// stack of the engine's `JobHost` in a debug build.
+  /// Derived from the objective (at most 64 values) each time, so nothing can go stale.
   public var bestOutcome: Int? {
     let values = scenario.objective.outcomeValues
     return values.indices.min { values[$0] < values[$1] }
