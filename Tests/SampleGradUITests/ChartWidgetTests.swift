@@ -37,19 +37,30 @@ struct ChartWidgetTests {
     #expect(lines[rows[0]].filter { $0 == "■" }.count == 6)
   }
 
+  @Test("log chart: with no value above 0 it draws nothing and says so")
+  func nothingToDraw() {
+    let empty = LogChart(
+      series: [LogChart.Series(values: [nil, 0, -1], glyph: "■", style: .plain)], pointCount: 3)
+    var buffer = Canvas.make(width: 16, height: 7)
+    let blank = buffer.lines
+    #expect(
+      !empty.draw(into: &buffer, in: Rect(x: 1, y: 0, width: 14, height: 6), theme: Canvas.unicode))
+    #expect(buffer.lines == blank)
+  }
+
   @Test("log chart: ticks are decades, or 1-2-5 steps over a narrow range, never touching")
   func ticks() {
-    #expect(LogChart.ticks(range: -2.1...2.1, rows: 9) == [0.01, 0.1, 1, 10, 100])
-    #expect(LogChart.ticks(range: -2.1...2.1, rows: 5) == [0.01, 1, 100])
-    #expect(LogChart.ticks(range: 0.5...1.6, rows: 8) == [5, 10, 20])
-    #expect(LogChart.ticks(range: -4.1...4.1, rows: 5) == [1e-4, 1, 1e4])
-    #expect(LogChart.label(0.02) == "0.02")
-    #expect(LogChart.label(5e-3) == "5e-3")
-    #expect(LogChart.label(2e4) == "2e4")
-    #expect(LogChart.label(100) == "100")
-    #expect(LogChart.label(0.21) == "0.21")
+    #expect(LogAxis.ticks(range: -2.1...2.1, rows: 9) == [0.01, 0.1, 1, 10, 100])
+    #expect(LogAxis.ticks(range: -2.1...2.1, rows: 5) == [0.01, 1, 100])
+    #expect(LogAxis.ticks(range: 0.5...1.6, rows: 8) == [5, 10, 20])
+    #expect(LogAxis.ticks(range: -4.1...4.1, rows: 5) == [1e-4, 1, 1e4])
+    #expect(LogAxis.label(0.02) == "0.02")
+    #expect(LogAxis.label(5e-3) == "5e-3")
+    #expect(LogAxis.label(2e4) == "2e4")
+    #expect(LogAxis.label(100) == "100")
+    #expect(LogAxis.label(0.21) == "0.21")
     // A narrow range with a single 1-2-3-5-7 step inside gets its ends labelled as well.
-    #expect(LogChart.ticks(range: log10(3.1)...log10(6.2), rows: 20) == [3.1, 5, 6.2])
+    #expect(LogAxis.ticks(range: log10(3.1)...log10(6.2), rows: 20) == [3.1, 5, 6.2])
   }
 
   @Test("log chart: a change mark is a labelled vertical line; points thin to the width")

@@ -5,10 +5,10 @@ extension Glyphs {
   var curveLine: Character { isASCII ? "." : "·" }
   /// A noise floor, drawn under the curves.
   var floorLine: Character { isASCII ? "-" : "╌" }
-  /// A labelled tick on the y axis, and on the x axis.
-  var yTick: Character { isASCII ? "+" : "┤" }
+  /// A labelled tick on the x axis (the y axis has `axisTick`).
   var xTick: Character { isASCII ? "+" : "┬" }
-  /// The cursor's column, and the column of the current value.
-  var cursorLine: Character { isASCII ? "|" : "│" }
+  /// The cursor's column: the plain `vertical` line, named for the sweep's legend.
+  var cursorLine: Character { vertical }
+  /// The column of the current value.
   var nowLine: Character { isASCII ? ":" : "┆" }
 }

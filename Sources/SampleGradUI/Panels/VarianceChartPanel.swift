@@ -45,14 +45,12 @@ struct VarianceChartPanel: Sendable {
       lastLabel: snapshot.historySamples.last.map {
         ScreenFormat.compactCount(Double($0)) + " samples"
       } ?? "")
-    if !chart.hasValues {
+    if !chart.draw(into: &buffer, in: chartRect, theme: context.theme) {
       let text =
         "no variance yet: each row joins the chart after \(ScreenFormat.count(VarianceHistory.minimumSamples)) estimates"
       buffer.write(
         text, in: chartRect.row(chartRect.height / 2), align: .center, style: context.style(.hint),
         ellipsis: g.ellipsis)
-    } else {
-      chart.draw(into: &buffer, in: chartRect, theme: context.theme)
     }
     for (i, line) in legendLines.prefix(legendHeight).enumerated() {
       var x = legendRect.x

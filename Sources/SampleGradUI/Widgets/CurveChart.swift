@@ -37,24 +37,11 @@ struct CurveChart: Sendable {
     static func < (a: Layer, b: Layer) -> Bool { a.rawValue < b.rawValue }
   }
 
-  /// The log10 range of the y axis: every positive value, padded, at least one decade tall.
-  func yRange() -> ClosedRange<Double>? {
-    var low = Double.infinity
-    var high = -Double.infinity
-    for curve in curves {
-      for v in curve.values where v.isFinite && v > 0 {
-        low = min(low, log10(v))
-        high = max(high, log10(v))
-      }
-    }
-    guard low.isFinite else { return nil }
-    low = max(low, high - Self.maximumDecades)
-    if high - low < 1 {
-      let middle = (low + high) / 2
-      (low, high) = (middle - 0.5, middle + 0.5)
-    }
-    let pad = (high - low) * 0.03
-    return (low - pad)...(high + pad)
+  /// The y axis over every positive value, padded, at least one decade tall.
+  private func yAxis() -> LogAxis? {
+    LogAxis.fitting(
+      curves.lazy.flatMap(\.values), minimumSpan: 1, pad: 0.03,
+      maximumDecades: Self.maximumDecades, countingFrom: .top)
   }
 
   /// Ticks of a linear axis from `a` to `b` in `cells` cells: steps of 1, 2 or 5 times a power
@@ -79,25 +66,20 @@ struct CurveChart: Sendable {
     buffer.fill(rect)
     let glyphs = theme.glyphs
     let hint = theme.style(.hint)
-    guard let range = yRange() else {
+    guard let yScale = yAxis() else {
       buffer.write(
         "nothing above 0 to draw on a log scale", in: rect.row(rect.height / 2), align: .center,
         style: hint)
       return
     }
     let plotRows = rect.height - 2
-    // Ticks and their labels as the live variance chart draws them.
-    let yTicks = LogChart.ticks(range: range, rows: plotRows, gap: 2)
-    let labelWidth = max(yTicks.map { LogChart.label($0).count }.max() ?? 1, 1)
+    let yTicks = yScale.ticks(rows: plotRows, gap: 2)
+    let labelWidth = max(yTicks.map { LogAxis.label($0).count }.max() ?? 1, 1)
     let axisX = rect.x + labelWidth + 1
     let plot = Rect(x: axisX + 1, y: rect.y, width: rect.maxX - axisX - 1, height: plotRows)
     guard plot.width >= 8, plot.height >= 3 else { return }
 
-    func row(_ v: Double) -> Int? {
-      guard v.isFinite, v > 0 else { return nil }
-      let t = min((range.upperBound - log10(v)) / (range.upperBound - range.lowerBound), 1)
-      return plot.y + Int((t * Double(plot.height - 1)).rounded())
-    }
+    func row(_ v: Double) -> Int? { yScale.row(v, in: plot) }
     func position(_ x: Double) -> Double? {
       switch scale {
       case .linear: return (x - xFirst) / (xLast - xFirst)
@@ -127,7 +109,7 @@ struct CurveChart: Sendable {
     let cursorColumn = cursor.flatMap { xs.indices.contains($0) ? column(xs[$0]) : nil }
     if let x = cursorColumn {
       for y in plot.y..<plot.maxY {
-        put(x, y, .cursor, Cell(glyphs.cursorLine, style: theme.style(.marker)))
+        put(x, y, .cursor, Cell(glyphs.vertical, style: theme.style(.marker)))
       }
     }
     let columns = xs.map(column)
@@ -180,14 +162,9 @@ struct CurveChart: Sendable {
       }
     }
 
-    // The y axis, its ticks and labels.
-    for y in plot.y..<plot.maxY { buffer[axisX, y] = Cell(glyphs.vertical, style: hint) }
-    for t in yTicks {
-      guard let y = row(t) else { continue }
-      buffer[axisX, y] = Cell(glyphs.yTick, style: hint)
-      let text = LogChart.label(t)
-      buffer.write(text, x: axisX - 1 - text.count, y: y, style: hint)
-    }
+    yScale.drawTicks(
+      yTicks, into: &buffer, axisX: axisX, plot: plot, labelWidth: labelWidth, labelGap: 1,
+      labelStyle: hint, theme: theme)
     // The x axis, its ticks and labels (the cursor's value over them, in reverse).
     let axisY = plot.maxY
     buffer[axisX, axisY] = Cell(glyphs.corners.bottomLeft, style: hint)
@@ -196,7 +173,7 @@ struct CurveChart: Sendable {
     let xTicks: [Double]
     switch scale {
     case .log:
-      xTicks = LogChart.ticks(range: log10(xFirst)...log10(xLast), rows: plot.width, gap: 8)
+      xTicks = LogAxis.ticks(range: log10(xFirst)...log10(xLast), rows: plot.width, gap: 8)
     case .linear:
       xTicks = Self.linearTicks(from: xFirst, to: xLast, cells: plot.width, gap: 8)
     }
@@ -215,7 +192,7 @@ struct CurveChart: Sendable {
     for value in xTicks {
       guard let x = column(value) else { continue }
       if x != cursorColumn { buffer[x, axisY] = Cell(glyphs.xTick, style: hint) }
-      label(scale == .log ? LogChart.label(value) : ScreenFormat.short(value), at: x, style: hint)
+      label(scale == .log ? LogAxis.label(value) : ScreenFormat.short(value), at: x, style: hint)
     }
     if let now, let x = column(now) {
       // Beside the line's top, where no curve is.
