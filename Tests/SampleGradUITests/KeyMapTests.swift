@@ -34,6 +34,25 @@ struct KeyMapTests {
     #expect(KeyMap.action(for: key) == action)
   }
 
+  @Test(
+    "the moves of every list and cursor: the arrows and h j k l, Home End, PgUp PgDn",
+    arguments: [
+      (Key.left, KeyMap.Navigation.previous), (.character("h"), .previous),
+      (.right, .next), (.character("l"), .next),
+      (.up, .up), (.character("k"), .up), (.down, .down), (.character("j"), .down),
+      (.home, .first), (.end, .last), (.pageUp, .pageUp), (.pageDown, .pageDown),
+    ])
+  func navigation(key: Key, move: KeyMap.Navigation) {
+    #expect(KeyMap.navigation(key) == move)
+  }
+
+  @Test("g and G are the main screen's, not every list's; other keys are no move")
+  func notNavigation() {
+    for key in [Key.character("g"), .character("G"), .character(" "), .tab, .enter, .escape] {
+      #expect(KeyMap.navigation(key) == nil, "\(key)")
+    }
+  }
+
   @Test("unbound keys do nothing")
   func unbound() {
     for key in [Key.character("z"), .character("Q"), .tab, .enter, .backspace] {

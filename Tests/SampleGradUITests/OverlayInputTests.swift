@@ -80,6 +80,16 @@ struct OverlayInputTests {
     #expect(press([.enter], &explorer) == [.loadPreset(Fixtures.presets[0])])
   }
 
+  @Test("while the picker filters, j and k are letters of the filter; the arrows still move")
+  func pickerFilterLetters() {
+    var explorer = Explorer(presets: Fixtures.presets)
+    _ = press([.character("p"), .character("/"), .character("j"), .character("k")], &explorer)
+    #expect(
+      explorer.overlay == .presets(PresetPicker(selected: 0, filter: "jk", isFiltering: true)))
+    _ = press([.backspace, .backspace, .down], &explorer)
+    #expect(explorer.overlay == .presets(PresetPicker(selected: 1, isFiltering: true)))
+  }
+
   @Test("the picker shows where it is in a list longer than the screen")
   func pickerScrolls() {
     let many = (1...30).map {

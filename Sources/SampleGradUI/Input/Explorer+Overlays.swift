@@ -10,18 +10,27 @@ extension Explorer {
       page: page, theme: Theme(options: options), screenWidth: screenWidth, rows: rows)
     let visible = HelpOverlay.visibleLines(height: screenHeight)
     let last = max(lines - visible, 0)
-    switch key {
-    case .escape, .character("?"), .character("q"): overlay = .none
-    case .tab, .right, .character("l"): overlay = .help(page: (page + 1) % pages, scroll: 0)
-    case .left, .character("h"): overlay = .help(page: (page + pages - 1) % pages, scroll: 0)
-    case .down, .character("j"): overlay = .help(page: page, scroll: min(scroll + 1, last))
-    case .up, .character("k"): overlay = .help(page: page, scroll: max(scroll - 1, 0))
-    case .pageDown, .character(" "):
-      overlay = .help(page: page, scroll: min(scroll + visible - 1, last))
+    if [.escape, .character("?"), .character("q")].contains(key) {
+      overlay = .none
+      return
+    }
+    // Tab turns the page as → does; space pages down as PgDn does.
+    let move: KeyMap.Navigation? =
+      switch key {
+      case .tab: .next
+      case .character(" "): .pageDown
+      default: KeyMap.navigation(key)
+      }
+    switch move {
+    case .next: overlay = .help(page: (page + 1) % pages, scroll: 0)
+    case .previous: overlay = .help(page: (page + pages - 1) % pages, scroll: 0)
+    case .down: overlay = .help(page: page, scroll: min(scroll + 1, last))
+    case .up: overlay = .help(page: page, scroll: max(scroll - 1, 0))
+    case .pageDown: overlay = .help(page: page, scroll: min(scroll + visible - 1, last))
     case .pageUp: overlay = .help(page: page, scroll: max(scroll - visible + 1, 0))
-    case .home: overlay = .help(page: page, scroll: 0)
-    case .end: overlay = .help(page: page, scroll: last)
-    default: break
+    case .first: overlay = .help(page: page, scroll: 0)
+    case .last: overlay = .help(page: page, scroll: last)
+    case nil: break
     }
   }
 
@@ -44,10 +53,6 @@ extension Explorer {
       picker.selected = shown[min(max(index, 0), shown.count - 1)]
     }
     switch key {
-    case .up: move(to: (position ?? 0) - 1)
-    case .down: move(to: (position ?? -1) + 1)
-    case .home, .pageUp: move(to: 0)
-    case .end, .pageDown: move(to: shown.count - 1)
     case .enter:
       guard let position, presets.indices.contains(shown[position]) else {
         message = "no preset matches \"\(picker.filter)\" (Backspace edits, Esc clears)"
@@ -74,12 +79,18 @@ extension Explorer {
       let matches = filteredPresets(picker)
       if !matches.contains(picker.selected), let first = matches.first { picker.selected = first }
     case .character("/"): picker.isFiltering = true
-    case .character("k"): move(to: (position ?? 0) - 1)
-    case .character("j"): move(to: (position ?? -1) + 1)
     case .escape, .character("p"), .character("q"):
       overlay = .none
       return []
-    default: break
+    default:
+      // After the filter, which takes every letter typed: j and k move only when not filtering.
+      switch KeyMap.navigation(key) {
+      case .up: move(to: (position ?? 0) - 1)
+      case .down: move(to: (position ?? -1) + 1)
+      case .first, .pageUp: move(to: 0)
+      case .last, .pageDown: move(to: shown.count - 1)
+      case .previous, .next, nil: break
+      }
     }
     overlay = .presets(picker)
     return []
@@ -91,10 +102,6 @@ extension Explorer {
     let rows = snapshot.estimators
     let last = max(rows.count - 1, 0)
     switch key {
-    case .up, .character("k"): overlay = .estimators(selected: max(selected - 1, 0))
-    case .down, .character("j"): overlay = .estimators(selected: min(selected + 1, last))
-    case .home, .pageUp: overlay = .estimators(selected: 0)
-    case .end, .pageDown: overlay = .estimators(selected: last)
     case .enter, .character(" "):
       guard rows.indices.contains(selected) else { return [] }
       return [.send(.toggleEstimator(rows[selected].kind))]
@@ -104,7 +111,14 @@ extension Explorer {
       overlay = .estimators(selected: row)
       return [.send(.toggleEstimator(rows[row].kind))]
     case .escape, .character("e"), .character("q"): overlay = .none
-    default: break
+    default:
+      switch KeyMap.navigation(key) {
+      case .up: overlay = .estimators(selected: max(selected - 1, 0))
+      case .down: overlay = .estimators(selected: min(selected + 1, last))
+      case .first, .pageUp: overlay = .estimators(selected: 0)
+      case .last, .pageDown: overlay = .estimators(selected: last)
+      case .previous, .next, nil: break
+      }
     }
     return []
   }

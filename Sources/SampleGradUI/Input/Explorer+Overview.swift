@@ -26,12 +26,6 @@ extension Explorer {
     let table = snapshot.overview.flatMap { $0.isOpen ? $0.overview(component: 0) : nil }
     var view = view
     switch key {
-    case .up, .character("k"): view = table.map { view.moved(by: -1, in: $0) } ?? view
-    case .down, .character("j"): view = table.map { view.moved(by: 1, in: $0) } ?? view
-    case .home: view = table.map { view.moved(by: -Int.max / 2, in: $0) } ?? view
-    case .end: view = table.map { view.moved(by: Int.max / 2, in: $0) } ?? view
-    case .left, .character("h"): selectedParameter = max(selectedParameter - 1, 0)
-    case .right, .character("l"): selectedParameter = Self.clamp(selectedParameter + 1, snapshot)
     case .character(" "):
       return [.overview(.togglePause)]
     case .escape, .character("o"):
@@ -40,11 +34,20 @@ extension Explorer {
     case .character("q"):
       return [.quit]
     default:
-      let ascii = options.ascii
-      message =
-        "\(Glyphs.of(ascii: ascii).upDown) choose a method, "
-        + "\(Glyphs.of(ascii: ascii || tour != nil).leftRight) a "
-        + "parameter, \(tour != nil ? "P" : "space") pauses, Esc returns"
+      switch KeyMap.navigation(key) {
+      case .up: view = table.map { view.moved(by: -1, in: $0) } ?? view
+      case .down: view = table.map { view.moved(by: 1, in: $0) } ?? view
+      case .first: view = table.map { view.moved(by: -Int.max / 2, in: $0) } ?? view
+      case .last: view = table.map { view.moved(by: Int.max / 2, in: $0) } ?? view
+      case .previous: selectedParameter = max(selectedParameter - 1, 0)
+      case .next: selectedParameter = Self.clamp(selectedParameter + 1, snapshot)
+      case .pageUp, .pageDown, nil:
+        let ascii = options.ascii
+        message =
+          "\(Glyphs.of(ascii: ascii).upDown) choose a method, "
+          + "\(Glyphs.of(ascii: ascii || tour != nil).leftRight) a "
+          + "parameter, \(pauseKey) pauses, Esc returns"
+      }
     }
     overlay = .overview(view)
     return []

@@ -78,7 +78,7 @@ extension Explorer {
       into: &buffer, in: layout.estimators, context: context)
     StatusLine(
       message: message, lessonHint: layout.lessonInStatus ? lesson : nil,
-      pauseKey: tour == nil ? "space" : "P"
+      pauseKey: pauseKey
     ).draw(into: &buffer, in: layout.status, context: context)
     FooterPanel(
       hasTemperature: snapshot.distribution.temperature != nil,

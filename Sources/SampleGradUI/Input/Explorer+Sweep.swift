@@ -83,12 +83,6 @@ extension Explorer {
     let points = plan?.grid.points ?? 1
     let components = snapshot.parameterNames.count
     switch key {
-    case .left, .character("h"): view.cursor = max(view.cursor - 1, 0)
-    case .right, .character("l"): view.cursor = min(view.cursor + 1, points - 1)
-    case .home: view.cursor = 0
-    case .end: view.cursor = points - 1
-    case .up, .character("k"): view.component = max(view.component - 1, 0)
-    case .down, .character("j"): view.component = min(view.component + 1, components - 1)
     case .character("m"): view.measure = view.measure.next
     case .character("o"):
       return sweepNextSetting(after: view, snapshot)
@@ -119,7 +113,15 @@ extension Explorer {
     case .character("q"):
       return [.quit]
     default:
-      break
+      switch KeyMap.navigation(key) {
+      case .previous: view.cursor = max(view.cursor - 1, 0)
+      case .next: view.cursor = min(view.cursor + 1, points - 1)
+      case .first: view.cursor = 0
+      case .last: view.cursor = points - 1
+      case .up: view.component = max(view.component - 1, 0)
+      case .down: view.component = min(view.component + 1, components - 1)
+      case .pageUp, .pageDown, nil: break
+      }
     }
     overlay = .sweep(view)
     return []

@@ -80,6 +80,9 @@ extension Explorer {
   /// The key that goes back a step, as the screen names it.
   var backKey: String { options.ascii ? "Left" : "←" }
 
+  /// The key that pauses, as the screen names it: P in a tour (space is the next step).
+  var pauseKey: String { tour == nil ? "space" : "P" }
+
   /// Whether the lesson pane shows every line of the caption.
   func showsWholeCaption(_ layout: ScreenLayout) -> Bool {
     guard let pane = layout.lesson, let chrome = tour?.chrome else { return false }

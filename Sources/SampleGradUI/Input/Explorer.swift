@@ -114,7 +114,7 @@ public struct Explorer: Sendable {
       return [.send(.togglePause)]
     case .step:
       guard snapshot.isPaused else {
-        message = "s steps while paused (\(tour == nil ? "space" : "P") pauses)"
+        message = "s steps while paused (\(pauseKey) pauses)"
         return []
       }
       return [.send(.step)]

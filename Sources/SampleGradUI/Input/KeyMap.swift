@@ -6,17 +6,40 @@ public enum KeyMap {
   /// `]` multiplies the temperature by this, `[` divides by it.
   public static let temperatureFactor = 1.25
 
+  /// A move along a list or a cursor, whatever view it is in.
+  enum Navigation: Sendable, Equatable {
+    /// ← or h, → or l.
+    case previous, next
+    /// ↑ or k, ↓ or j.
+    case up, down
+    /// Home, End.
+    case first, last
+    /// PgUp, PgDn.
+    case pageUp, pageDown
+  }
+
+  /// The move `key` stands for: the arrows and their vim letters, Home, End, PgUp and PgDn.
+  /// Every view with a list or a cursor reads its moves here, after its own keys (so a
+  /// filter being typed keeps its letters), and binds only the moves it has. The main screen
+  /// adds g and G for the first and the last parameter.
+  static func navigation(_ key: Key) -> Navigation? {
+    switch key {
+    case .left, .character("h"): .previous
+    case .right, .character("l"): .next
+    case .up, .character("k"): .up
+    case .down, .character("j"): .down
+    case .home: .first
+    case .end: .last
+    case .pageUp: .pageUp
+    case .pageDown: .pageDown
+    default: nil
+    }
+  }
+
   /// The action of `key` on the main screen (no overlay open), if any.
   public static func action(for key: Key) -> ExplorerAction? {
+    if let move = navigation(key) { return action(for: move) }
     switch key {
-    case .left: return .selectPrevious
-    case .right: return .selectNext
-    case .home: return .selectFirst
-    case .end: return .selectLast
-    case .up: return .stepParameter(up: true, size: .small)
-    case .down: return .stepParameter(up: false, size: .small)
-    case .pageUp: return .stepParameter(up: true, size: .large)
-    case .pageDown: return .stepParameter(up: false, size: .large)
     case .escape: return .escape
     case .interrupt: return .quit
     case .character(let c): return action(for: c)
@@ -24,14 +47,25 @@ public enum KeyMap {
     }
   }
 
+  /// The main screen's moves: ←→ select a parameter, ↑↓ change it, PgUp PgDn by more.
+  private static func action(for move: Navigation) -> ExplorerAction {
+    switch move {
+    case .previous: .selectPrevious
+    case .next: .selectNext
+    case .first: .selectFirst
+    case .last: .selectLast
+    case .up: .stepParameter(up: true, size: .small)
+    case .down: .stepParameter(up: false, size: .small)
+    case .pageUp: .stepParameter(up: true, size: .large)
+    case .pageDown: .stepParameter(up: false, size: .large)
+    }
+  }
+
   private static func action(for c: Character) -> ExplorerAction? {
     switch c {
-    case "h": return .selectPrevious
-    case "l": return .selectNext
+    // Home and End as vim spells them, on the main screen only.
     case "g": return .selectFirst
     case "G": return .selectLast
-    case "k": return .stepParameter(up: true, size: .small)
-    case "j": return .stepParameter(up: false, size: .small)
     case "0": return .restoreParameters
     case "[": return .scaleTemperature(1 / temperatureFactor)
     case "]": return .scaleTemperature(temperatureFactor)
