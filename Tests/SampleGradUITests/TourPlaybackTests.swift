@@ -130,6 +130,16 @@ struct TourPlaybackTests {
     #expect(explorer.overlay == .none && explorer.tour?.index == 3)
   }
 
+  @Test("in a tour the race view's hint names P as the pause key: space is the next step")
+  func raceHintInTour() {
+    var (explorer, _) = Self.started()
+    _ = explorer.handle(.character(" "), snapshot: Self.live)
+    _ = explorer.handle(.character(" "), snapshot: Self.live)
+    #expect(explorer.overlay == .race)
+    #expect(explorer.handle(.character("z"), snapshot: Self.live) == [])
+    #expect(explorer.message?.hasPrefix("P pauses") == true)
+  }
+
   @Test("in a prompt, the help or the lists the keys are theirs, not the tour's")
   func overlaysKeepTheirKeys() {
     var (explorer, _) = Self.started()

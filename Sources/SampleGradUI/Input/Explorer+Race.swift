@@ -47,7 +47,7 @@ extension Explorer {
       return [.race(.close)]
     case .character("q"): return [.quit]
     default:
-      message = "space pauses, r restarts, + and - change the learning rate, Esc returns"
+      message = "\(pauseKey) pauses, r restarts, + and - change the learning rate, Esc returns"
       return []
     }
   }

@@ -81,7 +81,7 @@ extension Explorer {
   var backKey: String { options.ascii ? "Left" : "←" }
 
   /// The key that pauses, as the screen names it: P in a tour (space is the next step).
-  var pauseKey: String { tour == nil ? "space" : "P" }
+  var pauseKey: String { TourChrome.pauseKey(inTour: tour != nil) }
 
   /// Whether the lesson pane shows every line of the caption.
   func showsWholeCaption(_ layout: ScreenLayout) -> Bool {

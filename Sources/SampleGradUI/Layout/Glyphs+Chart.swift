@@ -7,8 +7,6 @@ extension Glyphs {
   var floorLine: Character { isASCII ? "-" : "╌" }
   /// A labelled tick on the x axis (the y axis has `axisTick`).
   var xTick: Character { isASCII ? "+" : "┬" }
-  /// The cursor's column: the plain `vertical` line, named for the sweep's legend.
-  var cursorLine: Character { vertical }
   /// The column of the current value.
   var nowLine: Character { isASCII ? ":" : "┆" }
 }

@@ -146,7 +146,7 @@ struct OverviewScreen: Sendable {
       buffer.write(message, in: area, style: theme.style(.error), ellipsis: theme.glyphs.ellipsis)
     } else if part?.isPaused == true {
       buffer.write(
-        "paused: \(tour == nil ? "space" : "P") resumes the refinement", in: area,
+        "paused: \(TourChrome.pauseKey(inTour: tour != nil)) resumes the refinement", in: area,
         style: theme.style(.hint))
     } else if let tour, !captionShown {
       tour.drawHint(into: &buffer, in: area, theme: theme)

@@ -128,7 +128,7 @@ struct SweepReadout: Sendable {
     }
     entries += [
       ("\(glyphs.nowLine) now", "where the live view is"),
-      ("\(glyphs.cursorLine)", "the cursor: Enter moves the live view there"),
+      ("\(glyphs.vertical)", "the cursor: Enter moves the live view there"),
     ]
     let note =
       "The same random numbers are used at every point, so neighbours differ only through the "

@@ -24,7 +24,7 @@ struct SweepScreen: Sendable {
       buffer.write(message, in: status, style: theme.style(.error))
     } else if part?.isPaused == true {
       buffer.write(
-        "paused: \(tour == nil ? "space" : "P") resumes the refinement", in: status,
+        "paused: \(TourChrome.pauseKey(inTour: tour != nil)) resumes the refinement", in: status,
         style: theme.style(.hint))
     } else if let tour {
       tour.drawHint(into: &buffer, in: status, theme: theme)

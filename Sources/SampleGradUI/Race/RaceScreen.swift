@@ -109,7 +109,8 @@ struct RaceScreen: Sendable {
         style: theme.style(.hint))
     } else if race.isPaused {
       buffer.write(
-        "paused: \(tour == nil ? "space" : "P") resumes", in: area, style: theme.style(.hint))
+        "paused: \(TourChrome.pauseKey(inTour: tour != nil)) resumes", in: area,
+        style: theme.style(.hint))
     } else if let tour {
       tour.drawHint(into: &buffer, in: area, theme: theme)
     } else {

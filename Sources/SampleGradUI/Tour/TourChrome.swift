@@ -13,6 +13,9 @@ struct TourChrome: Sendable {
 
   var isLast: Bool { number == count }
 
+  /// The key that pauses, as screens name it: P in a tour, where space is the next step.
+  static func pauseKey(inTour: Bool) -> String { inTour ? "P" : "space" }
+
   /// `step 3/14 · A baseline`, for headers.
   func label(_ g: Glyphs) -> String { "step \(number)/\(count) \(g.dot) \(g.text(title))" }
 
