@@ -241,7 +241,7 @@ public struct EngineState {
           isUnbiased: kind.descriptor.isUnbiased(on: scenario.objective.kind),
           unavailable: EstimatorNotApplicable.check(
             kind, distribution: scenario.distribution.spec, objective: scenario.objective.kind)?
-            .shortReason, eta: samplers[kind]?.eta)
+            .shortReason, diagnostics: samplers[kind]?.diagnostics ?? [])
       },
       historySamples: history.samples, historyMarks: history.marks,
       loaded: loaded.distribution.spec,

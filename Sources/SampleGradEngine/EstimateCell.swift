@@ -18,8 +18,8 @@ final class EstimateCell: GrowingCell, @unchecked Sendable {
   private var cursor: ChunkCursor
   private var current: RunningMoments
   private var finished: RunningMoments
-  /// `eta` at the end of the last finished chunk (rebar-auto's adapts within a chunk).
-  private var finishedEta: Double?
+  /// Diagnostics at the end of the last finished chunk (rebar-auto's eta adapts within one).
+  private var finishedDiagnostics: [DiagnosticReading] = []
 
   init(problem: GradientProblem, kind: EstimatorKind, seed: UInt64, chunkSize: Int) {
     // The plan checked that every estimator applies at every point.
@@ -40,7 +40,7 @@ final class EstimateCell: GrowingCell, @unchecked Sendable {
       sampler.run(count: step, using: &rng, into: &current)
     } chunkDone: {
       finished.merge(current)
-      finishedEta = sampler.eta
+      finishedDiagnostics = sampler.diagnostics
       current = RunningMoments(dimension: current.dimension)
       sampler.resetState()
     }
@@ -51,7 +51,8 @@ final class EstimateCell: GrowingCell, @unchecked Sendable {
     var total = finished
     total.merge(current)
     return EstimatorResult(
-      kind: kind, moments: total, eta: cursor.inChunk > 0 ? sampler.eta : finishedEta,
+      kind: kind, moments: total,
+      diagnostics: cursor.inChunk > 0 ? sampler.diagnostics : finishedDiagnostics,
       problem: sampler.problem)
   }
 }

@@ -13,9 +13,11 @@ public enum HeadlessRunner {
     let plan = ChunkPlan(samples: samples, chunkSize: chunkSize)
     var results: [EstimatorResult] = []
     for kind in scenario.estimators {
-      let (moments, eta) = try estimate(
+      let (moments, diagnostics) = try estimate(
         kind, problem: problem, plan: plan, seed: seed, threads: threads)
-      results.append(EstimatorResult(kind: kind, moments: moments, eta: eta, problem: problem))
+      results.append(
+        EstimatorResult(
+          kind: kind, moments: moments, diagnostics: diagnostics, problem: problem))
     }
     let (histogram, relaxed) = outcomes(problem: problem, plan: plan, seed: seed, threads: threads)
     return RunResult(
@@ -24,24 +26,24 @@ public enum HeadlessRunner {
   }
 
   /// One estimator's moments over the whole plan, merged in chunk order, and its
-  /// control-variate scale at the end of the last chunk.
+  /// diagnostics at the end of the last chunk.
   public static func estimate(
     _ kind: EstimatorKind, problem: GradientProblem, plan: ChunkPlan, seed: UInt64, threads: Int
-  ) throws(EstimatorNotApplicable) -> (moments: RunningMoments, eta: Double?) {
+  ) throws(EstimatorNotApplicable) -> (moments: RunningMoments, diagnostics: [DiagnosticReading]) {
     // Checked once here; each worker's copy then cannot fail.
     _ = try GradientSampler(problem: problem, kind: kind)
-    let empty: (moments: RunningMoments, eta: Double?) = (
-      RunningMoments(dimension: problem.dimension), nil
+    let empty: (moments: RunningMoments, diagnostics: [DiagnosticReading]) = (
+      RunningMoments(dimension: problem.dimension), []
     )
     return ParallelChunks.reduce(plan: plan, threads: threads, into: empty) {
       () -> GradientSampler in
       try! GradientSampler(problem: problem, kind: kind)
     } work: { sampler, chunk, count in
       let part = ChunkWork.estimates(sampler: sampler, seed: seed, chunk: chunk, count: count)
-      return EstimatorPart(moments: part.moments, eta: part.eta)
+      return EstimatorPart(moments: part.moments, diagnostics: part.diagnostics)
     } fold: { total, part in
       total.moments.merge(part.moments)
-      total.eta = part.eta
+      total.diagnostics = part.diagnostics
     }
   }
 
@@ -50,7 +52,7 @@ public enum HeadlessRunner {
   ) -> (Histogram, RunningMoments) {
     let empty = (
       OutcomeSampler(problem: problem).makeHistogram(),
-      RunningMoments(dimension: problem.categories)
+      RunningMoments(dimension: problem.probabilities.count)
     )
     return ParallelChunks.reduce(plan: plan, threads: threads, into: empty) {
       OutcomeSampler(problem: problem)
@@ -68,5 +70,5 @@ public enum HeadlessRunner {
 /// One chunk's result (a tuple is not `Sendable`-checked across the workers).
 struct EstimatorPart: Sendable {
   let moments: RunningMoments
-  let eta: Double?
+  let diagnostics: [DiagnosticReading]
 }

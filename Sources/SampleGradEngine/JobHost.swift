@@ -135,6 +135,7 @@ public struct JobHost {
 
   /// One slice of the job on screen.
   public mutating func work() {
+    let timing = self.timing
     switch focus {
     case .live: live.work(timing: timing)
     case .sweep: sweep?.work(timing: timing)

@@ -91,13 +91,13 @@ public struct EstimatorSnapshot: Sendable {
   public var isUnbiased: Bool
   /// Why this estimator cannot run here ("needs df/dx"), shown instead of numbers.
   public var unavailable: String?
-  /// The control-variate scale in use (rebar), or its running value (rebar-auto).
-  public var eta: Double?
+  /// The estimator's diagnostics now (rebar's eta, rebar-auto's running value).
+  public var diagnostics: [DiagnosticReading]
 
   public init(
     kind: EstimatorKind, isEnabled: Bool, samples: Int, mean: [Double], variance: [Double],
     standardError: [Double], exact: [Double], varianceHistory: [[Double]] = [],
-    isUnbiased: Bool? = nil, unavailable: String? = nil, eta: Double? = nil
+    isUnbiased: Bool? = nil, unavailable: String? = nil, diagnostics: [DiagnosticReading] = []
   ) {
     self.kind = kind
     self.isEnabled = isEnabled
@@ -109,7 +109,12 @@ public struct EstimatorSnapshot: Sendable {
     self.varianceHistory = varianceHistory
     self.isUnbiased = isUnbiased ?? kind.isUnbiased
     self.unavailable = unavailable
-    self.eta = eta
+    self.diagnostics = diagnostics
+  }
+
+  /// The diagnostic called `key`, if the estimator reports one.
+  public func diagnostic(_ key: String) -> Double? {
+    diagnostics.first { $0.key == key }?.value
   }
 
   public var bias: [Double] { zip(mean, exact).map { $0 - $1 } }

@@ -44,7 +44,8 @@ public enum SweepRunner {
         }
         let part = ChunkWork.estimates(
           sampler: sampler, seed: seed, chunk: chunk, count: chunks.size(ofChunk: chunk))
-        parts.put(EstimatorPart(moments: part.moments, eta: part.eta), at: piece)
+        parts.put(
+          EstimatorPart(moments: part.moments, diagnostics: part.diagnostics), at: piece)
       }
     }
     let points = problems.enumerated().map { p, problem in
@@ -53,7 +54,8 @@ public enum SweepRunner {
         let own = parts[first..<(first + chunks.chunkCount)]
         var total = RunningMoments(dimension: problem.dimension)
         for part in own { total.merge(part.moments) }
-        return EstimatorResult(kind: kind, moments: total, eta: own.last?.eta, problem: problem)
+        return EstimatorResult(
+          kind: kind, moments: total, diagnostics: own.last?.diagnostics ?? [], problem: problem)
       }
       return SweepPoint(value: plan.grid.value(p), exact: problem.exact, estimators: estimators)
     }

@@ -75,7 +75,7 @@ struct ScenarioFileTests {
       ),
       (
         "logits = [0.0]", "logits = [0.0, \"x\"]",
-        "distribution.logits: expected a number or a list of numbers, got a list holding a string (\"x\") (value 2)"
+        "distribution.logits: expected a number, a list of numbers or a list of lists of numbers, got a list holding a string (\"x\") (value 2)"
       ),
       (
         "\"exact\", \"score-function\"", "\"exact\", \"exact\"",

@@ -97,7 +97,7 @@ struct RebindTests {
         if step % 7 == 0 { rebound.rebind(to: from) }
         #expect(rebound.estimate(using: &a) == untouched.estimate(using: &b), "\(kind)")
       }
-      #expect(rebound.eta == untouched.eta)
+      #expect(rebound.diagnostics == untouched.diagnostics)
     }
   }
 

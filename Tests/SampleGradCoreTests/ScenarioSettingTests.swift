@@ -23,7 +23,7 @@ struct ScenarioSettingTests {
   @Test("names round-trip; parameter:N counts from 1")
   func names() {
     let all: [ScenarioSetting] = [
-      .temperature, .eta, .parameter(0), .parameter(3), .target, .frequency, .threshold,
+      .temperature, .option("eta"), .parameter(0), .parameter(3), .target, .frequency, .threshold,
     ]
     for setting in all { #expect(ScenarioSetting.parse(setting.name) == setting) }
     #expect(ScenarioSetting.parse("parameter:2") == .parameter(1))
@@ -36,7 +36,7 @@ struct ScenarioSettingTests {
   func available() {
     #expect(
       ScenarioSetting.available(in: Self.categorical) == [
-        .temperature, .eta, .parameter(0), .parameter(1), .parameter(2), .parameter(3),
+        .temperature, .option("eta"), .parameter(0), .parameter(1), .parameter(2), .parameter(3),
       ])
     #expect(
       ScenarioSetting.available(in: Self.gaussian) == [.parameter(0), .parameter(1), .target])
@@ -46,7 +46,7 @@ struct ScenarioSettingTests {
       ScenarioSetting.available(in: Self.step) == [.parameter(0), .parameter(1), .threshold])
     #expect(
       ScenarioSetting.available(in: Self.bernoulli) == [
-        .temperature, .eta, .parameter(0), .target,
+        .temperature, .option("eta"), .parameter(0), .target,
       ])
     #expect(
       ScenarioSetting.target.unavailable(in: Self.categorical)
@@ -59,7 +59,7 @@ struct ScenarioSettingTests {
   @Test("setting a value reads back and keeps everything else")
   func setAndRead() throws {
     let cases: [(Scenario, ScenarioSetting, Double)] = [
-      (Self.categorical, .temperature, 2), (Self.categorical, .eta, 0.3),
+      (Self.categorical, .temperature, 2), (Self.categorical, .option("eta"), 0.3),
       (Self.categorical, .parameter(2), -1.5), (Self.gaussian, .parameter(1), 0.2),
       (Self.gaussian, .target, -3), (Self.cosine, .frequency, 0.5),
       (Self.step, .threshold, -0.25), (Self.bernoulli, .target, 0.8),
@@ -82,7 +82,7 @@ struct ScenarioSettingTests {
       (Self.categorical, .temperature, 0.001, "distribution.temperature"),
       (Self.categorical, .temperature, 1000, "distribution.temperature"),
       (Self.gaussian, .parameter(1), 0, "distribution.std"),
-      (Self.categorical, .eta, .nan, "options.eta"),
+      (Self.categorical, .option("eta"), .nan, "options.eta"),
       (Self.cosine, .frequency, .infinity, "objective.frequency"),
     ]
     for (scenario, setting, value, key) in cases {

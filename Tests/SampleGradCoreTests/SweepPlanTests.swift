@@ -40,9 +40,10 @@ struct SweepPlanTests {
     let logit = try SweepPlan.standard(
       for: Settings.categorical, spec: SweepSpec(setting: .parameter(1), points: 7))
     #expect(logit.grid.values == [-2.5, -1.5, -0.5, 0.5, 1.5, 2.5, 3.5])
-    let eta = try SweepPlan.standard(for: Settings.categorical, spec: SweepSpec(setting: .eta))
+    let eta = try SweepPlan.standard(
+      for: Settings.categorical, spec: SweepSpec(setting: .option("eta")))
     #expect(eta.grid.from == 0 && eta.grid.to == 2 && eta.grid.scale == .linear)
-    #expect(eta.scenarios[12].options.eta == 1)
+    #expect(eta.scenarios[12].options.value("eta") == 1)
   }
 
   @Test("what to sweep by default: the file's [sweep], else the temperature, else parameter 1")

@@ -71,12 +71,16 @@ struct VectorMathTests {
     var blockZ = e
     var blockR = e
     var blockQ = e
+    // One variable: its maximum, log-sum-exp and pMax are one value each.
+    let rowNumbers = [top, lse, Foundation.exp(top - lse)]
     ratios.withUnsafeBufferPointer { ratios in
-      let conditional = ConditionalBlock(
-        ratios: ratios.baseAddress!, maxLogit: top, logSumExp: lse,
-        pMax: Foundation.exp(top - lse))
-      conditional.sample(
-        k: k, rows: rows, best: &best, uniforms: &e, into: &blockZ, r: &blockR, q: &blockQ)
+      rowNumbers.withUnsafeBufferPointer { n in
+        let conditional = ConditionalBlock(
+          ratios: ratios.baseAddress!, maxLogit: n.baseAddress!, logSumExp: n.baseAddress! + 1,
+          pMax: n.baseAddress! + 2, variables: 1)
+        conditional.sample(
+          k: k, rows: rows, best: &best, uniforms: &e, into: &blockZ, r: &blockR, q: &blockQ)
+      }
     }
     var z = [Double](repeating: 0, count: k)
     var r = z

@@ -69,10 +69,10 @@ struct EstimatorPresetLessonTests {
     #expect(abs(half[.rebar].variance[0] / 0.023 - 1) < 0.05)
     #expect(half[.rebar].variance[0] > half[.scoreFunction].variance[0])
     // rebar-auto "learns eta = 0.03" and matches the score function's variance.
-    let eta = try #require(half[.rebarAuto].eta)
+    let eta = try #require(half[.rebarAuto].diagnostic("eta"))
     #expect((0.0...0.1).contains(eta))
     #expect(abs(half[.rebarAuto].variance[0] / half[.scoreFunction].variance[0] - 1) < 0.05)
-    #expect(half[.rebar].eta == 1)
+    #expect(half[.rebar].diagnostic("eta") == 1)
 
     // "Press PgDn twice": log-odds -2.
     let low = try PresetLab.run(scenario.setting(parameter: 0, to: -2), samples: 400_000)

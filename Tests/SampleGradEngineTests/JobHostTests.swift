@@ -84,10 +84,10 @@ struct JobHostTests {
   @Test("the live job's set command moves any setting, checked by the scenario's rules")
   func setCommand() {
     var state = EngineState(scenario: EngineStateTests.scenario)
-    let eta = state.apply(.set(.eta, to: 0.25))
+    let eta = state.apply(.set(.option("eta"), to: 0.25))
     #expect(eta)
-    #expect(state.scenario.options.eta == 0.25)
-    #expect(state.snapshot().estimators.first { $0.kind == .rebar }?.eta == 0.25)
+    #expect(state.scenario.options.value("eta") == 0.25)
+    #expect(state.snapshot().estimators.first { $0.kind == .rebar }?.diagnostic("eta") == 0.25)
     let hot = state.apply(.set(.temperature, to: 500))
     #expect(!hot)
     #expect(state.message?.contains("between 0.01 and 100") == true)

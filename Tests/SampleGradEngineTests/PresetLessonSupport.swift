@@ -48,10 +48,11 @@ enum PresetLab {
   static func meanLargestRelaxedEntry(_ scenario: Scenario, draws: Int) -> Double {
     let sampler = OutcomeSampler(problem: scenario.problem)
     var histogram = sampler.makeHistogram()
+    var relaxed = RunningMoments(dimension: sampler.relaxedDimension)
     var rng = Xoshiro256StarStar(seed: seed, stream: 1000)
     var total = 0.0
     for _ in 0..<draws {
-      sampler.draw(using: &rng, into: &histogram)
+      sampler.run(count: 1, using: &rng, histogram: &histogram, relaxed: &relaxed)
       total += sampler.latestRelaxed.max() ?? 0
     }
     return total / Double(draws)

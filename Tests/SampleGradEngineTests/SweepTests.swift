@@ -16,7 +16,7 @@ struct SweepTests {
 
   /// The moments `samplegrad run` reports for `kind` on `scenario` (its `estimate`).
   static func run(_ kind: EstimatorKind, _ scenario: Scenario, samples: Int, seed: UInt64 = 7)
-    throws -> (moments: RunningMoments, eta: Double?)
+    throws -> (moments: RunningMoments, diagnostics: [DiagnosticReading])
   {
     try HeadlessRunner.estimate(
       kind, problem: scenario.problem, plan: ChunkPlan(samples: samples), seed: seed, threads: 1)
@@ -26,7 +26,7 @@ struct SweepTests {
     "each point equals run at that setting, bit for bit",
     arguments: [
       (ScenarioSetting.temperature, [EstimatorKind.gumbelSoftmax, .rebar, .rebarAuto]),
-      (.eta, [.rebar, .scoreFunctionBaseline]),
+      (.option("eta"), [.rebar, .scoreFunctionBaseline]),
       (.parameter(2), [.straightThrough, .gumbelRao, .scoreFunction]),
     ])
   func pointsEqualRun(setting: ScenarioSetting, kinds: [EstimatorKind]) throws {
@@ -42,7 +42,7 @@ struct SweepTests {
       for estimator in point.estimators {
         let reference = try Self.run(estimator.kind, scenario, samples: 70_000)
         #expect(estimator.moments == reference.moments, "\(estimator.kind) at \(point.value)")
-        #expect(estimator.eta == reference.eta)
+        #expect(estimator.diagnostics == reference.diagnostics)
       }
     }
   }
@@ -97,7 +97,7 @@ struct SweepTests {
             estimator.kind, problem: plan.scenarios[p].problem,
             plan: ChunkPlan(samples: round, chunkSize: 8_192), seed: 5, threads: 1)
           #expect(estimator.moments == reference.moments, "\(estimator.kind), round \(round)")
-          #expect(estimator.eta == reference.eta)
+          #expect(estimator.diagnostics == reference.diagnostics)
         }
       }
     }

@@ -91,7 +91,7 @@ struct SweepViewTests {
     for _ in 0..<6 { opened += explorer.handle(.character("o"), snapshot: snapshot) }
     #expect(
       opened == [
-        .sweep(.open(.eta)), .sweep(.open(.parameter(0))), .sweep(.open(.parameter(1))),
+        .sweep(.open(.option("eta"))), .sweep(.open(.parameter(0))), .sweep(.open(.parameter(1))),
         .sweep(.open(.parameter(2))), .sweep(.open(.parameter(3))), .sweep(.open(.temperature)),
       ])
     _ = explorer.handle(.character("o"), snapshot: snapshot)

@@ -7,8 +7,9 @@ extension EstimatorKind {
   public static let disarm = EstimatorKind("disarm")
 }
 
-/// The two antithetic Bernoulli estimators. From one uniform u, `b = 1[u > σ(-l)]` and
-/// `b' = 1[u < σ(l)]` are each Bernoulli(σ(l)) and perfectly anti-correlated.
+/// The two antithetic estimators of bits. From one uniform per bit, `b_d = 1[u_d > σ(-l_d)]`
+/// and `b'_d = 1[u_d < σ(l_d)]` are each Bernoulli(σ(l_d)) and perfectly anti-correlated;
+/// `f` is evaluated at the two whole vectors `b` and `b'`.
 enum Antithetic {
   static let armDescriptor = EstimatorDescriptor(
     kind: .arm, stream: 10, shortName: "ARM", longName: "ARM (antithetic)",
@@ -23,76 +24,87 @@ enum Antithetic {
     make: { DisARM(problem: $0) })
 }
 
-/// What ARM and DisARM share: the thresholds of the pair and f at each outcome, and the draw
-/// of one uniform with its antithetic pair.
-struct AntitheticPair {
-  /// σ(-l): `b = 1[u > threshold]`.
-  private(set) var threshold = 0.5
-  /// σ(l): `b' = 1[u < p]`.
-  private(set) var p = 0.5
-  let values: [Double]
+/// What ARM and DisARM share: each bit's thresholds, and the draw of one uniform per bit
+/// with the antithetic pair of bit vectors it decides.
+struct AntitheticPairs {
+  let variables: Int
+  let objective: Objective
+  /// σ(-l_d) (`b_d = 1[u_d > threshold_d]`), σ(l_d) (`b'_d = 1[u_d < p_d]`), `σ(|l_d|) / 2`,
+  /// and the uniforms of the current draw.
+  let buffers: ScratchBuffers
+  /// `b` then `b'`.
+  let bits: ScratchBuffers
 
   init(problem: GradientProblem) {
-    values = problem.objective.outcomeValues
+    variables = problem.variables
+    objective = problem.objective
+    buffers = ScratchBuffers(count: variables, slots: 4)
+    bits = ScratchBuffers(count: 1, slots: 1, indexCount: 2 * variables)
     rebind(to: problem)
   }
 
-  mutating func rebind(to problem: GradientProblem) {
-    threshold = problem.probabilities[0]  // σ(-l)
-    p = problem.probabilities[1]  // σ(l)
-  }
+  var threshold: UnsafeMutablePointer<Double> { buffers.slot(0) }
+  var p: UnsafeMutablePointer<Double> { buffers.slot(1) }
+  /// DisARM's `σ(|l_d|) / 2`.
+  var halfSigmoidOfMagnitude: UnsafeMutablePointer<Double> { buffers.slot(2) }
+  var uniforms: UnsafeMutablePointer<Double> { buffers.slot(3) }
+  var b: UnsafeMutablePointer<Int> { bits.indices }
+  var antithetic: UnsafeMutablePointer<Int> { bits.indices + variables }
 
-  /// One uniform `u` and the pair `(b, b')` it decides.
-  @inline(__always)
-  func draw(using rng: inout Xoshiro256StarStar) -> (u: Double, b: Int, antithetic: Int) {
-    let u = rng.nextOpenUniform()
-    return (u, u > threshold ? 1 : 0, u < p ? 1 : 0)
-  }
-}
-
-/// `(f(1[u > σ(-l)]) - f(1[u < σ(l)])) (u - 1/2)`.
-struct ARM: GradientEstimator {
-  var pair: AntitheticPair
-
-  init(problem: GradientProblem) {
-    pair = AntitheticPair(problem: problem)
-  }
-
-  mutating func rebind(to problem: GradientProblem) { pair.rebind(to: problem) }
-
-  func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
-    let (u, b, antithetic) = pair.draw(using: &rng)
-    out[0] = (pair.values[b] - pair.values[antithetic]) * (u - 0.5)
-  }
-}
-
-/// `1/2 (f(b) - f(b')) (-1)^b' 1[b != b'] σ(|l|)`: zero whenever the pair agrees.
-struct DisARM: GradientEstimator {
-  var pair: AntitheticPair
-  /// `σ(|l|) / 2`.
-  var weight: Double
-
-  init(problem: GradientProblem) {
-    pair = AntitheticPair(problem: problem)
-    weight = Self.weight(problem)
-  }
-
-  mutating func rebind(to problem: GradientProblem) {
-    pair.rebind(to: problem)
-    weight = Self.weight(problem)
-  }
-
-  private static func weight(_ problem: GradientProblem) -> Double {
-    0.5 * LogSpace.sigmoid(abs(problem.distribution.logOdds))
-  }
-
-  func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
-    let (_, b, antithetic) = pair.draw(using: &rng)
-    guard b != antithetic else {
-      out[0] = 0
-      return
+  func rebind(to problem: GradientProblem) {
+    let logOdds = problem.distribution.parameters
+    for d in 0..<variables {
+      threshold[d] = problem.probabilities[2 * d]  // σ(-l)
+      p[d] = problem.probabilities[2 * d + 1]  // σ(l)
+      halfSigmoidOfMagnitude[d] = 0.5 * LogSpace.sigmoid(abs(logOdds[d]))
     }
-    let sign = antithetic == 1 ? -1.0 : 1.0
-    out[0] = weight * (pair.values[b] - pair.values[antithetic]) * sign
+  }
+
+  /// One uniform per bit and the pair of bit vectors it decides; returns `f(b) - f(b')`.
+  @inline(__always)
+  func draw(using rng: inout Xoshiro256StarStar) -> Double {
+    for d in 0..<variables {
+      let u = rng.nextOpenUniform()
+      uniforms[d] = u
+      b[d] = u > threshold[d] ? 1 : 0
+      antithetic[d] = u < p[d] ? 1 : 0
+    }
+    return objective.value(outcomes: b) - objective.value(outcomes: antithetic)
+  }
+}
+
+/// `g_d = (f(1[u > σ(-l)]) - f(1[u < σ(l)])) (u_d - 1/2)`.
+struct ARM: GradientEstimator {
+  let pairs: AntitheticPairs
+
+  init(problem: GradientProblem) { pairs = AntitheticPairs(problem: problem) }
+
+  mutating func rebind(to problem: GradientProblem) { pairs.rebind(to: problem) }
+
+  func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
+    let difference = pairs.draw(using: &rng)
+    for d in 0..<pairs.variables { out[d] = difference * (pairs.uniforms[d] - 0.5) }
+  }
+}
+
+/// `g_d = 1/2 (f(b) - f(b')) (-1)^(b'_d) 1[b_d != b'_d] σ(|l_d|)`: zero for every bit the
+/// pair agrees on.
+struct DisARM: GradientEstimator {
+  let pairs: AntitheticPairs
+
+  init(problem: GradientProblem) { pairs = AntitheticPairs(problem: problem) }
+
+  mutating func rebind(to problem: GradientProblem) { pairs.rebind(to: problem) }
+
+  func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
+    let difference = pairs.draw(using: &rng)
+    for d in 0..<pairs.variables {
+      guard pairs.b[d] != pairs.antithetic[d] else {
+        out[d] = 0
+        continue
+      }
+      let sign = pairs.antithetic[d] == 1 ? -1.0 : 1.0
+      out[d] = pairs.halfSigmoidOfMagnitude[d] * difference * sign
+    }
   }
 }

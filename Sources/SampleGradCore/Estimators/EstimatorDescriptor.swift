@@ -1,6 +1,8 @@
 /// Everything samplegrad knows of one estimator besides its code: its name, its random
-/// stream, what it needs, whether it is unbiased, what one estimate costs, and how to build
-/// it for a problem.
+/// stream, what it needs, whether it is unbiased, what one estimate costs, the options it
+/// reads and the diagnostics it reports, its own rules on a scenario, and how to build it
+/// for a problem. Each estimator's file declares its descriptor; `EstimatorRegistry` lists
+/// them.
 public struct EstimatorDescriptor: Sendable {
   public let kind: EstimatorKind
   /// The stream id its random numbers come from. Never changes once released, so adding an
@@ -19,16 +21,25 @@ public struct EstimatorDescriptor: Sendable {
   /// estimator needs a continuous f: on a step it returns 0).
   public let unbiasedNeeds: ObjectiveCapabilities
   public let needs: EstimatorNeeds
+  /// The options it reads (`[options]` keys), declared in its file.
+  public let options: [EstimatorOption]
+  /// The numbers it reports as it runs, in the order `GradientEstimator.diagnostics` gives.
+  public let diagnostics: [EstimatorDiagnostic]
   /// Evaluations of `f` (a value, a derivative, or both at one point count once) per estimate.
-  let evaluationCount: @Sendable (EstimatorOptions) -> Int
+  let evaluationCount: @Sendable (GradientProblem) -> Int
+  /// Its own rules on a scenario whose needs it meets (say, "k <= K"), each a message for
+  /// the `estimators` key.
+  let rules: @Sendable (DistributionSpec, EstimatorOptions) -> [String]
   /// Builds the estimator for a problem whose distribution meets its needs.
   let make: @Sendable (GradientProblem) -> any GradientEstimator
 
   init(
     kind: EstimatorKind, stream: UInt64, shortName: String, longName: String? = nil,
     summary: String, isUnbiased: Bool, unbiasedNeeds: ObjectiveCapabilities = [],
-    needs: EstimatorNeeds = EstimatorNeeds(),
-    evaluations: @escaping @Sendable (EstimatorOptions) -> Int = { _ in 1 },
+    needs: EstimatorNeeds = EstimatorNeeds(), options: [EstimatorOption] = [],
+    diagnostics: [EstimatorDiagnostic] = [],
+    evaluations: @escaping @Sendable (GradientProblem) -> Int = { _ in 1 },
+    rules: @escaping @Sendable (DistributionSpec, EstimatorOptions) -> [String] = { _, _ in [] },
     make: @escaping @Sendable (GradientProblem) -> any GradientEstimator
   ) {
     self.kind = kind
@@ -39,7 +50,10 @@ public struct EstimatorDescriptor: Sendable {
     self.isUnbiased = isUnbiased
     self.unbiasedNeeds = unbiasedNeeds
     self.needs = needs
+    self.options = options
+    self.diagnostics = diagnostics
     self.evaluationCount = evaluations
+    self.rules = rules
     self.make = make
   }
 
@@ -48,6 +62,11 @@ public struct EstimatorDescriptor: Sendable {
     isUnbiased && objective.capabilities.isSuperset(of: unbiasedNeeds)
   }
 
-  /// Evaluations of `f` per estimate with these options.
-  public func evaluations(_ options: EstimatorOptions) -> Int { evaluationCount(options) }
+  /// Evaluations of `f` per estimate on this problem.
+  public func evaluations(_ problem: GradientProblem) -> Int { evaluationCount(problem) }
+
+  /// Its own rules' problems on a distribution (whose needs it meets) and options.
+  public func problems(_ distribution: DistributionSpec, options: EstimatorOptions) -> [String] {
+    rules(distribution, options)
+  }
 }

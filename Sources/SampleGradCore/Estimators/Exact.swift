@@ -3,12 +3,12 @@ extension EstimatorKind {
   public static let exact = EstimatorKind("exact")
 }
 
-/// The exact gradient (enumeration or closed form), returned for every "sample": zero
-/// variance, zero bias, no random numbers drawn.
+/// The exact gradient (each family's enumeration or closed form), returned for every
+/// "sample": zero variance, zero bias, no random numbers drawn.
 struct Exact: GradientEstimator {
   static let descriptor = EstimatorDescriptor(
     kind: .exact, stream: 1, shortName: "exact",
-    summary: "the true gradient, by enumeration (discrete) or closed form (gaussian)",
+    summary: "the true gradient, by enumeration or closed form",
     isUnbiased: true, evaluations: { _ in 0 }, make: { Exact(gradient: $0.exact.gradient) })
 
   var gradient: [Double]

@@ -40,15 +40,15 @@ protocol GradientEstimator {
   /// Forgets running state, as at the start of a new stream.
   mutating func resetState()
 
-  /// The control-variate scale in use, for estimators that have one.
-  var eta: Double? { get }
+  /// The values of the descriptor's `diagnostics`, in its order (rebar-auto's latest eta).
+  var diagnostics: [Double] { get }
 }
 
 extension GradientEstimator {
   var hasBlockPath: Bool { false }
   mutating func resetState() {}
   mutating func warmUp(using rng: inout Xoshiro256StarStar) {}
-  var eta: Double? { nil }
+  var diagnostics: [Double] { [] }
 
   mutating func run(
     count: Int, using rng: inout Xoshiro256StarStar, into moments: inout RunningMoments

@@ -85,9 +85,14 @@ public final class GradientSampler {
   /// Whether `run` takes a block path of its own.
   public var hasBlockPath: Bool { estimator.hasBlockPath }
 
-  /// The control-variate scale in use (rebar: fixed; rebar-auto: its latest value).
-  public var eta: Double? { estimator.eta }
+  /// The estimator's diagnostics now, keyed as its descriptor declares them (rebar: its fixed
+  /// eta; rebar-auto: its latest).
+  public var diagnostics: [DiagnosticReading] {
+    zip(kind.descriptor.diagnostics, estimator.diagnostics).map {
+      DiagnosticReading(key: $0.0.key, value: $0.1)
+    }
+  }
 
   /// Evaluations of `f` per estimate.
-  public var evaluations: Int { kind.descriptor.evaluations(problem.options) }
+  public var evaluations: Int { kind.descriptor.evaluations(problem) }
 }

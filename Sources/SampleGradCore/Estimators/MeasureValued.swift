@@ -11,7 +11,8 @@ extension EstimatorKind {
 /// Mean: `(f(mean + std W) - f(mean - std W)) / (std sqrt(2 pi))`, `W ~ Rayleigh(1)` drawn as
 /// `sqrt(-2 log U)`. Std: `(f(mean + std M) - f(mean + std M U)) / std`, `M` double-sided
 /// Maxwell (a random sign times `sqrt(chi^2_3)`) and `U ~ U(0, 1)`, so `M U ~ N(0, 1)`: the
-/// two terms share M, which couples them and keeps the difference small.
+/// two terms share M, which couples them and keeps the difference small. The decomposition
+/// is the gaussian's own, so this estimator is written for the gaussian family.
 struct MeasureValued: GradientEstimator {
   static let descriptor = EstimatorDescriptor(
     kind: .measureValued, stream: 14, shortName: "measure-valued",

@@ -5,23 +5,170 @@ extension EstimatorKind {
 
 /// REBAR: the score function with the relaxation as a control variate, corrected so it stays
 /// unbiased. Written as `g = A - eta C` with `A = f(b) score(b)` (plain REINFORCE) and
-/// `C = f(s(z~)) score(b) - d f(s(z)) + d f(s(z~))`, `E[C] = 0`, where `z` is the Gumbel-perturbed
-/// logits, `z~ ~ p(z | b)` a conditional sample from fresh noise and `s` the relaxation.
-enum Rebar {
+/// `C = f(s(z~)) score(b) - d f(s(z)) + d f(s(z~))`, `E[C] = 0`, where `z` is the
+/// Gumbel-perturbed logits, `z~ ~ p(z | b)` a conditional sample from fresh noise and `s` the
+/// relaxation. On D variables (Tucker et al. 2017, multivariate) each `z~_d` is conditioned
+/// on its own `b_d` and `f` sees all of them.
+///
+/// Each sample draws the noise of `z`, then that of `z~`. The block path (where the family
+/// has one) draws them in that order too, sample by sample, and vectorises the logs and exps.
+struct Rebar<Family: ConditionalRelaxation>: GradientEstimator {
+  let objective: Objective
+  var relaxation: Family
+  var etaRule: EtaRule
+  /// One sample's buffers (see `slot` below) and its hard outcomes.
+  let buffers: ScratchBuffers
+  /// Block buffers: z, y, e, z~, y~, r, q of `blockSamples` samples, and their hard outcomes.
+  let blocks: ScratchBuffers?
+  let combine: RebarCombine
+
+  /// The one-sample buffers, by name.
+  private enum Slot: Int {
+    case z, y, aux, zTilde, yTilde, auxTilde, r, q, d, relaxedGradient, dTilde, s
+    case conditionalGradient, a, c, hits
+  }
+
+  init(problem: GradientProblem, eta: EtaRule) {
+    objective = problem.objective
+    relaxation = Family(problem: problem, slots: 1)
+    etaRule = eta
+    let width = max(relaxation.noiseCount, relaxation.pointCount, relaxation.parameterCount)
+    buffers = ScratchBuffers(count: width, slots: 16, indexCount: 2 * relaxation.variables)
+    combine = RebarCombine(a: buffers.slot(Slot.a.rawValue), c: buffers.slot(Slot.c.rawValue))
+    let samples = relaxation.blockSamples
+    blocks =
+      samples > 0
+      ? ScratchBuffers(
+        count: samples * width, slots: 7, indexCount: samples * relaxation.variables) : nil
+  }
+
+  private func slot(_ name: Slot) -> UnsafeMutablePointer<Double> { buffers.slot(name.rawValue) }
+
+  mutating func rebind(to problem: GradientProblem) { relaxation.rebind(to: problem) }
+
+  var hasBlockPath: Bool { blocks != nil && relaxation.hasConditionalBlock }
+  var diagnostics: [Double] { [etaRule.current] }
+  mutating func resetState() { etaRule.reset() }
+
+  mutating func estimate(
+    into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar
+  ) {
+    let hard = buffers.indices
+    relaxation.perturb(using: &rng, into: slot(.z), hard: hard)
+    relaxation.relax(slot(.z), into: slot(.y), aux: slot(.aux))
+    relaxation.conditional(
+      given: hard, using: &rng, into: slot(.zTilde), r: slot(.r), q: slot(.q))
+    relaxation.relax(slot(.zTilde), into: slot(.yTilde), aux: slot(.auxTilde))
+    finish(
+      hard: hard, y: slot(.y), aux: slot(.aux), yTilde: slot(.yTilde), auxTilde: slot(.auxTilde),
+      r: slot(.r), q: slot(.q), eta: &etaRule, into: out)
+  }
+
+  /// Everything after the noise: both relaxations' gradients and `A - eta C`. The pointers
+  /// are the one-sample buffers or a sample of the block path's.
+  @inline(__always)
+  private func finish(
+    hard: UnsafePointer<Int>, y: UnsafePointer<Double>, aux: UnsafePointer<Double>,
+    yTilde: UnsafePointer<Double>, auxTilde: UnsafePointer<Double>, r: UnsafePointer<Double>,
+    q: UnsafePointer<Double>, eta: inout EtaRule, into out: UnsafeMutablePointer<Double>
+  ) {
+    let n = relaxation.pointCount
+    // d f(s(z)) / d logits, with the noise held fixed.
+    objective.gradient(y, count: n, into: slot(.d))
+    relaxation.backward(y: y, aux: aux, upstream: slot(.d), into: slot(.relaxedGradient))
+    // The control variate at the conditional sample, through z~(logits).
+    let fTilde = objective.value(yTilde, count: n)
+    objective.gradient(yTilde, count: n, into: slot(.dTilde))
+    relaxation.backward(y: yTilde, aux: auxTilde, upstream: slot(.dTilde), into: slot(.s))
+    relaxation.conditionalBackward(
+      upstream: slot(.s), given: hard, r: r, q: q, into: slot(.conditionalGradient))
+    let hits = buffers.indices + relaxation.variables
+    let hitCount = relaxation.scoreHits(hard, into: hits)
+    combine(
+      eta: &eta, count: relaxation.parameterCount, hits: hits, hitCount: hitCount,
+      fHard: relaxation.hardValue(hard), fTilde: fTilde,
+      probabilities: relaxation.scoreProbabilities, relaxedGradient: slot(.relaxedGradient),
+      conditionalGradient: slot(.conditionalGradient), into: out)
+  }
+
+  mutating func run(
+    count: Int, using rng: inout Xoshiro256StarStar, into moments: inout RunningMoments
+  ) {
+    guard let blocks, relaxation.hasConditionalBlock else {
+      loopOneSample(count: count, using: &rng, into: &moments)
+      return
+    }
+    let z = blocks.slot(0)
+    let y = blocks.slot(1)
+    let e = blocks.slot(2)
+    let zTilde = blocks.slot(3)
+    let yTilde = blocks.slot(4)
+    let r = blocks.slot(5)
+    let q = blocks.slot(6)
+    let hard = blocks.indices
+    let width = relaxation.noiseCount
+    let variables = relaxation.variables
+    var rule = etaRule
+    let out = UnsafeMutablePointer<Double>.allocate(capacity: relaxation.parameterCount)
+    defer {
+      out.deallocate()
+      etaRule = rule
+    }
+    var remaining = count
+    while remaining > 0 {
+      let samples = min(remaining, relaxation.blockSamples)
+      // The one-sample order: the noise of z, then that of z~, sample by sample.
+      var generator = rng
+      for sample in 0..<samples {
+        let zRow = z + sample * width
+        let eRow = e + sample * width
+        for j in 0..<width { zRow[j] = generator.nextOpenUniform() }
+        for j in 0..<width { eRow[j] = generator.nextOpenUniform() }
+      }
+      rng = generator
+      relaxation.perturbBlock(uniforms: z, samples: samples, hard: hard)
+      relaxation.relaxBlock(z, samples: samples, into: y)
+      relaxation.conditionalBlock(
+        samples: samples, hard: hard, uniforms: e, into: zTilde, r: r, q: q)
+      relaxation.relaxBlock(zTilde, samples: samples, into: yTilde)
+      for sample in 0..<samples {
+        let offset = sample * width
+        // Families with a block path need no `aux` beside `y` (see `relaxBlock`).
+        finish(
+          hard: hard + sample * variables, y: y + offset, aux: y + offset,
+          yTilde: yTilde + offset, auxTilde: yTilde + offset, r: r + offset, q: q + offset,
+          eta: &rule, into: out)
+        moments.add(UnsafePointer(out))
+      }
+      remaining -= samples
+    }
+  }
+}
+
+/// REBAR's descriptor, its option and diagnostic, and the factory shared with rebar-auto.
+enum RebarEstimator {
+  /// REBAR's control-variate scale.
+  static let eta = EstimatorOption(
+    key: "eta", summary: "REBAR's control-variate scale eta", range: NumericDomain.eta,
+    defaultValue: 1)
+  /// The eta in use (fixed, or rebar-auto's latest).
+  static let etaInUse = EstimatorDiagnostic(
+    key: "eta", summary: "the control-variate scale in use", symbol: "η", asciiSymbol: "eta")
+
   static let needs = EstimatorNeeds(
     distribution: [.relaxation, .conditionalRelaxation], objective: [.derivative, .relaxedPoints])
 
   static let descriptor = EstimatorDescriptor(
     kind: .rebar, stream: 7, shortName: "REBAR",
     summary: "score function with the relaxation as a control variate (scale eta); unbiased",
-    isUnbiased: true, needs: needs, evaluations: { _ in 3 },
-    make: { make($0, eta: .fixed($0.options.eta)) })
+    isUnbiased: true, needs: needs, options: [eta], diagnostics: [etaInUse],
+    evaluations: { _ in 3 }, make: { make($0, eta: .fixed($0.options[eta])) })
 
   static func make(_ problem: GradientProblem, eta: EtaRule) -> any GradientEstimator {
-    if case .bernoulli = problem.distribution.spec {
-      return BernoulliRebar(problem: problem, eta: eta)
+    func build<F: RelaxableFamily>(_: F) -> any GradientEstimator {
+      Rebar<F.Relaxation>(problem: problem, eta: eta)
     }
-    return CategoricalRebar(problem: problem, eta: eta)
+    return build(problem.relaxableFamily)
   }
 }
 
@@ -82,9 +229,9 @@ struct AdaptiveEta {
 
 /// The last step of a REBAR sample: `out = A - eta C`, and the adaptive rule's bookkeeping.
 ///
-/// With a fixed eta it is written `eta (d f(s(z)) - d f(s(z~))) - w p`, `out_b += w`,
-/// `w = f(b) - eta f(s(z~))`, which is `A - eta C` expanded once. `b` is the component the
-/// score `e_b - p` hits (-1 for none: a Bernoulli's `b - p` at b = 0).
+/// With a fixed eta it is written `eta (d f(s(z)) - d f(s(z~))) - w p`, `out_h += w` for each
+/// component `h` the score's `e_b` hits, `w = f(b) - eta f(s(z~))`, which is `A - eta C`
+/// expanded once.
 struct RebarCombine {
   /// Scratch for `A` and `C` (adaptive rule only).
   let a: UnsafeMutablePointer<Double>
@@ -92,9 +239,10 @@ struct RebarCombine {
 
   @inline(__always)
   func callAsFunction(
-    eta rule: inout EtaRule, count n: Int, hard b: Int, fHard: Double, fTilde: Double,
-    probabilities p: UnsafePointer<Double>, relaxedGradient: UnsafePointer<Double>,
-    conditionalGradient: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>
+    eta rule: inout EtaRule, count n: Int, hits: UnsafePointer<Int>, hitCount: Int,
+    fHard: Double, fTilde: Double, probabilities p: UnsafePointer<Double>,
+    relaxedGradient: UnsafePointer<Double>, conditionalGradient: UnsafePointer<Double>,
+    into out: UnsafeMutablePointer<Double>
   ) {
     let eta = rule.current
     guard rule.isAdaptive else {
@@ -102,11 +250,14 @@ struct RebarCombine {
       for j in 0..<n {
         out[j] = eta * (relaxedGradient[j] - conditionalGradient[j]) - weight * p[j]
       }
-      if b >= 0 { out[b] += weight }
+      for h in 0..<hitCount { out[hits[h]] += weight }
       return
     }
+    // The score `e_b - p`: `-p` everywhere, `1 - p` where it hits.
+    for j in 0..<n { c[j] = 0 }
+    for h in 0..<hitCount { c[hits[h]] = 1 }
     for j in 0..<n {
-      let score = (j == b ? 1 : 0) - p[j]
+      let score = c[j] - p[j]
       a[j] = fHard * score
       c[j] = fTilde * score - relaxedGradient[j] + conditionalGradient[j]
       out[j] = a[j] - eta * c[j]

@@ -5,10 +5,98 @@ extension EstimatorKind {
   public static let straightThrough = EstimatorKind("straight-through")
 }
 
-/// The two estimators that differentiate through the relaxed sample `y = softmax((θ + g)/τ)`
-/// with the Gumbel noise `g` held fixed. Gumbel-softmax evaluates `df/dx` at `y` (unbiased
-/// for the relaxed objective only); straight-through evaluates it at the hard sample `e_b`.
-enum Relaxed {
+/// The two estimators that differentiate through the relaxed sample `y = relax(θ + g)` with
+/// the noise `g` held fixed: Gumbel-softmax evaluates `df/dx` at `y` (unbiased for the
+/// relaxed objective only); straight-through evaluates it at the hard sample. On D variables
+/// each is relaxed with its own noise and `f` sees all of them. One type for every family
+/// with a relaxation; where the family has a block path, `run` takes it.
+struct Relaxed<Family: Relaxation>: GradientEstimator {
+  let forward: RelaxedEstimators.Forward
+  let objective: Objective
+  var relaxation: Family
+  /// One sample: z, y, aux, the point df/dx is taken at, df/dx; and the hard outcomes.
+  let buffers: ScratchBuffers
+  /// Block buffers: z and y of `blockSamples` samples, and their hard outcomes.
+  let blocks: ScratchBuffers?
+
+  init(problem: GradientProblem, forward: RelaxedEstimators.Forward) {
+    self.forward = forward
+    objective = problem.objective
+    relaxation = Family(problem: problem, slots: 1)
+    let width = max(relaxation.noiseCount, relaxation.pointCount)
+    buffers = ScratchBuffers(count: width, slots: 5, indexCount: relaxation.variables)
+    let samples = relaxation.blockSamples
+    blocks =
+      samples > 0
+      ? ScratchBuffers(
+        count: samples * width, slots: 2, indexCount: samples * relaxation.variables) : nil
+  }
+
+  mutating func rebind(to problem: GradientProblem) { relaxation.rebind(to: problem) }
+
+  var hasBlockPath: Bool { blocks != nil }
+
+  func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
+    let z = buffers.slot(0)
+    let y = buffers.slot(1)
+    let aux = buffers.slot(2)
+    relaxation.perturb(using: &rng, into: z, hard: buffers.indices)
+    relaxation.relax(z, into: y, aux: aux)
+    backward(y: y, aux: aux, hard: buffers.indices, into: out)
+  }
+
+  /// `df/dx` at `y` or at the hard sample, through the relaxation's Jacobian.
+  @inline(__always)
+  private func backward(
+    y: UnsafePointer<Double>, aux: UnsafePointer<Double>, hard: UnsafePointer<Int>,
+    into out: UnsafeMutablePointer<Double>
+  ) {
+    let n = relaxation.pointCount
+    let d = buffers.slot(4)
+    switch forward {
+    case .relaxed:
+      objective.gradient(y, count: n, into: d)
+    case .hard:
+      let x = buffers.slot(3)
+      relaxation.writeHardPoint(hard, into: x)
+      objective.gradient(x, count: n, into: d)
+    }
+    relaxation.backward(y: y, aux: aux, upstream: d, into: out)
+  }
+
+  /// The same formula a block of samples at a time, with the logs and exps vectorised.
+  mutating func run(
+    count: Int, using rng: inout Xoshiro256StarStar, into moments: inout RunningMoments
+  ) {
+    guard let blocks else {
+      loopOneSample(count: count, using: &rng, into: &moments)
+      return
+    }
+    let z = blocks.slot(0)
+    let y = blocks.slot(1)
+    let hard = blocks.indices
+    let width = relaxation.noiseCount
+    let variables = relaxation.variables
+    let out = UnsafeMutablePointer<Double>.allocate(capacity: relaxation.parameterCount)
+    defer { out.deallocate() }
+    var remaining = count
+    while remaining > 0 {
+      let samples = min(remaining, relaxation.blockSamples)
+      for i in 0..<(samples * width) { z[i] = rng.nextOpenUniform() }
+      relaxation.perturbBlock(uniforms: z, samples: samples, hard: hard)
+      relaxation.relaxBlock(z, samples: samples, into: y)
+      for s in 0..<samples {
+        // Families with a block path need no `aux` beside `y` (see `relaxBlock`).
+        backward(y: y + s * width, aux: y + s * width, hard: hard + s * variables, into: out)
+        moments.add(UnsafePointer(out))
+      }
+      remaining -= samples
+    }
+  }
+}
+
+/// The descriptors of the two relaxed estimators and their factory.
+enum RelaxedEstimators {
   /// Where `df/dx` is evaluated.
   enum Forward { case relaxed, hard }
 
@@ -26,106 +114,21 @@ enum Relaxed {
     make: { make($0, forward: .hard) })
 
   static func make(_ problem: GradientProblem, forward: Forward) -> any GradientEstimator {
-    if case .bernoulli = problem.distribution.spec {
-      return BernoulliRelaxed(problem: problem, forward: forward)
+    func build<F: RelaxableFamily>(_: F) -> any GradientEstimator {
+      Relaxed<F.Relaxation>(problem: problem, forward: forward)
     }
-    return CategoricalRelaxed(problem: problem, forward: forward)
+    return build(problem.relaxableFamily)
   }
 }
 
-/// `(1/τ) y_j (d_j - Σ_k y_k d_k)` with `d = df/dx` at `y` or at `e_b`.
-struct CategoricalRelaxed: GradientEstimator {
-  let k: Int
-  let forward: Relaxed.Forward
-  var temperature = 1.0
-  let objective: Objective
-  /// logits, z, y, d.
-  let buffers: ScratchBuffers
-  /// rows x K perturbed logits and relaxed samples.
-  let blocks: ScratchBuffers
-
-  init(problem: GradientProblem, forward: Relaxed.Forward) {
-    k = problem.categories
-    self.forward = forward
-    objective = problem.objective
-    buffers = ScratchBuffers(count: k, slots: 4)
-    blocks = ScratchBuffers(
-      count: CategoricalBlock.rows * k, slots: 2, indexCount: CategoricalBlock.rows)
-    rebind(to: problem)
-  }
-
-  mutating func rebind(to problem: GradientProblem) {
-    temperature = problem.distribution.temperature ?? 1
-    buffers.slot(0).update(from: problem.distribution.logits, count: k)
-  }
-
-  var hasBlockPath: Bool { true }
-
-  func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
-    let z = buffers.slot(1)
-    let y = buffers.slot(2)
-    let b = GumbelSoftmax.perturb(buffers.slot(0), count: k, rng: &rng, into: z)
-    GumbelSoftmax.relax(z, count: k, temperature: temperature, into: y)
-    backward(y: y, hard: b, into: out)
-  }
-
-  @inline(__always)
-  private func backward(
-    y: UnsafePointer<Double>, hard b: Int, into out: UnsafeMutablePointer<Double>
-  ) {
-    let d = buffers.slot(3)
-    switch forward {
-    case .relaxed: objective.gradient(y, count: k, into: d)
-    case .hard: objective.gradientAtOneHot(b, count: k, into: d)
+extension GradientProblem {
+  /// The family as one with a relaxation. Only estimators whose needs include `.relaxation`
+  /// ask, and a family offers `.relaxation` exactly when it is a `RelaxableFamily` (a test
+  /// pins both sides for every family).
+  var relaxableFamily: any RelaxableFamily {
+    guard let family = distribution.spec.family as? any RelaxableFamily else {
+      preconditionFailure("a \(distribution.kind.rawValue) distribution has no relaxation")
     }
-    GumbelSoftmax.backward(y: y, upstream: d, count: k, temperature: temperature, into: out)
-  }
-
-  /// The same formula a block of 64 samples at a time, with the logs and exps vectorised.
-  func run(count: Int, using rng: inout Xoshiro256StarStar, into moments: inout RunningMoments) {
-    let z = blocks.slot(0)
-    let y = blocks.slot(1)
-    let best = blocks.indices
-    let logits = buffers.slot(0)
-    let out = UnsafeMutablePointer<Double>.allocate(capacity: k)
-    defer { out.deallocate() }
-    var remaining = count
-    while remaining > 0 {
-      let rows = min(remaining, CategoricalBlock.rows)
-      CategoricalBlock.perturb(logits: logits, k: k, rows: rows, rng: &rng, into: z, best: best)
-      CategoricalBlock.relax(z, k: k, rows: rows, temperature: temperature, into: y)
-      for row in 0..<rows {
-        backward(y: y + row * k, hard: best[row], into: out)
-        moments.add(UnsafePointer(out))
-      }
-      remaining -= rows
-    }
-  }
-}
-
-/// Binary Concrete: `f'(y) dy/dl` (relaxed) or `f'(b) dy/dl` (hard), with
-/// `y = sigmoid((l + logit u) / τ)` and `dy/dl = y (1 - y) / τ`.
-struct BernoulliRelaxed: GradientEstimator {
-  var logOdds = 0.0
-  var temperature = 1.0
-  let forward: Relaxed.Forward
-  let objective: Objective
-
-  init(problem: GradientProblem, forward: Relaxed.Forward) {
-    self.forward = forward
-    objective = problem.objective
-    rebind(to: problem)
-  }
-
-  mutating func rebind(to problem: GradientProblem) {
-    logOdds = problem.distribution.logOdds
-    temperature = problem.distribution.temperature ?? 1
-  }
-
-  func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
-    let z = logOdds + LogSpace.logit(rng.nextOpenUniform())
-    let relaxed = RelaxedLogistic(z: z, temperature: temperature)
-    let at = forward == .relaxed ? relaxed.y : (z > 0 ? 1 : 0)
-    out[0] = objective.derivative(at) * relaxed.slope
+    return family
   }
 }

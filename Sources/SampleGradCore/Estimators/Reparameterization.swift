@@ -3,34 +3,46 @@ extension EstimatorKind {
   public static let reparameterization = EstimatorKind("reparameterization")
 }
 
-/// `(f'(x), f'(x) eps)`: the derivative of `f(mean + std * eps)` with `eps` held fixed.
-struct Reparameterization: GradientEstimator {
+/// `f'(x) dx/dθ`: the derivative of `f(x(θ, eps))` with the noise held fixed; for a gaussian
+/// `(f'(x), f'(x) eps)`. One type for every family with a pathwise sample.
+struct Reparameterization<Path: PathwiseSampling>: GradientEstimator {
+  var path: Path
+  /// `dx/dθ` of the current sample.
+  let slope: ScratchBuffers
+
+  init(problem: GradientProblem) {
+    path = Path(problem: problem, slots: 1)
+    slope = ScratchBuffers(count: path.parameterCount, slots: 1)
+  }
+
+  mutating func rebind(to problem: GradientProblem) { path.rebind(to: problem) }
+
+  mutating func estimate(
+    into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar
+  ) {
+    let dx = slope.slot(0)
+    let x = path.drawPath(using: &rng, slope: dx)
+    let derivative = path.derivative(x)
+    for j in 0..<path.parameterCount { out[j] = derivative * dx[j] }
+  }
+
+  mutating func resetState() { path.resetState() }
+}
+
+enum ReparameterizationEstimator {
   static let descriptor = EstimatorDescriptor(
     kind: .reparameterization, stream: 4, shortName: "reparameterize",
     longName: "reparameterization",
     summary: "pathwise: differentiate f(mean + std * eps) with the noise eps held fixed",
     isUnbiased: true, unbiasedNeeds: .smooth,
     needs: EstimatorNeeds(distribution: .continuous, objective: .derivative),
-    make: { Reparameterization(problem: $0) })
-
-  let objective: Objective
-  var noise: GaussianNoise
-
-  init(problem: GradientProblem) {
-    objective = problem.objective
-    noise = GaussianNoise(problem: problem)
-  }
-
-  mutating func rebind(to problem: GradientProblem) { noise.rebind(to: problem) }
-
-  mutating func estimate(
-    into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar
-  ) {
-    let eps = noise.eps(using: &rng)
-    let slope = objective.derivative(noise.mean + noise.std * eps)
-    out[0] = slope
-    out[1] = slope * eps
-  }
-
-  mutating func resetState() { noise.reset() }
+    make: { problem in
+      func build<F: PathwiseFamily>(_: F) -> any GradientEstimator {
+        Reparameterization<F.Path>(problem: problem)
+      }
+      guard let family = problem.distribution.spec.family as? any PathwiseFamily else {
+        preconditionFailure("a \(problem.distribution.kind.rawValue) has no pathwise sample")
+      }
+      return build(family)
+    })
 }

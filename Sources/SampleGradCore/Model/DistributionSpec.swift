@@ -1,91 +1,98 @@
-/// A distribution as a scenario file or a flag writes it, before any rule is checked.
+/// A distribution as a scenario file or a flag writes it, before any rule is checked: one
+/// value of a family type (`Categorical`, `Bernoulli`, `Gaussian`, see `FamilyRegistry`).
 /// `Distribution` is the validated form every sampler takes.
-public enum DistributionSpec: Sendable, Equatable {
-  /// `p = softmax(logits)`; relaxed samples use `temperature`.
-  case categorical(logits: [Double], temperature: Double)
-  /// `p = sigmoid(logOdds)`; relaxed samples (binary Concrete) use `temperature`.
-  case bernoulli(logOdds: Double, temperature: Double)
+public struct DistributionSpec: Sendable, Equatable {
+  /// The family and its values; everything below asks it.
+  let family: any DistributionFamily
+
+  init(_ family: some DistributionFamily) {
+    self.family = family
+  }
+
+  init(family: any DistributionFamily) {
+    self.family = family
+  }
+
+  public static func == (a: DistributionSpec, b: DistributionSpec) -> Bool {
+    a.family.isEqual(to: b.family)
+  }
+
+  /// One categorical variable, `p = softmax(logits)`; relaxed samples use `temperature`.
+  public static func categorical(logits: [Double], temperature: Double) -> DistributionSpec {
+    DistributionSpec(Categorical(logits: logits, temperature: temperature))
+  }
+
+  /// D categorical variables, one row of K logits each.
+  public static func categorical(rows: [[Double]], temperature: Double) -> DistributionSpec {
+    DistributionSpec(Categorical(rows: rows, temperature: temperature))
+  }
+
+  /// One bit, `p = sigmoid(logOdds)`; relaxed samples (binary Concrete) use `temperature`.
+  public static func bernoulli(logOdds: Double, temperature: Double) -> DistributionSpec {
+    DistributionSpec(Bernoulli(logOdds: [logOdds], temperature: temperature))
+  }
+
+  /// D independent bits, one log-odds each.
+  public static func bernoulli(logOdds: [Double], temperature: Double) -> DistributionSpec {
+    DistributionSpec(Bernoulli(logOdds: logOdds, temperature: temperature))
+  }
+
   /// `x = mean + std * eps`; gradients are taken against `(mean, std)`.
-  case gaussian(mean: Double, std: Double)
-
-  public var kind: DistributionKind {
-    switch self {
-    case .categorical: .categorical
-    case .bernoulli: .bernoulli
-    case .gaussian: .gaussian
-    }
+  public static func gaussian(mean: Double, std: Double) -> DistributionSpec {
+    DistributionSpec(Gaussian(mean: mean, std: std))
   }
 
-  /// Number of gradient components: K logits, one log-odds, or (mean, std).
-  public var parameterCount: Int {
-    switch self {
-    case .categorical(let logits, _): logits.count
-    case .bernoulli: 1
-    case .gaussian: 2
-    }
-  }
+  public var kind: DistributionKind { family.kind }
+
+  /// Number of gradient components.
+  public var parameterCount: Int { family.parameters.count }
 
   /// Short labels for the gradient components, as the table and the screen show them.
-  public var parameterNames: [String] {
-    switch self {
-    case .categorical(let logits, _): (1...max(logits.count, 1)).map { "logit \($0)" }
-    case .bernoulli: ["log-odds"]
-    case .gaussian: ["mean", "std"]
-    }
-  }
+  public var parameterNames: [String] { family.parameterNames }
 
   /// The parameters as one vector (the order of `parameterNames`).
-  public var parameters: [Double] {
-    switch self {
-    case .categorical(let logits, _): logits
-    case .bernoulli(let l, _): [l]
-    case .gaussian(let mean, let std): [mean, std]
-    }
-  }
+  public var parameters: [Double] { family.parameters }
 
   /// The relaxation temperature, or nil for a distribution without a relaxation.
-  public var temperature: Double? {
-    switch self {
-    case .categorical(_, let t), .bernoulli(_, let t): t
-    case .gaussian: nil
-    }
-  }
+  public var temperature: Double? { family.temperature }
 
   /// What this family offers estimators.
-  public var capabilities: DistributionCapabilities {
-    switch self {
-    case .categorical: [.discrete, .relaxation, .conditionalRelaxation]
-    case .bernoulli: [.discrete, .relaxation, .conditionalRelaxation, .binary]
-    case .gaussian: [.continuous, .measureValued]
-    }
+  public var capabilities: DistributionCapabilities { family.capabilities }
+
+  /// Independent variables (1 for a single variable).
+  public var variables: Int { family.variables }
+
+  /// Outcomes per variable (a bernoulli's 2; 0 for a continuous distribution).
+  public var outcomes: Int { family.outcomes }
+
+  /// A short description for headers and tables.
+  public var summary: String { family.summary }
+
+  /// `categorical, K = 4` (compact: `categorical K=4`), `128 bits`, `gaussian`.
+  public func shape(compact: Bool) -> String { family.shape(compact: compact) }
+
+  /// How the parameters make the distribution: `p = softmax(θ)`.
+  public func parameterFormula(theta: String) -> String { family.parameterFormula(theta: theta) }
+
+  /// The probability parameter `index`'s row shows (its category's p, its bit's P(b = 1)).
+  public func probability(ofParameter index: Int, in probabilities: [Double]) -> Double? {
+    family.probability(ofParameter: index, in: probabilities)
   }
+
+  /// Whether parameter `index` is a scale (a std): positive, moved by a factor.
+  public func isScale(parameter index: Int) -> Bool { family.isScale(parameter: index) }
+
+  /// One label per outcome of each variable (`D x K`).
+  public var outcomeNames: [String] { family.outcomeNames }
 
   /// A copy with a new temperature (unchanged for a distribution without one).
   public func with(temperature: Double) -> DistributionSpec {
-    switch self {
-    case .categorical(let logits, _): .categorical(logits: logits, temperature: temperature)
-    case .bernoulli(let l, _): .bernoulli(logOdds: l, temperature: temperature)
-    case .gaussian: self
-    }
+    DistributionSpec(family: family.with(temperature: temperature))
   }
 
-  /// A copy with parameter `index` set to `value` (a logit, the log-odds, the mean or the std).
-  /// An index out of range leaves it unchanged.
+  /// A copy with parameter `index` set to `value`. An index out of range leaves it unchanged.
   public func with(parameter index: Int, value: Double) -> DistributionSpec {
-    guard parameters.indices.contains(index) else { return self }
-    switch self {
-    case .categorical(var logits, let t):
-      logits[index] = value
-      return .categorical(logits: logits, temperature: t)
-    case .bernoulli(_, let t):
-      return .bernoulli(logOdds: value, temperature: t)
-    case .gaussian(let mean, let std):
-      return index == 0 ? .gaussian(mean: value, std: std) : .gaussian(mean: mean, std: value)
-    }
+    guard family.parameters.indices.contains(index) else { return self }
+    return DistributionSpec(family: family.with(parameter: index, value: value))
   }
-}
-
-/// The three families samplegrad knows, by the names scenario files use.
-public enum DistributionKind: String, Sendable, CaseIterable, Codable {
-  case categorical, bernoulli, gaussian
 }

@@ -16,8 +16,9 @@ public struct EstimatorKind: Hashable, Sendable, CustomStringConvertible {
     self = kind
   }
 
-  /// Every registered estimator, in the order the screen and the tables list them.
-  public static var allCases: [EstimatorKind] { EstimatorRegistry.all.map(\.kind) }
+  /// Every registered estimator, in the order the screen and the tables list them
+  /// (`EstimatorRegistry.displayOrder`).
+  public static var allCases: [EstimatorKind] { EstimatorRegistry.displayOrder }
 
   /// What the registry knows of this estimator.
   public var descriptor: EstimatorDescriptor { EstimatorRegistry.descriptor(self) }

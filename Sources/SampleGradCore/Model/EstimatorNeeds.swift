@@ -27,7 +27,11 @@ public struct EstimatorNeeds: Sendable, Equatable {
         "\(name) is continuous; try reparameterization"
       ),
       (.conditionalRelaxation, "relaxed noise conditioned on the sample", "\(name) has none"),
-      (.binary, "exactly two outcomes", "\(name) has \(distribution.parameterCount)"),
+      (
+        .binary, "exactly two outcomes",
+        distribution.outcomes == 0
+          ? "\(name) is continuous" : "\(name) has \(distribution.outcomes) categories"
+      ),
       (.measureValued, "a weak-derivative decomposition of the density", "\(name) has none here"),
     ]
     return table.first { missing.contains($0.0) }.map { ($0.1, $0.2) }

@@ -1,21 +1,54 @@
-/// Settings some estimators read: REBAR's control-variate scale and the number of draws
-/// per estimate of the multi-sample estimators.
+/// The values of the estimators' options in a scenario (`[options]`, `--option`), every
+/// registered option present (its default unless given), so two scenarios that differ only
+/// in writing a default are equal. Each option is declared by its estimator
+/// (`EstimatorOption`); this type knows none of them by name.
 public struct EstimatorOptions: Sendable, Equatable {
-  /// REBAR's control-variate scale `eta`, for `rebar` only: `rebar-auto` ignores it (it
-  /// holds eta at 1 for its first 100 samples, then tunes it from its own sums).
-  public var eta: Double
-  /// Draws per estimate, `k`, for `rloo` and `gumbel-rao`.
-  public var draws: Int
+  /// Every registered option's value, by key; keys no estimator declares are kept so their
+  /// problem can be reported.
+  public private(set) var values: [String: Double]
 
-  public static let defaultDraws = 4
-
-  public init(eta: Double = 1, draws: Int = EstimatorOptions.defaultDraws) {
-    self.eta = eta
-    self.draws = draws
+  /// The defaults, with `given` on top.
+  public init(_ given: [String: Double] = [:]) {
+    var values: [String: Double] = [:]
+    for option in EstimatorRegistry.options { values[option.key] = option.defaultValue }
+    for (key, value) in given { values[key] = value }
+    self.values = values
   }
 
-  /// The rules on the options, each with its key.
+  /// The value of `option`.
+  public subscript(option: EstimatorOption) -> Double {
+    values[option.key] ?? option.defaultValue
+  }
+
+  /// A whole-number option's value.
+  public func whole(_ option: EstimatorOption) -> Int {
+    let value = self[option]
+    return value.isFinite && abs(value) < 1e15 ? Int(value) : Int(option.defaultValue)
+  }
+
+  /// The value of the option called `key`, if it is one.
+  public func value(_ key: String) -> Double? { values[key] }
+
+  /// A copy with `key` set to `value` (checked by `problems`).
+  public func setting(_ key: String, to value: Double) -> EstimatorOptions {
+    var copy = self
+    copy.values[key] = value
+    return copy
+  }
+
+  /// The rules on the options, each with its key: unknown keys, ranges, whole numbers.
   public var problems: [ScenarioProblem] {
-    ScenarioRules.inRange([eta], NumericDomain.eta, key: "options.eta") + ScenarioRules.draws(draws)
+    var found: [ScenarioProblem] = []
+    for key in values.keys.sorted() {
+      guard let option = EstimatorRegistry.option(key) else {
+        found.append(
+          ScenarioProblem(
+            key: "options.\(key)",
+            message: "unknown option (known: \(EstimatorRegistry.optionNames))"))
+        continue
+      }
+      found += option.problems(values[key]!)
+    }
+    return found
   }
 }

@@ -30,6 +30,9 @@ public struct GradientProblem: Sendable {
     self.init(distribution: d, objective: try Objective(objective, for: d), options: options)
   }
 
-  /// Categories of the discrete sample (bernoulli: 2; continuous: 0).
+  /// Outcomes per variable of the discrete sample (bernoulli: 2; continuous: 0).
   public var categories: Int { distribution.categories }
+
+  /// Independent variables D.
+  public var variables: Int { distribution.variables }
 }

@@ -2,17 +2,36 @@ import Foundation
 
 /// An objective checked against its distribution (lengths, finiteness, where it is
 /// defined) and ready to evaluate in the sampling loop, with `f` precomputed at every
-/// discrete outcome.
+/// outcome of a single variable.
+///
+/// `f` is evaluated at points in the family's coordinates (`ObjectiveLayout`): one-hot or
+/// relaxed simplex rows (categorical), bits or relaxed bits (bernoulli), a real number
+/// (gaussian). The one-variable objectives keep their own formulas; `mean-squared` and
+/// `squared-mean` read each variable's value `v_d` from the point and are a function of one
+/// running sum over the variables, `f = combine(sum_d term(v_d))`, so that changing one
+/// variable costs O(1) (IndeCateR).
 public struct Objective: Sendable, Equatable {
   public let spec: ObjectiveSpec
-  /// `f` at each outcome: `f(e_j)` per category, or `[f(0), f(1)]` for a Bernoulli.
+  /// `f` at each outcome of a single variable: `f(e_j)` per category, `[f(0), f(1)]` for a
+  /// bernoulli; empty for many variables (they have too many outcomes to list).
   public let outcomeValues: [Double]
+  /// How the family's points are read.
+  public let layout: ObjectiveLayout
+  /// Each outcome's value `v` for the many-variable objectives (`values`, or the layout's).
+  let values: [Double]
 
   public init(_ spec: ObjectiveSpec, for distribution: Distribution) throws(InvalidScenario) {
     let problems = Self.problems(spec, for: distribution.spec)
     guard problems.isEmpty else { throw InvalidScenario(problems) }
     self.spec = spec
-    outcomeValues = Self.outcomeValues(spec, distribution: distribution.spec)
+    layout = distribution.spec.family.objectiveLayout
+    switch spec {
+    case .meanSquared(_, let given), .squaredMean(_, let given):
+      values = given ?? layout.outcomeValues
+    default:
+      values = []
+    }
+    outcomeValues = Self.outcomeValues(spec, layout: layout, values: values)
   }
 
   public var kind: ObjectiveKind { spec.kind }
@@ -30,13 +49,19 @@ public struct Objective: Sendable, Equatable {
           message: "'\(spec.kind.rawValue)' does not apply to a \(kind.rawValue) distribution")
       ]
     }
-    var found: [ScenarioProblem] = []
-    let categories: Int
-    switch distribution {
-    case .categorical(let logits, _):
-      categories = Scenario.categoryRange.contains(logits.count) ? logits.count : 0
-    default: categories = 1
+    let layout = distribution.family.objectiveLayout
+    if !spec.kind.takesManyVariables && layout.variables > 1 {
+      return [
+        ScenarioProblem(
+          key: "objective.kind",
+          message:
+            "'\(spec.kind.rawValue)' takes one variable, and this \(kind.rawValue) has \(layout.variables) (use mean-squared or squared-mean)"
+        )
+      ]
     }
+    var found: [ScenarioProblem] = []
+    // 0 when the family's own size is invalid (its problem is reported there).
+    let categories = layout.isVector ? layout.outcomes : 1
     func length(_ values: [Double], _ key: String, expected: Int, note: String) {
       if expected > 0 && values.count != expected {
         found.append(
@@ -44,7 +69,7 @@ public struct Objective: Sendable, Equatable {
       }
       found += ScenarioRules.inRange(values, NumericDomain.objective, key: "objective.\(key)")
     }
-    let perCategory = kind == .categorical ? "\(categories) values, one per logit" : "one value"
+    let perCategory = layout.isVector ? "\(categories) values, one per logit" : "one value"
     switch spec {
     case .linear(let weights): length(weights, "weights", expected: categories, note: perCategory)
     case .quadratic(let target): length(target, "target", expected: categories, note: perCategory)
@@ -55,20 +80,36 @@ public struct Objective: Sendable, Equatable {
       found += ScenarioRules.inRange(
         [threshold], NumericDomain.objective, key: "objective.threshold")
     case .table(let values):
-      let expected = kind == .categorical ? categories : 2
+      let expected = layout.isVector ? categories : 2
       let note =
-        kind == .categorical ? "\(categories) values, one per category" : "2 values, [f(0), f(1)]"
+        layout.isVector ? "\(categories) values, one per category" : "2 values, [f(0), f(1)]"
       length(values, "values", expected: expected, note: note)
+    case .meanSquared(let target, let values), .squaredMean(let target, let values):
+      found += ScenarioRules.inRange([target], NumericDomain.objective, key: "objective.target")
+      if let values {
+        if layout.isVector {
+          length(
+            values, "values", expected: layout.outcomes,
+            note: "\(layout.outcomes) values, one per category")
+        } else {
+          found.append(
+            ScenarioProblem(
+              key: "objective.values",
+              message:
+                "does not apply to a \(kind.rawValue) (a variable's value is its outcome; values name a categorical's)"
+            ))
+        }
+      }
     }
     return found
   }
 
-  private static func outcomeValues(_ spec: ObjectiveSpec, distribution: DistributionSpec)
-    -> [Double]
-  {
-    switch distribution {
-    case .categorical(let logits, _):
-      let k = logits.count
+  private static func outcomeValues(
+    _ spec: ObjectiveSpec, layout: ObjectiveLayout, values: [Double]
+  ) -> [Double] {
+    guard layout.variables == 1, layout.outcomes > 0 else { return [] }
+    if layout.isVector {
+      let k = layout.outcomes
       return (0..<k).map { j in
         switch spec {
         case .linear(let w): w[j]
@@ -78,56 +119,194 @@ public struct Objective: Sendable, Equatable {
             return s + diff * diff
           }
         case .table(let values): values[j]
+        case .meanSquared(let t, _), .squaredMean(let t, _): (values[j] - t) * (values[j] - t)
         case .cosine, .step: 0
         }
       }
-    case .bernoulli:
-      if case .table(let values) = spec { return values }
-      return [scalarValue(spec, 0), scalarValue(spec, 1)]
-    case .gaussian:
-      return []
+    }
+    switch spec {
+    case .table(let values): return values
+    case .meanSquared(let t, _), .squaredMean(let t, _):
+      return values.map { ($0 - t) * ($0 - t) }
+    default: return [scalarValue(spec, 0), scalarValue(spec, 1)]
     }
   }
 
-  // MARK: vectors (categorical)
+  // MARK: points
 
-  /// `f(x)` for a point of the simplex (one-hot or relaxed).
+  /// `f(x)` at a point of `count` coordinates (one-hot or relaxed rows, bits, a number).
   func value(_ x: UnsafePointer<Double>, count: Int) -> Double {
-    var s = 0.0
     switch spec {
+    case .meanSquared, .squaredMean:
+      return combine(sumOfTerms(x, count: count))
     case .linear(let w):
+      if count == 1 { return w[0] * x[0] }
+      var s = 0.0
       for k in 0..<count { s += w[k] * x[k] }
+      return s
     case .quadratic(let t):
+      if count == 1 { return (x[0] - t[0]) * (x[0] - t[0]) }
+      var s = 0.0
       for k in 0..<count {
         let diff = x[k] - t[k]
         s += diff * diff
       }
-    case .cosine, .step, .table: break
+      return s
+    case .cosine, .step, .table:
+      return count == 1 ? Self.scalarValue(spec, x[0]) : 0
     }
-    return s
   }
 
   /// `df/dx` at `x`, written into `d`.
   func gradient(_ x: UnsafePointer<Double>, count: Int, into d: UnsafeMutablePointer<Double>) {
     switch spec {
+    case .meanSquared, .squaredMean:
+      manyVariableGradient(x, count: count, into: d)
     case .linear(let w):
       for k in 0..<count { d[k] = w[k] }
     case .quadratic(let t):
       for k in 0..<count { d[k] = 2 * (x[k] - t[k]) }
     case .cosine, .step, .table:
-      for k in 0..<count { d[k] = 0 }
+      if count == 1 {
+        d[0] = derivative(x[0])
+      } else {
+        for k in 0..<count { d[k] = 0 }
+      }
     }
   }
 
-  /// `df/dx` at the one-hot vector `e_b`, written into `d`.
-  func gradientAtOneHot(_ b: Int, count: Int, into d: UnsafeMutablePointer<Double>) {
+  /// `f` at the hard outcomes of every variable (one outcome index per variable).
+  @inline(__always)
+  func value(outcomes b: UnsafePointer<Int>) -> Double {
+    if layout.variables == 1 { return outcomeValues[b[0]] }
+    var s = 0.0
+    for d in 0..<layout.variables { s += term(values[b[d]]) }
+    return combine(s)
+  }
+
+  // MARK: many variables
+
+  /// Variable `d`'s value at a point: the coordinate itself (bits), or the row's dot product
+  /// with `values` (simplex rows).
+  @inline(__always)
+  func variableValue(_ x: UnsafePointer<Double>, variable d: Int) -> Double {
+    let c = layout.coordinates
+    if c == 1 { return x[d] }
+    let row = x + d * c
+    var v = 0.0
+    for k in 0..<c { v += row[k] * values[k] }
+    return v
+  }
+
+  /// `term(v)`: `(v - t)^2` (mean-squared) or `v` (squared-mean).
+  @inline(__always)
+  func term(_ v: Double) -> Double {
     switch spec {
-    case .linear(let w):
-      for k in 0..<count { d[k] = w[k] }
-    case .quadratic(let t):
-      for k in 0..<count { d[k] = 2 * ((k == b ? 1 : 0) - t[k]) }
-    case .cosine, .step, .table:
-      for k in 0..<count { d[k] = 0 }
+    case .meanSquared(let t, _): (v - t) * (v - t)
+    default: v
+    }
+  }
+
+  /// `f` from the sum of the terms: `S / D`, or `(S / D - t)^2`.
+  @inline(__always)
+  func combine(_ sum: Double) -> Double {
+    let n = Double(layout.variables)
+    switch spec {
+    case .squaredMean(let t, _):
+      let m = sum / n - t
+      return m * m
+    default: return sum / n
+    }
+  }
+
+  /// The sum of the terms of every variable at a point.
+  func sumOfTerms(_ x: UnsafePointer<Double>, count: Int) -> Double {
+    var s = 0.0
+    for d in 0..<layout.variables { s += term(variableValue(x, variable: d)) }
+    return s
+  }
+
+  /// The sum of the terms at hard outcomes.
+  func sumOfTerms(outcomes b: UnsafePointer<Int>) -> Double {
+    var s = 0.0
+    for d in 0..<layout.variables { s += term(values[b[d]]) }
+    return s
+  }
+
+  /// `f` after one variable's value changes from `old` to `new`, given the sum at the old.
+  @inline(__always)
+  func value(replacing old: Double, with new: Double, inSum sum: Double) -> Double {
+    combine(sum - term(old) + term(new))
+  }
+
+  /// `df/dx` of the many-variable objectives: `df/dv_d = combine'(S) term'(v_d)`, times
+  /// `values` along a simplex row.
+  private func manyVariableGradient(
+    _ x: UnsafePointer<Double>, count: Int, into out: UnsafeMutablePointer<Double>
+  ) {
+    let n = Double(layout.variables)
+    let c = layout.coordinates
+    var shared = 0.0
+    if case .squaredMean(let t, _) = spec {
+      shared = 2 * (sumOfTerms(x, count: count) / n - t) / n
+    }
+    for d in 0..<layout.variables {
+      let slope: Double
+      switch spec {
+      case .meanSquared(let t, _): slope = 2 * (variableValue(x, variable: d) - t) / n
+      default: slope = shared
+      }
+      if c == 1 {
+        out[d] = slope
+      } else {
+        for k in 0..<c { out[d * c + k] = slope * values[k] }
+      }
+    }
+  }
+
+  /// The exact loss and `dL/dp` of the many-variable objectives from the marginals
+  /// `p` (`D x K`, row-major), in closed form from each variable's mean and variance (no
+  /// enumeration; written without `E v^2 - (E v)^2`, which cancels):
+  /// mean-squared `L = (1/D) sum_d sum_k p_dk (v_k - t)^2`, `dL/dp_dk = (v_k - t)^2 / D`;
+  /// squared-mean `L = (1/D^2) sum_d Var_d + (mean_d mu_d - t)^2`,
+  /// `dL/dp_dk = (v_k - mu_d)^2 / D^2 + 2 (mean_d mu_d - t) v_k / D` (up to a constant per
+  /// row, which the softmax's and the sigmoid's chain rules ignore).
+  func marginalExact(_ p: [Double]) -> (loss: Double, slopes: [Double]) {
+    let n = layout.variables
+    let k = layout.outcomes
+    let scale = Double(n)
+    var slopes = [Double](repeating: 0, count: n * k)
+    switch spec {
+    case .meanSquared(let t, _):
+      var loss = 0.0
+      for d in 0..<n {
+        for j in 0..<k {
+          let e = (values[j] - t) * (values[j] - t)
+          slopes[d * k + j] = e / scale
+          loss += p[d * k + j] * e
+        }
+      }
+      return (loss / scale, slopes)
+    case .squaredMean(let t, _):
+      var means = [Double](repeating: 0, count: n)
+      var variance = 0.0
+      for d in 0..<n {
+        var mu = 0.0
+        for j in 0..<k { mu += p[d * k + j] * values[j] }
+        means[d] = mu
+        for j in 0..<k { variance += p[d * k + j] * (values[j] - mu) * (values[j] - mu) }
+      }
+      let gap = means.reduce(0, +) / scale - t
+      for d in 0..<n {
+        for j in 0..<k {
+          let v = values[j]
+          slopes[d * k + j] =
+            (v - means[d]) * (v - means[d]) / (scale * scale) + 2 * gap * v / scale
+        }
+      }
+      return (variance / (scale * scale) + gap * gap, slopes)
+    default:
+      preconditionFailure("marginalExact is for the many-variable objectives")
     }
   }
 
@@ -143,6 +322,7 @@ public struct Objective: Sendable, Equatable {
     case .cosine(let w): cos(w * x)
     case .step(let c): x > c ? 1 : 0
     case .table(let values): values[x > 0.5 ? 1 : 0]
+    case .meanSquared(let t, _), .squaredMean(let t, _): (x - t) * (x - t)
     }
   }
 
@@ -152,7 +332,29 @@ public struct Objective: Sendable, Equatable {
     case .linear(let w): w[0]
     case .quadratic(let t): 2 * (x - t[0])
     case .cosine(let w): -w * sin(w * x)
+    case .meanSquared(let t, _), .squaredMean(let t, _): 2 * (x - t)
     case .step, .table: 0
     }
+  }
+}
+
+/// How a family's points are read by an objective: `variables` D, `coordinates` per variable
+/// (a categorical's K simplex coordinates, 1 for a bit or a real number), `outcomes` K per
+/// variable, and each outcome's value when `mean-squared` or `squared-mean` gives none.
+public struct ObjectiveLayout: Sendable, Equatable {
+  public let variables: Int
+  public let coordinates: Int
+  public let outcomes: Int
+  /// `0, 1, ..., K-1` for a categorical, `[0, 1]` for a bit, empty when continuous.
+  public let outcomeValues: [Double]
+  /// Whether a one-variable objective takes a vector (one value per category).
+  public let isVector: Bool
+
+  init(variables: Int, coordinates: Int, outcomes: Int, outcomeValues: [Double], isVector: Bool) {
+    self.variables = variables
+    self.coordinates = coordinates
+    self.outcomes = outcomes
+    self.outcomeValues = outcomeValues
+    self.isVector = isVector
   }
 }

@@ -12,6 +12,12 @@ public enum ObjectiveSpec: Sendable, Equatable {
   case table(values: [Double])
   /// `f(x) = 1 if x > threshold else 0` (gaussian only): its derivative is 0 almost everywhere.
   case step(threshold: Double)
+  /// `f = (1/D) sum_d (v_d - target)^2` over D discrete variables, `v_d` a variable's value:
+  /// the bit, or `values[x_d]` of a categorical (default `0, 1, ..., K-1`); relaxed, `y_d` or
+  /// `y_d . values`. A sum of per-variable terms.
+  case meanSquared(target: Double, values: [Double]?)
+  /// `f = ((1/D) sum_d v_d - target)^2`: the mean couples the variables.
+  case squaredMean(target: Double, values: [Double]?)
 
   public var kind: ObjectiveKind {
     switch self {
@@ -20,6 +26,8 @@ public enum ObjectiveSpec: Sendable, Equatable {
     case .cosine: .cosine
     case .table: .table
     case .step: .step
+    case .meanSquared: .meanSquared
+    case .squaredMean: .squaredMean
     }
   }
 }
@@ -27,11 +35,14 @@ public enum ObjectiveSpec: Sendable, Equatable {
 /// Objective names as scenario files spell them.
 public enum ObjectiveKind: String, Sendable, CaseIterable, Codable {
   case linear, quadratic, cosine, table, step
+  case meanSquared = "mean-squared"
+  case squaredMean = "squared-mean"
 
   /// What the objective offers estimators.
   public var capabilities: ObjectiveCapabilities {
     switch self {
-    case .linear, .quadratic, .cosine: [.relaxedPoints, .derivative, .smooth]
+    case .linear, .quadratic, .cosine, .meanSquared, .squaredMean:
+      [.relaxedPoints, .derivative, .smooth]
     case .step: [.relaxedPoints, .derivative]
     case .table: []
     }
@@ -42,9 +53,12 @@ public enum ObjectiveKind: String, Sendable, CaseIterable, Codable {
     switch self {
     case .linear, .quadratic: true
     case .cosine, .step: distribution.contains(.continuous)
-    case .table: distribution.contains(.discrete)
+    case .table, .meanSquared, .squaredMean: distribution.contains(.discrete)
     }
   }
+
+  /// Whether it is defined on D independent variables (the others take one variable).
+  public var takesManyVariables: Bool { self == .meanSquared || self == .squaredMean }
 
   /// The keys of the `[objective]` table this kind reads (besides `kind`).
   public var keys: [String] {
@@ -54,6 +68,7 @@ public enum ObjectiveKind: String, Sendable, CaseIterable, Codable {
     case .cosine: ["frequency"]
     case .table: ["values"]
     case .step: ["threshold"]
+    case .meanSquared, .squaredMean: ["target", "values"]
     }
   }
 }

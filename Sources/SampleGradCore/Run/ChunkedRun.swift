@@ -27,15 +27,15 @@ public enum ChunkWork {
   public static let outcomeStream: UInt64 = 0
 
   /// Moments of `count` single-sample estimates from chunk `chunk` of the estimator's stream,
-  /// and the control-variate scale at the chunk's end (rebar-auto's adapts within a chunk).
+  /// and its diagnostics at the chunk's end (rebar-auto's eta adapts within a chunk).
   public static func estimates(
     sampler: GradientSampler, seed: UInt64, chunk: Int, count: Int
-  ) -> (moments: RunningMoments, eta: Double?) {
+  ) -> (moments: RunningMoments, diagnostics: [DiagnosticReading]) {
     var rng = Xoshiro256StarStar(seed: seed, stream: sampler.kind.streamIndex, chunk: UInt64(chunk))
     var moments = RunningMoments(dimension: sampler.problem.dimension)
     sampler.resetState()
     sampler.run(count: count, using: &rng, into: &moments)
-    return (moments, sampler.eta)
+    return (moments, sampler.diagnostics)
   }
 
   /// Histogram and relaxed-mean moments of `count` samples from chunk `chunk`.

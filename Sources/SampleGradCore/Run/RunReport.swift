@@ -7,14 +7,8 @@ public enum RunReport {
     var distribution: [(String, JSONValue)] = [
       ("kind", .string(r.scenario.distribution.kind.rawValue))
     ]
-    switch r.scenario.distribution.spec {
-    case .categorical, .bernoulli:
-      distribution.append(("logits", .numbers(r.scenario.distribution.parameters)))
-      distribution.append(("probabilities", .numbers(r.problem.probabilities)))
-    case .gaussian(let mean, let std):
-      distribution.append(("mean", .number(mean)))
-      distribution.append(("std", .number(std)))
-    }
+    distribution += r.scenario.distribution.spec.family.jsonFields(
+      probabilities: r.problem.probabilities)
 
     let objective = r.scenario.objective.kind
     let estimators: [JSONValue] = r.estimators.map { e in
@@ -39,7 +33,12 @@ public enum RunReport {
           .array(summaries.map { $0.verdict.standardErrors.map(JSONValue.number) ?? .null })
         ),
       ]
-      if let eta = e.eta { fields.append(("eta", .number(eta))) }
+      let options = e.kind.descriptor.options
+      if !options.isEmpty {
+        fields.append(
+          ("options", .object(options.map { ($0.key, .number(r.problem.options[$0])) })))
+      }
+      for reading in e.diagnostics { fields.append((reading.key, .number(reading.value))) }
       return .object(fields)
     }
 

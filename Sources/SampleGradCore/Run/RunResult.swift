@@ -30,22 +30,27 @@ public struct EstimatorResult: Sendable {
   public let exact: [Double]
   /// Evaluations of `f` per estimate, to compare variances at equal cost.
   public let evaluations: Int
-  /// The control-variate scale used (rebar), or the final running value (rebar-auto).
-  public let eta: Double?
+  /// The estimator's diagnostics at the end (rebar's eta; rebar-auto's final running value).
+  public let diagnostics: [DiagnosticReading]
   /// Whether theory calls it unbiased on this objective (the pathwise gradient is not, on a
   /// step); it decides what an estimate that never varies and misses means.
   public let unbiasedInTheory: Bool
 
   public init(
     kind: EstimatorKind, moments: RunningMoments, exact: [Double], evaluations: Int = 1,
-    eta: Double? = nil, objective: ObjectiveKind? = nil
+    diagnostics: [DiagnosticReading] = [], objective: ObjectiveKind? = nil
   ) {
     self.kind = kind
     self.moments = moments
     self.exact = exact
     self.evaluations = evaluations
-    self.eta = eta
+    self.diagnostics = diagnostics
     unbiasedInTheory = objective.map { kind.descriptor.isUnbiased(on: $0) } ?? kind.isUnbiased
+  }
+
+  /// The diagnostic called `key` (`eta`), if the estimator reports one.
+  public func diagnostic(_ key: String) -> Double? {
+    diagnostics.first { $0.key == key }?.value
   }
 
   public var mean: [Double] { moments.mean }

@@ -2,6 +2,9 @@ import Foundation
 
 /// `samplegrad run --format table`: the same numbers as the JSON, laid out for a handout.
 public enum RunTable {
+  /// Outcome rows a table lists before it points at the JSON.
+  static let outcomeRows = 64
+
   public static func render(_ r: RunResult) -> String {
     var lines: [String] = []
     let s = r.scenario
@@ -14,12 +17,11 @@ public enum RunTable {
 
     let names = s.distribution.parameterNames
     if !r.problem.probabilities.isEmpty {
-      let outcomes =
-        s.distribution.kind == .bernoulli
-        ? ["b = 0", "b = 1"] : names.indices.map { "x = \($0 + 1)" }
+      let outcomes = s.distribution.spec.family.outcomeNames
       let total = max(r.histogram.total, 1)
       var rows = [["outcome", "p exact", "frequency", "relaxed mean"]]
-      for i in r.problem.probabilities.indices {
+      let shown = min(r.problem.probabilities.count, Self.outcomeRows)
+      for i in 0..<shown {
         rows.append([
           outcomes[i], NumberFormat.fixed(r.problem.probabilities[i]),
           NumberFormat.fixed(Double(r.histogram.counts[i]) / Double(total)),
@@ -27,6 +29,9 @@ public enum RunTable {
         ])
       }
       lines += align(rows)
+      if shown < r.problem.probabilities.count {
+        lines.append("(and \(r.problem.probabilities.count - shown) more outcomes: see the JSON)")
+      }
     } else {
       let inside =
         Double(r.histogram.total - r.histogram.outside) / Double(max(r.histogram.total, 1))
@@ -104,15 +109,7 @@ public enum RunTable {
     }
   }
 
-  static func describe(_ d: DistributionSpec) -> String {
-    switch d {
-    case .categorical(let logits, _):
-      "categorical, logits [\(logits.map(NumberFormat.short).joined(separator: ", "))]"
-    case .bernoulli(let l, _): "bernoulli, log-odds \(NumberFormat.short(l))"
-    case .gaussian(let m, let s):
-      "gaussian, mean \(NumberFormat.short(m)), std \(NumberFormat.short(s))"
-    }
-  }
+  static func describe(_ d: DistributionSpec) -> String { d.summary }
 
   static func describe(_ o: ObjectiveSpec) -> String {
     switch o {
@@ -124,7 +121,16 @@ public enum RunTable {
     case .cosine(let w): "cos(\(NumberFormat.short(w)) x)"
     case .table(let v): "table, values [\(v.map(NumberFormat.short).joined(separator: ", "))]"
     case .step(let c): "1[x > \(NumberFormat.short(c))]"
+    case .meanSquared(let t, let v):
+      "mean-squared, target \(NumberFormat.short(t))" + valuesText(v)
+    case .squaredMean(let t, let v):
+      "squared-mean, target \(NumberFormat.short(t))" + valuesText(v)
     }
+  }
+
+  private static func valuesText(_ values: [Double]?) -> String {
+    guard let values else { return "" }
+    return ", values [\(values.map(NumberFormat.short).joined(separator: ", "))]"
   }
 
   /// Left-aligns text columns and right-aligns numeric ones.

@@ -38,7 +38,7 @@ public enum ParameterStep {
       return .failure(Refusal("there is no parameter \(index + 1)"))
     }
     let value = distribution.parameters[index]
-    if case .gaussian = distribution, index == 1 {
+    if distribution.family.isScale(parameter: index) {
       return scaled(value, up: up, factor: size == .small ? smallFactor : largeFactor)
     }
     // A large step moves by 1 and lands on the 0.1 grid too: -6.5 goes to -7.5, not -7.

@@ -43,7 +43,7 @@ public struct Scenario: Sendable, Equatable {
       var all = problems + error.problems + Objective.problems(objective, for: distribution)
       if let estimators {
         all += Self.estimatorProblems(
-          estimators, distribution: distribution, objective: objective.kind)
+          estimators, distribution: distribution, objective: objective.kind, options: options)
       }
       throw InvalidScenario(all)
     }
@@ -55,7 +55,8 @@ public struct Scenario: Sendable, Equatable {
     }
     let kinds =
       estimators ?? EstimatorRegistry.kinds(for: distribution, objective: objective.kind)
-    problems += Self.estimatorProblems(kinds, distribution: distribution, objective: objective.kind)
+    problems += Self.estimatorProblems(
+      kinds, distribution: distribution, objective: objective.kind, options: options)
     guard problems.isEmpty, let validObjective else { throw InvalidScenario(problems) }
     self.name = name
     self.title = title
@@ -70,9 +71,11 @@ public struct Scenario: Sendable, Equatable {
     self.sweep = sweep
   }
 
-  /// An estimator list's problems: empty, repeated, or an estimator whose needs are unmet.
+  /// An estimator list's problems: empty, repeated, an estimator whose needs are unmet, or
+  /// one whose own rules (`EstimatorDescriptor.problems`) the scenario breaks.
   static func estimatorProblems(
-    _ kinds: [EstimatorKind], distribution: DistributionSpec, objective: ObjectiveKind
+    _ kinds: [EstimatorKind], distribution: DistributionSpec, objective: ObjectiveKind,
+    options: EstimatorOptions
   ) -> [ScenarioProblem] {
     var found: [ScenarioProblem] = []
     if kinds.isEmpty {
@@ -87,6 +90,10 @@ public struct Scenario: Sendable, Equatable {
         kind, distribution: distribution, objective: objective)
       {
         found.append(ScenarioProblem(key: "estimators", message: reason.description))
+      } else if Distribution.problems(distribution).isEmpty {
+        found += kind.descriptor.problems(distribution, options: options).map {
+          ScenarioProblem(key: "estimators", message: $0)
+        }
       }
     }
     return found
@@ -96,9 +103,6 @@ public struct Scenario: Sendable, Equatable {
   public var problem: GradientProblem {
     GradientProblem(distribution: distribution, objective: objective, options: options)
   }
-
-  /// REBAR's control-variate scale.
-  public var eta: Double { options.eta }
 
   /// The title if there is one, else the name.
   public var displayTitle: String { title ?? name }
@@ -127,25 +131,16 @@ public struct Scenario: Sendable, Equatable {
     return copy
   }
 
-  /// The same scenario with other logits: one per category of a categorical, the one
-  /// log-odds of a bernoulli; a gaussian has none. Problems are keyed `distribution.logits`
-  /// (or the key of the rule the values break).
+  /// The same scenario with other logits, as the family takes them (`--logits`, a tour
+  /// step's `logits`): a categorical's K (or D x K), a bernoulli's log-odds; a gaussian has
+  /// none. Problems are keyed `distribution.logits` (or the key of the rule the values break).
   public func with(logits: [Double]) throws(InvalidScenario) -> Scenario {
-    let key = "distribution.logits"
-    switch distribution.spec {
-    case .categorical(let old, let temperature):
-      guard logits.count == old.count else {
-        throw InvalidScenario(
-          key: key, "scenario '\(name)' has \(old.count) categories, got \(logits.count) values")
-      }
-      return try with(distribution: .categorical(logits: logits, temperature: temperature))
-    case .bernoulli:
-      guard logits.count == 1 else {
-        throw InvalidScenario(key: key, "a bernoulli has one log-odds, got \(logits.count) values")
-      }
-      return try with(parameter: 0, value: logits[0])
-    case .gaussian:
-      throw InvalidScenario(key: key, "a gaussian scenario has no logits (it has mean and std)")
+    func change<F: DistributionFamily>(_ family: F) -> Result<DistributionSpec, InvalidScenario> {
+      family.with(logits: logits, scenario: name).map { DistributionSpec($0) }
+    }
+    switch change(distribution.spec.family) {
+    case .success(let spec): return try with(distribution: spec)
+    case .failure(let error): throw error
     }
   }
 
@@ -160,16 +155,21 @@ public struct Scenario: Sendable, Equatable {
   /// The same scenario comparing other estimators.
   public func with(estimators kinds: [EstimatorKind]) throws(InvalidScenario) -> Scenario {
     let problems = Self.estimatorProblems(
-      kinds, distribution: distribution.spec, objective: objective.kind)
+      kinds, distribution: distribution.spec, objective: objective.kind, options: options)
     guard problems.isEmpty else { throw InvalidScenario(problems) }
     var copy = self
     copy.estimators = kinds
     return copy
   }
 
-  /// The same scenario with other estimator options.
+  /// The same scenario with other estimator options (checked against every estimator's
+  /// own rules too).
   public func with(options: EstimatorOptions) throws(InvalidScenario) -> Scenario {
-    guard options.problems.isEmpty else { throw InvalidScenario(options.problems) }
+    let problems =
+      options.problems
+      + Self.estimatorProblems(
+        estimators, distribution: distribution.spec, objective: objective.kind, options: options)
+    guard problems.isEmpty else { throw InvalidScenario(problems) }
     var copy = self
     copy.options = options
     return copy
@@ -179,5 +179,4 @@ public struct Scenario: Sendable, Equatable {
   public static let defaultSamples = 100_000
   /// The range of temperatures samplegrad accepts (the explorer's `[` and `]` stop here).
   public static let temperatureRange = ScenarioRules.temperatureRange
-  public static let categoryRange = 2...64
 }

@@ -20,9 +20,7 @@ extension ScenarioDecoder {
     let objective = buildObjective(file.objective, &problems)
     let training = buildTraining(file.training, &problems)
     guard let distribution, let objective, problems.isEmpty else { return (nil, problems) }
-    let options = EstimatorOptions(
-      eta: file.options?.eta?.value ?? 1,
-      draws: file.options?.draws ?? EstimatorOptions.defaultDraws)
+    let options = EstimatorOptions(file.options?.values ?? [:])
     let sweep = buildSweep(file.sweep, &problems)
     guard problems.isEmpty else { return (nil, problems) }
     do throws(InvalidScenario) {
@@ -99,54 +97,12 @@ extension ScenarioDecoder {
         ))
       return nil
     }
-    func reject(_ key: String, _ value: Any?) {
-      if value != nil {
-        problems.append(
-          ScenarioProblem(
-            key: "distribution.\(key)", message: "does not apply to a \(kind.rawValue) distribution"
-          ))
-      }
-    }
-    let temperature = raw.temperature?.value ?? 1
-    switch kind {
-    case .categorical:
-      reject("mean", raw.mean)
-      reject("std", raw.std)
-      guard let logits = raw.logits?.values else {
-        problems.append(ScenarioProblem(key: "distribution.logits", message: "is missing"))
-        return nil
-      }
-      return .categorical(logits: logits, temperature: temperature)
-    case .bernoulli:
-      reject("mean", raw.mean)
-      reject("std", raw.std)
-      guard let logits = raw.logits?.values else {
-        problems.append(
-          ScenarioProblem(key: "distribution.logits", message: "is missing (one log-odds)"))
-        return nil
-      }
-      guard logits.count == 1 else {
-        problems.append(
-          ScenarioProblem(
-            key: "distribution.logits",
-            message: "a bernoulli has one log-odds, got \(logits.count) values"))
-        return nil
-      }
-      return .bernoulli(logOdds: logits[0], temperature: temperature)
-    case .gaussian:
-      reject("logits", raw.logits)
-      reject("temperature", raw.temperature)
-      guard let mean = raw.mean?.value, let std = raw.std?.value else {
-        if raw.mean == nil {
-          problems.append(ScenarioProblem(key: "distribution.mean", message: "is missing"))
-        }
-        if raw.std == nil {
-          problems.append(ScenarioProblem(key: "distribution.std", message: "is missing"))
-        }
-        return nil
-      }
-      return .gaussian(mean: mean, std: std)
-    }
+    guard let family = FamilyRegistry.family(kind) else { return nil }
+    var table = DistributionTable(kind: kind, values: raw.values)
+    let decoded = family.decode(&table)
+    table.reportUnread()
+    problems += table.problems
+    return decoded.map { DistributionSpec(family: $0) }
   }
 
   private static func buildObjective(
@@ -193,7 +149,26 @@ extension ScenarioDecoder {
       }
       return value?.value
     }
+    /// A number (a list is refused: it would be one value per category).
+    func scalar(_ key: String, _ value: ScenarioFile.NumberOrList?) -> Double? {
+      guard let value = required(key, value) else { return nil }
+      guard value.count == 1, raw.target?.wasList != true else {
+        problems.append(
+          ScenarioProblem(
+            key: "objective.\(key)", message: "expected a number (one target for every variable)"))
+        return nil
+      }
+      return value[0]
+    }
     switch kind {
+    case .meanSquared:
+      return scalar("target", raw.target).map {
+        .meanSquared(target: $0, values: raw.values?.values)
+      }
+    case .squaredMean:
+      return scalar("target", raw.target).map {
+        .squaredMean(target: $0, values: raw.values?.values)
+      }
     case .linear: return required("weights", raw.weights).map { .linear(weights: $0) }
     case .quadratic: return required("target", raw.target).map { .quadratic(target: $0) }
     case .table: return required("values", raw.values).map { .table(values: $0) }

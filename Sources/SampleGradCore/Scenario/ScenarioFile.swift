@@ -13,12 +13,19 @@ struct ScenarioFile: Decodable {
   var training: Training?
   var sweep: Sweep?
 
+  /// `[distribution]`: its `kind`, and every other key as a value its family reads
+  /// (`DistributionTable`).
   struct Distribution: Decodable {
     var kind: String?
-    var logits: NumberOrList?
-    var temperature: Number?
-    var mean: Number?
-    var std: Number?
+    var values: [String: DistributionValue] = [:]
+
+    init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: AnyKey.self)
+      kind = try container.decodeIfPresent(String.self, forKey: AnyKey("kind"))
+      for key in container.allKeys where key.stringValue != "kind" {
+        values[key.stringValue] = try container.decode(DistributionValue.self, forKey: key)
+      }
+    }
   }
 
   struct Objective: Decodable {
@@ -30,9 +37,25 @@ struct ScenarioFile: Decodable {
     var threshold: Number?
   }
 
+  /// `[options]`: each key an option some estimator declares (`EstimatorRegistry.options`).
   struct Options: Decodable {
-    var eta: Number?
-    var draws: Int?
+    var values: [String: Double] = [:]
+
+    init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: AnyKey.self)
+      for key in container.allKeys {
+        values[key.stringValue] = try container.decode(Number.self, forKey: key).value
+      }
+    }
+  }
+
+  /// A coding key for tables whose keys are data.
+  struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
   }
 
   struct Training: Decodable {

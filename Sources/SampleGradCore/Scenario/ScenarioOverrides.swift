@@ -6,6 +6,8 @@ public struct ScenarioOverrides: Sendable, Equatable {
   public var temperature: Double?
   public var logits: [Double]?
   public var estimators: [String]?
+  /// Estimator options by key (`--option eta=0.5`).
+  public var options: [String: Double] = [:]
 
   /// What a `ScenarioError` from these changes names as its source.
   public static let source = "command line"
@@ -20,6 +22,31 @@ public struct ScenarioOverrides: Sendable, Equatable {
   /// are in range is the scenario's own rule (`NumericDomain`).
   public static func parseNumbers(_ text: String, flag: String) throws(ScenarioError) -> [Double] {
     try parseList(text, flag: flag, expected: "numbers") { Double($0) }
+  }
+
+  /// Parses `eta=0.5`: a key some estimator declares and a number (checked against the
+  /// option's range when applied).
+  public static func parseOption(_ text: String, flag: String) throws(ScenarioError) -> (
+    String, Double
+  ) {
+    let parts = text.split(separator: "=", maxSplits: 1).map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    guard parts.count == 2, !parts[0].isEmpty else {
+      throw ScenarioError(
+        source: Self.source, key: flag,
+        "expected KEY=VALUE (options: \(EstimatorRegistry.optionNames)), got '\(text)'")
+    }
+    guard EstimatorRegistry.option(parts[0]) != nil else {
+      throw ScenarioError(
+        source: Self.source, key: flag,
+        "unknown option '\(parts[0])' (known: \(EstimatorRegistry.optionNames))")
+    }
+    guard let value = Double(parts[1]) else {
+      throw ScenarioError(
+        source: Self.source, key: flag, "\(parts[0]): expected a number, got '\(parts[1])'")
+    }
+    return (parts[0], value)
   }
 
   /// Splits `exact,rebar` into names; an empty entry is refused as `--logits` refuses one.
@@ -68,6 +95,21 @@ public struct ScenarioOverrides: Sendable, Equatable {
     }
     if let logits {
       attempt("--logits") { s throws(InvalidScenario) in try s.with(logits: logits) }
+    }
+    if !options.isEmpty {
+      var merged = scenario.options
+      for (key, value) in options.sorted(by: { $0.key < $1.key }) {
+        merged = merged.setting(key, to: value)
+      }
+      do throws(InvalidScenario) {
+        scenario = try scenario.with(options: merged)
+      } catch {
+        problems += error.problems.map {
+          ScenarioProblem(
+            key: $0.key.replacingOccurrences(of: "options.", with: "--option "), message: $0.message
+          )
+        }
+      }
     }
     if let estimators,
       let kinds = EstimatorKind.named(estimators, key: "--estimators", problems: &problems),

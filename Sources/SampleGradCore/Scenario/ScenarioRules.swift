@@ -4,8 +4,6 @@
 public enum ScenarioRules {
   /// The temperatures samplegrad accepts (the explorer's `[` and `]` stop here).
   public static let temperatureRange = 0.01...100.0
-  /// Draws per estimate for `rloo` and `gumbel-rao`.
-  public static let drawsRange = 2...1024
 
   /// Updates per lane of a training race. Its loss curve thins itself (`LossCurve`), so
   /// memory does not grow with it; 1e7 steps of the relax-toy race take under a minute on
@@ -71,9 +69,5 @@ public enum ScenarioRules {
         message: "must not contain control characters, found \(TerminalText.codePoint(scalar))"
           + " at character \(position)")
     ]
-  }
-
-  static func draws(_ k: Int) -> [ScenarioProblem] {
-    inRange(k, drawsRange, key: "options.draws")
   }
 }

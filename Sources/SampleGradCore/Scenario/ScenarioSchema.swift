@@ -5,8 +5,8 @@ import TOMLKit
 /// 3.5`, naming the key once, what it expects and what it found, rather than whatever the
 /// generic decoder makes of it.
 enum ScenarioSchema {
-  enum Expected: Equatable {
-    case string, wholeNumber, number, numberOrList, strings, table
+  enum Expected: Equatable, Sendable {
+    case string, wholeNumber, number, numberOrList, numbersOrRows, strings, table
 
     var description: String {
       switch self {
@@ -14,30 +14,45 @@ enum ScenarioSchema {
       case .wholeNumber: "a whole number"
       case .number: "a number"
       case .numberOrList: "a number or a list of numbers"
+      case .numbersOrRows: "a number, a list of numbers or a list of lists of numbers"
       case .strings: "a list of strings"
       case .table: "a table"
       }
     }
+
+    /// The type that accepts what either accepts (two families reading one key).
+    func widened(with other: Expected) -> Expected {
+      let order: [Expected] = [.wholeNumber, .number, .numberOrList, .numbersOrRows]
+      guard let a = order.firstIndex(of: self), let b = order.firstIndex(of: other) else {
+        return self
+      }
+      return order[max(a, b)]
+    }
   }
 
-  /// Every key, dotted from the top (`distribution.logits`), with the type it takes.
-  static let keys: [(key: String, expected: Expected)] = [
-    ("name", .string), ("title", .string), ("lesson", .string), ("seed", .wholeNumber),
-    ("samples", .wholeNumber), ("estimators", .strings), ("distribution", .table),
-    ("objective", .table), ("options", .table),
-    ("distribution.kind", .string), ("distribution.logits", .numberOrList),
-    ("distribution.temperature", .number), ("distribution.mean", .number),
-    ("distribution.std", .number),
-    ("objective.kind", .string), ("objective.weights", .numberOrList),
-    ("objective.target", .numberOrList), ("objective.frequency", .number),
-    ("objective.values", .numberOrList), ("objective.threshold", .number),
-    ("options.eta", .number), ("options.draws", .wholeNumber),
-    ("training", .table), ("training.steps", .wholeNumber), ("training.learning_rate", .number),
-    ("training.optimizer", .string), ("training.batch", .wholeNumber),
-    ("training.anneal", .string), ("training.tau_min", .number), ("training.rate", .number),
-    ("sweep", .table), ("sweep.over", .string), ("sweep.from", .number), ("sweep.to", .number),
-    ("sweep.points", .wholeNumber), ("sweep.scale", .string),
-  ]
+  /// Every key, dotted from the top (`distribution.logits`), with the type it takes. The
+  /// `[distribution]` keys come from the families (`FamilyRegistry.keys`) and the `[options]`
+  /// keys from the estimators (`EstimatorRegistry.options`).
+  static let keys: [(key: String, expected: Expected)] =
+    [
+      ("name", .string), ("title", .string), ("lesson", .string), ("seed", .wholeNumber),
+      ("samples", .wholeNumber), ("estimators", .strings), ("distribution", .table),
+      ("objective", .table), ("options", .table), ("distribution.kind", .string),
+    ] + FamilyRegistry.keys.map { ("distribution.\($0.name)", $0.expected) }
+    + [
+      ("objective.kind", .string), ("objective.weights", .numberOrList),
+      ("objective.target", .numberOrList), ("objective.frequency", .number),
+      ("objective.values", .numberOrList), ("objective.threshold", .number),
+    ]
+    + EstimatorRegistry.options.map {
+      ("options.\($0.key)", $0.isWholeNumber ? Expected.wholeNumber : .number)
+    } + [
+      ("training", .table), ("training.steps", .wholeNumber), ("training.learning_rate", .number),
+      ("training.optimizer", .string), ("training.batch", .wholeNumber),
+      ("training.anneal", .string), ("training.tau_min", .number), ("training.rate", .number),
+      ("sweep", .table), ("sweep.over", .string), ("sweep.from", .number), ("sweep.to", .number),
+      ("sweep.points", .wholeNumber), ("sweep.scale", .string),
+    ]
 
   /// The keys each table accepts (`""` is the top level), for the unknown-key check.
   static let allowedKeys: [String: [String]] = {
@@ -72,7 +87,22 @@ enum ScenarioSchema {
   {
     switch (expected, value.type) {
     case (.string, .string), (.wholeNumber, .int), (.number, .int), (.number, .double),
-      (.numberOrList, .int), (.numberOrList, .double), (.table, .table):
+      (.numberOrList, .int), (.numberOrList, .double), (.numbersOrRows, .int),
+      (.numbersOrRows, .double), (.table, .table):
+      return nil
+    case (.numbersOrRows, .array):
+      guard let array = value.array else { return describe(value) }
+      let rows = array.allSatisfy { $0.type == .array }
+      for (i, element) in array.enumerated() {
+        if rows {
+          for (j, entry) in (element.array ?? []).enumerated()
+          where entry.type != .int && entry.type != .double {
+            return "a list of lists holding \(describe(entry)) (row \(i + 1), value \(j + 1))"
+          }
+        } else if element.type != .int && element.type != .double {
+          return "a list holding \(describe(element)) (value \(i + 1))"
+        }
+      }
       return nil
     case (.numberOrList, .array), (.strings, .array):
       let wanted: Set<TOMLType> = expected == .strings ? [.string] : [.int, .double]

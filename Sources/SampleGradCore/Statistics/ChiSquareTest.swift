@@ -22,6 +22,16 @@ public struct ChiSquareTest: Sendable, Equatable {
     skipped = reason
   }
 
+  /// Independent tests as one: their statistics and degrees of freedom add.
+  public init(combining tests: [ChiSquareTest]) {
+    skipped = nil
+    statistic = tests.reduce(0) { $0 + $1.statistic }
+    degreesOfFreedom = tests.reduce(0) { $0 + $1.degreesOfFreedom }
+    pValue =
+      degreesOfFreedom > 0
+      ? IncompleteGamma.upperRegularized(Double(degreesOfFreedom) / 2, statistic / 2) : nil
+  }
+
   public init(observed: [Double], probabilities: [Double]) {
     skipped = nil
     let total = observed.reduce(0, +)

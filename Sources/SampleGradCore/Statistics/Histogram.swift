@@ -12,10 +12,14 @@ public struct Histogram: Sendable, Equatable {
   public private(set) var outside: Int = 0
   /// Width of each bin (0 for categories).
   private let binWidth: Double
+  /// Independent variables D: the counts are D rows of K outcomes, each row counting every
+  /// sample once.
+  public let variables: Int
 
-  /// A histogram of categories with the given exact probabilities.
-  public init(probabilities: [Double]) {
+  /// A histogram of D independent variables' outcomes (`D x K` probabilities, row-major).
+  public init(probabilities: [Double], variables: Int = 1) {
     self.probabilities = probabilities
+    self.variables = max(variables, 1)
     counts = [Int](repeating: 0, count: probabilities.count)
     edges = []
     binWidth = 0
@@ -28,15 +32,26 @@ public struct Histogram: Sendable, Equatable {
     binWidth = width
     edges = (0...bins).map { low + Double($0) * width }
     counts = [Int](repeating: 0, count: bins)
+    variables = 1
     let cdf = edges.map { 0.5 * erfc(-($0 - mean) / (std * 2.0.squareRoot())) }
     probabilities = (0..<bins).map { cdf[$0 + 1] - cdf[$0] }
   }
 
-  public var total: Int { counts.reduce(0, +) + outside }
+  /// Samples counted (each sample counts once in every variable's row).
+  public var total: Int { (counts.reduce(0, +) + outside) / variables }
+
+  /// Outcomes per variable.
+  public var outcomes: Int { counts.count / variables }
 
   /// Counts `count` samples (one by default) of a category, or of a bin by its index.
   public mutating func record(category: Int, count: Int = 1) {
     counts[category] += count
+  }
+
+  /// Counts one sample of variable `d` at `outcome`.
+  @inline(__always)
+  public mutating func record(variable d: Int, outcome: Int) {
+    counts[d * (counts.count / variables) + outcome] += 1
   }
 
   /// Records a continuous value into its bin (or as outside the range).
@@ -75,6 +90,16 @@ public struct Histogram: Sendable, Equatable {
   /// the reason, when the bins are finer than doubles resolve.
   public var chiSquare: ChiSquareTest {
     if let reason = unresolvedBins { return ChiSquareTest(skipped: reason) }
+    if variables > 1 {
+      // Independent rows: the statistics and the degrees of freedom add.
+      let k = outcomes
+      let rows = (0..<variables).map { d in
+        ChiSquareTest(
+          observed: counts[(d * k)..<((d + 1) * k)].map(Double.init),
+          probabilities: Array(probabilities[(d * k)..<((d + 1) * k)]))
+      }
+      return ChiSquareTest(combining: rows)
+    }
     var observed = counts.map(Double.init)
     var expected = probabilities
     if !edges.isEmpty {

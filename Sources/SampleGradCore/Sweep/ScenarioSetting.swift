@@ -1,18 +1,20 @@
 import Foundation
 
 /// One number of a scenario that a sweep varies (and the explorer can set on its own): the
-/// relaxation temperature, REBAR's `eta`, a distribution parameter, or the objective's scalar
-/// target, frequency or threshold.
+/// relaxation temperature, an estimator's real-valued option (REBAR's `eta`), a distribution
+/// parameter, or the objective's scalar target, frequency or threshold.
 ///
 /// A setting is read and written only through the scenario's own checked `with` methods, so a
 /// swept value obeys exactly the rules a scenario file does (a temperature in 0.01...100, a
 /// positive std, finite numbers).
 public enum ScenarioSetting: Sendable, Hashable {
   case temperature
-  case eta
+  /// An option an estimator declares (`EstimatorOption`, by key), real-valued.
+  case option(String)
   /// Parameter `index` (0-based): a logit, the log-odds, the mean or the std.
   case parameter(Int)
-  /// A quadratic objective's scalar target `k` in `(x - k)^2` (bernoulli, gaussian).
+  /// A quadratic objective's scalar target `k` in `(x - k)^2` (bernoulli, gaussian), or the
+  /// target of `mean-squared` and `squared-mean`.
   case target
   /// A cosine objective's frequency `k` in `cos(k x)`.
   case frequency
@@ -24,7 +26,7 @@ public enum ScenarioSetting: Sendable, Hashable {
   public var name: String {
     switch self {
     case .temperature: "temperature"
-    case .eta: "eta"
+    case .option(let key): key
     case .parameter(let index): "parameter:\(index + 1)"
     case .target: "target"
     case .frequency: "frequency"
@@ -32,18 +34,28 @@ public enum ScenarioSetting: Sendable, Hashable {
     }
   }
 
+  /// The options a sweep can vary: those that take any real number in a range.
+  public static var sweepableOptions: [EstimatorOption] {
+    EstimatorRegistry.options.filter { !$0.isWholeNumber }
+  }
+
   /// The spellings `parse` accepts, for error messages.
-  public static let validNames = "temperature, eta, parameter:N, target, frequency, threshold"
+  public static var validNames: String {
+    (["temperature"] + sweepableOptions.map(\.key) + [
+      "parameter:N", "target", "frequency", "threshold",
+    ])
+    .joined(separator: ", ")
+  }
 
   /// Parses `name`'s spelling (`parameter:N` with N from 1).
   public static func parse(_ text: String) -> ScenarioSetting? {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     switch trimmed {
     case "temperature": return .temperature
-    case "eta": return .eta
     case "target": return .target
     case "frequency": return .frequency
     case "threshold": return .threshold
+    case let key where sweepableOptions.contains { $0.key == key }: return .option(key)
     default:
       let prefix = "parameter:"
       guard trimmed.hasPrefix(prefix), let n = Int(trimmed.dropFirst(prefix.count)), n >= 1
@@ -69,20 +81,31 @@ public enum ScenarioSetting: Sendable, Hashable {
     case .temperature:
       return distribution.temperature == nil
         ? "a \(distribution.kind.rawValue) has no temperature" : nil
-    case .eta:
-      return distribution.capabilities.contains(.conditionalRelaxation)
-        ? nil : "eta is REBAR's, and REBAR does not apply to a \(distribution.kind.rawValue)"
+    case .option(let key):
+      let readers = EstimatorRegistry.readers(of: key)
+      guard !readers.isEmpty else { return "no estimator reads an option '\(key)'" }
+      let applies = readers.contains {
+        EstimatorNotApplicable.check($0, distribution: distribution.spec, objective: nil) == nil
+      }
+      let names = readers.map(\.rawValue).joined(separator: " and ")
+      return applies
+        ? nil
+        : "\(key) is \(names)'s, and \(names) does not apply to a \(distribution.kind.rawValue)"
     case .parameter(let index):
       return distribution.parameters.indices.contains(index)
         ? nil
         : "there is no parameter \(index + 1) (this \(distribution.kind.rawValue) has \(distribution.parameterCount))"
     case .target:
-      if case .quadratic(let target) = scenario.objective.spec {
+      switch scenario.objective.spec {
+      case .quadratic(let target):
         return target.count == 1
           ? nil : "the target of a categorical is a vector (one value per category), not a number"
+      case .meanSquared, .squaredMean:
+        return nil
+      default:
+        return
+          "only a quadratic objective has a target (this one is \(scenario.objective.kind.rawValue))"
       }
-      return
-        "only a quadratic objective has a target (this one is \(scenario.objective.kind.rawValue))"
     case .frequency:
       return scenario.objective.kind == .cosine
         ? nil
@@ -99,11 +122,12 @@ public enum ScenarioSetting: Sendable, Hashable {
     guard unavailable(in: scenario) == nil else { return nil }
     switch self {
     case .temperature: return scenario.distribution.temperature
-    case .eta: return scenario.options.eta
+    case .option(let key): return scenario.options.value(key)
     case .parameter(let index): return scenario.distribution.parameters[index]
     case .target, .frequency, .threshold:
       switch scenario.objective.spec {
       case .quadratic(let target): return target[0]
+      case .meanSquared(let target, _), .squaredMean(let target, _): return target
       case .cosine(let frequency): return frequency
       case .step(let threshold): return threshold
       case .linear, .table: return nil
@@ -116,17 +140,18 @@ public enum ScenarioSetting: Sendable, Hashable {
   public func isPositive(in scenario: Scenario) -> Bool {
     switch self {
     case .temperature: true
-    case .parameter(let index):
-      if case .gaussian = scenario.distribution.spec { index == 1 } else { false }
-    case .eta, .target, .frequency, .threshold: false
+    case .parameter(let index): scenario.distribution.spec.family.isScale(parameter: index)
+    case .option, .target, .frequency, .threshold: false
     }
   }
 
   /// Every setting `scenario` has, in the order the sweep view offers them (`o` cycles):
-  /// the temperature, `eta`, each parameter, then the objective's number.
+  /// the temperature, each real-valued option (`eta`), each parameter, then the objective's
+  /// number.
   public static func available(in scenario: Scenario) -> [ScenarioSetting] {
     let candidates: [ScenarioSetting] =
-      [.temperature, .eta] + scenario.distribution.parameters.indices.map { .parameter($0) }
+      [.temperature] + sweepableOptions.map { .option($0.key) }
+      + scenario.distribution.parameters.indices.map { .parameter($0) }
       + [.target, .frequency, .threshold]
     return candidates.filter { $0.unavailable(in: scenario) == nil }
   }
@@ -142,14 +167,19 @@ extension Scenario {
     switch setting {
     case .temperature:
       return try with(temperature: value)
-    case .eta:
-      var options = self.options
-      options.eta = value
-      return try with(options: options)
+    case .option(let key):
+      return try with(options: options.setting(key, to: value))
     case .parameter(let index):
       return try with(parameter: index, value: value)
     case .target:
-      return try with(objective: .quadratic(target: [value]))
+      switch objective.spec {
+      case .meanSquared(_, let values):
+        return try with(objective: .meanSquared(target: value, values: values))
+      case .squaredMean(_, let values):
+        return try with(objective: .squaredMean(target: value, values: values))
+      default:
+        return try with(objective: .quadratic(target: [value]))
+      }
     case .frequency:
       return try with(objective: .cosine(frequency: value))
     case .threshold:

@@ -113,7 +113,8 @@ public struct SweepPlan: Sendable, Equatable {
 
   /// The range a sweep covers when none is given: the temperature from 0.01 to 100 (log),
   /// a positive number (a std, a frequency) from a tenth to ten times its value (log),
-  /// `eta` within 1 of its value (0 to 2 from REBAR's 1), anything else within 3 of its value.
+  /// an option within 1 of its value (eta: 0 to 2 from REBAR's 1), anything else within 3 of
+  /// its value.
   public static func standardRange(of setting: ScenarioSetting, in scenario: Scenario)
     -> (from: Double, to: Double, scale: SweepScale)
   {
@@ -123,7 +124,7 @@ public struct SweepPlan: Sendable, Equatable {
       return (
         ScenarioRules.temperatureRange.lowerBound, ScenarioRules.temperatureRange.upperBound, .log
       )
-    case .eta:
+    case .option:
       return (value - 1, value + 1, .linear)
     case .frequency where value > 0:
       return (value / 10, value * 10, .log)

@@ -17,7 +17,14 @@ extension CheckExpression {
   public static let componentFields = [
     "mean", "variance", "standardError", "bias", "standardDeviation", "relativeNoise", "mse",
   ]
-  public static let scalarFields = ["samples", "evaluations", "eta"]
+  /// `samples`, `evaluations`, and every diagnostic an estimator declares (`eta`).
+  public static var scalarFields: [String] {
+    var fields = ["samples", "evaluations"]
+    for key in EstimatorRegistry.all.flatMap(\.diagnostics).map(\.key) where !fields.contains(key) {
+      fields.append(key)
+    }
+    return fields
+  }
 
   /// Why this check cannot be read in a run of `scenario` (an unknown estimator or field, a
   /// component out of range), or nil when every reference resolves.
@@ -92,8 +99,8 @@ extension CheckReference {
     switch field {
     case "samples": return Double(e.moments.count)
     case "evaluations": return Double(e.evaluations)
-    case "eta": return e.eta ?? .nan
-    default: break
+    default:
+      if let value = e.diagnostic(field) { return value }
     }
     // The same numbers `run` prints, from the one place that defines them.
     let summary = e.summaries[i]

@@ -89,11 +89,12 @@ public struct TourStep: Sendable, Equatable {
     if let logits {
       try change("logits") { s throws(InvalidScenario) in try s.with(logits: logits) }
     }
-    for (key, index, value) in [("mean", 0, mean), ("std", 1, std)] {
+    for (key, value) in [("mean", mean), ("std", std)] {
       guard let value else { continue }
       try change(key) { s throws(InvalidScenario) in
-        guard case .gaussian = s.distribution.spec else {
-          throw InvalidScenario(key: key, "this step's distribution is not a gaussian")
+        guard let index = s.distribution.parameterNames.firstIndex(of: key) else {
+          throw InvalidScenario(
+            key: key, "this step's \(s.distribution.kind.rawValue) distribution has no \(key)")
         }
         return try s.with(parameter: index, value: value)
       }

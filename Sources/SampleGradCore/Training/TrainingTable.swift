@@ -48,16 +48,11 @@ public enum TrainingTable {
     lines.append("")
 
     // Discrete: p of the best outcome (or of b = 1) says more than the logits do.
-    let outcome = outcomeHeader(s)
-    let parameters: String
-    switch s.distribution.spec {
-    case .categorical: parameters = "logits"
-    case .bernoulli: parameters = "log-odds"
-    case .gaussian: parameters = "mean, std"
-    }
+    let family = s.distribution.spec.family
+    let outcome = family.trainingSummary(s.objective)
     var summary = [
-      ["estimator", "final loss", "gap closed", "within 1% at step"] + (outcome.map { [$0] } ?? [])
-        + [parameters]
+      ["estimator", "final loss", "gap closed", "within 1% at step"]
+        + (outcome.map { [$0.header] } ?? []) + [family.parametersLabel]
     ]
     for lane in r.lanes {
       let closed = LossFormat.gapClosed(
@@ -66,8 +61,8 @@ public enum TrainingTable {
         [
           lane.kind.rawValue, loss(lane.final.loss), closed,
           lane.reachedStep.map(String.init) ?? "never",
-        ] + (outcome != nil ? [outcomeValue(setup, lane.final.parameters)] : [])
-          + [lane.final.parameters.map(NumberFormat.short).joined(separator: ", ")])
+        ] + (outcome.map { [NumberFormat.short($0.value(lane.final.parameters))] } ?? [])
+          + [parametersText(lane.final.parameters)])
     }
     lines += RunTable.align(summary, leftAligned: [0, summary[0].count - 1])
     for lane in r.lanes {
@@ -77,22 +72,12 @@ public enum TrainingTable {
       .joined(separator: "\n")
   }
 
-  /// What the parameters mean in one number: p of the best outcome (discrete) or the std.
-  private static func outcomeHeader(_ s: Scenario) -> String? {
-    switch s.distribution.spec {
-    case .categorical: "p(best)"
-    case .bernoulli: "p(b = 1)"
-    case .gaussian: nil
+  /// The parameters as a list, the first 8 of one longer than a single variable can be.
+  private static func parametersText(_ parameters: [Double]) -> String {
+    guard parameters.count > 64 else {
+      return parameters.map(NumberFormat.short).joined(separator: ", ")
     }
-  }
-
-  private static func outcomeValue(_ setup: RaceSetup, _ parameters: [Double]) -> String {
-    switch setup.scenario.distribution.spec {
-    case .categorical:
-      let p = LogSpace.softmax(parameters)
-      return NumberFormat.short(p[setup.bestOutcome ?? 0])
-    case .bernoulli: return NumberFormat.short(LogSpace.sigmoid(parameters[0]))
-    case .gaussian: return ""
-    }
+    let shown = parameters.prefix(8).map(NumberFormat.short).joined(separator: ", ")
+    return shown + ", … (\(parameters.count) in all)"
   }
 }

@@ -33,7 +33,7 @@ extension Explorer {
       EstimatorResult(
         kind: $0.kind,
         moments: RunningMoments(count: $0.samples, mean: $0.mean, variance: $0.variance),
-        eta: $0.eta, problem: problem)
+        diagnostics: $0.diagnostics, problem: problem)
     }
     return RunResult(
       scenario: snapshot.scenario, seed: snapshot.seed, samples: snapshot.samples,

@@ -79,10 +79,7 @@ public struct Explorer: Sendable {
 
   /// Whether the selected parameter is a scale (a gaussian's std), which the arrows multiply.
   func selectionScales(_ snapshot: Snapshot) -> Bool {
-    if case .gaussian = snapshot.distribution {
-      return Self.clamp(selectedParameter, snapshot) == 1
-    }
-    return false
+    snapshot.distribution.isScale(parameter: Self.clamp(selectedParameter, snapshot))
   }
 
   mutating func perform(_ action: ExplorerAction, snapshot: Snapshot) -> [ExplorerEffect] {

@@ -126,13 +126,13 @@ struct OverviewScreen: Sendable {
   /// `categorical, K = 4, temperature 0.5` (compact: `categorical K=4, τ 0.5`).
   private func distribution(_ snapshot: Snapshot, glyphs: Glyphs, compact: Bool) -> String {
     let temperature = compact ? glyphs.tau + " " : "temperature "
-    switch snapshot.distribution {
-    case .categorical(let logits, let t):
-      return (compact ? "categorical K=\(logits.count), " : "categorical, K = \(logits.count), ")
-        + temperature + ScreenFormat.short(t)
-    case .bernoulli(_, let t): return "bernoulli, " + temperature + ScreenFormat.short(t)
-    case .gaussian: return "gaussian, objective \(snapshot.scenario.objective.kind.rawValue)"
+    let d = snapshot.distribution
+    guard let t = d.temperature else {
+      return "\(d.shape(compact: compact)), objective \(snapshot.scenario.objective.kind.rawValue)"
     }
+    // A single bit needs no K.
+    let shape = d.kind == .bernoulli && d.variables == 1 ? "bernoulli" : d.shape(compact: compact)
+    return shape + ", " + temperature + ScreenFormat.short(t)
   }
 
   /// The explorer's message, else the paused state, else the tour's hint, else the keys the

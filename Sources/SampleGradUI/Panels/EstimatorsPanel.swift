@@ -19,7 +19,7 @@ struct EstimatorsPanel: Sendable {
     ).draw(into: &buffer, in: rect, theme: context.theme)
     let columns = EstimatorColumns(
       rect: rect, pinned: context.pin != nil,
-      showsEta: snapshot.estimators.contains { $0.isEnabled && $0.eta != nil })
+      showsEta: snapshot.estimators.contains { $0.isEnabled && !$0.diagnostics.isEmpty })
     drawHeader(into: &buffer, y: rect.y + 1, columns: columns, context: context)
     var y = rect.y + 2
     var folded: [(row: Int, name: String, reason: String?)] = []
@@ -217,7 +217,8 @@ struct EstimatorsPanel: Sendable {
         guard let summary else { continue }
         write(Self.needed(summary.samplesForTenPercentError), cell, pick(.value), &buffer)
       case .eta:
-        guard on, let eta = e.eta else { continue }
+        // The η column shows an estimator's first diagnostic (REBAR's eta).
+        guard on, let eta = e.diagnostics.first?.value else { continue }
         write(ScreenFormat.number(eta, width: cell.width), cell, pick(.hint), &buffer)
       }
     }

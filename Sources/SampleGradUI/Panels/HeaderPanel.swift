@@ -49,12 +49,7 @@ struct HeaderPanel: Sendable {
   private func facts(_ snapshot: Snapshot, glyphs: Glyphs, compact: Bool) -> [(String, String)] {
     var items: [(String, String)] = []
     let d = snapshot.distribution
-    let k = compact ? " K=" : ", K = "
-    switch d {
-    case .categorical(let logits, _): items.append(("", "categorical\(k)\(logits.count)"))
-    case .bernoulli: items.append(("", "bernoulli\(k)2"))
-    case .gaussian: items.append(("", "gaussian"))
-    }
+    items.append(("", d.shape(compact: compact)))
     items.append((compact ? "" : "objective ", snapshot.scenario.objective.kind.rawValue))
     if let t = d.temperature {
       items.append((compact ? "temperature " : "temperature \(glyphs.tau) ", ScreenFormat.short(t)))

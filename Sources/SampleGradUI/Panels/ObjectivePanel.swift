@@ -41,12 +41,11 @@ struct ObjectivePanel: Sendable {
       "dL/d\($0.0.replacingSpaces) \(ScreenFormat.short($0.1))"
     }
     result.append(("exact:", gradient.joined(separator: ", ")))
-    switch snapshot.distribution.kind {
-    case .gaussian:
+    if snapshot.distribution.kind == .gaussian {
       result.append(("score fn:", "f(x) (x - mean) / std\(square)"))
       result.append(("reparam:", "f'(x), and f'(x) eps"))
       result.append(("", "Score fn sees only f(x); reparam also uses f'(x)."))
-    case .categorical, .bernoulli:
+    } else {
       result.append(
         (
           "",
@@ -69,6 +68,8 @@ struct ObjectivePanel: Sendable {
       return "table: f(0) = \(ScreenFormat.short(v[0])), f(1) = \(ScreenFormat.short(v[1]))"
     case (.table(let v), _): return "table, f(e_j) = \(vector(v))"
     case (.step(let c), _): return "1 if x > \(ScreenFormat.short(c)) else 0"
+    case (.meanSquared(let t, _), _): return "mean_d (v_d - \(ScreenFormat.short(t)))\(square)"
+    case (.squaredMean(let t, _), _): return "(mean_d v_d - \(ScreenFormat.short(t)))\(square)"
     }
   }
 }

@@ -44,20 +44,13 @@ struct ParametersPanel: Sendable {
 
   /// The probability a parameter's row shows: softmax of the logit, or P(b = 1).
   private func probability(of index: Int, _ snapshot: Snapshot) -> Double? {
-    switch snapshot.distribution {
-    case .categorical:
-      return snapshot.probabilities.indices.contains(index) ? snapshot.probabilities[index] : nil
-    case .bernoulli:
-      return snapshot.probabilities.count == 2 ? snapshot.probabilities[1] : nil
-    case .gaussian:
-      return nil
-    }
+    snapshot.distribution.probability(ofParameter: index, in: snapshot.probabilities)
   }
 
   private func info(_ context: PanelContext, start: Int, visible: Int) -> String {
     let count = context.names.count
     let snapshot = context.snapshot
-    if case .categorical = snapshot.distribution, visible < count {
+    if visible < count {
       return "\(start + 1)-\(start + visible) of \(count)"
     }
     if snapshot.distribution.parameters != snapshot.loaded.parameters {
@@ -65,11 +58,6 @@ struct ParametersPanel: Sendable {
         .filter { $0 != $1 }.count
       return "\(changed) changed: 0 restores"
     }
-    switch context.snapshot.distribution {
-    case .categorical:
-      return "p = softmax(\(context.glyphs.theta))"
-    case .bernoulli: return "p = P(b=1) = sigmoid(l)"
-    case .gaussian: return "x = mean + std * eps"
-    }
+    return context.snapshot.distribution.parameterFormula(theta: context.glyphs.theta)
   }
 }

@@ -79,7 +79,7 @@ struct RaceTable: Sendable {
     case .categorical: wide ? "p of each category, and p of the best" : "p by category"
     // The number (7 characters at most), a space and a 24-cell bar come before the log-odds.
     case .bernoulli: wide ? ScreenFormat.pad("p(b = 1)", 33) + "log-odds" : "p(b = 1)"
-    case .gaussian: "mean and std"
+    default: "mean and std"
     }
   }
 
@@ -122,7 +122,7 @@ struct RaceTable: Sendable {
           ScreenFormat.short(l), in: Rect(x: after, y: rect.y, width: rect.maxX - after, height: 1),
           style: value)
       }
-    case .gaussian:
+    default:
       let p = lane.parameters
       guard p.count == 2 else { return }
       buffer.write(

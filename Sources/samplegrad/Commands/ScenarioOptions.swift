@@ -23,10 +23,23 @@ struct ScenarioOptions: ParsableArguments {
     help: "Comma-separated logits, e.g. 1,0.5,-0.5 (one value for a bernoulli).")
   var logits: String?
 
+  @Option(
+    name: .customLong("option"), parsing: .unconditionalSingleValue,
+    help: ArgumentHelp(
+      "An estimator's option as KEY=VALUE (repeat the flag for several).",
+      discussion: EstimatorRegistry.options.map { option in
+        "\(option.key) (\(EstimatorRegistry.readers(of: option.key).map(\.rawValue).joined(separator: ", "))): \(option.help)"
+      }.joined(separator: "\n"), valueName: "key=value"))
+  var options: [String] = []
+
   /// The scenario with the command-line changes applied and validated.
   func load(estimators: String? = nil) throws(ScenarioError) -> Scenario {
     let base = try Self.loadPreset(preset)
     var overrides = ScenarioOverrides(temperature: temperature)
+    for option in options {
+      let (key, value) = try ScenarioOverrides.parseOption(option, flag: "--option")
+      overrides.options[key] = value
+    }
     if let logits {
       overrides.logits = try ScenarioOverrides.parseNumbers(logits, flag: "--logits")
     }

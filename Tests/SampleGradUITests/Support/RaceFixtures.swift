@@ -146,7 +146,7 @@ enum RaceFixtures {
       switch race.distribution {
       case .categorical: Fixtures.categorical
       case .bernoulli: Fixtures.bernoulli
-      case .gaussian: Fixtures.gaussian
+      default: Fixtures.gaussian
       }
     return Fixtures.snapshot(scenario, batches: 0)
   }

@@ -1,5 +1,5 @@
-/// What every gaussian estimator draws from: the mean and std of `x = mean + std * eps`,
-/// read from the spec (no parameter array is built), and the standard normals `eps`.
+/// What every gaussian sampler draws from: the mean and std of `x = mean + std * eps` and the
+/// standard normals `eps`.
 ///
 /// `rebind(to:)` moves mean and std and keeps the spare normal, so a training stream goes on
 /// where it was; `reset()` forgets it, as at the start of a new stream.
@@ -13,11 +13,11 @@ struct GaussianNoise {
   }
 
   mutating func rebind(to problem: GradientProblem) {
-    guard case .gaussian(let mean, let std) = problem.distribution.spec else {
-      preconditionFailure("a gaussian estimator needs a gaussian distribution")
+    guard let family = problem.distribution.spec.family as? Gaussian else {
+      preconditionFailure("a gaussian sampler needs a gaussian distribution")
     }
-    self.mean = mean
-    self.std = std
+    mean = family.mean
+    std = family.std
   }
 
   /// The next standard normal.

@@ -1,11 +1,20 @@
-/// The categorical hot loops in blocks: `rows` samples of K values each, row-major, so the
-/// logs and exps of a whole block go through `VectorMath` at once.
+/// The categorical hot loops in blocks: rows of K values each, row-major, so the logs and
+/// exps of a whole block go through `VectorMath` at once. A sample of D variables is D
+/// consecutive rows; row `r` uses the logits of variable `r % D`.
 ///
-/// Uniforms are drawn in the same order as the one-sample code (sample by sample, category
-/// by category), so a block's relaxed samples equal the straightforward ones to rounding.
+/// Uniforms are drawn in the same order as the one-sample code (sample by sample, variable by
+/// variable, category by category), so a block's relaxed samples equal the straightforward
+/// ones to rounding.
 enum CategoricalBlock {
-  /// Samples per block: large enough to amortise the vector calls, small enough for L1.
+  /// Rows per block for one variable: large enough to amortise the vector calls, small
+  /// enough for L1.
   static let rows = 64
+
+  /// Samples per block for `values` numbers per sample: 64 up to 64 values, fewer (at least
+  /// one) for larger samples, so a block stays about 4,096 values.
+  static func samples(valuesPerSample values: Int) -> Int {
+    max(1, min(rows, 4096 / max(values, 1)))
+  }
 
   /// `z = logits + Gumbel noise` for each row; `best[r]` is the argmax of row r, an exact
   /// sample of Categorical(softmax(logits)). Uniforms are drawn row by row.
@@ -19,17 +28,19 @@ enum CategoricalBlock {
   }
 
   /// The same, from uniforms already in `z` (callers that interleave other noise per row).
+  /// With `variables` D, row `r` adds the logits of variable `r % D`.
   static func perturb(
     uniforms z: UnsafeMutablePointer<Double>, logits: UnsafePointer<Double>, k: Int, rows: Int,
-    best: UnsafeMutablePointer<Int>
+    variables: Int = 1, best: UnsafeMutablePointer<Int>
   ) {
     VectorMath.gumbel(z, count: rows * k)
     for r in 0..<rows {
       let row = z + r * k
+      let theta = logits + (variables == 1 ? 0 : (r % variables) * k)
       var b = 0
       var top = -Double.infinity
       for j in 0..<k {
-        let value = row[j] + logits[j]
+        let value = row[j] + theta[j]
         row[j] = value
         if value > top {
           top = value
@@ -72,11 +83,14 @@ enum CategoricalBlock {
 /// `r_i = E_i ratio_i / A_i`, `q_i = pMax E_b / A_i`. This equals `ConditionalGumbel.sample`
 /// (it multiplies its log-sum-exp through by `exp(max(theta))`) and is exact while the logits
 /// span less than 700, so no ratio overflows; wider spreads use the one-sample code.
+/// Each variable has its own ratios, maximum, log-sum-exp and pMax (`D` of each; row `r` is
+/// variable `r % D`).
 struct ConditionalBlock {
   let ratios: UnsafePointer<Double>
-  let maxLogit: Double
-  let logSumExp: Double
-  let pMax: Double
+  let maxLogit: UnsafePointer<Double>
+  let logSumExp: UnsafePointer<Double>
+  let pMax: UnsafePointer<Double>
+  let variables: Int
 
   static let maximumSpread = 700.0
 
@@ -91,11 +105,13 @@ struct ConditionalBlock {
     VectorMath.negativeLog(e, count: n)
     for row in 0..<rows {
       let offset = row * k
+      let v = variables == 1 ? 0 : row % variables
+      let ratio = ratios + v * k
       let b = best[row]
       let eb = e[offset + b]
-      let shared = pMax * eb
+      let shared = pMax[v] * eb
       for i in 0..<k {
-        let own = e[offset + i] * ratios[i]
+        let own = e[offset + i] * ratio[i]
         let a = i == b ? eb : own + shared
         zTilde[offset + i] = a
         r[offset + i] = i == b ? 0 : own / a
@@ -105,9 +121,10 @@ struct ConditionalBlock {
     VectorMath.log(zTilde, count: n)
     for row in 0..<rows {
       let offset = row * k
+      let v = variables == 1 ? 0 : row % variables
       let b = best[row]
-      for i in 0..<k { zTilde[offset + i] = maxLogit - zTilde[offset + i] }
-      zTilde[offset + b] += logSumExp - maxLogit
+      for i in 0..<k { zTilde[offset + i] = maxLogit[v] - zTilde[offset + i] }
+      zTilde[offset + b] += logSumExp[v] - maxLogit[v]
     }
   }
 }
