@@ -42,7 +42,7 @@ public struct EngineState {
     enabled = Set(scenario.estimators)
     outcomeSampler = OutcomeSampler(problem: problem)
     histogram = outcomeSampler.makeHistogram()
-    relaxed = RunningMoments(dimension: problem.categories)
+    relaxed = RunningMoments(dimension: problem.probabilities.count)
     rebuild(keepHistory: false)
   }
 
@@ -169,11 +169,11 @@ public struct EngineState {
 
   private mutating func resetStatistics(keepHistory: Bool) {
     histogram = outcomeSampler.makeHistogram()
-    relaxed = RunningMoments(dimension: problem.categories)
+    relaxed = RunningMoments(dimension: problem.probabilities.count)
     relaxedRows = []
     moments = [:]
     for kind in rows {
-      moments[kind] = RunningMoments(dimension: problem.dimension)
+      moments[kind] = RunningMoments(estimatesOf: problem)
       samplers[kind]?.resetState()
     }
     if !keepHistory {

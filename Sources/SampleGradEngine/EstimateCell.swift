@@ -25,8 +25,8 @@ final class EstimateCell: GrowingCell, @unchecked Sendable {
     // The plan checked that every estimator applies at every point.
     sampler = try! GradientSampler(problem: problem, kind: kind)
     cursor = ChunkCursor(seed: seed, stream: kind.streamIndex, chunkSize: chunkSize)
-    current = RunningMoments(dimension: problem.dimension)
-    finished = RunningMoments(dimension: problem.dimension)
+    current = RunningMoments(estimatesOf: problem)
+    finished = RunningMoments(estimatesOf: problem)
   }
 
   var kind: EstimatorKind { sampler.kind }
@@ -41,7 +41,7 @@ final class EstimateCell: GrowingCell, @unchecked Sendable {
     } chunkDone: {
       finished.merge(current)
       finishedDiagnostics = sampler.diagnostics
-      current = RunningMoments(dimension: current.dimension)
+      current = current.emptied()
       sampler.resetState()
     }
   }

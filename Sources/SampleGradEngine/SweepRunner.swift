@@ -57,7 +57,9 @@ public enum SweepRunner {
         return EstimatorResult(
           kind: kind, moments: total, diagnostics: own.last?.diagnostics ?? [], problem: problem)
       }
-      return SweepPoint(value: plan.grid.value(p), exact: problem.exact, estimators: estimators)
+      // The value the point's scenario holds (a dimension rounds to a whole number).
+      let value = plan.setting.value(in: plan.scenarios[p]) ?? plan.grid.value(p)
+      return SweepPoint(value: value, exact: problem.exact, estimators: estimators)
     }
     return SweepResult(plan: plan, seed: seed, samples: samples, points: points)
   }

@@ -41,7 +41,7 @@ struct SweepCommandTests {
       for estimator in estimators {
         #expect(
           Set(estimator.keys) == [
-            "name", "samples", "mean", "variance", "standardError", "bias", "mse",
+            "name", "samples", "mean", "variance", "standardError", "bias", "mse", "total",
           ])
         #expect(estimator["samples"] as? Int == 500)
       }

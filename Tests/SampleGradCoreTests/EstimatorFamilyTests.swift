@@ -21,6 +21,10 @@ struct EstimatorFamilyTests {
     ("gaussian cosine", Problems.gaussianCosine),
     ("gaussian linear", Problems.gaussianLinear),
     ("gaussian step", Problems.gaussianStep),
+    ("4 bits, mean-squared", Problems.bitsMeanSquared),
+    ("3 bits, squared-mean", Problems.bitsSquaredMean),
+    ("2 categoricals, mean-squared with values", Problems.rowsMeanSquared),
+    ("3 categoricals, squared-mean", Problems.rowsSquaredMean),
   ]
 
   static func applicable(_ kind: EstimatorKind) -> [(name: String, problem: GradientProblem)] {
@@ -76,6 +80,11 @@ struct EstimatorFamilyTests {
       try! GradientProblem(
         distribution: .categorical(logits: [400, -400, 0], temperature: 0.5),
         objective: .linear(weights: [1, -1, 2])),
+      Problems.rowsMeanSquared, Problems.rowsSquaredMean,
+      try! GradientProblem(
+        distribution: .categorical(
+          rows: (0..<40).map { d in (0..<5).map { Double(($0 + d) % 5) - 2 } }, temperature: 0.05),
+        objective: .squaredMean(target: 1.5, values: nil)),
     ]
 
   @Test(
@@ -129,7 +138,7 @@ struct EstimatorFamilyTests {
     let pinned: [String: UInt64] = [
       "exact": 1, "score-function": 2, "score-function-baseline": 3, "reparameterization": 4,
       "gumbel-softmax": 5, "straight-through": 6, "rebar": 7, "argmax": 8, "rloo": 9, "arm": 10,
-      "disarm": 11, "gumbel-rao": 12, "rebar-auto": 13, "measure-valued": 14,
+      "disarm": 11, "gumbel-rao": 12, "rebar-auto": 13, "measure-valued": 14, "indecater": 15,
     ]
     for descriptor in EstimatorRegistry.all {
       #expect(

@@ -71,7 +71,7 @@ struct SweepPlanTests {
       ),
       (
         "over = \"heat\"",
-        "k.toml: sweep.over: unknown setting 'heat' (known: temperature, eta, parameter:N, target, frequency, threshold)"
+        "k.toml: sweep.over: unknown setting 'heat' (known: temperature, eta, parameter:N, target, frequency, threshold, dimension)"
       ),
       (
         "over = \"parameter:2\"\nfrom = -1\nto = 1\nscale = \"linear\"",

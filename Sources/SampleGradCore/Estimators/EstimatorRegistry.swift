@@ -3,7 +3,7 @@
 /// `all` is in stream order, and stream ids are fixed forever (each pinned by a test):
 /// 0 outcomes, 1 exact, 2 score-function, 3 score-function-baseline, 4 reparameterization,
 /// 5 gumbel-softmax, 6 straight-through, 7 rebar, 8 argmax, 9 rloo, 10 arm, 11 disarm,
-/// 12 gumbel-rao, 13 rebar-auto, 14 measure-valued. A new estimator takes the
+/// 12 gumbel-rao, 13 rebar-auto, 14 measure-valued, 15 indecater. A new estimator takes the
 /// next free id and one line here.
 ///
 /// Screens and tables list rows in `displayOrder`, a documented teaching order (exact first,
@@ -25,13 +25,14 @@ public enum EstimatorRegistry {
     GumbelRaoEstimator.descriptor,
     RebarAuto.descriptor,
     MeasureValued.descriptor,
+    IndeCateREstimator.descriptor,
   ]
 
   /// The order rows are listed in (and keys 1..9 assigned), documented in docs/ESTIMATORS.md.
   public static let displayOrder: [EstimatorKind] = [
     .exact, .scoreFunction, .scoreFunctionBaseline, .reparameterization, .gumbelSoftmax,
     .straightThrough, .rebar, .argmax, .rloo, .arm, .disarm, .gumbelRao, .rebarAuto,
-    .measureValued,
+    .measureValued, .indecater,
   ]
 
   /// The descriptor of a registered kind.

@@ -23,6 +23,10 @@ protocol DistributionFamily: Sendable, Equatable {
   var parameterNames: [String] { get }
   /// A copy with component `index` (inside `parameters.indices`) set to `value`.
   func with(parameter index: Int, value: Double) -> Self
+  /// The same family with `variables` independent variables, the current ones repeated in
+  /// turn (variable d takes variable `d mod D`'s parameters), or nil if the family has one
+  /// variable only.
+  func with(variables: Int) -> Self?
   /// Whether component `index` is a scale (a std): positive, moved by a factor, swept on a
   /// log scale.
   func isScale(parameter index: Int) -> Bool
@@ -99,6 +103,7 @@ protocol DistributionFamily: Sendable, Equatable {
 
 extension DistributionFamily {
   func isScale(parameter index: Int) -> Bool { false }
+  func with(variables: Int) -> Self? { nil }
 
   var kind: DistributionKind { Self.kind }
 

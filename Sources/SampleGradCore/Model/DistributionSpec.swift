@@ -90,6 +90,15 @@ public struct DistributionSpec: Sendable, Equatable {
     DistributionSpec(family: family.with(temperature: temperature))
   }
 
+  /// The same family with `variables` independent variables (the current ones repeated in
+  /// turn), or nil for a family of one variable.
+  public func with(variables: Int) -> DistributionSpec? {
+    func resize<F: DistributionFamily>(_ family: F) -> DistributionSpec? {
+      family.with(variables: variables).map { DistributionSpec($0) }
+    }
+    return resize(family)
+  }
+
   /// A copy with parameter `index` set to `value`. An index out of range leaves it unchanged.
   public func with(parameter index: Int, value: Double) -> DistributionSpec {
     guard family.parameters.indices.contains(index) else { return self }

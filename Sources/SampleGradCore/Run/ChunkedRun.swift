@@ -32,7 +32,7 @@ public enum ChunkWork {
     sampler: GradientSampler, seed: UInt64, chunk: Int, count: Int
   ) -> (moments: RunningMoments, diagnostics: [DiagnosticReading]) {
     var rng = Xoshiro256StarStar(seed: seed, stream: sampler.kind.streamIndex, chunk: UInt64(chunk))
-    var moments = RunningMoments(dimension: sampler.problem.dimension)
+    var moments = RunningMoments(estimatesOf: sampler.problem)
     sampler.resetState()
     sampler.run(count: count, using: &rng, into: &moments)
     return (moments, sampler.diagnostics)

@@ -3,6 +3,16 @@
 /// where the exact gradient is 0), `mse` (bias^2 + variance) and the bias verdict of
 /// `BiasVerdict`, the rule the explorer's screen uses too.
 public enum RunReport {
+  /// `total`: the error over all components (`TotalSummary`), nulls where undefined.
+  public static func totalJSON(_ t: TotalSummary) -> JSONValue {
+    .object([
+      ("variance", .number(t.variance)), ("squaredBias", .number(t.squaredBias)),
+      ("mse", .number(t.meanSquaredError)),
+      ("relativeNoise", t.relativeNoise.map(JSONValue.number) ?? .null),
+      ("meanCosine", t.meanCosine.map(JSONValue.number) ?? .null),
+    ])
+  }
+
   public static func json(_ r: RunResult) -> JSONValue {
     var distribution: [(String, JSONValue)] = [
       ("kind", .string(r.scenario.distribution.kind.rawValue))
@@ -39,6 +49,7 @@ public enum RunReport {
           ("options", .object(options.map { ($0.key, .number(r.problem.options[$0])) })))
       }
       for reading in e.diagnostics { fields.append((reading.key, .number(reading.value))) }
+      fields.append(("total", totalJSON(e.total)))
       return .object(fields)
     }
 

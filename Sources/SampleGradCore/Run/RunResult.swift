@@ -57,6 +57,9 @@ public struct EstimatorResult: Sendable {
   /// Per-component variance of the single-sample estimator.
   public var variance: [Double] { moments.variance }
   public var standardError: [Double] { moments.standardError }
+  /// The error over all components at once (`total` in the JSON).
+  public var total: TotalSummary { TotalSummary(moments: moments, exact: exact) }
+
   /// `mean - exact`, per component.
   public var bias: [Double] { zip(moments.mean, exact).map { $0 - $1 } }
 

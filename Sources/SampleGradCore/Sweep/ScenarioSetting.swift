@@ -16,6 +16,9 @@ public enum ScenarioSetting: Sendable, Hashable {
   /// A quadratic objective's scalar target `k` in `(x - k)^2` (bernoulli, gaussian), or the
   /// target of `mean-squared` and `squared-mean`.
   case target
+  /// The number of independent variables D (a many-variable objective's): the current
+  /// variables repeated in turn.
+  case dimension
   /// A cosine objective's frequency `k` in `cos(k x)`.
   case frequency
   /// A step objective's threshold `c` in `1[x > c]`.
@@ -29,6 +32,7 @@ public enum ScenarioSetting: Sendable, Hashable {
     case .option(let key): key
     case .parameter(let index): "parameter:\(index + 1)"
     case .target: "target"
+    case .dimension: "dimension"
     case .frequency: "frequency"
     case .threshold: "threshold"
     }
@@ -42,7 +46,7 @@ public enum ScenarioSetting: Sendable, Hashable {
   /// The spellings `parse` accepts, for error messages.
   public static var validNames: String {
     (["temperature"] + sweepableOptions.map(\.key) + [
-      "parameter:N", "target", "frequency", "threshold",
+      "parameter:N", "target", "frequency", "threshold", "dimension",
     ])
     .joined(separator: ", ")
   }
@@ -53,6 +57,7 @@ public enum ScenarioSetting: Sendable, Hashable {
     switch trimmed {
     case "temperature": return .temperature
     case "target": return .target
+    case "dimension": return .dimension
     case "frequency": return .frequency
     case "threshold": return .threshold
     case let key where sweepableOptions.contains { $0.key == key }: return .option(key)
@@ -106,6 +111,13 @@ public enum ScenarioSetting: Sendable, Hashable {
         return
           "only a quadratic objective has a target (this one is \(scenario.objective.kind.rawValue))"
       }
+    case .dimension:
+      guard distribution.spec.with(variables: 2) != nil else {
+        return "a \(distribution.kind.rawValue) has one variable"
+      }
+      return scenario.objective.kind.takesManyVariables
+        ? nil
+        : "D variables need a many-variable objective (mean-squared or squared-mean; this one is \(scenario.objective.kind.rawValue))"
     case .frequency:
       return scenario.objective.kind == .cosine
         ? nil
@@ -124,6 +136,7 @@ public enum ScenarioSetting: Sendable, Hashable {
     case .temperature: return scenario.distribution.temperature
     case .option(let key): return scenario.options.value(key)
     case .parameter(let index): return scenario.distribution.parameters[index]
+    case .dimension: return Double(scenario.distribution.variables)
     case .target, .frequency, .threshold:
       switch scenario.objective.spec {
       case .quadratic(let target): return target[0]
@@ -141,6 +154,7 @@ public enum ScenarioSetting: Sendable, Hashable {
     switch self {
     case .temperature: true
     case .parameter(let index): scenario.distribution.spec.family.isScale(parameter: index)
+    case .dimension: true
     case .option, .target, .frequency, .threshold: false
     }
   }
@@ -152,7 +166,7 @@ public enum ScenarioSetting: Sendable, Hashable {
     let candidates: [ScenarioSetting] =
       [.temperature] + sweepableOptions.map { .option($0.key) }
       + scenario.distribution.parameters.indices.map { .parameter($0) }
-      + [.target, .frequency, .threshold]
+      + [.target, .frequency, .threshold, .dimension]
     return candidates.filter { $0.unavailable(in: scenario) == nil }
   }
 }
@@ -180,6 +194,14 @@ extension Scenario {
       default:
         return try with(objective: .quadratic(target: [value]))
       }
+    case .dimension:
+      let n = value.rounded()
+      guard n >= 1, n <= 1e9, let spec = distribution.spec.with(variables: Int(n)) else {
+        throw InvalidScenario(
+          key: "dimension",
+          "must be a whole number of variables, got \(NumericDomain.show(value))")
+      }
+      return try with(distribution: spec)
     case .frequency:
       return try with(objective: .cosine(frequency: value))
     case .threshold:

@@ -99,7 +99,7 @@ public struct SweepPlan: Sendable, Equatable {
     let scale = filled.scale ?? standard.scale
     let grid = try SweepGrid(
       from: filled.from ?? standard.from, to: filled.to ?? standard.to,
-      points: filled.points ?? SweepGrid.defaultPoints, scale: scale)
+      points: filled.points ?? standardPoints(of: spec.setting), scale: scale)
     return try SweepPlan(
       scenario: scenario, setting: spec.setting, grid: grid, estimators: estimators)
   }
@@ -124,6 +124,8 @@ public struct SweepPlan: Sendable, Equatable {
       return (
         ScenarioRules.temperatureRange.lowerBound, ScenarioRules.temperatureRange.upperBound, .log
       )
+    case .dimension:
+      return (1, 1024, .log)
     case .option:
       return (value - 1, value + 1, .linear)
     case .frequency where value > 0:
@@ -133,6 +135,12 @@ public struct SweepPlan: Sendable, Equatable {
     default:
       return (value - 3, value + 3, .linear)
     }
+  }
+
+  /// Points a sweep has when none are asked: the powers of 2 from 1 to 1024 for the
+  /// dimension (whole numbers of variables), else `SweepGrid.defaultPoints`.
+  public static func standardPoints(of setting: ScenarioSetting) -> Int {
+    setting == .dimension ? 11 : SweepGrid.defaultPoints
   }
 
   /// The value swept now (where the live view is), if the scenario has the setting.

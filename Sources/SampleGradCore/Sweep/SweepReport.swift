@@ -12,6 +12,7 @@ public enum SweepReport {
           ("standardError", .numbers(e.standardError)),
           ("bias", .numbers(e.bias)),
           ("mse", .numbers(e.meanSquaredError)),
+          ("total", RunReport.totalJSON(e.total)),
         ])
       }
       return .object([
@@ -42,9 +43,10 @@ public enum SweepReport {
   /// One row per (point, estimator, component), numbers in the JSON's round-trip form, ready
   /// for a plotting tool (`component` is the parameter's name: `logit 2`, `mean`).
   public static func csv(_ r: SweepResult) -> String {
-    let names = r.plan.scenario.distribution.parameterNames
     var lines = [csvHeader]
-    for point in r.points {
+    for (p, point) in r.points.enumerated() {
+      // Each point's own names: a dimension sweep changes how many there are.
+      let names = r.plan.scenarios[p].distribution.parameterNames
       let value = number(point.value)
       for e in point.estimators {
         let mse = e.meanSquaredError

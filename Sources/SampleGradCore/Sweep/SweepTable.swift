@@ -27,12 +27,43 @@ public enum SweepTable {
     lines.append(
       "bias = mean - exact (* more than 5 standard errors from 0); MSE = bias^2 + variance;"
         + " exact^2 is the MSE of always answering 0")
-    for (i, name) in s.distribution.parameterNames.enumerated() {
+    if plan.setting == .dimension || s.distribution.variables > 1 {
+      // Many variables: one block over all components at once.
       lines.append("")
-      lines += block(r, component: i, name: name, label: label)
+      lines += totalBlock(r, label: label)
+    } else {
+      for (i, name) in s.distribution.parameterNames.enumerated() {
+        lines.append("")
+        lines += block(r, component: i, name: name, label: label)
+      }
     }
     return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
       .joined(separator: "\n")
+  }
+
+  /// All components at once (`TotalSummary`): per estimator the noise of one estimate over
+  /// the size of the gradient, sqrt(total variance) / |g|, and the mean cosine between one
+  /// estimate and g; the lowest total MSE per point.
+  static func totalBlock(_ r: SweepResult, label: String) -> [String] {
+    let kinds = r.plan.estimators
+    var rows = [
+      [label, "|g|"] + kinds.flatMap { _ in ["SD/|g|", "cosine"] } + ["lowest total MSE"]
+    ]
+    for point in r.points {
+      let norm = point.exact.gradient.reduce(0) { $0 + $1 * $1 }.squareRoot()
+      var row = [NumberFormat.short(point.value), NumberFormat.short(norm)]
+      let totals = point.estimators.map(\.total)
+      for t in totals {
+        row.append(t.relativeNoise.map(NumberFormat.short) ?? "-")
+        row.append(t.meanCosine.map(NumberFormat.short) ?? "-")
+      }
+      let lowest = TotalSummary.lowest(totals, samples: point.estimators.map(\.moments.count))
+      row.append(lowest.map { kinds[$0].rawValue } ?? "")
+      rows.append(row)
+    }
+    var title = ["", ""] + kinds.flatMap { [$0.rawValue, ""] } + [""]
+    title[0] = "total"
+    return RunTable.align([title] + rows, leftAligned: [0, rows[0].count - 1])
   }
 
   /// One component: a header naming each estimator over its two columns, a row per point,

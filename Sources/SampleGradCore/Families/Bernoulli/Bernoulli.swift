@@ -79,6 +79,11 @@ struct Bernoulli: RelaxableFamily, EnumerableFamily {
     return Bernoulli(logOdds: copy, temperature: relaxationTemperature)
   }
 
+  func with(variables n: Int) -> Bernoulli? {
+    Bernoulli(
+      logOdds: (0..<n).map { logOdds[$0 % logOdds.count] }, temperature: relaxationTemperature)
+  }
+
   var temperature: Double? { relaxationTemperature }
 
   func with(temperature: Double) -> Bernoulli {

@@ -109,6 +109,11 @@ struct Categorical: RelaxableFamily, EnumerableFamily {
     return Categorical(flat: copy, variables: variables, temperature: relaxationTemperature)
   }
 
+  func with(variables n: Int) -> Categorical? {
+    Categorical(
+      rows: (0..<n).map { Array(row($0 % variables)) }, temperature: relaxationTemperature)
+  }
+
   var temperature: Double? { relaxationTemperature }
 
   func with(temperature: Double) -> Categorical {
