@@ -12,7 +12,7 @@
 ///   is on screen): what it measures per second reads 0 until it works again. Its numbers are
 ///   kept, so switching views loses nothing.
 /// - `publish()` returns the job's own part of the snapshot, an immutable value.
-public protocol EngineJob {
+package protocol EngineJob {
   associatedtype Command: Sendable
   associatedtype Part: Sendable
 

@@ -1,7 +1,7 @@
 import SampleGradCore
 
 /// A command for the job it concerns.
-public enum HostCommand: Sendable, Equatable {
+package enum HostCommand: Sendable, Equatable {
   case live(EngineCommand)
   case sweep(SweepJobCommand)
   case training(TrainingJobCommand)
@@ -18,26 +18,26 @@ public enum HostCommand: Sendable, Equatable {
 /// A job (an `EngineJob`) joins the host with one `HostCommand` case for its commands, one
 /// `Focus` case, one optional property here and one field of `Snapshot` for its part; its
 /// `open` puts it on screen (the previous job rests), its `close` brings back the live view.
-public struct JobHost {
+package struct JobHost {
   /// Which job samples.
-  public enum Focus: Sendable, Equatable { case live, sweep, training, overview }
+  package enum Focus: Sendable, Equatable { case live, sweep, training, overview }
 
-  public private(set) var live: LiveJob
-  public private(set) var sweep: SweepJob?
-  public private(set) var training: TrainingJob?
-  public private(set) var overview: OverviewJob?
+  package private(set) var live: LiveJob
+  package private(set) var sweep: SweepJob?
+  package private(set) var training: TrainingJob?
+  package private(set) var overview: OverviewJob?
   /// How fast a live race advances (tests run it flat out).
-  public var pacing = RacePacing()
-  public private(set) var focus = Focus.live
+  package var pacing = RacePacing()
+  package private(set) var focus = Focus.live
   /// How slices are sized and snapshots paced.
-  public let timing: BatchTiming
+  package let timing: BatchTiming
 
-  public init(scenario: Scenario, seed: UInt64, timing: BatchTiming = BatchTiming()) {
+  package init(scenario: Scenario, seed: UInt64, timing: BatchTiming = BatchTiming()) {
     live = LiveJob(state: EngineState(scenario: scenario, seed: seed), timing: timing)
     self.timing = timing
   }
 
-  public mutating func apply(_ command: HostCommand) {
+  package mutating func apply(_ command: HostCommand) {
     switch command {
     case .live(let command):
       live.apply(command)
@@ -88,7 +88,7 @@ public struct JobHost {
   }
 
   /// The race the screen's `T` starts for the live view's state.
-  public static func raceSetup(for state: EngineState) -> RaceSetup? {
+  package static func raceSetup(for state: EngineState) -> RaceSetup? {
     try? RaceSetup(
       live: state.scenario, enabled: state.rows.filter { state.enabled.contains($0) },
       seed: state.seed)
@@ -124,7 +124,7 @@ public struct JobHost {
   }
 
   /// Whether the job on screen has work; if not, the engine sleeps until the next command.
-  public var hasWork: Bool {
+  package var hasWork: Bool {
     switch focus {
     case .live: live.hasWork
     case .sweep: sweep?.hasWork ?? false
@@ -134,7 +134,7 @@ public struct JobHost {
   }
 
   /// One slice of the job on screen.
-  public mutating func work() {
+  package mutating func work() {
     switch focus {
     case .live: live.work(timing: timing)
     case .sweep: sweep?.work(timing: timing)
@@ -144,7 +144,7 @@ public struct JobHost {
   }
 
   /// The job on screen stops getting slices for now.
-  public mutating func rest() {
+  package mutating func rest() {
     switch focus {
     case .live: live.rest()
     case .sweep: sweep?.rest()
@@ -155,7 +155,7 @@ public struct JobHost {
 
   /// Every job's part: the live statistics, and the sweep's, the race's and the overview's if
   /// one was started.
-  public func snapshot() -> Snapshot {
+  package func snapshot() -> Snapshot {
     var snapshot = live.publish()
     if var part = sweep?.publish() {
       part.isOpen = focus == .sweep

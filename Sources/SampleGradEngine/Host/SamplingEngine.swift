@@ -17,7 +17,7 @@ import SampleGradCore
 /// limit on that wait because none is needed: the loop checks for `stop` between slices, a
 /// slice is sized to take about `BatchTiming.targetSeconds` (10 ms), and an idle loop wakes
 /// at once. `stop` may be called from several threads, more than once, or without `start`.
-public final class SamplingEngine: Sendable {
+package final class SamplingEngine: Sendable {
   private let queue = DispatchQueue(label: "samplegrad.sampling", qos: .userInitiated)
   private let mailbox = Mailbox<HostCommand>()
   private let published: LockedValue<Snapshot>
@@ -31,7 +31,7 @@ public final class SamplingEngine: Sendable {
 
   enum Phase { case ready, started, stopped }
 
-  public init(
+  package init(
     scenario: Scenario, seed: UInt64 = Scenario.defaultSeed, timing: BatchTiming = BatchTiming()
   ) {
     let host = JobHost(scenario: scenario, seed: seed, timing: timing)
@@ -40,7 +40,7 @@ public final class SamplingEngine: Sendable {
   }
 
   /// Starts the loop; only the first call does anything.
-  public func start() {
+  package func start() {
     let first = phase.withLock { phase -> Bool in
       guard phase == .ready else { return false }
       phase = .started
@@ -53,28 +53,28 @@ public final class SamplingEngine: Sendable {
   }
 
   /// Queues a command for the live statistics; it takes effect before their next batch.
-  public func send(_ command: EngineCommand) {
+  package func send(_ command: EngineCommand) {
     mailbox.post(.live(command))
   }
 
   /// Queues a command for the sweep (or for which job is on screen).
-  public func send(_ command: SweepJobCommand) {
+  package func send(_ command: SweepJobCommand) {
     mailbox.post(.sweep(command))
   }
 
   /// Queues a command for the training race (or for which job is on screen). Labelled, since
   /// the sweep's commands share some names (`.close`, `.togglePause`).
-  public func send(race command: TrainingJobCommand) {
+  package func send(race command: TrainingJobCommand) {
     mailbox.post(.training(command))
   }
 
   /// Queues a command for the overview (or for which job is on screen).
-  public func send(overview command: OverviewJobCommand) {
+  package func send(overview command: OverviewJobCommand) {
     mailbox.post(.overview(command))
   }
 
   /// The most recently published snapshot.
-  public var latest: Snapshot { published.withLock { $0 } }
+  package var latest: Snapshot { published.withLock { $0 } }
 
   /// Whether the loop has started and not yet ended.
   var isRunning: Bool { running.wait(timeout: .now()) == .timedOut }
@@ -83,7 +83,7 @@ public final class SamplingEngine: Sendable {
   var hasPendingState: Bool { pending.withLock { $0 != nil } }
 
   /// Stops the loop and returns once it has ended (after its current slice).
-  public func stop() {
+  package func stop() {
     phase.withLock { $0 = .stopped }
     mailbox.close()
     running.wait()
@@ -127,14 +127,14 @@ public final class SamplingEngine: Sendable {
 }
 
 /// How the loop sizes its batches and paces its output.
-public struct BatchTiming: Sendable {
+package struct BatchTiming: Sendable {
   /// A batch should take about this long, so a command waits at most ~this.
-  public var targetSeconds = 0.01
-  public var initialBatch = 256
-  public var publishInterval = 1.0 / 30
-  public var historyInterval = 0.25
+  package var targetSeconds = 0.01
+  package var initialBatch = 256
+  package var publishInterval = 1.0 / 30
+  package var historyInterval = 0.25
 
-  public init() {}
+  package init() {}
 
   /// The batch to draw next, given that `batch` took `seconds`: scaled toward
   /// `targetSeconds`, at most halved or doubled at a time, never below `minimum` (unless

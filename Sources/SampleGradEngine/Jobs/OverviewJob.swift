@@ -1,7 +1,7 @@
 import SampleGradCore
 
 /// What the overview view asks of the overview job.
-public enum OverviewJobCommand: Sendable, Equatable {
+package enum OverviewJobCommand: Sendable, Equatable {
   /// Shows the overview of the live scenario as it is now (every method that can run on it,
   /// and the probe for the df/dx column). An overview that already measures the same
   /// scenario carries on where it was; otherwise a new one starts. While it is open it is
@@ -20,10 +20,10 @@ public enum OverviewJobCommand: Sendable, Equatable {
 /// the cells keep the run's streams and chunks, and the probe's run shares the scenario's
 /// samples of the distribution (same distribution, same seed, same stream). A slice grows
 /// every unfinished cell a little, in parallel; how the work is sliced never changes a number.
-public struct OverviewJob: EngineJob {
+package struct OverviewJob: EngineJob {
   /// The scenario measured: the live one with every method that can run on it.
-  public let scenario: Scenario
-  public let seed: UInt64
+  package let scenario: Scenario
+  package let seed: UInt64
   private let probe: OverviewMeasurement.Probe?
   /// The two runs' problems, solved once (every finished round reports against them).
   private let problem: GradientProblem
@@ -37,11 +37,11 @@ public struct OverviewJob: EngineJob {
 
   /// Samples per method of the first table: every method of a categorical takes a few
   /// hundredths of a second at this count.
-  public static let firstRound = 4096
+  package static let firstRound = 4096
   /// Where refinement stops (about a million per method).
-  public static let defaultMaximumSamples = 1 << 20
+  package static let defaultMaximumSamples = 1 << 20
 
-  public init(
+  package init(
     measuring live: Scenario, seed: UInt64, firstRound: Int = OverviewJob.firstRound,
     maximumSamples: Int = OverviewJob.defaultMaximumSamples,
     chunkSize: Int = ChunkPlan.defaultChunkSize
@@ -71,37 +71,37 @@ public struct OverviewJob: EngineJob {
   }
 
   /// Whether this job measures what an overview of `live` with `seed` would.
-  public func measures(_ live: Scenario, seed: UInt64) -> Bool {
+  package func measures(_ live: Scenario, seed: UInt64) -> Bool {
     self.seed == seed && scenario == OverviewMeasurement.fullScenario(live)
   }
 
-  public mutating func apply(_ command: OverviewJobCommand) {
+  package mutating func apply(_ command: OverviewJobCommand) {
     if command == .togglePause { refinement.togglePause() }
   }
 
-  public var isPaused: Bool { refinement.isPaused }
+  package var isPaused: Bool { refinement.isPaused }
 
-  public var isFinished: Bool { refinement.isFinished }
+  package var isFinished: Bool { refinement.isFinished }
 
-  public var hasWork: Bool { refinement.hasWork }
+  package var hasWork: Bool { refinement.hasWork }
 
   /// Grows every unfinished cell by about `budget` samples in all; a finished round becomes
   /// the published table. Returns the samples drawn (at least 64 per unfinished cell).
   @discardableResult
-  public mutating func refine(budget: Int) -> Int {
+  package mutating func refine(budget: Int) -> Int {
     absorb(refinement.refine(budget: budget))
   }
 
   /// Refines until the round at `samples` per method is finished (tests; the engine slices).
-  public mutating func refine(throughRound samples: Int) {
+  package mutating func refine(throughRound samples: Int) {
     while !isFinished, refinement.rounds.completed < samples { refine(budget: 1 << 18) }
   }
 
-  public mutating func work(timing: BatchTiming) {
+  package mutating func work(timing: BatchTiming) {
     absorb(refinement.work(timing: timing))
   }
 
-  public mutating func rest() { refinement.rest() }
+  package mutating func rest() { refinement.rest() }
 
   /// A finished round becomes the published table. Returns the samples drawn.
   @discardableResult
@@ -132,7 +132,7 @@ public struct OverviewJob: EngineJob {
     }
   }
 
-  public func publish() -> OverviewSnapshot {
+  package func publish() -> OverviewSnapshot {
     let rounds = refinement.rounds
     return OverviewSnapshot(
       scenarioName: scenario.name, overviews: overviews, samples: rounds.completed,
@@ -143,24 +143,24 @@ public struct OverviewJob: EngineJob {
 
 /// The overview's part of the snapshot: the last finished round's table for every gradient
 /// component (empty until the first round is done) and how far the next round is.
-public struct OverviewSnapshot: Sendable {
+package struct OverviewSnapshot: Sendable {
   /// The scenario the table measures.
-  public var scenarioName: String
+  package var scenarioName: String
   /// One table per gradient component, all from the same runs.
-  public var overviews: [Overview]
+  package var overviews: [Overview]
   /// Samples per method in `overviews` (0 before the first round).
-  public var samples: Int
+  package var samples: Int
   /// Samples per method the round in progress reaches.
-  public var target: Int
+  package var target: Int
   /// How much of the round in progress is done, 0...1.
-  public var progress: Double
-  public var maximumSamples: Int
-  public var isPaused: Bool
-  public var isFinished: Bool
+  package var progress: Double
+  package var maximumSamples: Int
+  package var isPaused: Bool
+  package var isFinished: Bool
   /// Whether the overview is the job on screen (and so the one sampling).
-  public var isOpen: Bool
+  package var isOpen: Bool
 
-  public init(
+  package init(
     scenarioName: String, overviews: [Overview], samples: Int, target: Int, progress: Double,
     maximumSamples: Int, isPaused: Bool, isFinished: Bool, isOpen: Bool
   ) {
@@ -176,7 +176,7 @@ public struct OverviewSnapshot: Sendable {
   }
 
   /// The table for gradient component `component` (clamped), nil before the first round.
-  public func overview(component: Int) -> Overview? {
+  package func overview(component: Int) -> Overview? {
     guard !overviews.isEmpty else { return nil }
     return overviews[min(max(component, 0), overviews.count - 1)]
   }

@@ -9,9 +9,9 @@ import SampleGradCore
 /// `samplegrad sweep --samples N` for N = 4096, 8192, ... A slice grows every unfinished cell
 /// of the round a little, in parallel, in steps of 64 estimates; how the work is sliced never
 /// changes a number.
-public struct SweepJob: EngineJob {
-  public private(set) var plan: SweepPlan
-  public let seed: UInt64
+package struct SweepJob: EngineJob {
+  package private(set) var plan: SweepPlan
+  package let seed: UInt64
   private let problems: [GradientProblem]
   /// Point-major: cell `p * estimators + e`.
   private let cells: [EstimateCell]
@@ -20,11 +20,11 @@ public struct SweepJob: EngineJob {
 
   /// Samples per point of the first curve: 25 points of 5 estimators take well under a
   /// second on one core.
-  public static let firstRound = 4096
+  package static let firstRound = 4096
   /// Where refinement stops (about a million per point).
-  public static let defaultMaximumSamples = 1 << 20
+  package static let defaultMaximumSamples = 1 << 20
 
-  public init(
+  package init(
     plan: SweepPlan, seed: UInt64, firstRound: Int = SweepJob.firstRound,
     maximumSamples: Int = SweepJob.defaultMaximumSamples,
     chunkSize: Int = ChunkPlan.defaultChunkSize
@@ -43,35 +43,35 @@ public struct SweepJob: EngineJob {
       initialBudget: BatchTiming().initialBatch * plan.estimators.count)
   }
 
-  public mutating func apply(_ command: SweepJobCommand) {
+  package mutating func apply(_ command: SweepJobCommand) {
     if command == .togglePause { refinement.togglePause() }
   }
 
-  public var isPaused: Bool { refinement.isPaused }
+  package var isPaused: Bool { refinement.isPaused }
 
   /// Whether refinement has reached its maximum.
-  public var isFinished: Bool { refinement.isFinished }
+  package var isFinished: Bool { refinement.isFinished }
 
-  public var hasWork: Bool { refinement.hasWork }
+  package var hasWork: Bool { refinement.hasWork }
 
   /// Grows the unfinished cells of the round by about `budget` estimates in all, in parallel;
   /// finishes the round when every cell has reached it. Returns the estimates drawn: at least
   /// a step of 64 per unfinished cell, so more than `budget` when the cells are many.
   @discardableResult
-  public mutating func refine(budget: Int) -> Int {
+  package mutating func refine(budget: Int) -> Int {
     absorb(refinement.refine(budget: budget))
   }
 
   /// Refines until the round at `samples` per point is finished (tests; the engine slices).
-  public mutating func refine(throughRound samples: Int) {
+  package mutating func refine(throughRound samples: Int) {
     while !isFinished, (completed?.samples ?? 0) < samples { refine(budget: 1 << 18) }
   }
 
-  public mutating func work(timing: BatchTiming) {
+  package mutating func work(timing: BatchTiming) {
     absorb(refinement.work(timing: timing))
   }
 
-  public mutating func rest() { refinement.rest() }
+  package mutating func rest() { refinement.rest() }
 
   /// A finished round becomes the published result. Returns the estimates drawn.
   @discardableResult
@@ -97,7 +97,7 @@ public struct SweepJob: EngineJob {
     return SweepResult(plan: plan, seed: seed, samples: samples, points: points)
   }
 
-  public func publish() -> SweepSnapshot {
+  package func publish() -> SweepSnapshot {
     SweepSnapshot(
       plan: plan,
       result: completed.map {

@@ -3,7 +3,7 @@ import Foundation
 import SampleGradCore
 
 /// What the race view asks of the training job.
-public enum TrainingJobCommand: Sendable, Equatable {
+package enum TrainingJobCommand: Sendable, Equatable {
   /// Opens the race view: a race of the live scenario as it is now (its enabled estimators,
   /// its `[training]` defaults), or the one already run if nothing it depends on changed.
   case open
@@ -21,10 +21,10 @@ public enum TrainingJobCommand: Sendable, Equatable {
 /// `pacing.seconds` on a log axis, as the view draws it); never slower than the machine
 /// allows. How the steps are sliced never changes a number: the race equals
 /// `samplegrad train` with the same settings and seed.
-public struct TrainingJob: EngineJob {
-  public private(set) var race: TrainingRace
-  public private(set) var isPaused = false
-  public let pacing: RacePacing
+package struct TrainingJob: EngineJob {
+  package private(set) var race: TrainingRace
+  package private(set) var isPaused = false
+  package let pacing: RacePacing
   /// Seconds of racing so far (pauses and other views excluded).
   private var elapsed = 0.0
   private var lastWork: DispatchTime?
@@ -34,14 +34,14 @@ public struct TrainingJob: EngineJob {
   private var stepsPerPiece = 1
   private var message: String?
 
-  public init(setup: RaceSetup, pacing: RacePacing = RacePacing()) {
+  package init(setup: RaceSetup, pacing: RacePacing = RacePacing()) {
     race = TrainingRace(setup: setup)
     self.pacing = pacing
   }
 
-  public var setup: RaceSetup { race.setup }
+  package var setup: RaceSetup { race.setup }
 
-  public mutating func apply(_ command: TrainingJobCommand) {
+  package mutating func apply(_ command: TrainingJobCommand) {
     message = nil
     switch command {
     case .togglePause:
@@ -71,11 +71,11 @@ public struct TrainingJob: EngineJob {
     rest()
   }
 
-  public var hasWork: Bool { !isPaused && !race.isFinished }
+  package var hasWork: Bool { !isPaused && !race.isFinished }
 
   /// Steps the race up to where the pacing says it should be now, at most about
   /// `timing.targetSeconds` of work; ahead of the schedule, it waits (up to that long) for it.
-  public mutating func work(timing: BatchTiming) {
+  package mutating func work(timing: BatchTiming) {
     let now = DispatchTime.now()
     if let lastWork { elapsed += min(now.seconds(since: lastWork), 0.25) }
     lastWork = now
@@ -105,13 +105,13 @@ public struct TrainingJob: EngineJob {
     stepsPerSecond = rate.record(samples: done, seconds: DispatchTime.now().seconds(since: started))
   }
 
-  public mutating func rest() {
+  package mutating func rest() {
     lastWork = nil
     rate = RateMeter()
     stepsPerSecond = 0
   }
 
-  public func publish() -> RaceSnapshot {
+  package func publish() -> RaceSnapshot {
     var snapshot = race.snapshot()
     snapshot.stepsPerSecond = hasWork ? stepsPerSecond : 0
     snapshot.isPaused = isPaused
@@ -123,13 +123,13 @@ public struct TrainingJob: EngineJob {
 /// How fast the live race advances: a race drawn on a log axis
 /// (`RaceSnapshot.logStepThreshold`) reaches step `(1 + T)^(t / seconds) - 1` after `t`
 /// seconds, so its front crosses the axis at a steady speed; a short race advances linearly.
-public struct RacePacing: Sendable, Equatable {
-  public var seconds: Double
+package struct RacePacing: Sendable, Equatable {
+  package var seconds: Double
 
-  public init(seconds: Double = 15) { self.seconds = seconds }
+  package init(seconds: Double = 15) { self.seconds = seconds }
 
   /// The step due `t` seconds into a race of `total` steps.
-  public func step(after t: Double, of total: Int) -> Int {
+  package func step(after t: Double, of total: Int) -> Int {
     guard seconds > 0, t < seconds else { return total }
     let fraction = max(t, 0) / seconds
     if total > RaceSnapshot.logStepThreshold {

@@ -2,7 +2,7 @@ import SampleGradCore
 
 /// What the screen asks of the sampler. Commands queue in the engine's inbox and are applied
 /// between batches, in order.
-public enum EngineCommand: Sendable, Equatable {
+package enum EngineCommand: Sendable, Equatable {
   /// Sets parameter `index` (a logit, the log-odds, the mean or the std) to `value`.
   case setParameter(index: Int, value: Double)
   /// Adds `delta` to parameter `index`.

@@ -4,13 +4,13 @@ import SampleGradCore
 
 /// The engine's numbers as a plain value: apply a command, step a batch, take a snapshot.
 /// Tests drive it synchronously; `SamplingEngine` runs it on a background queue.
-public struct EngineState {
-  public private(set) var scenario: Scenario
+package struct EngineState {
+  package private(set) var scenario: Scenario
   /// The scenario as loaded, which `restoreParameters` goes back to.
-  public private(set) var loaded: Scenario
-  public private(set) var isPaused = false
-  public private(set) var generation = 0
-  public private(set) var message: String?
+  package private(set) var loaded: Scenario
+  package private(set) var isPaused = false
+  package private(set) var generation = 0
+  package private(set) var message: String?
   var enabled: Set<EstimatorKind>
   var samplers: [EstimatorKind: GradientSampler] = [:]
   var moments: [EstimatorKind: RunningMoments] = [:]
@@ -28,12 +28,12 @@ public struct EngineState {
   /// The estimators shown: every one whose distribution needs are met, in registry order
   /// (one the objective cannot serve is listed with the reason instead of numbers). Kept
   /// with the scenario (`rebuild`), not filtered from the registry at every step.
-  public private(set) var rows: [EstimatorKind] = []
-  public private(set) var samplesPerSecond = 0.0
+  package private(set) var rows: [EstimatorKind] = []
+  package private(set) var samplesPerSecond = 0.0
 
   /// Relaxed rows kept for the screen.
-  public static let relaxedRowLimit = 12
-  public init(scenario: Scenario, seed: UInt64 = Scenario.defaultSeed) {
+  package static let relaxedRowLimit = 12
+  package init(scenario: Scenario, seed: UInt64 = Scenario.defaultSeed) {
     self.scenario = scenario
     loaded = scenario
     self.seed = seed
@@ -48,7 +48,7 @@ public struct EngineState {
 
   /// Applies one command. Returns false (and sets `message`) if it was refused.
   @discardableResult
-  public mutating func apply(_ command: EngineCommand) -> Bool {
+  package mutating func apply(_ command: EngineCommand) -> Bool {
     message = nil
     switch command {
     case .setParameter(let index, let value):
@@ -184,7 +184,7 @@ public struct EngineState {
 
   /// Draws `samples` outcomes and `samples` estimates from each enabled estimator, the
   /// estimators in parallel (each has its own sampler, generator and accumulator).
-  public mutating func step(samples: Int) {
+  package mutating func step(samples: Int) {
     var relaxedMoments = relaxed
     outcomeSampler.run(
       count: samples, using: &outcomeStream, histogram: &histogram, relaxed: &relaxedMoments)
@@ -213,7 +213,7 @@ public struct EngineState {
 
   /// Adds one point to the variance history: the running variances of the enabled rows that
   /// have enough estimates since their last restart.
-  public mutating func recordHistory() {
+  package mutating func recordHistory() {
     var variances: [EstimatorKind: [Double]] = [:]
     for kind in rows where enabled.contains(kind) {
       guard let m = moments[kind], m.count >= VarianceHistory.minimumSamples else { continue }
@@ -225,7 +225,7 @@ public struct EngineState {
   mutating func setRate(_ perSecond: Double) { samplesPerSecond = perSecond }
 
   /// An immutable picture of everything the screen shows.
-  public func snapshot() -> Snapshot {
+  package func snapshot() -> Snapshot {
     let test = histogram.chiSquare
     return Snapshot(
       scenario: scenario, seed: seed, exact: problem.exact, probabilities: problem.probabilities,

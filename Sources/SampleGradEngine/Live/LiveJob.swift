@@ -3,28 +3,28 @@ import SampleGradCore
 
 /// The live statistics as a job: `EngineState` (the numbers) plus the pacing around it, batch
 /// sizes that keep a command's wait short, the rate meter and the history's clock.
-public struct LiveJob: EngineJob {
-  public private(set) var state: EngineState
+package struct LiveJob: EngineJob {
+  package private(set) var state: EngineState
   private var batch: Int
   private var rate = RateMeter()
   private var lastHistory = DispatchTime.now()
   /// `.step` commands since the last slice: one batch answers them all.
   private var pendingSteps = 0
 
-  public init(state: EngineState, timing: BatchTiming = BatchTiming()) {
+  package init(state: EngineState, timing: BatchTiming = BatchTiming()) {
     self.state = state
     batch = timing.initialBatch
   }
 
-  public mutating func apply(_ command: EngineCommand) {
+  package mutating func apply(_ command: EngineCommand) {
     if command == .step { pendingSteps += 1 }
     state.apply(command)
   }
 
   /// Sampling unless paused; paused, only to answer `.step`.
-  public var hasWork: Bool { !state.isPaused || pendingSteps > 0 }
+  package var hasWork: Bool { !state.isPaused || pendingSteps > 0 }
 
-  public mutating func work(timing: BatchTiming) {
+  package mutating func work(timing: BatchTiming) {
     let started = DispatchTime.now()
     state.step(samples: batch)
     let now = DispatchTime.now()
@@ -38,10 +38,10 @@ public struct LiveJob: EngineJob {
     pendingSteps = 0
   }
 
-  public mutating func rest() {
+  package mutating func rest() {
     state.setRate(0)
     rate = RateMeter()
   }
 
-  public func publish() -> Snapshot { state.snapshot() }
+  package func publish() -> Snapshot { state.snapshot() }
 }

@@ -4,21 +4,21 @@ import SampleGradCore
 /// point per history tick, all rows on the same ticks, with the samples drawn so far at each
 /// tick (the chart's x axis) and a mark wherever the parameters changed (every statistic
 /// restarts there, so the chart shows where a line begins afresh).
-public struct VarianceHistory: Sendable, Equatable {
+package struct VarianceHistory: Sendable, Equatable {
   /// Points kept, two minutes at four a second (the oldest are dropped first).
-  public static let capacity = 480
+  package static let capacity = 480
   /// Estimates a row needs since its last restart before it adds a point: a running variance
   /// over a handful of draws says little, and would draw as a dip after every change.
-  public static let minimumSamples = 1000
+  package static let minimumSamples = 1000
 
   /// A change of the parameters between two points.
-  public struct Mark: Sendable, Equatable {
+  package struct Mark: Sendable, Equatable {
     /// The first point drawn with the new parameters.
-    public var point: Int
-    public var before: DistributionSpec
-    public var after: DistributionSpec
+    package var point: Int
+    package var before: DistributionSpec
+    package var after: DistributionSpec
 
-    public init(point: Int, before: DistributionSpec, after: DistributionSpec) {
+    package init(point: Int, before: DistributionSpec, after: DistributionSpec) {
       self.point = point
       self.before = before
       self.after = after
@@ -26,11 +26,11 @@ public struct VarianceHistory: Sendable, Equatable {
   }
 
   /// Estimates drawn per enabled row since the history began, at each point.
-  public private(set) var samples: [Int] = []
+  package private(set) var samples: [Int] = []
   /// Per row (by estimator), per point: each component's running variance, or empty when the
   /// row was off or had too few estimates then.
-  public private(set) var series: [EstimatorKind: [[Double]]] = [:]
-  public private(set) var marks: [Mark] = []
+  package private(set) var series: [EstimatorKind: [[Double]]] = [:]
+  package private(set) var marks: [Mark] = []
 
   /// Adds one point: `variances[kind]` for the rows that have numbers, empty for the others.
   mutating func append(drawn: Int, rows: [EstimatorKind], variances: [EstimatorKind: [Double]]) {

@@ -5,15 +5,15 @@ import SampleGradCore
 /// Measures sampling throughput: how many samples per second each estimator (and raw relaxed
 /// sampling) draws on one core and on several. Medians of repeated timed rounds, since
 /// machines are shared and noisy.
-public enum Benchmark {
-  public struct Result: Sendable {
-    public let name: String
-    public let threads: Int
-    public let perSecond: Double
+package enum Benchmark {
+  package struct Result: Sendable {
+    package let name: String
+    package let threads: Int
+    package let perSecond: Double
   }
 
   /// The scenario `samplegrad bench` uses without `--preset`: K = 10, temperature 0.5.
-  public static let defaultScenario = try! Scenario(
+  package static let defaultScenario = try! Scenario(
     name: "bench-k10", title: "Benchmark, K = 10",
     distribution: .categorical(
       logits: (0..<10).map { Double($0) / 4 - 1 }, temperature: 0.5),
@@ -21,7 +21,7 @@ public enum Benchmark {
 
   /// Samples per second of `name` on `threads` workers, the median of `rounds` rounds of
   /// about `seconds / rounds` each.
-  public static func measure(
+  package static func measure(
     _ name: String, threads: Int, seconds: Double, rounds: Int = 5,
     makeWork: @escaping @Sendable () -> any BenchmarkWorkload
   ) -> Result {
@@ -53,7 +53,7 @@ public enum Benchmark {
   }
 
   /// Throughput of every estimator that applies, and of raw relaxed sampling.
-  public static func sampling(scenario: Scenario, threads: [Int], seconds: Double) -> [Result] {
+  package static func sampling(scenario: Scenario, threads: [Int], seconds: Double) -> [Result] {
     let problem = scenario.problem
     var results: [Result] = []
     let kinds = EstimatorRegistry.kinds(
@@ -75,21 +75,21 @@ public enum Benchmark {
   }
 
   /// Seconds to run a race to its last step on `threads` workers, the median of `rounds`.
-  public static func training(_ setup: RaceSetup, threads: Int, rounds: Int = 5) -> Double {
+  package static func training(_ setup: RaceSetup, threads: Int, rounds: Int = 5) -> Double {
     median((0..<rounds).map { _ in time { _ = TrainingRunner.run(setup, threads: threads) } })
   }
 
   /// A whole headless sweep: `scenario`'s own sweep at `samples` per point for the
   /// estimators it lists (the yardstick: the default preset's 25 temperatures at
   /// 100,000 samples for its 5 estimators), timed `rounds` times on each thread count.
-  public struct SweepTiming: Sendable {
-    public let plan: SweepPlan
-    public let samples: Int
-    public let threads: Int
-    public let medianSeconds: Double
+  package struct SweepTiming: Sendable {
+    package let plan: SweepPlan
+    package let samples: Int
+    package let threads: Int
+    package let medianSeconds: Double
   }
 
-  public static func sweep(
+  package static func sweep(
     scenario: Scenario, samples: Int = Scenario.defaultSamples, threads: [Int], rounds: Int = 3
   ) throws(InvalidScenario) -> [SweepTiming] {
     let plan = try SweepPlan.standard(
@@ -104,14 +104,14 @@ public enum Benchmark {
   }
 
   /// The median of `values` (which must not be empty).
-  public static func median(_ values: [Double]) -> Double {
+  package static func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     let mid = sorted.count / 2
     return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
   }
 
   /// Seconds taken by `body`.
-  public static func time(_ body: () -> Void) -> Double {
+  package static func time(_ body: () -> Void) -> Double {
     let start = DispatchTime.now()
     body()
     return DispatchTime.now().seconds(since: start)
@@ -119,7 +119,7 @@ public enum Benchmark {
 }
 
 /// One worker's share of a benchmark: it owns its sampler, generator and accumulators.
-public protocol BenchmarkWorkload: AnyObject {
+package protocol BenchmarkWorkload: AnyObject {
   func draw(_ count: Int)
 }
 

@@ -3,9 +3,9 @@ import SampleGradCore
 
 /// Runs a scenario to completion without a screen (`samplegrad run`, tests, handouts), with
 /// the chunks of every estimator spread over the available cores.
-public enum HeadlessRunner {
+package enum HeadlessRunner {
   /// `chunkSize` changes the numbers (each chunk has its own streams); tests use small ones.
-  public static func run(
+  package static func run(
     _ scenario: Scenario, samples: Int, seed: UInt64, threads: Int = 1,
     chunkSize: Int = ChunkPlan.defaultChunkSize
   ) throws(EstimatorNotApplicable) -> RunResult {
@@ -25,7 +25,7 @@ public enum HeadlessRunner {
 
   /// One estimator's moments over the whole plan, merged in chunk order, and its
   /// control-variate scale at the end of the last chunk.
-  public static func estimate(
+  package static func estimate(
     _ kind: EstimatorKind, problem: GradientProblem, plan: ChunkPlan, seed: UInt64, threads: Int
   ) throws(EstimatorNotApplicable) -> (moments: RunningMoments, eta: Double?) {
     // Checked once here; each worker's copy then cannot fail.

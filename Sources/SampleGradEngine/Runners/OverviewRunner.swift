@@ -2,8 +2,8 @@ import SampleGradCore
 
 /// Measures the overview table: the scenario with every estimator that can run on it, and the
 /// probe objective for the df/dx column, each a headless run (deterministic for a seed).
-public enum OverviewRunner {
-  public static func measure(
+package enum OverviewRunner {
+  package static func measure(
     _ scenario: Scenario, samples: Int, seed: UInt64, threads: Int, component: Int = 0,
     chunkSize: Int = ChunkPlan.defaultChunkSize
   ) -> Overview {

@@ -9,8 +9,8 @@ import SampleGradCore
 /// merged in chunk order, so each point's numbers equal `samplegrad run`'s at that setting,
 /// bit for bit, whatever the thread count. Pieces are handed out in order to whichever worker
 /// is free (points and chunks differ in cost), and each result lands in its own slot.
-public enum SweepRunner {
-  public static func run(
+package enum SweepRunner {
+  package static func run(
     _ plan: SweepPlan, samples: Int, seed: UInt64, threads: Int = 1
   ) -> SweepResult {
     let chunks = ChunkPlan(samples: samples)

@@ -2,15 +2,15 @@ import SampleGradCore
 
 /// Runs every step of a tour headless and evaluates its checks, so a tour's claims stay true
 /// as the code changes (`samplegrad tour NAME --check`, and a test for every built-in tour).
-public enum TourChecker {
+package enum TourChecker {
   /// One check's verdict, with where it was made.
-  public struct Result: Sendable {
-    public let step: Int
-    public let stepTitle: String
-    public let outcome: CheckOutcome
+  package struct Result: Sendable {
+    package let step: Int
+    package let stepTitle: String
+    package let outcome: CheckOutcome
 
     /// `PASS  step 3 (A baseline): sfb.variance[0] < 0.1 * sf.variance[0]   0.0689 < 0.0899`.
-    public var line: String {
+    package var line: String {
       "\(outcome.passed ? "PASS" : "FAIL")  step \(step) (\(stepTitle)): \(outcome.check)"
         + "   [\(outcome.measured)]"
     }
@@ -18,7 +18,7 @@ public enum TourChecker {
 
   /// Every check of every step, in order. Steps without checks are resolved (their settings
   /// must be valid) but not run.
-  public static func check(
+  package static func check(
     _ tour: Tour, presets: PresetLibrary, threads: Int = 1
   ) throws(InvalidScenario) -> [Result] {
     let scenarios = try tour.scenarios(presets: presets)

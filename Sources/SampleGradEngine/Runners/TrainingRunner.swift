@@ -5,8 +5,8 @@ import SampleGradCore
 /// the lanes are spread over the workers, each worker building its own lanes from the shared
 /// setup. A lane's numbers depend on the seed and its estimator only, and results land in
 /// the scenario's order, so the output is the same at any thread count.
-public enum TrainingRunner {
-  public static func run(_ setup: RaceSetup, threads: Int = 1) -> TrainingResult {
+package enum TrainingRunner {
+  package static func run(_ setup: RaceSetup, threads: Int = 1) -> TrainingResult {
     let kinds = setup.scenario.estimators
     let workers = max(1, min(threads, kinds.count))
     let lanes = OrderedResults<LaneResult>.collect(count: kinds.count, workers: workers) {

@@ -1,49 +1,49 @@
 import SampleGradCore
 
 /// Everything the screen draws, as one immutable value published by the engine.
-public struct Snapshot: Sendable {
-  public var scenario: Scenario
+package struct Snapshot: Sendable {
+  package var scenario: Scenario
   /// The distribution as it is now (after the user's tweaks).
-  public var distribution: DistributionSpec { scenario.distribution.spec }
+  package var distribution: DistributionSpec { scenario.distribution.spec }
   /// The seed the engine's streams were made from.
-  public var seed: UInt64
-  public var exact: ExactSolution
+  package var seed: UInt64
+  package var exact: ExactSolution
   /// The compiled distribution and objective the statistics were drawn from (what an export
   /// needs to report them as `samplegrad run` does, without solving the problem again).
-  public var problem: GradientProblem
+  package var problem: GradientProblem
   /// Probabilities of the discrete outcomes (empty for a gaussian).
-  public var probabilities: [Double]
-  public var isPaused: Bool
+  package var probabilities: [Double]
+  package var isPaused: Bool
   /// Samples of the distribution drawn since the statistics were last reset.
-  public var samples: Int
-  public var samplesPerSecond: Double
-  public var histogram: Histogram
-  public var chiSquare: ChiSquareTest
+  package var samples: Int
+  package var samplesPerSecond: Double
+  package var histogram: Histogram
+  package var chiSquare: ChiSquareTest
   /// The latest relaxed samples, newest last (K values each; empty for a gaussian).
-  public var relaxedRows: [[Double]]
+  package var relaxedRows: [[Double]]
   /// Mean of all relaxed samples since the reset, beside `probabilities`.
-  public var relaxedMean: [Double]
+  package var relaxedMean: [Double]
   /// One row per estimator that applies to the distribution, enabled or not.
-  public var estimators: [EstimatorSnapshot]
+  package var estimators: [EstimatorSnapshot]
   /// The variance history's x axis: estimates drawn per row at each point (the rows'
   /// `varianceHistory` have one entry per point).
-  public var historySamples: [Int]
+  package var historySamples: [Int]
   /// Where the parameters changed, by point.
-  public var historyMarks: [VarianceHistory.Mark]
+  package var historyMarks: [VarianceHistory.Mark]
   /// The distribution as the scenario was loaded (what `restoreParameters` goes back to).
-  public var loaded: DistributionSpec
+  package var loaded: DistributionSpec
   /// A status or error line for the user (e.g. "temperature is already at its minimum").
-  public var message: String?
+  package var message: String?
   /// Increases whenever the parameters change, so the screen can tell a fresh start.
-  public var generation: Int
+  package var generation: Int
   /// The sweep's part, published by the sweep job once a sweep has been opened.
-  public var sweep: SweepSnapshot? = nil
+  package var sweep: SweepSnapshot? = nil
   /// The training race's part, once a race has been opened (`T`).
-  public var race: RaceSnapshot? = nil
+  package var race: RaceSnapshot? = nil
   /// The overview's part, once the overview has been opened (`o`).
-  public var overview: OverviewSnapshot? = nil
+  package var overview: OverviewSnapshot? = nil
 
-  public init(
+  package init(
     scenario: Scenario, seed: UInt64 = Scenario.defaultSeed, exact: ExactSolution,
     probabilities: [Double], isPaused: Bool = false, samples: Int, samplesPerSecond: Double = 0,
     histogram: Histogram, chiSquare: ChiSquareTest, relaxedRows: [[Double]] = [],
@@ -72,29 +72,29 @@ public struct Snapshot: Sendable {
     self.generation = generation
   }
 
-  public var parameterNames: [String] { distribution.parameterNames }
+  package var parameterNames: [String] { distribution.parameterNames }
 }
 
 /// One estimator's running statistics, per gradient component.
-public struct EstimatorSnapshot: Sendable {
-  public var kind: EstimatorKind
-  public var isEnabled: Bool
-  public var samples: Int
-  public var mean: [Double]
-  public var variance: [Double]
-  public var standardError: [Double]
-  public var exact: [Double]
+package struct EstimatorSnapshot: Sendable {
+  package var kind: EstimatorKind
+  package var isEnabled: Bool
+  package var samples: Int
+  package var mean: [Double]
+  package var variance: [Double]
+  package var standardError: [Double]
+  package var exact: [Double]
   /// Running variance over time, oldest first, one entry per history point (empty where the
   /// row had no numbers), aligned with `Snapshot.historySamples`.
-  public var varianceHistory: [[Double]]
+  package var varianceHistory: [[Double]]
   /// Whether theory says this estimator is unbiased for this objective.
-  public var isUnbiased: Bool
+  package var isUnbiased: Bool
   /// Why this estimator cannot run here ("needs df/dx"), shown instead of numbers.
-  public var unavailable: String?
+  package var unavailable: String?
   /// The control-variate scale in use (rebar), or its running value (rebar-auto).
-  public var eta: Double?
+  package var eta: Double?
 
-  public init(
+  package init(
     kind: EstimatorKind, isEnabled: Bool, samples: Int, mean: [Double], variance: [Double],
     standardError: [Double], exact: [Double], varianceHistory: [[Double]] = [],
     isUnbiased: Bool? = nil, unavailable: String? = nil, eta: Double? = nil
@@ -112,11 +112,11 @@ public struct EstimatorSnapshot: Sendable {
     self.eta = eta
   }
 
-  public var bias: [Double] { zip(mean, exact).map { $0 - $1 } }
+  package var bias: [Double] { zip(mean, exact).map { $0 - $1 } }
 
   /// Component `i`'s numbers with what they mean (relative noise, MSE, bias verdict), or nil
   /// when the row has none for it.
-  public func summary(_ i: Int) -> EstimateSummary? {
+  package func summary(_ i: Int) -> EstimateSummary? {
     guard mean.indices.contains(i), variance.indices.contains(i),
       standardError.indices.contains(i), exact.indices.contains(i), samples > 0
     else { return nil }

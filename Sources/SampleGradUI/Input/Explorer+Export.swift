@@ -3,17 +3,17 @@ import SampleGradEngine
 
 /// What `x` writes: the screen as text (without any overlay) and the numbers in the JSON
 /// schema of `samplegrad run`, so a handout or a script can take them.
-public struct ExportFiles: Sendable, Equatable {
+package struct ExportFiles: Sendable, Equatable {
   /// File name without extension: `samplegrad-<scenario>-<stamp>`.
-  public let baseName: String
-  public let text: String
-  public let json: String
+  package let baseName: String
+  package let text: String
+  package let json: String
 }
 
 extension Explorer {
   /// The export of `snapshot` as drawn on a `width` x `height` screen; `stamp` (a date and
   /// time) keeps file names apart.
-  public func export(_ snapshot: Snapshot, width: Int, height: Int, stamp: String) -> ExportFiles {
+  package func export(_ snapshot: Snapshot, width: Int, height: Int, stamp: String) -> ExportFiles {
     var buffer = Buffer(width: width, height: height)
     render(snapshot, into: &buffer, overlays: false)
     let text = buffer.lines.joined(separator: "\n") + "\n"

@@ -5,7 +5,7 @@ import SampleGradEngine
 /// changes the parameter under it, and in the lists a click picks and the wheel scrolls.
 /// What is under the pointer comes from the same layout the screen was drawn with.
 extension Explorer {
-  public mutating func handle(_ event: MouseEvent, snapshot: Snapshot) -> [ExplorerEffect] {
+  package mutating func handle(_ event: MouseEvent, snapshot: Snapshot) -> [ExplorerEffect] {
     message = nil
     selectedParameter = Self.clamp(selectedParameter, snapshot)
     let wheel: Key? =

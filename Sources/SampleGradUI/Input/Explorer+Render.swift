@@ -5,7 +5,7 @@ extension Explorer {
   /// Draws the whole screen for `snapshot` into `buffer` (already sized to the terminal):
   /// the panels for its size, the status line, the footer and any open overlay. Below
   /// 80x24 it draws a "too small" notice instead; it never traps on any size.
-  public func render(_ snapshot: Snapshot, into buffer: inout Buffer) {
+  package func render(_ snapshot: Snapshot, into buffer: inout Buffer) {
     render(snapshot, into: &buffer, overlays: true)
   }
 

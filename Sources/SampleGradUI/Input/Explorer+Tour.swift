@@ -7,7 +7,7 @@ import SampleGradEngine
 /// P pauses (space is taken) and h/l select where the arrows did. `c` shows the whole caption.
 extension Explorer {
   /// Starts `playback` at its first step; returns the effects that load it.
-  public mutating func play(_ playback: TourPlayback, snapshot: Snapshot) -> [ExplorerEffect] {
+  package mutating func play(_ playback: TourPlayback, snapshot: Snapshot) -> [ExplorerEffect] {
     tour = playback
     return goToStep(0, snapshot: snapshot)
   }

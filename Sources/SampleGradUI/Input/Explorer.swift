@@ -6,46 +6,46 @@ import SampleGradEngine
 /// mouse events into engine commands. It owns no thread and no terminal: the terminal layer
 /// feeds it keys and snapshots, performs the effects it returns and gives it a buffer to
 /// render into.
-public struct Explorer: Sendable {
+package struct Explorer: Sendable {
   /// The presets the picker lists.
-  public var presets: [PresetSummary]
-  public var options: DisplayOptions
+  package var presets: [PresetSummary]
+  package var options: DisplayOptions
   /// The terminal's size, set by the terminal layer before each event, so keys and clicks
   /// can be judged against what is on screen.
-  public var screenWidth = 80
-  public var screenHeight = 24
+  package var screenWidth = 80
+  package var screenHeight = 24
   /// The parameter arrows change (a logit, the log-odds, the mean or the std), 0-based.
-  public internal(set) var selectedParameter = 0
-  public internal(set) var overlay: ExplorerOverlay = .none
+  package internal(set) var selectedParameter = 0
+  package internal(set) var overlay: ExplorerOverlay = .none
   /// A message of the screen's own (a hint, a refused key, a preset that failed to load),
   /// shown in the status line until the next key.
-  public internal(set) var message: String?
+  package internal(set) var message: String?
   /// The numbers pinned with `m`, shown beside the live ones until `M`.
-  public internal(set) var pin: Pin?
+  package internal(set) var pin: Pin?
   /// Whether the lesson is on screen (`L`).
-  public internal(set) var showsLesson = true
+  package internal(set) var showsLesson = true
   /// What the middle pane shows where the screen has no room for every pane (`c`).
-  public internal(set) var middle: MiddleView = .samples
+  package internal(set) var middle: MiddleView = .samples
   /// The tour playing (`samplegrad tour NAME`), if any.
-  public internal(set) var tour: TourPlayback?
+  package internal(set) var tour: TourPlayback?
 
   /// The smallest screen the layout supports; below it a "too small" notice is drawn.
-  public static let minimumWidth = 80
-  public static let minimumHeight = 24
+  package static let minimumWidth = 80
+  package static let minimumHeight = 24
 
-  public init(presets: [PresetSummary], options: DisplayOptions = DisplayOptions()) {
+  package init(presets: [PresetSummary], options: DisplayOptions = DisplayOptions()) {
     self.presets = presets
     self.options = options
   }
 
   /// Shows `message` in the status line (e.g. a preset failed to load).
-  public mutating func show(message: String) {
+  package mutating func show(message: String) {
     self.message = message
   }
 
   /// Applies one key press against the latest snapshot and returns what the outside world
   /// must do. Never blocks and never touches the engine itself.
-  public mutating func handle(_ key: Key, snapshot: Snapshot) -> [ExplorerEffect] {
+  package mutating func handle(_ key: Key, snapshot: Snapshot) -> [ExplorerEffect] {
     message = nil
     selectedParameter = Self.clamp(selectedParameter, snapshot)
     if key == .interrupt { return [.quit] }

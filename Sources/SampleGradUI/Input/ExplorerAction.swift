@@ -2,7 +2,7 @@ import SampleGradCore
 
 /// What a key means on the main screen, before it is checked against the snapshot (a
 /// gaussian has no temperature, row 7 may not exist).
-public enum ExplorerAction: Sendable, Equatable {
+package enum ExplorerAction: Sendable, Equatable {
   case selectPrevious, selectNext, selectFirst, selectLast
   /// Moves the selected parameter one step (`ParameterStep`).
   case stepParameter(up: Bool, size: ParameterStep.Size)

@@ -3,7 +3,7 @@ import SampleGradEngine
 
 /// What a key press asks of the outside world. The explorer never talks to the engine or the
 /// file system itself, so its key handling is a pure function tests can check.
-public enum ExplorerEffect: Sendable, Equatable {
+package enum ExplorerEffect: Sendable, Equatable {
   /// Forward a command to the engine.
   case send(EngineCommand)
   /// Forward a command to the sweep (or open or close its view).

@@ -1,5 +1,5 @@
 /// What is drawn over the panels and gets the keys first.
-public enum ExplorerOverlay: Sendable, Equatable {
+package enum ExplorerOverlay: Sendable, Equatable {
   case none
   /// The help: page 0 lists the keys, page 1 is the legend of every symbol; `scroll` is the
   /// first line shown.
@@ -17,19 +17,19 @@ public enum ExplorerOverlay: Sendable, Equatable {
   case overview(OverviewView)
 
   /// The help on its first page.
-  public static let help = ExplorerOverlay.help(page: 0, scroll: 0)
+  package static let help = ExplorerOverlay.help(page: 0, scroll: 0)
 }
 
 /// The preset picker's state: the highlighted preset and the filter typed after `/`.
-public struct PresetPicker: Sendable, Equatable {
+package struct PresetPicker: Sendable, Equatable {
   /// Index into the full preset list.
-  public var selected: Int
+  package var selected: Int
   /// Only presets whose name or title contains this (any case) are listed.
-  public var filter: String = ""
+  package var filter: String = ""
   /// True while `/` typing goes to the filter.
-  public var isFiltering = false
+  package var isFiltering = false
 
-  public init(selected: Int, filter: String = "", isFiltering: Bool = false) {
+  package init(selected: Int, filter: String = "", isFiltering: Bool = false) {
     self.selected = selected
     self.filter = filter
     self.isFiltering = isFiltering

@@ -2,9 +2,9 @@ import SampleGradCore
 
 /// The main screen's keys in one table: the explorer, the help overlay and the footer all
 /// read it, so what is documented is what is bound.
-public enum KeyMap {
+package enum KeyMap {
   /// `]` multiplies the temperature by this, `[` divides by it.
-  public static let temperatureFactor = 1.25
+  package static let temperatureFactor = 1.25
 
   /// A move along a list or a cursor, whatever view it is in.
   enum Navigation: Sendable, Equatable {
@@ -37,7 +37,7 @@ public enum KeyMap {
   }
 
   /// The action of `key` on the main screen (no overlay open), if any.
-  public static func action(for key: Key) -> ExplorerAction? {
+  package static func action(for key: Key) -> ExplorerAction? {
     if let move = navigation(key) { return action(for: move) }
     switch key {
     case .escape: return .escape

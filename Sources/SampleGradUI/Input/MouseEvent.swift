@@ -1,17 +1,17 @@
 /// A mouse event as the UI understands it; the terminal layer translates curses' reports.
-public struct MouseEvent: Sendable, Equatable {
-  public enum Action: Sendable, Equatable {
+package struct MouseEvent: Sendable, Equatable {
+  package enum Action: Sendable, Equatable {
     /// A press of the left button.
     case click
     case wheelUp, wheelDown
   }
 
   /// Column and row, 0-based from the top left.
-  public var x: Int
-  public var y: Int
-  public var action: Action
+  package var x: Int
+  package var y: Int
+  package var action: Action
 
-  public init(x: Int, y: Int, action: Action) {
+  package init(x: Int, y: Int, action: Action) {
     self.x = x
     self.y = y
     self.action = action

@@ -2,11 +2,11 @@ import SampleGradCore
 
 /// The overview view's own state (`o`): the method whose full evidence is shown below the
 /// table on a narrow screen (and highlighted on a wide one).
-public struct OverviewView: Sendable, Equatable {
+package struct OverviewView: Sendable, Equatable {
   /// The selected method; nil selects the first estimator (after the exact reference row).
-  public var selected: EstimatorKind?
+  package var selected: EstimatorKind?
 
-  public init(selected: EstimatorKind? = nil) {
+  package init(selected: EstimatorKind? = nil) {
     self.selected = selected
   }
 

@@ -2,9 +2,9 @@ import SampleGradCore
 
 /// The sweep view's own state (`w`): what is swept, which error the chart draws, for which
 /// gradient component, which curves are hidden, and the point under the cursor.
-public struct SweepView: Sendable, Equatable {
+package struct SweepView: Sendable, Equatable {
   /// What the chart draws per estimator; `m` cycles.
-  public enum Measure: Sendable, Equatable, CaseIterable {
+  package enum Measure: Sendable, Equatable, CaseIterable {
     /// `bias^2 + variance`: the error of one estimate, what a choice must weigh.
     case meanSquaredError
     case variance
@@ -26,16 +26,16 @@ public struct SweepView: Sendable, Equatable {
     }
   }
 
-  public var setting: ScenarioSetting
-  public var measure = Measure.meanSquaredError
+  package var setting: ScenarioSetting
+  package var measure = Measure.meanSquaredError
   /// The gradient component drawn (a logit, the mean or the std), 0-based.
-  public var component: Int
+  package var component: Int
   /// The point under the cursor.
-  public var cursor: Int
+  package var cursor: Int
   /// Curves turned off with `1`..`9`.
-  public var hidden: Set<EstimatorKind> = []
+  package var hidden: Set<EstimatorKind> = []
 
-  public init(setting: ScenarioSetting, component: Int, cursor: Int) {
+  package init(setting: ScenarioSetting, component: Int, cursor: Int) {
     self.setting = setting
     self.component = component
     self.cursor = cursor
