@@ -94,7 +94,7 @@ struct OverviewViewTests {
     let snapshot = HandBuiltOverview.snapshot(
       HandBuilt.categorical(after: false), HandBuiltOverview.categorical)
     var explorer = Explorer(presets: Fixtures.presets)
-    #expect(explorer.handle(.character("o"), snapshot: snapshot) == [.overview(.open)])
+    #expect(explorer.handle(.character("o"), snapshot: snapshot) == [.job(.overview(.open))])
     #expect(explorer.overlay == .overview(OverviewView()))
     _ = explorer.handle(.up, snapshot: snapshot)
     _ = explorer.handle(.character("k"), snapshot: snapshot)
@@ -105,11 +105,11 @@ struct OverviewViewTests {
     _ = explorer.handle(.right, snapshot: snapshot)
     _ = explorer.handle(.character("l"), snapshot: snapshot)
     #expect(explorer.selectedParameter == 2)
-    #expect(explorer.handle(.character(" "), snapshot: snapshot) == [.overview(.togglePause)])
-    #expect(explorer.handle(.escape, snapshot: snapshot) == [.overview(.close)])
+    #expect(explorer.handle(.character(" "), snapshot: snapshot) == [.job(.overview(.togglePause))])
+    #expect(explorer.handle(.escape, snapshot: snapshot) == [.job(.overview(.close))])
     #expect(explorer.overlay == .none)
     _ = explorer.handle(.character("o"), snapshot: snapshot)
-    #expect(explorer.handle(.character("o"), snapshot: snapshot) == [.overview(.close)])
+    #expect(explorer.handle(.character("o"), snapshot: snapshot) == [.job(.overview(.close))])
     _ = explorer.handle(.character("o"), snapshot: snapshot)
     #expect(explorer.handle(.character("q"), snapshot: snapshot) == [.quit])
   }

@@ -146,28 +146,30 @@ struct ExplorerRaceTests {
   func keys() {
     var explorer = Explorer(presets: Fixtures.presets)
     var snapshot = Self.snapshot
-    #expect(explorer.handle(.character("T"), snapshot: snapshot) == [.race(.open)])
+    #expect(explorer.handle(.character("T"), snapshot: snapshot) == [.job(.race(.open))])
     #expect(explorer.overlay == .race)
     snapshot.race = RaceFixtures.relaxToy
     snapshot.race?.isOpen = true
-    #expect(explorer.handle(.character(" "), snapshot: snapshot) == [.race(.togglePause)])
-    #expect(explorer.handle(.character("r"), snapshot: snapshot) == [.race(.restart)])
-    #expect(explorer.handle(.character("+"), snapshot: snapshot) == [.race(.setLearningRate(0.02))])
+    #expect(explorer.handle(.character(" "), snapshot: snapshot) == [.job(.race(.togglePause))])
+    #expect(explorer.handle(.character("r"), snapshot: snapshot) == [.job(.race(.restart))])
+    #expect(
+      explorer.handle(.character("+"), snapshot: snapshot) == [.job(.race(.setLearningRate(0.02)))])
     #expect(explorer.message == "learning rate 0.02: the race starts again")
     #expect(
-      explorer.handle(.character("-"), snapshot: snapshot) == [.race(.setLearningRate(0.005))])
+      explorer.handle(.character("-"), snapshot: snapshot) == [.job(.race(.setLearningRate(0.005)))]
+    )
     #expect(explorer.handle(.character("k"), snapshot: snapshot) == [])
     #expect(explorer.message?.contains("Esc returns") == true)
     var buffer = Buffer(width: 80, height: 24)
     explorer.render(snapshot, into: &buffer)
     #expect(buffer.lines[0].contains("Training race"))
     #expect(buffer.lines[22].contains("Esc returns"))
-    #expect(explorer.handle(.escape, snapshot: snapshot) == [.race(.close)])
+    #expect(explorer.handle(.escape, snapshot: snapshot) == [.job(.race(.close))])
     #expect(explorer.overlay == .none)
     explorer.render(snapshot, into: &buffer)
     #expect(!buffer.lines[0].contains("Training race"))
-    #expect(explorer.handle(.character("T"), snapshot: snapshot) == [.race(.open)])
-    #expect(explorer.handle(.character("T"), snapshot: snapshot) == [.race(.close)])
+    #expect(explorer.handle(.character("T"), snapshot: snapshot) == [.job(.race(.open))])
+    #expect(explorer.handle(.character("T"), snapshot: snapshot) == [.job(.race(.close))])
     #expect(explorer.overlay == .none)
     _ = explorer.handle(.character("T"), snapshot: snapshot)
     #expect(explorer.handle(.character("q"), snapshot: snapshot) == [.quit])
@@ -191,15 +193,16 @@ struct ExplorerRaceTests {
   func sweepAndRace() {
     var explorer = Explorer(presets: Fixtures.presets)
     let snapshot = Self.snapshot
-    #expect(explorer.handle(.character("w"), snapshot: snapshot) == [.sweep(.open(.temperature))])
+    #expect(
+      explorer.handle(.character("w"), snapshot: snapshot) == [.job(.sweep(.open(.temperature)))])
     // The race's keys do not reach the sweep: space pauses the sweep.
-    #expect(explorer.handle(.character(" "), snapshot: snapshot) == [.sweep(.togglePause)])
+    #expect(explorer.handle(.character(" "), snapshot: snapshot) == [.job(.sweep(.togglePause))])
     #expect(explorer.handle(.character("T"), snapshot: snapshot) == [])
-    #expect(explorer.handle(.escape, snapshot: snapshot) == [.sweep(.close)])
-    #expect(explorer.handle(.character("T"), snapshot: snapshot) == [.race(.open)])
+    #expect(explorer.handle(.escape, snapshot: snapshot) == [.job(.sweep(.close))])
+    #expect(explorer.handle(.character("T"), snapshot: snapshot) == [.job(.race(.open))])
     #expect(explorer.handle(.character("w"), snapshot: snapshot) == [])
-    #expect(explorer.handle(.character(" "), snapshot: snapshot) == [.race(.togglePause)])
-    #expect(explorer.handle(.escape, snapshot: snapshot) == [.race(.close)])
+    #expect(explorer.handle(.character(" "), snapshot: snapshot) == [.job(.race(.togglePause))])
+    #expect(explorer.handle(.escape, snapshot: snapshot) == [.job(.race(.close))])
     #expect(explorer.overlay == .none)
   }
 

@@ -59,10 +59,10 @@ struct TourPlaybackTests {
     #expect(explorer.handle(.character("]"), snapshot: Self.live).count == 1)
     let next = explorer.handle(.character(" "), snapshot: Self.live)
     #expect(next.prefix(2) == [.send(.load(Self.scenarios[1])), .send(.resume)])
-    #expect(next.last == .sweep(.open(.temperature)))
+    #expect(next.last == .job(.sweep(.open(.temperature))))
     #expect(explorer.selectedParameter == 0, "a step without select selects the first")
     let back = explorer.handle(.left, snapshot: Self.live)
-    #expect(back == [.sweep(.close), .send(.load(Self.scenarios[0])), .send(.resume)])
+    #expect(back == [.job(.sweep(.close)), .send(.load(Self.scenarios[0])), .send(.resume)])
     #expect(explorer.selectedParameter == 1 && explorer.overlay == .none)
     #expect(explorer.handle(.right, snapshot: Self.live).first == .send(.load(Self.scenarios[1])))
   }
@@ -93,14 +93,14 @@ struct TourPlaybackTests {
     }
     #expect(sweep.setting == .temperature)
     let race = explorer.handle(.character(" "), snapshot: Self.live)
-    #expect(race.first == .sweep(.close) && race.last == .race(.open))
+    #expect(race.first == .job(.sweep(.close)) && race.last == .job(.race(.open)))
     #expect(explorer.overlay == .race)
     let overview = explorer.handle(.character(" "), snapshot: Self.live)
-    #expect(overview.first == .race(.close) && overview.last == .overview(.open))
+    #expect(overview.first == .job(.race(.close)) && overview.last == .job(.overview(.open)))
     #expect(explorer.overlay == .overview(OverviewView()))
     #expect(explorer.handle(.character(" "), snapshot: Self.live) == [])
     #expect(explorer.message?.hasPrefix("the end of the tour (4 steps)") == true)
-    #expect(explorer.handle(.left, snapshot: Self.live).first == .overview(.close))
+    #expect(explorer.handle(.left, snapshot: Self.live).first == .job(.overview(.close)))
   }
 
   @Test("the first step says there is nothing before it")
@@ -121,12 +121,13 @@ struct TourPlaybackTests {
     _ = explorer.handle(.character("l"), snapshot: Self.live)
     #expect(explorer.selectedParameter == 2)
     _ = explorer.handle(.character(" "), snapshot: Self.live)
-    #expect(explorer.handle(.character("P"), snapshot: Self.live) == [.sweep(.togglePause)])
+    #expect(explorer.handle(.character("P"), snapshot: Self.live) == [.job(.sweep(.togglePause))])
     _ = explorer.handle(.character(" "), snapshot: Self.live)
-    #expect(explorer.handle(.character("P"), snapshot: Self.live) == [.race(.togglePause)])
+    #expect(explorer.handle(.character("P"), snapshot: Self.live) == [.job(.race(.togglePause))])
     _ = explorer.handle(.character(" "), snapshot: Self.live)
-    #expect(explorer.handle(.character("P"), snapshot: Self.live) == [.overview(.togglePause)])
-    #expect(explorer.handle(.escape, snapshot: Self.live) == [.overview(.close)])
+    #expect(
+      explorer.handle(.character("P"), snapshot: Self.live) == [.job(.overview(.togglePause))])
+    #expect(explorer.handle(.escape, snapshot: Self.live) == [.job(.overview(.close))])
     #expect(explorer.overlay == .none && explorer.tour?.index == 3)
   }
 

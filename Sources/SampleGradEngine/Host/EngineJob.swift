@@ -12,6 +12,9 @@
 ///   is on screen): what it measures per second reads 0 until it works again. Its numbers are
 ///   kept, so switching views loses nothing.
 /// - `publish()` returns the job's own part of the snapshot, an immutable value.
+///
+/// The live statistics are the one job always there; the others are `ViewJob`s, which a
+/// full-screen view opens.
 package protocol EngineJob {
   associatedtype Command: Sendable
   associatedtype Part: Sendable

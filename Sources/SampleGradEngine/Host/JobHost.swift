@@ -1,34 +1,27 @@
 import SampleGradCore
 
-/// A command for the job it concerns.
+/// A command for the job it concerns: the live statistics, or a job a view opened.
 package enum HostCommand: Sendable, Equatable {
   case live(EngineCommand)
-  case sweep(SweepJobCommand)
-  case training(TrainingJobCommand)
-  case overview(OverviewJobCommand)
+  case job(JobCommand)
 }
 
 /// The engine's jobs and which one is on screen, as a plain value: `SamplingEngine` runs it
 /// on its background queue, tests drive it synchronously.
 ///
-/// Only the job on screen samples (the live statistics, or the sweep, the training race or the
-/// overview while its view is open), so it has every core; the others keep their numbers and
-/// wait. The snapshot carries every job's part, each published by its job.
+/// Only the job on screen samples (the live statistics, or the job of the full-screen view
+/// that is open), so it has every core; the others keep their numbers and wait. The snapshot
+/// carries every job's part, each published by its job.
 ///
-/// A job (an `EngineJob`) joins the host with one `HostCommand` case for its commands, one
-/// `Focus` case, one optional property here and one field of `Snapshot` for its part; its
-/// `open` puts it on screen (the previous job rests), its `close` brings back the live view.
+/// The jobs views open (`ViewJob`) live in a table keyed by their type, filled as they are
+/// first opened: a new job needs no change here.
 package struct JobHost {
-  /// Which job samples.
-  package enum Focus: Sendable, Equatable { case live, sweep, training, overview }
-
   package private(set) var live: LiveJob
-  package private(set) var sweep: SweepJob?
-  package private(set) var training: TrainingJob?
-  package private(set) var overview: OverviewJob?
+  private var jobs: [JobKey: any ViewJob] = [:]
   /// How fast a live race advances (tests run it flat out).
   package var pacing = RacePacing()
-  package private(set) var focus = Focus.live
+  /// The job that samples.
+  package private(set) var focus = JobKey.live
   /// How slices are sized and snapshots paced.
   package let timing: BatchTiming
 
@@ -39,135 +32,73 @@ package struct JobHost {
 
   package mutating func apply(_ command: HostCommand) {
     switch command {
-    case .live(let command):
-      live.apply(command)
-    case .sweep(.open(let setting)):
-      open(setting)
-    case .sweep(.close):
-      close(.sweep)
-    case .sweep(let command):
-      sweep?.apply(command)
-    case .training(.open):
-      openRace()
-    case .training(.close):
-      close(.training)
-    case .training(let command):
-      training?.apply(command)
-    case .overview(.open):
-      openOverview()
-    case .overview(.close):
-      close(.overview)
-    case .overview(let command):
-      overview?.apply(command)
+    case .live(let command): live.apply(command)
+    case .job(let command): command.apply(to: &self)
+    }
+  }
+
+  /// The job of type `Job`, if it has been opened.
+  package func job<Job: ViewJob>(_ type: Job.Type) -> Job? {
+    jobs[JobKey(type)] as? Job
+  }
+
+  /// `command` for the job of type `Job`: opens its view (making the job from the live
+  /// statistics, or keeping the one there if it computes the same numbers), closes it, or
+  /// passes it on.
+  mutating func deliver<Job: ViewJob>(_ command: Job.Command, to type: Job.Type) {
+    let key = JobKey(type)
+    switch Job.route(command) {
+    case .open:
+      let start = JobStart(live: live.state, pacing: pacing)
+      guard let job = Job.opening(command, from: start, running: job(type)) else { return }
+      jobs[key] = job
+      show(key)
+    case .close:
+      if focus == key { show(.live) }
+    case .own:
+      guard var job = job(type) else { return }
+      job.apply(command)
+      jobs[key] = job
     }
   }
 
   /// Puts `job` on screen; the one there before rests, keeping its numbers.
-  private mutating func show(_ job: Focus) {
+  private mutating func show(_ job: JobKey) {
     guard focus != job else { return }
     rest()
     focus = job
   }
 
-  /// Back to the live statistics, if `job` is on screen.
-  private mutating func close(_ job: Focus) {
-    guard focus == job else { return }
-    show(.live)
-  }
-
-  /// Puts the race of the live scenario as it is now (its enabled rows, its `[training]`
-  /// defaults or the standard ones) on screen: the one already run if it is the same race,
-  /// else a new one. A scenario whose settings do not fit (annealing to above a temperature
-  /// the user lowered) changes nothing: the screen checks the same rules before it asks.
-  private mutating func openRace() {
-    guard let setup = Self.raceSetup(for: live.state) else { return }
-    if training?.setup.isSameRace(asIgnoringLearningRate: setup) != true {
-      training = TrainingJob(setup: setup, pacing: pacing)
-    }
-    show(.training)
-  }
-
-  /// The race the screen's `T` starts for the live view's state.
-  package static func raceSetup(for state: EngineState) -> RaceSetup? {
-    try? RaceSetup(
-      live: state.scenario, enabled: state.rows.filter { state.enabled.contains($0) },
-      seed: state.seed)
-  }
-
-  /// Puts the overview of the live scenario as it is now on screen: the one already measured
-  /// if it measures the same scenario, else a new one.
-  private mutating func openOverview() {
-    let state = live.state
-    if overview?.measures(state.scenario, seed: state.seed) != true {
-      overview = OverviewJob(measuring: state.scenario, seed: state.seed)
-    }
-    show(.overview)
-  }
-
-  /// Starts the sweep of the live scenario as it is now over `setting` (or keeps the one that
-  /// computes the same numbers) and puts it on screen. A setting the scenario lacks changes
-  /// nothing: the screen checks the same rules before it asks.
-  private mutating func open(_ setting: ScenarioSetting) {
-    let state = live.state
-    let kinds = state.rows.filter { state.enabled.contains($0) && $0 != .exact }
-    guard
-      let plan = try? SweepPlan.standard(
-        for: state.scenario, spec: SweepSpec(setting: setting), estimators: kinds)
-    else { return }
-    if var running = sweep, running.seed == state.seed, running.plan.computesSameNumbers(as: plan) {
-      running.rebase(plan)
-      sweep = running
-    } else {
-      sweep = SweepJob(plan: plan, seed: state.seed)
-    }
-    show(.sweep)
-  }
-
   /// Whether the job on screen has work; if not, the engine sleeps until the next command.
   package var hasWork: Bool {
-    switch focus {
-    case .live: live.hasWork
-    case .sweep: sweep?.hasWork ?? false
-    case .training: training?.hasWork ?? false
-    case .overview: overview?.hasWork ?? false
-    }
+    focus == .live ? live.hasWork : jobs[focus]?.hasWork ?? false
   }
 
   /// One slice of the job on screen.
   package mutating func work() {
-    switch focus {
-    case .live: live.work(timing: timing)
-    case .sweep: sweep?.work(timing: timing)
-    case .training: training?.work(timing: timing)
-    case .overview: overview?.work(timing: timing)
+    if focus == .live {
+      live.work(timing: timing)
+    } else {
+      jobs[focus]?.work(timing: timing)
     }
   }
 
   /// The job on screen stops getting slices for now.
   package mutating func rest() {
-    switch focus {
-    case .live: live.rest()
-    case .sweep: sweep?.rest()
-    case .training: training?.rest()
-    case .overview: overview?.rest()
+    if focus == .live {
+      live.rest()
+    } else {
+      jobs[focus]?.rest()
     }
   }
 
-  /// Every job's part: the live statistics, and the sweep's, the race's and the overview's if
-  /// one was started.
+  /// The live statistics with every opened job's part, the one on screen marked open.
   package func snapshot() -> Snapshot {
     var snapshot = live.publish()
-    if var part = sweep?.publish() {
-      part.isOpen = focus == .sweep
-      snapshot.sweep = part
-    }
-    if var part = training?.publish() {
-      part.isOpen = focus == .training
-      snapshot.race = part
-    }
-    if var part = overview?.publish() {
-      part.isOpen = focus == .overview
-      snapshot.overview = part
+    for (key, job) in jobs {
+      var part = job.publish()
+      part.isOpen = key == focus
+      snapshot.parts.insert(part)
     }
     return snapshot
   }

@@ -3,8 +3,8 @@ import Foundation
 import SampleGradCore
 
 /// The engine: one background queue that runs the jobs of a `JobHost` (the live statistics,
-/// a sweep, a training race, the overview; see `EngineJob`) and publishes the latest
-/// snapshot, at most ~30 times a second; the newest wins.
+/// and the jobs views open: a sweep, a training race, the overview; see `EngineJob`) and
+/// publishes the latest snapshot, at most ~30 times a second; the newest wins.
 ///
 /// The UI never samples and never waits for a slice: `send` queues a command for the job it
 /// concerns and returns; `latest` reads the last published snapshot. When the job on screen
@@ -57,20 +57,10 @@ package final class SamplingEngine: Sendable {
     mailbox.post(.live(command))
   }
 
-  /// Queues a command for the sweep (or for which job is on screen).
-  package func send(_ command: SweepJobCommand) {
-    mailbox.post(.sweep(command))
-  }
-
-  /// Queues a command for the training race (or for which job is on screen). Labelled, since
-  /// the sweep's commands share some names (`.close`, `.togglePause`).
-  package func send(race command: TrainingJobCommand) {
-    mailbox.post(.training(command))
-  }
-
-  /// Queues a command for the overview (or for which job is on screen).
-  package func send(overview command: OverviewJobCommand) {
-    mailbox.post(.overview(command))
+  /// Queues a command for a job a view opens (or for which job is on screen): the one path
+  /// for every such job.
+  package func send(_ command: JobCommand) {
+    mailbox.post(.job(command))
   }
 
   /// The most recently published snapshot.

@@ -1,18 +1,5 @@
 import SampleGradCore
 
-/// What the overview view asks of the overview job.
-package enum OverviewJobCommand: Sendable, Equatable {
-  /// Shows the overview of the live scenario as it is now (every method that can run on it,
-  /// and the probe for the df/dx column). An overview that already measures the same
-  /// scenario carries on where it was; otherwise a new one starts. While it is open it is
-  /// the job that samples; the live statistics wait, kept.
-  case open
-  /// Back to the live statistics; the overview keeps its numbers and stops refining.
-  case close
-  /// Stops or restarts the refinement.
-  case togglePause
-}
-
 /// The overview table (`OverviewRunner`'s) measured while the user looks: a first table at
 /// `firstRound` samples per method, then rounds of twice as many, up to `maximumSamples`.
 ///
@@ -20,7 +7,7 @@ package enum OverviewJobCommand: Sendable, Equatable {
 /// the cells keep the run's streams and chunks, and the probe's run shares the scenario's
 /// samples of the distribution (same distribution, same seed, same stream). A slice grows
 /// every unfinished cell a little, in parallel; how the work is sliced never changes a number.
-package struct OverviewJob: EngineJob {
+package struct OverviewJob: ViewJob {
   /// The scenario measured: the live one with every method that can run on it.
   package let scenario: Scenario
   package let seed: UInt64
@@ -73,6 +60,24 @@ package struct OverviewJob: EngineJob {
   /// Whether this job measures what an overview of `live` with `seed` would.
   package func measures(_ live: Scenario, seed: UInt64) -> Bool {
     self.seed == seed && scenario == OverviewMeasurement.fullScenario(live)
+  }
+
+  package static func route(_ command: OverviewJobCommand) -> JobRoute {
+    switch command {
+    case .open: .open
+    case .close: .close
+    case .togglePause: .own
+    }
+  }
+
+  /// The overview of the live scenario as it is now: `running` if it measures the same
+  /// scenario with the same seed, else a new one.
+  package static func opening(
+    _ command: OverviewJobCommand, from start: JobStart, running: OverviewJob?
+  ) -> OverviewJob? {
+    let state = start.live
+    if let running, running.measures(state.scenario, seed: state.seed) { return running }
+    return OverviewJob(measuring: state.scenario, seed: state.seed)
   }
 
   package mutating func apply(_ command: OverviewJobCommand) {
@@ -138,46 +143,5 @@ package struct OverviewJob: EngineJob {
       scenarioName: scenario.name, overviews: overviews, samples: rounds.completed,
       target: rounds.target, progress: rounds.progress, maximumSamples: rounds.maximumSamples,
       isPaused: isPaused, isFinished: isFinished, isOpen: false)
-  }
-}
-
-/// The overview's part of the snapshot: the last finished round's table for every gradient
-/// component (empty until the first round is done) and how far the next round is.
-package struct OverviewSnapshot: Sendable {
-  /// The scenario the table measures.
-  package var scenarioName: String
-  /// One table per gradient component, all from the same runs.
-  package var overviews: [Overview]
-  /// Samples per method in `overviews` (0 before the first round).
-  package var samples: Int
-  /// Samples per method the round in progress reaches.
-  package var target: Int
-  /// How much of the round in progress is done, 0...1.
-  package var progress: Double
-  package var maximumSamples: Int
-  package var isPaused: Bool
-  package var isFinished: Bool
-  /// Whether the overview is the job on screen (and so the one sampling).
-  package var isOpen: Bool
-
-  package init(
-    scenarioName: String, overviews: [Overview], samples: Int, target: Int, progress: Double,
-    maximumSamples: Int, isPaused: Bool, isFinished: Bool, isOpen: Bool
-  ) {
-    self.scenarioName = scenarioName
-    self.overviews = overviews
-    self.samples = samples
-    self.target = target
-    self.progress = progress
-    self.maximumSamples = maximumSamples
-    self.isPaused = isPaused
-    self.isFinished = isFinished
-    self.isOpen = isOpen
-  }
-
-  /// The table for gradient component `component` (clamped), nil before the first round.
-  package func overview(component: Int) -> Overview? {
-    guard !overviews.isEmpty else { return nil }
-    return overviews[min(max(component, 0), overviews.count - 1)]
   }
 }

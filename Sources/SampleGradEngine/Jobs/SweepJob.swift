@@ -9,7 +9,7 @@ import SampleGradCore
 /// `samplegrad sweep --samples N` for N = 4096, 8192, ... A slice grows every unfinished cell
 /// of the round a little, in parallel, in steps of 64 estimates; how the work is sliced never
 /// changes a number.
-package struct SweepJob: EngineJob {
+package struct SweepJob: ViewJob {
   package private(set) var plan: SweepPlan
   package let seed: UInt64
   private let problems: [GradientProblem]
@@ -41,6 +41,34 @@ package struct SweepJob: EngineJob {
     refinement = Refinement(
       cells: cells, firstRound: firstRound, maximumSamples: maximumSamples,
       initialBudget: BatchTiming().initialBatch * plan.estimators.count)
+  }
+
+  package static func route(_ command: SweepJobCommand) -> JobRoute {
+    switch command {
+    case .open: .open
+    case .close: .close
+    case .togglePause: .own
+    }
+  }
+
+  /// The sweep of the live scenario as it is now over the setting `command` opens (its
+  /// enabled rows, without `exact`): `running` if it computes the same numbers, else a new
+  /// one; nil for a setting the scenario lacks.
+  package static func opening(_ command: SweepJobCommand, from start: JobStart, running: SweepJob?)
+    -> SweepJob?
+  {
+    guard case .open(let setting) = command else { return nil }
+    let state = start.live
+    let kinds = state.rows.filter { state.enabled.contains($0) && $0 != .exact }
+    guard
+      let plan = try? SweepPlan.standard(
+        for: state.scenario, spec: SweepSpec(setting: setting), estimators: kinds)
+    else { return nil }
+    if var running, running.seed == state.seed, running.plan.computesSameNumbers(as: plan) {
+      running.rebase(plan)
+      return running
+    }
+    return SweepJob(plan: plan, seed: state.seed)
   }
 
   package mutating func apply(_ command: SweepJobCommand) {

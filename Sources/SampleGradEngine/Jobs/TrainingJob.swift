@@ -2,26 +2,12 @@ import Dispatch
 import Foundation
 import SampleGradCore
 
-/// What the race view asks of the training job.
-package enum TrainingJobCommand: Sendable, Equatable {
-  /// Opens the race view: a race of the live scenario as it is now (its enabled estimators,
-  /// its `[training]` defaults), or the one already run if nothing it depends on changed.
-  case open
-  /// Back to the live statistics; the race keeps its numbers.
-  case close
-  case togglePause
-  /// The same race again from step 0 (same seed: the same numbers).
-  case restart
-  /// A new learning rate, and the race again from step 0.
-  case setLearningRate(Double)
-}
-
 /// The training race as a job: a `TrainingRace` stepped on the engine's queue, paced so its
 /// front moves across the view's step axis at a steady speed (a long race takes about
 /// `pacing.seconds` on a log axis, as the view draws it); never slower than the machine
 /// allows. How the steps are sliced never changes a number: the race equals
 /// `samplegrad train` with the same settings and seed.
-package struct TrainingJob: EngineJob {
+package struct TrainingJob: ViewJob {
   package private(set) var race: TrainingRace
   package private(set) var isPaused = false
   package let pacing: RacePacing
@@ -40,6 +26,40 @@ package struct TrainingJob: EngineJob {
   }
 
   package var setup: RaceSetup { race.setup }
+
+  package static func route(_ command: TrainingJobCommand) -> JobRoute {
+    switch command {
+    case .open: .open
+    case .close: .close
+    case .togglePause, .restart, .setLearningRate: .own
+    }
+  }
+
+  /// The race of the live scenario as it is now (its enabled rows, its `[training]`
+  /// defaults or the standard ones): `running` if it is the same race, else a new one. A
+  /// scenario whose settings do not fit (annealing to above a temperature the user lowered)
+  /// has none: the screen checks the same rules before it asks.
+  package static func opening(
+    _ command: TrainingJobCommand, from start: JobStart, running: TrainingJob?
+  ) -> TrainingJob? {
+    guard let setup = setup(for: start.live) else { return nil }
+    if let running, running.setup.isSameRace(asIgnoringLearningRate: setup) { return running }
+    return TrainingJob(setup: setup, pacing: start.pacing)
+  }
+
+  /// The race the screen's `T` starts for the live view's state, traced as
+  /// `samplegrad train` traces it (every tenth of the steps), so its export is that command's
+  /// output for the same settings.
+  package static func setup(for state: EngineState) -> RaceSetup? {
+    guard
+      let live = try? RaceSetup(
+        live: state.scenario, enabled: state.rows.filter { state.enabled.contains($0) },
+        seed: state.seed)
+    else { return nil }
+    return try? RaceSetup(
+      scenario: live.scenario, settings: live.settings, seed: live.seed,
+      every: RaceSetup.defaultEvery(steps: live.settings.steps))
+  }
 
   package mutating func apply(_ command: TrainingJobCommand) {
     message = nil
@@ -111,30 +131,11 @@ package struct TrainingJob: EngineJob {
     stepsPerSecond = 0
   }
 
-  package func publish() -> RaceSnapshot {
+  package func publish() -> RacePart {
     var snapshot = race.snapshot()
     snapshot.stepsPerSecond = hasWork ? stepsPerSecond : 0
     snapshot.isPaused = isPaused
     snapshot.message = message
-    return snapshot
-  }
-}
-
-/// How fast the live race advances: a race drawn on a log axis
-/// (`RaceSnapshot.logStepThreshold`) reaches step `(1 + T)^(t / seconds) - 1` after `t`
-/// seconds, so its front crosses the axis at a steady speed; a short race advances linearly.
-package struct RacePacing: Sendable, Equatable {
-  package var seconds: Double
-
-  package init(seconds: Double = 15) { self.seconds = seconds }
-
-  /// The step due `t` seconds into a race of `total` steps.
-  package func step(after t: Double, of total: Int) -> Int {
-    guard seconds > 0, t < seconds else { return total }
-    let fraction = max(t, 0) / seconds
-    if total > RaceSnapshot.logStepThreshold {
-      return min(Int(pow(1 + Double(total), fraction) - 1), total)
-    }
-    return min(Int(Double(total) * fraction), total)
+    return RacePart(race: snapshot, result: race.result())
   }
 }

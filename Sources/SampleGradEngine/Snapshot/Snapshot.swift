@@ -36,12 +36,9 @@ package struct Snapshot: Sendable {
   package var message: String?
   /// Increases whenever the parameters change, so the screen can tell a fresh start.
   package var generation: Int
-  /// The sweep's part, published by the sweep job once a sweep has been opened.
-  package var sweep: SweepSnapshot? = nil
-  /// The training race's part, once a race has been opened (`T`).
-  package var race: RaceSnapshot? = nil
-  /// The overview's part, once the overview has been opened (`o`).
-  package var overview: OverviewSnapshot? = nil
+  /// The parts of the other jobs (a sweep, a race, the overview), each once its view has
+  /// been opened.
+  package var parts = JobParts()
 
   package init(
     scenario: Scenario, seed: UInt64 = Scenario.defaultSeed, exact: ExactSolution,
@@ -73,6 +70,14 @@ package struct Snapshot: Sendable {
   }
 
   package var parameterNames: [String] { distribution.parameterNames }
+
+  /// What decides whether this snapshot needs a new frame: the live statistics' progress and
+  /// every part's own key.
+  package var redrawKey: RedrawKey {
+    RedrawKey(
+      generation, samples, isPaused, samplesPerSecond, message, estimators.map(\.samples),
+      estimators.map(\.isEnabled), parts.redrawKeys)
+  }
 }
 
 /// One estimator's running statistics, per gradient component.

@@ -1,22 +1,8 @@
 import SampleGradCore
 
-/// What the screen asks of the sweep. `open` and `close` are the host's (they decide which
-/// job samples); the rest go to the sweep job itself.
-package enum SweepJobCommand: Sendable, Equatable {
-  /// Shows the sweep over `setting` of the live scenario as it is now, comparing the enabled
-  /// estimators. A sweep that already computes the same numbers carries on where it was;
-  /// otherwise a new one starts. While it is open the sweep is the job that samples; the live
-  /// statistics wait, kept.
-  case open(ScenarioSetting)
-  /// Back to the live statistics; the sweep keeps its numbers and stops refining.
-  case close
-  /// Stops or restarts the refinement.
-  case togglePause
-}
-
 /// The sweep's part of the snapshot: the last finished round of refinement (every point at
 /// the same sample count, so the curves compare like for like) and how far the next round is.
-package struct SweepSnapshot: Sendable {
+package struct SweepSnapshot: JobPart {
   package var plan: SweepPlan
   /// The last finished round, nil until the first has finished.
   package var result: SweepResult?
@@ -36,4 +22,17 @@ package struct SweepSnapshot: Sendable {
 
   /// Samples per point and estimator in `result` (0 before the first round).
   package var samples: Int { result?.samples ?? 0 }
+
+  /// The round shown, whole percent of the next one, and the state.
+  package var redrawKey: RedrawKey {
+    RedrawKey(samples, Int(progress * 100), isPaused, isOpen)
+  }
+}
+
+extension Snapshot {
+  /// The sweep's part, once a sweep has been opened (`w`).
+  package var sweep: SweepSnapshot? {
+    get { parts[SweepSnapshot.self] }
+    set { parts[SweepSnapshot.self] = newValue }
+  }
 }

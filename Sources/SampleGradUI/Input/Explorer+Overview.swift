@@ -17,7 +17,7 @@ extension Explorer {
   /// `o`: the overview of the scenario as it is on screen.
   mutating func openOverview() -> [ExplorerEffect] {
     overlay = .overview(OverviewView())
-    return [.overview(.open)]
+    return [.job(.overview(.open))]
   }
 
   mutating func handleOverview(_ key: Key, view: OverviewView, snapshot: Snapshot)
@@ -27,10 +27,10 @@ extension Explorer {
     var view = view
     switch key {
     case .character(" "):
-      return [.overview(.togglePause)]
+      return [.job(.overview(.togglePause))]
     case .escape, .character("o"):
       overlay = .none
-      return [.overview(.close)]
+      return [.job(.overview(.close))]
     case .character("q"):
       return [.quit]
     default:

@@ -33,18 +33,18 @@ extension Explorer {
       return []
     }
     overlay = .race
-    return [.race(.open)]
+    return [.job(.race(.open))]
   }
 
   mutating func handleRace(_ key: Key, snapshot: Snapshot) -> [ExplorerEffect] {
     switch key {
-    case .character(" "): return [.race(.togglePause)]
-    case .character("r"): return [.race(.restart)]
+    case .character(" "): return [.job(.race(.togglePause))]
+    case .character("r"): return [.job(.race(.restart))]
     case .character("+"), .character("="): return stepLearningRate(up: true, snapshot)
     case .character("-"), .character("_"): return stepLearningRate(up: false, snapshot)
     case .escape, .character("T"):
       overlay = .none
-      return [.race(.close)]
+      return [.job(.race(.close))]
     case .character("q"): return [.quit]
     default:
       message = "\(pauseKey) pauses, r restarts, + and - change the learning rate, Esc returns"
@@ -61,7 +61,7 @@ extension Explorer {
       return []
     }
     message = "learning rate \(ScreenFormat.short(rate)): the race starts again"
-    return [.race(.setLearningRate(rate))]
+    return [.job(.race(.setLearningRate(rate)))]
   }
 
   /// The learning rate after `rate` on the ladder `+` and `-` step along (1, 2, 5 in each

@@ -74,7 +74,7 @@ extension Explorer {
       view.hidden = old.hidden
     }
     overlay = .sweep(view)
-    return [.sweep(.open(setting))]
+    return [.job(.sweep(.open(setting)))]
   }
 
   mutating func handleSweep(_ key: Key, view: SweepView, snapshot: Snapshot) -> [ExplorerEffect] {
@@ -99,17 +99,17 @@ extension Explorer {
       }
     case .character(" "):
       overlay = .sweep(view)
-      return [.sweep(.togglePause)]
+      return [.job(.sweep(.togglePause))]
     case .enter:
       guard let plan else { return [] }
       let value = plan.grid.value(view.cursor)
       overlay = .none
       message =
         "\(view.setting.label(in: snapshot.scenario)) set to \(ScreenFormat.short(value)) from the sweep"
-      return [.send(.set(view.setting, to: value)), .sweep(.close)]
+      return [.send(.set(view.setting, to: value)), .job(.sweep(.close))]
     case .escape, .character("w"):
       overlay = .none
-      return [.sweep(.close)]
+      return [.job(.sweep(.close))]
     case .character("q"):
       return [.quit]
     default:

@@ -54,9 +54,9 @@ extension Explorer {
   /// P: what space does in the view on screen.
   private mutating func pauseInView() -> [ExplorerEffect] {
     switch overlay {
-    case .sweep: return [.sweep(.togglePause)]
-    case .race: return [.race(.togglePause)]
-    case .overview: return [.overview(.togglePause)]
+    case .sweep: return [.job(.sweep(.togglePause))]
+    case .race: return [.job(.race(.togglePause))]
+    case .overview: return [.job(.overview(.togglePause))]
     default: return [.send(.togglePause)]
     }
   }
@@ -97,9 +97,9 @@ extension Explorer {
     guard var playback = tour, playback.scenarios.indices.contains(index) else { return [] }
     var effects: [ExplorerEffect] = []
     switch overlay {
-    case .sweep: effects.append(.sweep(.close))
-    case .race: effects.append(.race(.close))
-    case .overview: effects.append(.overview(.close))
+    case .sweep: effects.append(.job(.sweep(.close)))
+    case .race: effects.append(.job(.race(.close)))
+    case .overview: effects.append(.job(.overview(.close)))
     default: break
     }
     overlay = .none

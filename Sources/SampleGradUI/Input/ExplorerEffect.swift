@@ -6,12 +6,8 @@ import SampleGradEngine
 package enum ExplorerEffect: Sendable, Equatable {
   /// Forward a command to the engine.
   case send(EngineCommand)
-  /// Forward a command to the sweep (or open or close its view).
-  case sweep(SweepJobCommand)
-  /// Forward a command to the training race (or open or close its view).
-  case race(TrainingJobCommand)
-  /// Forward a command to the overview (or open or close its view).
-  case overview(OverviewJobCommand)
+  /// Forward a command to the job of a full-screen view (or open or close the view).
+  case job(JobCommand)
   /// Load this preset's file and send `.load` with it (or call `show(message:)` on failure).
   case loadPreset(PresetSummary)
   /// Write the screen and the numbers to files (`Explorer.export`) and say where.

@@ -26,7 +26,7 @@ struct ExplorerLoop {
   mutating func run(after effects: [ExplorerEffect] = []) -> Int32? {
     if !perform(effects) { return nil }
     let frameInterval = 1_000_000_000 / Self.framesPerSecond
-    var lastMark: FrameMark?
+    var lastKey: RedrawKey?
     var lastFrame: UInt64 = 0
     var dirty = true
     var wait = 0
@@ -48,13 +48,13 @@ struct ExplorerLoop {
         dirty = true
       }
       let snapshot = engine.latest
-      let mark = FrameMark(snapshot)
-      if mark != lastMark { dirty = true }
+      let key = snapshot.redrawKey
+      if key != lastKey { dirty = true }
       let now = DispatchTime.now().uptimeNanoseconds
       let due = lastFrame + frameInterval
       if dirty, now >= due {
         draw(snapshot)
-        lastMark = mark
+        lastKey = key
         lastFrame = now
         dirty = false
       }
@@ -73,12 +73,8 @@ struct ExplorerLoop {
       switch effect {
       case .send(let command):
         engine.send(command)
-      case .sweep(let command):
+      case .job(let command):
         engine.send(command)
-      case .race(let command):
-        engine.send(race: command)
-      case .overview(let command):
-        engine.send(overview: command)
       case .loadPreset(let summary):
         do {
           engine.send(.load(try ScenarioDecoder.load(path: summary.path)))
@@ -125,54 +121,5 @@ struct ExplorerLoop {
     var buffer = Buffer(width: size.width, height: size.height)
     explorer.render(snapshot, into: &buffer)
     terminal.draw(buffer)
-  }
-}
-
-/// What decides whether a new snapshot needs a new frame.
-private struct FrameMark: Equatable {
-  var generation: Int
-  var samples: Int
-  var isPaused: Bool
-  var samplesPerSecond: Double
-  var message: String?
-  var estimators: [Int]
-  var enabled: [Bool]
-  /// The sweep's round, whole percent of the next one, and state.
-  var sweep: [Int]
-  var race: RaceMark?
-  /// The overview's round, whole percent of the next one, and state.
-  var overview: [Int]
-
-  /// What of the race decides a redraw.
-  struct RaceMark: Equatable {
-    var step: Int
-    var isPaused: Bool
-    var isOpen: Bool
-    var stepsPerSecond: Double
-    var learningRate: Double
-    var message: String?
-  }
-
-  init(_ snapshot: Snapshot) {
-    generation = snapshot.generation
-    samples = snapshot.samples
-    isPaused = snapshot.isPaused
-    samplesPerSecond = snapshot.samplesPerSecond
-    message = snapshot.message
-    estimators = snapshot.estimators.map(\.samples)
-    enabled = snapshot.estimators.map(\.isEnabled)
-    sweep =
-      snapshot.sweep.map {
-        [$0.samples, Int($0.progress * 100), $0.isPaused ? 1 : 0, $0.isOpen ? 1 : 0]
-      } ?? []
-    overview =
-      snapshot.overview.map {
-        [$0.samples, Int($0.progress * 100), $0.isPaused ? 1 : 0, $0.isOpen ? 1 : 0]
-      } ?? []
-    race = snapshot.race.map {
-      RaceMark(
-        step: $0.step, isPaused: $0.isPaused, isOpen: $0.isOpen, stepsPerSecond: $0.stepsPerSecond,
-        learningRate: $0.settings.learningRate, message: $0.message)
-    }
   }
 }
