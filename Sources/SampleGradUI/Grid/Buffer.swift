@@ -4,6 +4,8 @@ package struct Buffer: Sendable, Equatable {
   package private(set) var width: Int
   package private(set) var height: Int
   package internal(set) var cells: [Cell]
+  /// While set (`clipped(to:_:)`), writes outside this rect are ignored too.
+  private var clip: Rect?
 
   package init(width: Int, height: Int, filling cell: Cell = .blank) {
     self.width = max(width, 0)
@@ -19,8 +21,21 @@ package struct Buffer: Sendable, Equatable {
     }
     set {
       guard x >= 0, y >= 0, x < width, y < height else { return }
+      if let clip, x < clip.x || y < clip.y || x >= clip.maxX || y >= clip.maxY { return }
       cells[y * width + x] = newValue
     }
+  }
+
+  /// Runs `body` with writes outside `rect` ignored (inside any clip already set), for a
+  /// widget whose columns are laid out for a width its area may not have: what does not fit
+  /// is cut at the area's edge instead of spilling into the next one.
+  package mutating func clipped<Result>(to rect: Rect, _ body: (inout Buffer) -> Result)
+    -> Result
+  {
+    let outer = clip
+    clip = outer.map { rect.intersection($0) } ?? rect
+    defer { clip = outer }
+    return body(&self)
   }
 
   /// Writes `text` from column `x` on row `y`, clipped to `maxWidth` cells and the grid.

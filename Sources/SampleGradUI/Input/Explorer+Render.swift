@@ -15,13 +15,13 @@ extension Explorer {
     let theme = Theme(options: options)
     defer { buffer.paintBase(theme.base) }
     guard ScreenLayout.fits(width: buffer.width, height: buffer.height) else {
-      TooSmallNotice().draw(into: &buffer, theme: theme)
+      TooSmallNotice().draw(into: &buffer, in: Rect(buffer), theme: theme)
       return
     }
     let chrome = tour?.chrome
     defer {
       if overlays, tour?.showsCaption == true, let chrome {
-        CaptionBox(chrome: chrome).draw(into: &buffer, theme: theme)
+        CaptionBox(chrome: chrome).draw(into: &buffer, in: Rect(buffer), theme: theme)
       }
     }
     switch overlay {
@@ -42,44 +42,43 @@ extension Explorer {
     default:
       break
     }
-    let context = PanelContext(
-      snapshot: snapshot, theme: theme, selected: Self.clamp(selectedParameter, snapshot),
-      pin: pin)
+    let frame = PanelFrame(
+      snapshot: snapshot, selected: Self.clamp(selectedParameter, snapshot), pin: pin)
     let lesson = lessonContent(snapshot)
     let layout = ScreenLayout(
       width: buffer.width, height: buffer.height, snapshot: snapshot, lesson: lesson?.text,
       lessonShown: showsLesson, middle: middle)
-    HeaderPanel(tourLabel: chrome?.label(theme.glyphs)).draw(
-      into: &buffer, in: layout.header, context: context)
-    ParametersPanel().draw(into: &buffer, in: layout.parameters, context: context)
+    HeaderPanel(frame: frame, tourLabel: chrome?.label(theme.glyphs)).draw(
+      into: &buffer, in: layout.header, theme: theme)
+    ParametersPanel(frame: frame).draw(into: &buffer, in: layout.parameters, theme: theme)
     if let histogram = layout.histogram {
-      SamplesPanel().draw(into: &buffer, in: histogram, context: context)
+      SamplesPanel(frame: frame).draw(into: &buffer, in: histogram, theme: theme)
     }
     if let samples = layout.samples {
       if !snapshot.scenario.distribution.isDiscrete {
-        DensityPanel().draw(into: &buffer, in: samples, context: context)
+        DensityPanel(frame: frame).draw(into: &buffer, in: samples, theme: theme)
       } else {
-        RelaxedPanel().draw(into: &buffer, in: samples, context: context)
+        RelaxedPanel(frame: frame).draw(into: &buffer, in: samples, theme: theme)
       }
     }
     if let objective = layout.objective {
-      ObjectivePanel().draw(into: &buffer, in: objective, context: context)
+      ObjectivePanel(frame: frame).draw(into: &buffer, in: objective, theme: theme)
     }
     if let chart = layout.chart {
-      VarianceChartPanel().draw(into: &buffer, in: chart, context: context)
+      VarianceChartPanel(frame: frame).draw(into: &buffer, in: chart, theme: theme)
     }
     if let pane = layout.lesson, let lesson {
       LessonPanel(content: lesson).draw(into: &buffer, in: pane, theme: theme)
     }
     if let table = layout.table {
-      MeanSquaredErrorTablePanel().draw(into: &buffer, in: table, context: context)
+      MeanSquaredErrorTablePanel(frame: frame).draw(into: &buffer, in: table, theme: theme)
     }
-    EstimatorsPanel(collapsesOffRows: layout.collapsesOffRows).draw(
-      into: &buffer, in: layout.estimators, context: context)
+    EstimatorsPanel(frame: frame, collapsesOffRows: layout.collapsesOffRows).draw(
+      into: &buffer, in: layout.estimators, theme: theme)
     StatusLine(
-      message: message, lessonHint: layout.lessonInStatus ? lesson : nil,
+      frame: frame, message: message, lessonHint: layout.lessonInStatus ? lesson : nil,
       pauseKey: pauseKey
-    ).draw(into: &buffer, in: layout.status, context: context)
+    ).draw(into: &buffer, in: layout.status, theme: theme)
     FooterPanel(
       hasTemperature: snapshot.distribution.temperature != nil,
       scalesSelection: selectionScales(snapshot), cyclesMiddle: layout.needsMiddle, tour: chrome
@@ -89,13 +88,16 @@ extension Explorer {
     case .none, .sweep, .race, .overview: break
     case .help(let page, let scroll):
       HelpOverlay(page: page, scroll: scroll, rows: snapshot.estimators)
-        .draw(into: &buffer, theme: theme)
+        .draw(into: &buffer, in: Rect(buffer), theme: theme)
     case .presets(let picker):
       PresetPickerOverlay(presets: presets, picker: picker, shown: filteredPresets(picker))
-        .draw(into: &buffer, theme: theme)
-    case .prompt(let prompt): PromptOverlay(prompt: prompt).draw(into: &buffer, context: context)
+        .draw(into: &buffer, in: Rect(buffer), theme: theme)
+    case .prompt(let prompt):
+      PromptOverlay(frame: frame, prompt: prompt).draw(
+        into: &buffer, in: Rect(buffer), theme: theme)
     case .estimators(let selected):
-      EstimatorChooserOverlay(selected: selected).draw(into: &buffer, context: context)
+      EstimatorChooserOverlay(frame: frame, selected: selected).draw(
+        into: &buffer, in: Rect(buffer), theme: theme)
     }
   }
 }

@@ -3,7 +3,7 @@ import SampleGradEngine
 /// The help, in a box over the screen: page 1 lists every key (from `KeyMap.help`), page 2 is
 /// the legend of every symbol (`Legend`). Tab or → turns the page; ↑ ↓ scroll a page taller
 /// than the screen.
-struct HelpOverlay: Sendable {
+struct HelpOverlay: Widget, Sendable {
   var page: Int
   var scroll: Int
   /// The scenario's estimator rows, for the legend's theory line.
@@ -57,8 +57,8 @@ struct HelpOverlay: Sendable {
     return result
   }
 
-  func draw(into buffer: inout Buffer, theme: Theme) {
-    let screen = Rect(buffer)
+  /// Draws the box centred in `screen`.
+  func draw(into buffer: inout Buffer, in screen: Rect, theme: Theme) {
     let width = Self.boxWidth(screen: screen.width)
     let all = Self.lines(page: page, theme: theme, width: width - 4, rows: rows)
     let visible = Self.visibleLines(height: screen.height)

@@ -4,10 +4,12 @@ import SampleGradEngine
 /// The numbers at the sweep's cursor: the value there, the exact gradient, and per estimator
 /// its variance, bias², noise floor SE² and MSE, the lowest MSE marked; then where the drawn
 /// error is lowest over the whole sweep (or, for bias², where a bias shows at all).
-struct SweepReadout: Sendable {
+struct SweepReadout: Widget, Sendable {
   var view: SweepView
   var result: SweepResult
   var curves: SweepCurves
+  /// One line per estimator under a narrow chart, rather than a column beside a wide one.
+  var compact = false
 
   /// Columns a wide screen gives the numbers.
   static let width = 70
@@ -21,7 +23,12 @@ struct SweepReadout: Sendable {
   /// the summary.
   static func lineCount(estimators: Int) -> Int { estimators + 4 }
 
-  func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme, compact: Bool) {
+  /// Draws the readout; its columns are cut at the area's edge where they do not fit.
+  func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) {
+    buffer.clipped(to: rect) { drawReadout(into: &$0, in: rect, theme: theme) }
+  }
+
+  private func drawReadout(into buffer: inout Buffer, in rect: Rect, theme: Theme) {
     guard rect.height >= 3, result.points.indices.contains(view.cursor) else { return }
     let scenario = result.plan.scenario
     let point = result.points[view.cursor]

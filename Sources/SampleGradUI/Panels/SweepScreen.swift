@@ -56,8 +56,8 @@ struct SweepScreen: Sendable {
       xs: result.plan.grid.values, scale: result.plan.grid.scale, curves: curves.chart,
       cursor: view.cursor, now: result.plan.current
     ).draw(into: &buffer, in: chartRect.inset(dx: 1), theme: theme)
-    SweepReadout(view: view, result: result, curves: curves).draw(
-      into: &buffer, in: readoutRect.inset(dx: 1), theme: theme, compact: !wide)
+    SweepReadout(view: view, result: result, curves: curves, compact: !wide).draw(
+      into: &buffer, in: readoutRect.inset(dx: 1), theme: theme)
   }
 
   private func drawHeader(

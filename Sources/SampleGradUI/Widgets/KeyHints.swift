@@ -1,6 +1,6 @@
 /// A row of key hints (`←→ point  Enter go there ...`), as many as fit: the highest priority
 /// number is dropped first, the rest keep their order. Returns what was left out.
-struct KeyHints: Sendable {
+struct KeyHints: Widget, Sendable {
   var items: [KeyMap.FooterItem]
 
   @discardableResult
