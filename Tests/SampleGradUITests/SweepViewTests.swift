@@ -31,8 +31,7 @@ struct SweepViewTests {
   }
 
   static func view(_ explorer: Explorer) -> SweepView? {
-    if case .sweep(let view) = explorer.overlay { return view }
-    return nil
+    explorer.open(SweepView.self)
   }
 
   @Test("w opens the temperature sweep with the cursor at the current temperature")
@@ -111,11 +110,11 @@ struct SweepViewTests {
     let value = try SweepGrid(from: 0.01, to: 100, points: 25, scale: .log).value(12)
     let effects = explorer.handle(.enter, snapshot: snapshot)
     #expect(effects == [.send(.set(.temperature, to: value)), .job(.sweep(.close))])
-    #expect(explorer.overlay == .none)
+    #expect(explorer.onLive)
     #expect(explorer.message == "temperature set to 1 from the sweep")
     (explorer, _) = Self.open(snapshot)
     #expect(explorer.handle(.escape, snapshot: snapshot) == [.job(.sweep(.close))])
-    #expect(explorer.overlay == .none)
+    #expect(explorer.onLive)
     (explorer, _) = Self.open(snapshot)
     #expect(explorer.handle(.character("w"), snapshot: snapshot) == [.job(.sweep(.close))])
     (explorer, _) = Self.open(snapshot)
@@ -150,7 +149,7 @@ struct SweepViewTests {
     }
     let (explorer, effects) = Self.open(snapshot)
     #expect(effects.isEmpty)
-    #expect(explorer.overlay == .none)
+    #expect(explorer.onLive)
     #expect(
       explorer.message == "cannot sweep: nothing to sweep: turn on an estimator besides exact")
   }

@@ -47,6 +47,15 @@ struct WidgetBoundsTests {
       ViewKey("←→", ascii: "h/l", "point", priority: 0), ViewKey("q", "quit", priority: 1),
     ]
     let picker = PresetPicker(selected: 1)
+    var explorer = Explorer(
+      presets: Fixtures.presets, options: DisplayOptions(ascii: theme.glyphs.isASCII))
+    let livePages = explorer.helpPages(categorical)
+    explorer.view = sweepView
+    let sweepPages = explorer.helpPages(sweep)
+    var raceSnapshot = RaceFixtures.live(race)
+    raceSnapshot.race = race
+    raceSnapshot.race?.isOpen = true
+    let overviewSnapshot = HandBuiltOverview.snapshot(categorical, overview)
     var samples: [any Widget] = [
       Box(title: "A title"),
       ColumnChart(bars: [0.2, 1, 0.5], markers: [0.3, 0.9, 0.6], columnWidth: 3),
@@ -82,8 +91,18 @@ struct WidgetBoundsTests {
       VarianceChartPanel(frame: frame),
       VarianceChartPanel(frame: gaussianFrame),
       EstimatorChooserOverlay(frame: frame, selected: 2),
-      HelpOverlay(page: 0, scroll: 3, rows: categorical.estimators),
-      HelpOverlay(page: 1, scroll: 0, rows: categorical.estimators),
+      HelpOverlay(pages: livePages, page: 0, scroll: 3),
+      HelpOverlay(pages: livePages, page: 1, scroll: 0),
+      HelpOverlay(pages: sweepPages, page: 0, scroll: 0),
+      HelpOverlay(pages: sweepPages, page: 1, scroll: 2),
+      SweepScreen(view: sweepView, snapshot: sweep, message: "a refused key", tour: chrome),
+      SweepScreen(view: sweepView, snapshot: categorical),
+      RaceScreen(snapshot: raceSnapshot, message: nil, tour: nil),
+      RaceScreen(snapshot: categorical, message: nil, tour: chrome),
+      OverviewScreen(
+        view: OverviewView(), snapshot: overviewSnapshot, component: 1, message: nil,
+        tour: chrome),
+      OverviewScreen(view: OverviewView(), snapshot: categorical, component: 0, message: "m"),
       PresetPickerOverlay(
         presets: Fixtures.presets, picker: picker, shown: Array(Fixtures.presets.indices)),
       PromptOverlay(frame: frame, prompt: ValuePrompt(target: .temperature)),

@@ -21,12 +21,9 @@ package enum ExplorerAction: Sendable, Equatable {
   case cycleView
   case export
   case openPresets, openHelp
-  /// The sweep view (`w`).
-  case openSweep
-  /// The training race of the scenario on screen (`T`).
-  case openRace
-  /// The overview: every method measured on the scenario on screen (`o`).
-  case openOverview
+  /// A full-screen view by its registered name (`w` the sweep, `T` the race, `o` the
+  /// overview: `ViewRegistry`).
+  case openView(String)
   case promptTemperature, promptParameter
   case escape, quit
 }

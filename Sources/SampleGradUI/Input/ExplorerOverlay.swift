@@ -1,20 +1,15 @@
-/// What is drawn over the panels and gets the keys first.
+/// What is drawn over the view on screen and gets the keys first: the help (over any view),
+/// and the live screen's picker, prompt and chooser.
 package enum ExplorerOverlay: Sendable, Equatable {
   case none
-  /// The help: page 0 lists the keys, page 1 is the legend of every symbol; `scroll` is the
-  /// first line shown.
+  /// The help of the view on screen: page 0 lists its keys, page 1 what its screen shows;
+  /// `scroll` is the first line shown.
   case help(page: Int, scroll: Int)
   /// The preset picker.
   case presets(PresetPicker)
   case prompt(ValuePrompt)
   /// The estimator chooser (`e`): every row, even past the ninth, with the highlighted one.
   case estimators(selected: Int)
-  /// The sweep view (`w`), which takes the whole screen.
-  case sweep(SweepView)
-  /// The training race (`T`), which takes the whole screen; its state is the engine's.
-  case race
-  /// The overview (`o`), which takes the whole screen: every method, measured.
-  case overview(OverviewView)
 
   /// The help on its first page.
   package static let help = ExplorerOverlay.help(page: 0, scroll: 0)

@@ -17,3 +17,21 @@ package struct MouseEvent: Sendable, Equatable {
     self.action = action
   }
 }
+
+extension MouseEvent {
+  /// The arrow the wheel stands for in lists and cursors (up or down); nil for a click.
+  var wheelKey: Key? {
+    switch action {
+    case .wheelUp: .up
+    case .wheelDown: .down
+    case .click: nil
+    }
+  }
+}
+
+extension Rect {
+  /// Whether the event is over this rect.
+  func contains(_ event: MouseEvent) -> Bool {
+    event.x >= x && event.x < maxX && event.y >= y && event.y < maxY
+  }
+}

@@ -97,22 +97,31 @@ struct ExplorerLoop {
     explorer.screenHeight = size.height
   }
 
-  /// Writes the screen and the numbers to two files in the current folder and says where.
+  /// Writes the files of the view on screen (the live screen's text and numbers, a sweep's
+  /// curves, a race, the overview's table) to the current folder and says where.
   private mutating func export() {
     let size = terminal.size
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.dateFormat = "yyyyMMdd-HHmmss"
-    let files = explorer.export(
-      engine.latest, width: size.width, height: size.height, stamp: formatter.string(from: Date()))
+    let files: ExportFiles
+    do throws(NothingToExport) {
+      files = try explorer.export(
+        engine.latest, width: size.width, height: size.height,
+        stamp: formatter.string(from: Date()))
+    } catch {
+      explorer.show(message: error.reason)
+      return
+    }
     let folder = FileManager.default.currentDirectoryPath
     do {
-      try files.text.write(toFile: files.baseName + ".txt", atomically: true, encoding: .utf8)
-      try files.json.write(toFile: files.baseName + ".json", atomically: true, encoding: .utf8)
-      explorer.show(message: "wrote \(files.baseName).txt and .json in \(folder)")
+      for file in files.named {
+        try file.contents.write(toFile: file.name, atomically: true, encoding: .utf8)
+      }
+      explorer.show(message: "wrote \(files.summary) in \(folder)")
     } catch {
       explorer.show(
-        message: "cannot write \(files.baseName).txt in \(folder): \(error.localizedDescription)")
+        message: "cannot write \(files.baseName) in \(folder): \(error.localizedDescription)")
     }
   }
 

@@ -2,65 +2,71 @@ import Foundation
 import SampleGradCore
 import SampleGradEngine
 
-/// The race view's keys: `T` opens it (after checking the race can start), space pauses, `r`
-/// restarts, `+` and `-` step the learning rate (and restart), Escape or `T` goes back.
-extension Explorer {
+/// The training race (`T`): every enabled estimator trains its own copy of the parameters.
+/// The race's state is the engine's (its job), so the view has none of its own: space
+/// pauses, `r` restarts, `+` and `-` step the learning rate (and restart), Escape or `T` goes
+/// back.
+struct RaceView: ViewController, Equatable {
+  static let name = "race"
+  static let launcher: ViewLauncher? = ViewLauncher(
+    key: "T", help: "race: train the parameters with each estimator", footer: "race",
+    footerPriority: 11)
+
   /// What the race view's keys do, for its footer.
-  static let raceKeys: [ViewKey] = [
+  static let keys: [ViewKey] = [
     ViewKey("space", "pause", priority: 0),
     ViewKey("r", "restart", priority: 1),
     ViewKey("+ -", "learning rate", priority: 2),
     ViewKey("Esc", "back", priority: 0),
+    ViewKey("?", "help", priority: 3),
+    ViewKey("x", "export", priority: 4),
     ViewKey("q", "quit", priority: 3),
   ]
 
   /// `T`: the race of the scenario as it is on screen, its enabled rows, its `[training]`
   /// defaults (the engine builds it by the same rules, checked here first so a refusal is a
   /// message, not a blank view).
-  mutating func openRace(snapshot: Snapshot) -> [ExplorerEffect] {
-    openRace(scenario: snapshot.scenario, enabled: Self.enabled(snapshot), seed: snapshot.seed)
-  }
-
-  /// `T` on `scenario` with `enabled` rows (a tour step opens it before the engine has
-  /// loaded the step, so not from the snapshot).
-  mutating func openRace(scenario: Scenario, enabled: [EstimatorKind], seed: UInt64)
-    -> [ExplorerEffect]
-  {
+  static func open(_ request: ViewRequest) -> ViewOpening {
     do throws(InvalidScenario) {
-      _ = try RaceSetup(live: scenario, enabled: enabled, seed: seed)
+      _ = try RaceSetup(live: request.scenario, enabled: request.enabled, seed: request.seed)
     } catch {
-      message = "cannot race: \(error.description)"
-      return []
+      return .refused("cannot race: \(error.description)")
     }
-    overlay = .race
-    return [.job(.race(.open))]
+    return .opened(RaceView(), [.job(.race(.open))])
   }
 
-  mutating func handleRace(_ key: Key, snapshot: Snapshot) -> [ExplorerEffect] {
+  mutating func handle(_ key: Key, _ context: inout ViewContext) -> [ExplorerEffect] {
     switch key {
     case .character(" "): return [.job(.race(.togglePause))]
     case .character("r"): return [.job(.race(.restart))]
-    case .character("+"), .character("="): return stepLearningRate(up: true, snapshot)
-    case .character("-"), .character("_"): return stepLearningRate(up: false, snapshot)
+    case .character("+"), .character("="): return stepLearningRate(up: true, &context)
+    case .character("-"), .character("_"): return stepLearningRate(up: false, &context)
     case .escape, .character("T"):
-      overlay = .none
+      context.change = .close
       return [.job(.race(.close))]
-    case .character("q"): return [.quit]
     default:
-      message = "\(pauseKey) pauses, r restarts, + and - change the learning rate, Esc returns"
+      context.message =
+        "\(context.pauseKey) pauses, r restarts, + and - change the learning rate, Esc returns"
       return []
     }
   }
 
-  private mutating func stepLearningRate(up: Bool, _ snapshot: Snapshot) -> [ExplorerEffect] {
-    guard let race = snapshot.race else { return [] }
+  var closing: [ExplorerEffect] { [.job(.race(.close))] }
+
+  func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
+    RaceScreen(snapshot: context.snapshot, message: context.message, tour: context.tour).draw(
+      into: &buffer, in: area, theme: context.theme)
+  }
+
+  private func stepLearningRate(up: Bool, _ context: inout ViewContext) -> [ExplorerEffect] {
+    guard let race = context.snapshot.race else { return [] }
     guard let rate = Self.nextLearningRate(after: race.settings.learningRate, up: up) else {
-      message =
+      context.message =
         "learning rate is already at its \(up ? "maximum" : "minimum") (it must be "
         + NumericDomain.describe(ScenarioRules.learningRateRange) + ")"
       return []
     }
-    message = "learning rate \(ScreenFormat.short(rate)): the race starts again"
+    context.message = "learning rate \(ScreenFormat.short(rate)): the race starts again"
     return [.job(.race(.setLearningRate(rate)))]
   }
 

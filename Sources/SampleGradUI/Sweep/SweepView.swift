@@ -1,8 +1,10 @@
 import SampleGradCore
 
-/// The sweep view's own state (`w`): what is swept, which error the chart draws, for which
-/// gradient component, which curves are hidden, and the point under the cursor.
-package struct SweepView: Sendable, Equatable {
+/// The sweep view (`w`): one chart of each estimator's error over a range of one setting.
+/// Its state is what is swept, which error the chart draws, for which gradient component,
+/// which curves are hidden, and the point under the cursor; its keys, drawing, help and export
+/// are in the files beside this one.
+package struct SweepView: ViewController, Equatable {
   /// What the chart draws per estimator; `m` cycles.
   package enum Measure: Sendable, Equatable, CaseIterable {
     /// `bias^2 + variance`: the error of one estimate, what a choice must weigh.
@@ -39,5 +41,16 @@ package struct SweepView: Sendable, Equatable {
     self.setting = setting
     self.component = component
     self.cursor = cursor
+  }
+
+  static let name = "sweep"
+  static let launcher: ViewLauncher? = ViewLauncher(
+    key: "w", help: "sweep a setting: bias, variance and MSE curves", footer: "sweep",
+    footerPriority: 10)
+
+  func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
+    SweepScreen(
+      view: self, snapshot: context.snapshot, message: context.message, tour: context.tour
+    ).draw(into: &buffer, in: area, theme: context.theme)
   }
 }

@@ -4,20 +4,20 @@ import SampleGradEngine
 /// The sweep view (`w`), the whole screen: what is swept and how far the refinement is, one
 /// chart of the chosen error per estimator over the swept values, the numbers at the cursor,
 /// and the keys. Wide screens put the numbers beside the chart, narrow ones under it.
-struct SweepScreen: Sendable {
+struct SweepScreen: Widget, Sendable {
   var view: SweepView
+  var snapshot: Snapshot
   /// The explorer's own message (a refused key), shown above the keys.
   var message: String?
   /// The tour playing, if any: its step in the header, its keys in the footer.
   var tour: TourChrome? = nil
 
-  func draw(into buffer: inout Buffer, snapshot: Snapshot, theme: Theme) {
-    let screen = Rect(buffer)
+  func draw(into buffer: inout Buffer, in screen: Rect, theme: Theme) {
     let (header, rest) = screen.splitTop(2)
     let (body, bottom) = rest.splitBottom(2)
     let part = snapshot.sweep.flatMap { $0.plan.setting == view.setting ? $0 : nil }
     drawHeader(into: &buffer, in: header, snapshot: snapshot, part: part, theme: theme)
-    let dropped = KeyHints(Explorer.sweepKeys, theme: theme, tour: tour).draw(
+    let dropped = KeyHints(SweepView.keys, theme: theme, tour: tour).draw(
       into: &buffer, in: bottom.row(1), theme: theme)
     let status = bottom.row(0).inset(dx: 1)
     if let message {

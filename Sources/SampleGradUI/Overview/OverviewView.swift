@@ -1,8 +1,10 @@
 import SampleGradCore
 
-/// The overview view's own state (`o`): the method whose full evidence is shown below the
-/// table on a narrow screen (and highlighted on a wide one).
-package struct OverviewView: Sendable, Equatable {
+/// The overview (`o`): every method in the classic summary table, each cell measured on the
+/// scenario on screen. Its own state is the method whose full evidence is shown below the
+/// table on a narrow screen (and highlighted on a wide one); its keys, help and export are
+/// in the files beside this one.
+package struct OverviewView: ViewController, Equatable {
   /// The selected method; nil selects the first estimator (after the exact reference row).
   package var selected: EstimatorKind?
 
