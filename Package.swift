@@ -7,9 +7,12 @@ let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 /// feels alive and the statistical tests run fast; `@testable import` still works.
 let fast: [SwiftSetting] = strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
+// Built and tested on Linux with glibc (CI runs Debian): no Apple platform is listed because
+// none is built. The only glibc-specific piece, libmvec, is asked for on Linux alone; elsewhere
+// CVectorMath's loops compile to plain libm calls (the same code, scalar), so that is not what
+// stands in the way of another platform: the terminal layer needs ncursesw's headers.
 let package = Package(
   name: "samplegrad",
-  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "samplegrad", targets: ["samplegrad"])
   ],
@@ -18,20 +21,23 @@ let package = Package(
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
-    // Pure math: RNG, distributions, objectives, estimators, statistics, scenarios.
+    // The model: RNG, distributions, objectives, estimators, statistics, and the scenarios and
+    // tours it decodes, read from files and from the folders the environment names
+    // (XDG_CONFIG_HOME, SAMPLEGRAD_PRESETS). No threads and no terminal.
     .target(
       name: "SampleGradCore",
       dependencies: ["CVectorMath", .product(name: "TOMLKit", package: "TOMLKit")],
       swiftSettings: fast
     ),
-    // Bulk log and exp, vectorised by clang with glibc's libmvec.
+    // Bulk log and exp, vectorised by clang with glibc's libmvec (glibc only, so Linux only).
     .target(
       name: "CVectorMath",
       cSettings: [
         .treatAllWarnings(as: .error),
-        .unsafeFlags(["-O3", "-fno-math-errno", "-fveclib=libmvec"]),
+        .unsafeFlags(["-O3", "-fno-math-errno"]),
+        .unsafeFlags(["-fveclib=libmvec"], .when(platforms: [.linux])),
       ],
-      linkerSettings: [.linkedLibrary("mvec")]
+      linkerSettings: [.linkedLibrary("mvec", .when(platforms: [.linux]))]
     ),
     // The sampling loop on a background queue; commands in, snapshots out.
     .target(name: "SampleGradEngine", dependencies: ["SampleGradCore"], swiftSettings: fast),

@@ -15,7 +15,7 @@ struct JobHostTests {
     host.work()
     let live = host.snapshot().samples
     #expect(live > 0)
-    host.apply(.sweep(.open(.temperature)))
+    host.apply(.job(.sweep(.open(.temperature))))
     #expect(host.focus == .sweep && host.hasWork)
     while host.snapshot().sweep?.result == nil { host.work() }
     let snapshot = host.snapshot()
@@ -26,7 +26,7 @@ struct JobHostTests {
     #expect(sweep.plan.estimators == [.scoreFunction, .gumbelSoftmax, .rebar])
     #expect(sweep.samples == SweepJob.firstRound)
 
-    host.apply(.sweep(.close))
+    host.apply(.job(.sweep(.close)))
     #expect(host.focus == .live)
     host.work()
     #expect(host.snapshot().samples > live)
@@ -37,12 +37,12 @@ struct JobHostTests {
   @Test("commands go to their own job: a sweep pause does not pause the live view")
   func routing() {
     var host = Self.host()
-    host.apply(.sweep(.open(.temperature)))
-    host.apply(.sweep(.togglePause))
+    host.apply(.job(.sweep(.open(.temperature))))
+    host.apply(.job(.sweep(.togglePause)))
     #expect(!host.hasWork)
     #expect(host.snapshot().sweep?.isPaused == true)
     #expect(!host.snapshot().isPaused)
-    host.apply(.sweep(.close))
+    host.apply(.job(.sweep(.close)))
     #expect(host.hasWork)
     host.apply(.live(.pause))
     #expect(!host.hasWork)
@@ -52,24 +52,24 @@ struct JobHostTests {
   @Test("reopening keeps the sweep when it would compute the same numbers")
   func reopen() throws {
     var host = Self.host()
-    host.apply(.sweep(.open(.temperature)))
+    host.apply(.job(.sweep(.open(.temperature))))
     host.sweepThroughFirstRound()
-    host.apply(.sweep(.close))
+    host.apply(.job(.sweep(.close)))
     // Enter in the sweep view: the live view moves to a swept value. The curves are the
     // same; only the "now" mark moves.
     host.apply(.live(.set(.temperature, to: 3.16)))
     #expect(host.snapshot().distribution.temperature == 3.16)
-    host.apply(.sweep(.open(.temperature)))
+    host.apply(.job(.sweep(.open(.temperature))))
     #expect(host.snapshot().sweep?.samples == SweepJob.firstRound)
     #expect(host.snapshot().sweep?.plan.current == 3.16)
     // A new logit changes every point: a new sweep.
-    host.apply(.sweep(.close))
+    host.apply(.job(.sweep(.close)))
     host.apply(.live(.nudgeParameter(index: 0, delta: 0.1)))
-    host.apply(.sweep(.open(.temperature)))
+    host.apply(.job(.sweep(.open(.temperature))))
     #expect(host.snapshot().sweep?.result == nil)
     // So does another setting.
     host.sweepThroughFirstRound()
-    host.apply(.sweep(.open(.parameter(1))))
+    host.apply(.job(.sweep(.open(.parameter(1)))))
     #expect(host.snapshot().sweep?.plan.setting == .parameter(1))
     #expect(host.snapshot().sweep?.result == nil)
   }
@@ -77,7 +77,7 @@ struct JobHostTests {
   @Test("a setting the scenario lacks changes nothing")
   func refusedOpen() {
     var host = Self.host()
-    host.apply(.sweep(.open(.frequency)))
+    host.apply(.job(.sweep(.open(.frequency))))
     #expect(host.focus == .live && host.snapshot().sweep == nil)
   }
 
@@ -100,4 +100,11 @@ extension JobHost {
   mutating func sweepThroughFirstRound() {
     while snapshot().sweep?.result == nil { work() }
   }
+}
+
+/// The jobs these tests open, by name (the host keys its table by job type).
+extension JobKey {
+  static let sweep = JobKey(SweepJob.self)
+  static let training = JobKey(TrainingJob.self)
+  static let overview = JobKey(OverviewJob.self)
 }

@@ -40,7 +40,7 @@ struct OverviewJobTests {
     var host = JobHost(scenario: try PresetLab.load("bias-and-variance"), seed: 7)
     host.work()
     let live = host.snapshot().samples
-    host.apply(.overview(.open))
+    host.apply(.job(.overview(.open)))
     #expect(host.focus == .overview && host.hasWork)
     while host.snapshot().overview?.overviews.isEmpty != false { host.work() }
     let part = try #require(host.snapshot().overview)
@@ -49,19 +49,19 @@ struct OverviewJobTests {
     #expect(part.overview(component: 1)?.componentName == "logit 2")
     #expect(host.snapshot().samples == live, "the live statistics wait")
 
-    host.apply(.overview(.togglePause))
+    host.apply(.job(.overview(.togglePause)))
     #expect(!host.hasWork && host.snapshot().overview?.isPaused == true)
-    host.apply(.overview(.close))
+    host.apply(.job(.overview(.close)))
     #expect(host.focus == .live && host.snapshot().overview?.isOpen == false)
     host.work()
     #expect(host.snapshot().samples > live)
 
     // The same scenario: the same overview, kept. Another one: a new measurement.
-    host.apply(.overview(.open))
+    host.apply(.job(.overview(.open)))
     #expect(host.snapshot().overview?.samples == OverviewJob.firstRound)
-    host.apply(.overview(.close))
+    host.apply(.job(.overview(.close)))
     host.apply(.live(.nudgeParameter(index: 0, delta: 0.5)))
-    host.apply(.overview(.open))
+    host.apply(.job(.overview(.open)))
     #expect(host.snapshot().overview?.overviews.isEmpty == true)
   }
 }

@@ -36,17 +36,17 @@ struct SamplingEngineTests {
     engine.start()
     defer { engine.stop() }
     #expect(waitUntil { engine.latest.samples > 1000 })
-    engine.send(.open(.temperature))
+    engine.send(.sweep(.open(.temperature)))
     #expect(waitUntil { engine.latest.sweep?.isOpen == true })
     let live = engine.latest.samples
     #expect(waitUntil { (engine.latest.sweep?.samples ?? 0) >= 2 * SweepJob.firstRound })
     #expect(engine.latest.samples == live)
-    engine.send(SweepJobCommand.togglePause)
+    engine.send(.sweep(.togglePause))
     #expect(waitUntil { engine.latest.sweep?.isPaused == true })
     // A paused sweep is idle too: no wake-up without a command.
     Thread.sleep(forTimeInterval: 0.1)
     #expect(engine.pausedWakeups.withLock { $0 } == 0)
-    engine.send(.close)
+    engine.send(.sweep(.close))
     #expect(waitUntil { engine.latest.samples > live })
   }
 }

@@ -19,7 +19,7 @@ struct TrainingJobTests {
     var host = try Self.host()
     host.work()
     let live = host.snapshot().samples
-    host.apply(.training(.open))
+    host.apply(.job(.race(.open)))
     #expect(host.focus == .training && host.hasWork)
     while host.hasWork { host.work() }
     let race = try #require(host.snapshot().race)
@@ -41,17 +41,17 @@ struct TrainingJobTests {
   @Test("space, r and a new learning rate reach the race only")
   func commands() throws {
     var host = try Self.host()
-    host.apply(.training(.open))
+    host.apply(.job(.race(.open)))
     host.work()
     let step = host.snapshot().race!.step
     #expect(step > 0)
-    host.apply(.training(.togglePause))
+    host.apply(.job(.race(.togglePause)))
     #expect(!host.hasWork && host.snapshot().race!.isPaused && !host.snapshot().isPaused)
-    host.apply(.training(.restart))
+    host.apply(.job(.race(.restart)))
     #expect(host.hasWork && host.snapshot().race!.step == 0)
-    host.apply(.training(.setLearningRate(0.05)))
+    host.apply(.job(.race(.setLearningRate(0.05))))
     #expect(host.snapshot().race!.settings.learningRate == 0.05 && host.snapshot().race!.step == 0)
-    host.apply(.training(.setLearningRate(-1)))
+    host.apply(.job(.race(.setLearningRate(-1))))
     #expect(
       host.snapshot().race!.message
         == "training.learning_rate: must be between 1e-9 and 1e6, got -1")
@@ -61,20 +61,20 @@ struct TrainingJobTests {
   @Test("closing keeps the race; reopening resumes it unless the scenario changed")
   func closeAndReopen() throws {
     var host = try Self.host()
-    host.apply(.training(.open))
-    host.apply(.training(.setLearningRate(0.02)))
+    host.apply(.job(.race(.open)))
+    host.apply(.job(.race(.setLearningRate(0.02))))
     host.work()
     let step = host.snapshot().race!.step
-    host.apply(.training(.close))
+    host.apply(.job(.race(.close)))
     #expect(host.focus == .live)
     host.work()
     #expect(host.snapshot().race!.step == step)
-    host.apply(.training(.open))
+    host.apply(.job(.race(.open)))
     #expect(host.snapshot().race!.step == step)
     #expect(host.snapshot().race!.settings.learningRate == 0.02)
-    host.apply(.training(.close))
+    host.apply(.job(.race(.close)))
     host.apply(.live(.nudgeParameter(index: 0, delta: 0.5)))
-    host.apply(.training(.open))
+    host.apply(.job(.race(.open)))
     #expect(host.snapshot().race!.step == 0)
     #expect(host.snapshot().race!.lanes[0].parameters == [0.5])
   }
@@ -82,21 +82,21 @@ struct TrainingJobTests {
   @Test("the sweep and the race are two jobs of one host: each keeps its numbers off screen")
   func besideTheSweep() throws {
     var host = try Self.host()
-    host.apply(.training(.open))
+    host.apply(.job(.race(.open)))
     host.work()
     let step = try #require(host.snapshot().race).step
     #expect(step > 0 && host.snapshot().race?.isOpen == true)
-    host.apply(.training(.close))
-    host.apply(.sweep(.open(.temperature)))
+    host.apply(.job(.race(.close)))
+    host.apply(.job(.sweep(.open(.temperature))))
     #expect(host.focus == .sweep)
     // A race command while the sweep is on screen reaches the race only.
-    host.apply(.training(.close))
+    host.apply(.job(.race(.close)))
     #expect(host.focus == .sweep)
     host.work()
     #expect(host.snapshot().race?.step == step && host.snapshot().race?.isOpen == false)
     #expect(host.snapshot().sweep?.isOpen == true)
-    host.apply(.sweep(.close))
-    host.apply(.training(.open))
+    host.apply(.job(.sweep(.close)))
+    host.apply(.job(.race(.open)))
     #expect(host.focus == .training && host.snapshot().race?.step == step)
     #expect(host.snapshot().race?.isOpen == true && host.snapshot().sweep?.isOpen == false)
   }
@@ -107,7 +107,7 @@ struct TrainingJobTests {
     for kind in try PresetLab.load("gaussian-race").estimators {
       host.apply(.live(.toggleEstimator(kind)))
     }
-    host.apply(.training(.open))
+    host.apply(.job(.race(.open)))
     #expect(host.focus == .live && host.snapshot().race == nil)
     #expect(throws: InvalidScenario.self) {
       try RaceSetup(live: try PresetLab.load("gaussian-race"), enabled: [], seed: 7)
@@ -120,7 +120,7 @@ struct TrainingJobTests {
     timing.targetSeconds = 0  // every piece overruns: one piece a slice, of one step
     var host = JobHost(scenario: try PresetLab.load("relax-toy-race"), seed: 7, timing: timing)
     host.pacing = RacePacing(seconds: 0)
-    host.apply(.training(.open))
+    host.apply(.job(.race(.open)))
     host.work()
     #expect(host.snapshot().race?.step == 1)
     host.work()

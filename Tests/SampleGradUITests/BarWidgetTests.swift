@@ -7,7 +7,7 @@ struct BarWidgetTests {
   private func bar(_ fraction: Double, width: Int, theme: Theme = Canvas.unicode) -> String {
     var buffer = Canvas.make(width: width + 2)
     HorizontalBar(fraction: fraction).draw(
-      into: &buffer, in: Rect(x: 1, y: 0, width: width, height: 1), theme: theme, style: .plain)
+      into: &buffer, in: Rect(x: 1, y: 0, width: width, height: 1), theme: theme)
     return buffer.line(0)
   }
 
@@ -59,12 +59,11 @@ struct BarWidgetTests {
     #expect(ShadeStrip.level(.nan) == 0)
     var buffer = Canvas.make(width: 9)
     let drawn = ShadeStrip(values: [0, 1, 0.25, 0.6], cellWidth: 2).draw(
-      into: &buffer, in: Rect(x: 1, y: 0, width: 7, height: 1), theme: Canvas.unicode,
-      style: .plain)
+      into: &buffer, in: Rect(x: 1, y: 0, width: 7, height: 1), theme: Canvas.unicode)
     #expect(drawn == 3)
     #expect(buffer.line(0) == "·  ██░░··")
     ShadeStrip(values: [0, 1, 0.25, 0.6]).draw(
-      into: &buffer, in: Rect(x: 1, y: 0, width: 7, height: 1), theme: Canvas.ascii, style: .plain)
+      into: &buffer, in: Rect(x: 1, y: 0, width: 7, height: 1), theme: Canvas.ascii)
     #expect(buffer.line(0) == "· #.:░░··")
   }
 }

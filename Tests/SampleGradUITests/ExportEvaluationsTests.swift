@@ -33,10 +33,10 @@ struct ExportEvaluationsTests {
       path: Self.presets.appendingPathComponent(preset + ".toml").path)
     var state = EngineState(scenario: scenario, seed: 7)
     state.step(samples: 512)
-    let files = Explorer(presets: Fixtures.presets).export(
+    let files = try Explorer(presets: Fixtures.presets).export(
       state.snapshot(), width: 120, height: 30, stamp: "20250101-120000")
     let run = try HeadlessRunner.run(scenario, samples: 512, seed: 7)
-    let exported = try Self.evaluations(files.json)
+    let exported = try Self.evaluations(files["json"]!)
     #expect(exported == (try Self.evaluations(RunReport.json(run).render())))
     // Not the default of 1 everywhere: exact costs none.
     #expect(exported.contains("exact=0"))

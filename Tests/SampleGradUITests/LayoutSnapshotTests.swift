@@ -89,7 +89,9 @@ struct LayoutSnapshotTests {
     for key in ["P", "c"] {
       #expect(end.lines.contains { $0.contains("│  \(key)  ") }, "\(key) is not in the help")
     }
-    let page = HelpOverlay.lines(page: 0, theme: Canvas.unicode, width: 72).map(\.left)
+    let page = HelpOverlay.lines(
+      explorer.helpPages(snapshot)[0], theme: Canvas.unicode, width: 72
+    ).map(\.left)
     for key in ["w", "T", "o", "space →", "←"] {
       #expect(page.contains(key), "\(key) is not in the help")
     }

@@ -73,7 +73,7 @@ struct OverviewViewTests {
     let text = buffer.lines.joined(separator: "\n")
     // ↓ moved from the first estimator (after the exact row) to the next.
     let shown = Array(entry.table.rows.filter(\.isForThisDistribution).dropFirst())
-    guard case .overview(let view) = explorer.overlay else {
+    guard let view = explorer.open(OverviewView.self) else {
       Issue.record("the overview is not open")
       return
     }
@@ -94,22 +94,22 @@ struct OverviewViewTests {
     let snapshot = HandBuiltOverview.snapshot(
       HandBuilt.categorical(after: false), HandBuiltOverview.categorical)
     var explorer = Explorer(presets: Fixtures.presets)
-    #expect(explorer.handle(.character("o"), snapshot: snapshot) == [.overview(.open)])
-    #expect(explorer.overlay == .overview(OverviewView()))
+    #expect(explorer.handle(.character("o"), snapshot: snapshot) == [.job(.overview(.open))])
+    #expect(explorer.open(OverviewView.self) == OverviewView())
     _ = explorer.handle(.up, snapshot: snapshot)
     _ = explorer.handle(.character("k"), snapshot: snapshot)
-    #expect(explorer.overlay == .overview(OverviewView(selected: .exact)), "stops at the top")
+    #expect(explorer.open(OverviewView.self) == OverviewView(selected: .exact), "stops at the top")
     for _ in 0..<20 { _ = explorer.handle(.character("j"), snapshot: snapshot) }
     // The last method that works on a categorical: measure-valued does not.
-    #expect(explorer.overlay == .overview(OverviewView(selected: .rebarAuto)))
+    #expect(explorer.open(OverviewView.self) == OverviewView(selected: .rebarAuto))
     _ = explorer.handle(.right, snapshot: snapshot)
     _ = explorer.handle(.character("l"), snapshot: snapshot)
     #expect(explorer.selectedParameter == 2)
-    #expect(explorer.handle(.character(" "), snapshot: snapshot) == [.overview(.togglePause)])
-    #expect(explorer.handle(.escape, snapshot: snapshot) == [.overview(.close)])
-    #expect(explorer.overlay == .none)
+    #expect(explorer.handle(.character(" "), snapshot: snapshot) == [.job(.overview(.togglePause))])
+    #expect(explorer.handle(.escape, snapshot: snapshot) == [.job(.overview(.close))])
+    #expect(explorer.onLive)
     _ = explorer.handle(.character("o"), snapshot: snapshot)
-    #expect(explorer.handle(.character("o"), snapshot: snapshot) == [.overview(.close)])
+    #expect(explorer.handle(.character("o"), snapshot: snapshot) == [.job(.overview(.close))])
     _ = explorer.handle(.character("o"), snapshot: snapshot)
     #expect(explorer.handle(.character("q"), snapshot: snapshot) == [.quit])
   }

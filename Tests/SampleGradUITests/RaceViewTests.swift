@@ -70,7 +70,7 @@ struct RaceViewTests {
   @Test("until the engine has the race on screen, a line says it is starting")
   func starting() {
     var explorer = Explorer(presets: [])
-    explorer.overlay = .race
+    explorer.view = RaceView()
     var snapshot = Fixtures.snapshot(Fixtures.bernoulli, batches: 0)
     #expect(
       Fixtures.screen(snapshot, width: 80, height: 24, explorer: explorer).lines.contains {
@@ -122,17 +122,17 @@ struct RaceViewTests {
     var rate = 0.01
     var up: [Double] = []
     for _ in 0..<4 {
-      rate = Explorer.nextLearningRate(after: rate, up: true)!
+      rate = RaceView.nextLearningRate(after: rate, up: true)!
       up.append(rate)
     }
     #expect(zip(up, [0.02, 0.05, 0.1, 0.2]).allSatisfy { abs($0 / $1 - 1) < 1e-12 })
-    #expect(abs(Explorer.nextLearningRate(after: 0.01, up: false)! / 0.005 - 1) < 1e-12)
-    #expect(abs(Explorer.nextLearningRate(after: 0.03, up: false)! / 0.02 - 1) < 1e-12)
+    #expect(abs(RaceView.nextLearningRate(after: 0.01, up: false)! / 0.005 - 1) < 1e-12)
+    #expect(abs(RaceView.nextLearningRate(after: 0.03, up: false)! / 0.02 - 1) < 1e-12)
     let range = ScenarioRules.learningRateRange
-    #expect(Explorer.nextLearningRate(after: 5e5, up: true) == range.upperBound)
-    #expect(Explorer.nextLearningRate(after: range.upperBound, up: true) == nil)
-    #expect(Explorer.nextLearningRate(after: 2e-9, up: false) == range.lowerBound)
-    #expect(Explorer.nextLearningRate(after: range.lowerBound, up: false) == nil)
+    #expect(RaceView.nextLearningRate(after: 5e5, up: true) == range.upperBound)
+    #expect(RaceView.nextLearningRate(after: range.upperBound, up: true) == nil)
+    #expect(RaceView.nextLearningRate(after: 2e-9, up: false) == range.lowerBound)
+    #expect(RaceView.nextLearningRate(after: range.lowerBound, up: false) == nil)
   }
 }
 
@@ -146,29 +146,31 @@ struct ExplorerRaceTests {
   func keys() {
     var explorer = Explorer(presets: Fixtures.presets)
     var snapshot = Self.snapshot
-    #expect(explorer.handle(.character("T"), snapshot: snapshot) == [.race(.open)])
-    #expect(explorer.overlay == .race)
+    #expect(explorer.handle(.character("T"), snapshot: snapshot) == [.job(.race(.open))])
+    #expect(explorer.viewName == "race")
     snapshot.race = RaceFixtures.relaxToy
     snapshot.race?.isOpen = true
-    #expect(explorer.handle(.character(" "), snapshot: snapshot) == [.race(.togglePause)])
-    #expect(explorer.handle(.character("r"), snapshot: snapshot) == [.race(.restart)])
-    #expect(explorer.handle(.character("+"), snapshot: snapshot) == [.race(.setLearningRate(0.02))])
+    #expect(explorer.handle(.character(" "), snapshot: snapshot) == [.job(.race(.togglePause))])
+    #expect(explorer.handle(.character("r"), snapshot: snapshot) == [.job(.race(.restart))])
+    #expect(
+      explorer.handle(.character("+"), snapshot: snapshot) == [.job(.race(.setLearningRate(0.02)))])
     #expect(explorer.message == "learning rate 0.02: the race starts again")
     #expect(
-      explorer.handle(.character("-"), snapshot: snapshot) == [.race(.setLearningRate(0.005))])
+      explorer.handle(.character("-"), snapshot: snapshot) == [.job(.race(.setLearningRate(0.005)))]
+    )
     #expect(explorer.handle(.character("k"), snapshot: snapshot) == [])
     #expect(explorer.message?.contains("Esc returns") == true)
     var buffer = Buffer(width: 80, height: 24)
     explorer.render(snapshot, into: &buffer)
     #expect(buffer.lines[0].contains("Training race"))
     #expect(buffer.lines[22].contains("Esc returns"))
-    #expect(explorer.handle(.escape, snapshot: snapshot) == [.race(.close)])
-    #expect(explorer.overlay == .none)
+    #expect(explorer.handle(.escape, snapshot: snapshot) == [.job(.race(.close))])
+    #expect(explorer.onLive)
     explorer.render(snapshot, into: &buffer)
     #expect(!buffer.lines[0].contains("Training race"))
-    #expect(explorer.handle(.character("T"), snapshot: snapshot) == [.race(.open)])
-    #expect(explorer.handle(.character("T"), snapshot: snapshot) == [.race(.close)])
-    #expect(explorer.overlay == .none)
+    #expect(explorer.handle(.character("T"), snapshot: snapshot) == [.job(.race(.open))])
+    #expect(explorer.handle(.character("T"), snapshot: snapshot) == [.job(.race(.close))])
+    #expect(explorer.onLive)
     _ = explorer.handle(.character("T"), snapshot: snapshot)
     #expect(explorer.handle(.character("q"), snapshot: snapshot) == [.quit])
   }
@@ -191,16 +193,17 @@ struct ExplorerRaceTests {
   func sweepAndRace() {
     var explorer = Explorer(presets: Fixtures.presets)
     let snapshot = Self.snapshot
-    #expect(explorer.handle(.character("w"), snapshot: snapshot) == [.sweep(.open(.temperature))])
+    #expect(
+      explorer.handle(.character("w"), snapshot: snapshot) == [.job(.sweep(.open(.temperature)))])
     // The race's keys do not reach the sweep: space pauses the sweep.
-    #expect(explorer.handle(.character(" "), snapshot: snapshot) == [.sweep(.togglePause)])
+    #expect(explorer.handle(.character(" "), snapshot: snapshot) == [.job(.sweep(.togglePause))])
     #expect(explorer.handle(.character("T"), snapshot: snapshot) == [])
-    #expect(explorer.handle(.escape, snapshot: snapshot) == [.sweep(.close)])
-    #expect(explorer.handle(.character("T"), snapshot: snapshot) == [.race(.open)])
+    #expect(explorer.handle(.escape, snapshot: snapshot) == [.job(.sweep(.close))])
+    #expect(explorer.handle(.character("T"), snapshot: snapshot) == [.job(.race(.open))])
     #expect(explorer.handle(.character("w"), snapshot: snapshot) == [])
-    #expect(explorer.handle(.character(" "), snapshot: snapshot) == [.race(.togglePause)])
-    #expect(explorer.handle(.escape, snapshot: snapshot) == [.race(.close)])
-    #expect(explorer.overlay == .none)
+    #expect(explorer.handle(.character(" "), snapshot: snapshot) == [.job(.race(.togglePause))])
+    #expect(explorer.handle(.escape, snapshot: snapshot) == [.job(.race(.close))])
+    #expect(explorer.onLive)
   }
 
   @Test("T with every estimator off says why and stays on the statistics")
@@ -210,7 +213,7 @@ struct ExplorerRaceTests {
       for kind in Fixtures.bernoulli.estimators { state.apply(.toggleEstimator(kind)) }
     }
     #expect(explorer.handle(.character("T"), snapshot: snapshot) == [])
-    #expect(explorer.overlay == .none)
+    #expect(explorer.onLive)
     #expect(explorer.message == "cannot race: no estimator is on: turn one on with 1-9")
   }
 }

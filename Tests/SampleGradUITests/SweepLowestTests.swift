@@ -44,11 +44,12 @@ struct SweepLowestTests {
         view.measure = measure
         let theme = Canvas.unicode
         let readout = SweepReadout(
-          view: view, result: result, curves: SweepCurves(result: result, view: view, theme: theme))
+          view: view, result: result, curves: SweepCurves(result: result, view: view, theme: theme),
+          compact: true)
         var buffer = Canvas.make(width: SweepReadout.width, height: 12)
         readout.draw(
           into: &buffer, in: Rect(x: 0, y: 0, width: SweepReadout.width, height: 12),
-          theme: theme, compact: true)
+          theme: theme)
         let lines = buffer.lines
         let marked = lines.filter { $0.contains("◀ lowest") }
         if measure == .meanSquaredError {

@@ -16,7 +16,7 @@ struct SweepViewTests {
     _ scenario: Scenario = scenario, over setting: ScenarioSetting = .temperature
   ) -> Snapshot {
     var host = JobHost(scenario: scenario, seed: 7)
-    host.apply(.sweep(.open(setting)))
+    host.apply(.job(.sweep(.open(setting))))
     while host.snapshot().sweep?.result == nil { host.work() }
     var snapshot = host.snapshot()
     snapshot.sweep?.estimatesPerSecond = 0
@@ -31,15 +31,14 @@ struct SweepViewTests {
   }
 
   static func view(_ explorer: Explorer) -> SweepView? {
-    if case .sweep(let view) = explorer.overlay { return view }
-    return nil
+    explorer.open(SweepView.self)
   }
 
   @Test("w opens the temperature sweep with the cursor at the current temperature")
   func opens() throws {
     let snapshot = Fixtures.snapshot(Self.scenario)
     let (explorer, effects) = Self.open(snapshot)
-    #expect(effects == [.sweep(.open(.temperature))])
+    #expect(effects == [.job(.sweep(.open(.temperature)))])
     let view = try #require(Self.view(explorer))
     #expect(
       view.setting == .temperature && view.component == 0 && view.measure == .meanSquaredError)
@@ -91,8 +90,10 @@ struct SweepViewTests {
     for _ in 0..<6 { opened += explorer.handle(.character("o"), snapshot: snapshot) }
     #expect(
       opened == [
-        .sweep(.open(.option("eta"))), .sweep(.open(.parameter(0))), .sweep(.open(.parameter(1))),
-        .sweep(.open(.parameter(2))), .sweep(.open(.parameter(3))), .sweep(.open(.temperature)),
+        .job(.sweep(.open(.option("eta")))), .job(.sweep(.open(.parameter(0)))),
+        .job(.sweep(.open(.parameter(1)))),
+        .job(.sweep(.open(.parameter(2)))), .job(.sweep(.open(.parameter(3)))),
+        .job(.sweep(.open(.temperature))),
       ])
     _ = explorer.handle(.character("o"), snapshot: snapshot)
     // eta = 1 is the middle of 0...2.
@@ -108,16 +109,16 @@ struct SweepViewTests {
     var (explorer, _) = Self.open(snapshot, keys: [.right, .right])
     let value = try SweepGrid(from: 0.01, to: 100, points: 25, scale: .log).value(12)
     let effects = explorer.handle(.enter, snapshot: snapshot)
-    #expect(effects == [.send(.set(.temperature, to: value)), .sweep(.close)])
-    #expect(explorer.overlay == .none)
+    #expect(effects == [.send(.set(.temperature, to: value)), .job(.sweep(.close))])
+    #expect(explorer.onLive)
     #expect(explorer.message == "temperature set to 1 from the sweep")
     (explorer, _) = Self.open(snapshot)
-    #expect(explorer.handle(.escape, snapshot: snapshot) == [.sweep(.close)])
-    #expect(explorer.overlay == .none)
+    #expect(explorer.handle(.escape, snapshot: snapshot) == [.job(.sweep(.close))])
+    #expect(explorer.onLive)
     (explorer, _) = Self.open(snapshot)
-    #expect(explorer.handle(.character("w"), snapshot: snapshot) == [.sweep(.close)])
+    #expect(explorer.handle(.character("w"), snapshot: snapshot) == [.job(.sweep(.close))])
     (explorer, _) = Self.open(snapshot)
-    #expect(explorer.handle(.character(" "), snapshot: snapshot) == [.sweep(.togglePause)])
+    #expect(explorer.handle(.character(" "), snapshot: snapshot) == [.job(.sweep(.togglePause))])
     #expect(Self.view(explorer) != nil)
     #expect(explorer.handle(.character("q"), snapshot: snapshot) == [.quit])
   }
@@ -127,14 +128,15 @@ struct SweepViewTests {
     let gaussian = Fixtures.snapshot(Fixtures.gaussian)
     var explorer = Explorer(presets: Fixtures.presets)
     _ = explorer.handle(.right, snapshot: gaussian)
-    #expect(explorer.handle(.character("w"), snapshot: gaussian) == [.sweep(.open(.parameter(1)))])
+    #expect(
+      explorer.handle(.character("w"), snapshot: gaussian) == [.job(.sweep(.open(.parameter(1))))])
     #expect(Self.view(explorer)?.component == 1)
 
     let withSweep = try Scenario(
       name: "k", distribution: .gaussian(mean: 1, std: 1), objective: .quadratic(target: [0]),
       sweep: SweepSpec(setting: .target, from: -3, to: 3, scale: .linear))
     let (own, effects) = Self.open(Fixtures.snapshot(withSweep))
-    #expect(effects == [.sweep(.open(.target))])
+    #expect(effects == [.job(.sweep(.open(.target)))])
     #expect(Self.view(own)?.cursor == 12)  // target 0 of -3...3
   }
 
@@ -147,7 +149,7 @@ struct SweepViewTests {
     }
     let (explorer, effects) = Self.open(snapshot)
     #expect(effects.isEmpty)
-    #expect(explorer.overlay == .none)
+    #expect(explorer.onLive)
     #expect(
       explorer.message == "cannot sweep: nothing to sweep: turn on an estimator besides exact")
   }

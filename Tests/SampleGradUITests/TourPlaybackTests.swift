@@ -49,7 +49,7 @@ struct TourPlaybackTests {
     let (explorer, effects) = Self.started()
     #expect(effects == [.send(.load(Self.scenarios[0])), .send(.resume)])
     #expect(explorer.tour?.index == 0 && explorer.selectedParameter == 1)
-    #expect(explorer.overlay == .none)
+    #expect(explorer.onLive)
   }
 
   @Test("space and → go on, ← goes back; each step loads its own settings again")
@@ -59,11 +59,11 @@ struct TourPlaybackTests {
     #expect(explorer.handle(.character("]"), snapshot: Self.live).count == 1)
     let next = explorer.handle(.character(" "), snapshot: Self.live)
     #expect(next.prefix(2) == [.send(.load(Self.scenarios[1])), .send(.resume)])
-    #expect(next.last == .sweep(.open(.temperature)))
+    #expect(next.last == .job(.sweep(.open(.temperature))))
     #expect(explorer.selectedParameter == 0, "a step without select selects the first")
     let back = explorer.handle(.left, snapshot: Self.live)
-    #expect(back == [.sweep(.close), .send(.load(Self.scenarios[0])), .send(.resume)])
-    #expect(explorer.selectedParameter == 1 && explorer.overlay == .none)
+    #expect(back == [.job(.sweep(.close)), .send(.load(Self.scenarios[0])), .send(.resume)])
+    #expect(explorer.selectedParameter == 1 && explorer.onLive)
     #expect(explorer.handle(.right, snapshot: Self.live).first == .send(.load(Self.scenarios[1])))
   }
 
@@ -87,20 +87,20 @@ struct TourPlaybackTests {
   func views() {
     var (explorer, _) = Self.started()
     _ = explorer.handle(.character(" "), snapshot: Self.live)
-    guard case .sweep(let sweep) = explorer.overlay else {
+    guard let sweep = explorer.open(SweepView.self) else {
       Issue.record("no sweep view")
       return
     }
     #expect(sweep.setting == .temperature)
     let race = explorer.handle(.character(" "), snapshot: Self.live)
-    #expect(race.first == .sweep(.close) && race.last == .race(.open))
-    #expect(explorer.overlay == .race)
+    #expect(race.first == .job(.sweep(.close)) && race.last == .job(.race(.open)))
+    #expect(explorer.viewName == "race")
     let overview = explorer.handle(.character(" "), snapshot: Self.live)
-    #expect(overview.first == .race(.close) && overview.last == .overview(.open))
-    #expect(explorer.overlay == .overview(OverviewView()))
+    #expect(overview.first == .job(.race(.close)) && overview.last == .job(.overview(.open)))
+    #expect(explorer.open(OverviewView.self) == OverviewView())
     #expect(explorer.handle(.character(" "), snapshot: Self.live) == [])
     #expect(explorer.message?.hasPrefix("the end of the tour (4 steps)") == true)
-    #expect(explorer.handle(.left, snapshot: Self.live).first == .overview(.close))
+    #expect(explorer.handle(.left, snapshot: Self.live).first == .job(.overview(.close)))
   }
 
   @Test("the first step says there is nothing before it")
@@ -121,13 +121,14 @@ struct TourPlaybackTests {
     _ = explorer.handle(.character("l"), snapshot: Self.live)
     #expect(explorer.selectedParameter == 2)
     _ = explorer.handle(.character(" "), snapshot: Self.live)
-    #expect(explorer.handle(.character("P"), snapshot: Self.live) == [.sweep(.togglePause)])
+    #expect(explorer.handle(.character("P"), snapshot: Self.live) == [.job(.sweep(.togglePause))])
     _ = explorer.handle(.character(" "), snapshot: Self.live)
-    #expect(explorer.handle(.character("P"), snapshot: Self.live) == [.race(.togglePause)])
+    #expect(explorer.handle(.character("P"), snapshot: Self.live) == [.job(.race(.togglePause))])
     _ = explorer.handle(.character(" "), snapshot: Self.live)
-    #expect(explorer.handle(.character("P"), snapshot: Self.live) == [.overview(.togglePause)])
-    #expect(explorer.handle(.escape, snapshot: Self.live) == [.overview(.close)])
-    #expect(explorer.overlay == .none && explorer.tour?.index == 3)
+    #expect(
+      explorer.handle(.character("P"), snapshot: Self.live) == [.job(.overview(.togglePause))])
+    #expect(explorer.handle(.escape, snapshot: Self.live) == [.job(.overview(.close))])
+    #expect(explorer.onLive && explorer.tour?.index == 3)
   }
 
   @Test("in a tour the race view's hint names P as the pause key: space is the next step")
@@ -135,7 +136,7 @@ struct TourPlaybackTests {
     var (explorer, _) = Self.started()
     _ = explorer.handle(.character(" "), snapshot: Self.live)
     _ = explorer.handle(.character(" "), snapshot: Self.live)
-    #expect(explorer.overlay == .race)
+    #expect(explorer.viewName == "race")
     #expect(explorer.handle(.character("z"), snapshot: Self.live) == [])
     #expect(explorer.message?.hasPrefix("P pauses") == true)
   }
@@ -167,7 +168,7 @@ struct TourPlaybackTests {
       let effects = explorer.handle(key, snapshot: Self.live)
       let changed =
         !effects.isEmpty || explorer.selectedParameter != before.selectedParameter
-        || explorer.tour != before.tour || explorer.overlay != before.overlay
+        || explorer.tour != before.tour || explorer.screenState != before.screenState
       #expect(changed, "\(word) does nothing in a tour")
     }
   }

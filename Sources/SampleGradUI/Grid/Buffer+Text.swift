@@ -50,14 +50,6 @@ extension Buffer {
     fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height, with: cell)
   }
 
-  /// Applies `style` to every cell of `rect`, keeping the characters.
-  mutating func restyle(_ rect: Rect, _ style: Style) {
-    let area = rect.intersection(Rect(self))
-    for row in area.y..<area.maxY {
-      for column in area.x..<area.maxX { self[column, row].style = style }
-    }
-  }
-
   /// Gives every cell without a colour of its own the colours of `base` (the light theme's
   /// background reaches every cell, blank ones included).
   mutating func paintBase(_ base: Style) {

@@ -1,32 +1,47 @@
 /// The screen as a grid of cells in memory. Everything is drawn here; the terminal layer
 /// only copies the cells that changed, and tests read the lines back as text.
-public struct Buffer: Sendable, Equatable {
-  public private(set) var width: Int
-  public private(set) var height: Int
-  public internal(set) var cells: [Cell]
+package struct Buffer: Sendable, Equatable {
+  package private(set) var width: Int
+  package private(set) var height: Int
+  package internal(set) var cells: [Cell]
+  /// While set (`clipped(to:_:)`), writes outside this rect are ignored too.
+  private var clip: Rect?
 
-  public init(width: Int, height: Int, filling cell: Cell = .blank) {
+  package init(width: Int, height: Int, filling cell: Cell = .blank) {
     self.width = max(width, 0)
     self.height = max(height, 0)
     cells = [Cell](repeating: cell, count: self.width * self.height)
   }
 
   /// The cell at column `x`, row `y`; writes outside the grid are ignored.
-  public subscript(x: Int, y: Int) -> Cell {
+  package subscript(x: Int, y: Int) -> Cell {
     get {
       guard x >= 0, y >= 0, x < width, y < height else { return .blank }
       return cells[y * width + x]
     }
     set {
       guard x >= 0, y >= 0, x < width, y < height else { return }
+      if let clip, x < clip.x || y < clip.y || x >= clip.maxX || y >= clip.maxY { return }
       cells[y * width + x] = newValue
     }
+  }
+
+  /// Runs `body` with writes outside `rect` ignored (inside any clip already set), for a
+  /// widget whose columns are laid out for a width its area may not have: what does not fit
+  /// is cut at the area's edge instead of spilling into the next one.
+  package mutating func clipped<Result>(to rect: Rect, _ body: (inout Buffer) -> Result)
+    -> Result
+  {
+    let outer = clip
+    clip = outer.map { rect.intersection($0) } ?? rect
+    defer { clip = outer }
+    return body(&self)
   }
 
   /// Writes `text` from column `x` on row `y`, clipped to `maxWidth` cells and the grid.
   /// Returns the column after the last cell written.
   @discardableResult
-  public mutating func write(
+  package mutating func write(
     _ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int = .max
   ) -> Int {
     var column = x
@@ -60,24 +75,25 @@ public struct Buffer: Sendable, Equatable {
   }
 
   /// Fills a rectangle with one cell.
-  public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, with cell: Cell = .blank) {
+  package mutating func fill(x: Int, y: Int, width w: Int, height h: Int, with cell: Cell = .blank)
+  {
     for row in y..<(y + max(h, 0)) {
       for column in x..<(x + max(w, 0)) { self[column, row] = cell }
     }
   }
 
   /// Clears every cell.
-  public mutating func clear() {
+  package mutating func clear() {
     for i in cells.indices { cells[i] = .blank }
   }
 
   /// Row `y` as text (trailing spaces kept, so columns line up).
-  public func line(_ y: Int) -> String {
+  package func line(_ y: Int) -> String {
     String((0..<width).map { self[$0, y].character })
   }
 
   /// All rows as text, trailing spaces removed: what a snapshot file records.
-  public var lines: [String] {
+  package var lines: [String] {
     (0..<height).map { y in
       var text = line(y)
       while text.last == " " { text.removeLast() }

@@ -1,32 +1,32 @@
 /// One character cell of the screen: what is drawn there and how.
-public struct Cell: Sendable, Equatable {
-  public var character: Character
-  public var style: Style
+package struct Cell: Sendable, Equatable {
+  package var character: Character
+  package var style: Style
 
-  public init(_ character: Character = " ", style: Style = .plain) {
+  package init(_ character: Character = " ", style: Style = .plain) {
     self.character = character
     self.style = style
   }
 
-  public static let blank = Cell()
+  package static let blank = Cell()
 }
 
 /// The terminal colours samplegrad uses; `.default` is the terminal's own. `gray` and
 /// `brightWhite` need a 16-colour terminal (the terminal layer falls back to dim white and
 /// white).
-public enum TerminalColor: Int, Sendable, Equatable, CaseIterable {
+package enum TerminalColor: Int, Sendable, Equatable, CaseIterable {
   case `default`, black, red, green, yellow, blue, magenta, cyan, white, gray, brightWhite
 }
 
 /// How a cell is drawn. Colour is a hint: the terminal layer drops it under `NO_COLOR`.
-public struct Style: Sendable, Equatable, Hashable {
-  public var foreground: TerminalColor
-  public var background: TerminalColor
-  public var bold: Bool
-  public var dim: Bool
-  public var reverse: Bool
+package struct Style: Sendable, Equatable, Hashable {
+  package var foreground: TerminalColor
+  package var background: TerminalColor
+  package var bold: Bool
+  package var dim: Bool
+  package var reverse: Bool
 
-  public init(
+  package init(
     foreground: TerminalColor = .default, background: TerminalColor = .default,
     bold: Bool = false, dim: Bool = false, reverse: Bool = false
   ) {
@@ -37,7 +37,7 @@ public struct Style: Sendable, Equatable, Hashable {
     self.reverse = reverse
   }
 
-  public static let plain = Style()
+  package static let plain = Style()
 }
 
 extension TerminalColor: Hashable {}

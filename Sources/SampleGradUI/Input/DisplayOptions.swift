@@ -1,5 +1,5 @@
 /// The colour schemes the explorer draws in (`--theme`).
-public enum ThemeName: String, Sendable, Equatable, CaseIterable {
+package enum ThemeName: String, Sendable, Equatable, CaseIterable {
   /// Light text on the terminal's own (usually dark) background.
   case dark
   /// Dark text on a light background, high contrast: for projectors.
@@ -11,13 +11,13 @@ public enum ThemeName: String, Sendable, Equatable, CaseIterable {
 /// How the screen is drawn, chosen once from the command line and the environment
 /// (`--ascii`, `--theme`, `--no-color`, `NO_COLOR`): the same layout either way, only glyphs
 /// and colours change.
-public struct DisplayOptions: Sendable, Equatable {
+package struct DisplayOptions: Sendable, Equatable {
   /// Plain ASCII instead of Unicode block elements and box lines.
-  public var ascii: Bool
-  public var theme: ThemeName
+  package var ascii: Bool
+  package var theme: ThemeName
 
   /// `color: false` means the mono theme, whatever `theme` says.
-  public init(ascii: Bool = false, color: Bool = true, theme: ThemeName = .dark) {
+  package init(ascii: Bool = false, color: Bool = true, theme: ThemeName = .dark) {
     self.ascii = ascii
     self.theme = color ? theme : .mono
   }

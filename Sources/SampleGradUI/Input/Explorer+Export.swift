@@ -1,43 +1,56 @@
 import SampleGradCore
 import SampleGradEngine
 
-/// What `x` writes: the screen as text (without any overlay) and the numbers in the JSON
-/// schema of `samplegrad run`, so a handout or a script can take them.
-public struct ExportFiles: Sendable, Equatable {
-  /// File name without extension: `samplegrad-<scenario>-<stamp>`.
-  public let baseName: String
-  public let text: String
-  public let json: String
+/// What `x` writes: the files of the view on screen (`ViewController.export`), named
+/// `samplegrad-<scenario>[-<view>]-<stamp>.<extension>`.
+package struct ExportFiles: Sendable, Equatable {
+  /// File name without extension: `samplegrad-<scenario>-<stamp>` for the live view,
+  /// `samplegrad-<scenario>-<view>-<stamp>` for the others.
+  package let baseName: String
+  package let files: [ExportFile]
+
+  /// The text of the file with extension `fileExtension`, if there is one.
+  package subscript(fileExtension: String) -> String? {
+    files.first { $0.fileExtension == fileExtension }?.contents
+  }
+
+  /// The files' names, as the status line lists them (`name.csv and .json`).
+  package var summary: String {
+    let extensions = files.map { "." + $0.fileExtension }
+    guard let first = extensions.first else { return baseName }
+    let rest = extensions.dropFirst()
+    return baseName + first + (rest.isEmpty ? "" : " and " + rest.joined(separator: ", "))
+  }
+
+  /// Each file's name and text.
+  package var named: [(name: String, contents: String)] {
+    files.map { (baseName + "." + $0.fileExtension, $0.contents) }
+  }
+}
+
+/// Why `x` wrote nothing: the view has no numbers yet.
+package struct NothingToExport: Error, Sendable, Equatable {
+  package let reason: String
 }
 
 extension Explorer {
-  /// The export of `snapshot` as drawn on a `width` x `height` screen; `stamp` (a date and
-  /// time) keeps file names apart.
-  public func export(_ snapshot: Snapshot, width: Int, height: Int, stamp: String) -> ExportFiles {
+  /// The export of the view on screen for `snapshot`, drawn on a `width` x `height` screen;
+  /// `stamp` (a date and time) keeps file names apart.
+  package func export(_ snapshot: Snapshot, width: Int, height: Int, stamp: String)
+    throws(NothingToExport) -> ExportFiles
+  {
     var buffer = Buffer(width: width, height: height)
     render(snapshot, into: &buffer, overlays: false)
-    let text = buffer.lines.joined(separator: "\n") + "\n"
-    let safe = String(
-      snapshot.scenario.name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
-    return ExportFiles(
-      baseName: "samplegrad-\(safe)-\(stamp)", text: text,
-      json: RunReport.json(Self.result(snapshot)).render() + "\n")
-  }
-
-  /// The live numbers as a `RunResult`: every enabled row with estimates, each built as
-  /// `samplegrad run` builds it (its evaluations per estimate, its exact gradient) from the
-  /// problem the engine published.
-  static func result(_ snapshot: Snapshot) -> RunResult {
-    let problem = snapshot.problem
-    let estimators = snapshot.estimators.filter { $0.isEnabled && $0.samples > 0 }.map {
-      EstimatorResult(
-        kind: $0.kind,
-        moments: RunningMoments(count: $0.samples, mean: $0.mean, variance: $0.variance),
-        diagnostics: $0.diagnostics, problem: problem)
+    let screen = buffer.lines.joined(separator: "\n") + "\n"
+    let context = renderContext(snapshot, theme: Theme(options: options))
+    switch current.export(context, screen: screen) {
+    case .nothing(let reason):
+      throw NothingToExport(reason: reason)
+    case .files(let files):
+      let safe = String(
+        snapshot.scenario.name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
+      let view = current.name == LiveView.name ? "" : "-" + current.name
+      return ExportFiles(baseName: "samplegrad-\(safe)\(view)-\(stamp)", files: files)
     }
-    return RunResult(
-      scenario: snapshot.scenario, seed: snapshot.seed, samples: snapshot.samples,
-      problem: problem, estimators: estimators, histogram: snapshot.histogram,
-      relaxedMean: snapshot.relaxedMean)
   }
 }

@@ -1,24 +1,19 @@
 import SampleGradCore
 import SampleGradEngine
 
-/// The mouse: a click selects a parameter or turns an estimator row on or off, the wheel
-/// changes the parameter under it, and in the lists a click picks and the wheel scrolls.
-/// What is under the pointer comes from the same layout the screen was drawn with.
+/// The mouse: in the lists a click picks and the wheel scrolls; otherwise the view on screen
+/// has it (`ViewController.handle(_:_:)`: on the live screen a click selects a parameter or
+/// turns a row on or off, the wheel changes the parameter under it).
 extension Explorer {
-  public mutating func handle(_ event: MouseEvent, snapshot: Snapshot) -> [ExplorerEffect] {
+  package mutating func handle(_ event: MouseEvent, snapshot: Snapshot) -> [ExplorerEffect] {
     message = nil
     selectedParameter = Self.clamp(selectedParameter, snapshot)
-    let wheel: Key? =
-      switch event.action {
-      case .wheelUp: .up
-      case .wheelDown: .down
-      case .click: nil
-      }
+    let wheel = event.wheelKey
     switch overlay {
     case .none:
-      return mainScreen(event, wheel: wheel, snapshot: snapshot)
+      return route(snapshot) { view, context in view.handle(event, &context) }
     case .help(let page, let scroll):
-      if let wheel { handleHelp(wheel, page: page, scroll: scroll, rows: snapshot.estimators) }
+      if let wheel { handleHelp(wheel, page: page, scroll: scroll, snapshot: snapshot) }
       return []
     case .presets(let picker):
       if let wheel { return handlePicker(wheel, picker) }
@@ -26,45 +21,9 @@ extension Explorer {
     case .estimators(let selected):
       if let wheel { return handleChooser(wheel, selected: selected, snapshot: snapshot) }
       return clickInChooser(event, selected: selected, snapshot: snapshot)
-    case .prompt, .race:
+    case .prompt:
       return []
-    case .overview(let view):
-      // The wheel moves the selected method.
-      guard let wheel else { return [] }
-      return handleOverview(wheel, view: view, snapshot: snapshot)
-    case .sweep(let view):
-      // The wheel moves the sweep's cursor (up: to higher values).
-      guard let wheel else { return [] }
-      return handleSweep(wheel == .up ? .right : .left, view: view, snapshot: snapshot)
     }
-  }
-
-  private mutating func mainScreen(
-    _ event: MouseEvent, wheel: Key?, snapshot: Snapshot
-  ) -> [ExplorerEffect] {
-    let layout = layout(snapshot)
-    let parameters = layout.parameters
-    if contains(parameters, event), event.y > parameters.y {
-      let context = PanelContext(
-        snapshot: snapshot, theme: Theme(options: options), selected: selectedParameter)
-      let index = context.windowStart(visible: parameters.height - 1) + event.y - parameters.y - 1
-      guard snapshot.parameterNames.indices.contains(index) else { return [] }
-      selectedParameter = index
-      guard let wheel else { return [] }
-      return perform(.stepParameter(up: wheel == .up, size: .small), snapshot: snapshot)
-    }
-    let estimators = layout.estimators
-    guard wheel == nil, contains(estimators, event), event.y >= estimators.y + 2 else { return [] }
-    let line = event.y - estimators.y - 2
-    var rows = snapshot.estimators.indices.map { $0 }
-    if layout.collapsesOffRows { rows = rows.filter { snapshot.estimators[$0].isEnabled } }
-    if rows.indices.contains(line) {
-      return [.send(.toggleEstimator(snapshot.estimators[rows[line]].kind))]
-    }
-    if line == rows.count, layout.collapsesOffRows {
-      overlay = .estimators(selected: 0)
-    }
-    return []
   }
 
   private mutating func clickInPicker(_ event: MouseEvent, _ picker: PresetPicker)
@@ -73,7 +32,7 @@ extension Explorer {
     let screen = Rect(x: 0, y: 0, width: screenWidth, height: screenHeight)
     let list = PresetPickerOverlay.geometry(screen: screen, presets: presets).list
     let shown = filteredPresets(picker)
-    guard contains(list, event), !shown.isEmpty else { return [] }
+    guard list.contains(event), !shown.isEmpty else { return [] }
     let position = shown.firstIndex(of: picker.selected) ?? 0
     let start = ScrollWindow.start(
       keeping: position, visible: list.height, count: shown.count)
@@ -91,7 +50,7 @@ extension Explorer {
   ) -> [ExplorerEffect] {
     let screen = Rect(x: 0, y: 0, width: screenWidth, height: screenHeight)
     let list = EstimatorChooserOverlay.list(screen: screen, rows: snapshot.estimators.count)
-    guard contains(list, event) else { return [] }
+    guard list.contains(event) else { return [] }
     let count = snapshot.estimators.count
     let start = ScrollWindow.start(
       keeping: selected, visible: list.height, count: count)
@@ -99,9 +58,5 @@ extension Explorer {
     guard snapshot.estimators.indices.contains(row) else { return [] }
     overlay = .estimators(selected: row)
     return [.send(.toggleEstimator(snapshot.estimators[row].kind))]
-  }
-
-  private func contains(_ rect: Rect, _ event: MouseEvent) -> Bool {
-    event.x >= rect.x && event.x < rect.maxX && event.y >= rect.y && event.y < rect.maxY
   }
 }

@@ -1,13 +1,16 @@
 import SampleGradCore
 import SampleGradEngine
 
-/// Keys while an overlay is open: the help pages, the preset picker, the value prompt and the
-/// estimator chooser.
+/// Keys while an overlay is open: the help pages (of the view on screen), the preset picker,
+/// the value prompt and the estimator chooser.
 extension Explorer {
-  mutating func handleHelp(_ key: Key, page: Int, scroll: Int, rows: [EstimatorSnapshot]) {
-    let pages = HelpOverlay.pageCount
-    let lines = HelpOverlay.lineCount(
-      page: page, theme: Theme(options: options), screenWidth: screenWidth, rows: rows)
+  mutating func handleHelp(_ key: Key, page: Int, scroll: Int, snapshot: Snapshot) {
+    let theme = Theme(options: options)
+    let all = current.help(renderContext(snapshot, theme: theme))
+    let pages = max(all.count, 1)
+    let lines =
+      all.indices.contains(page)
+      ? HelpOverlay.lineCount(all[page], theme: theme, screenWidth: screenWidth) : 0
     let visible = HelpOverlay.visibleLines(height: screenHeight)
     let last = max(lines - visible, 0)
     if [.escape, .character("?"), .character("q")].contains(key) {
@@ -66,7 +69,7 @@ extension Explorer {
         return []
       }
       overlay = .none
-      pin = nil
+      live.pin = nil
       return [.loadPreset(preset)]
     case .escape where picker.isFiltering || !picker.filter.isEmpty:
       picker.filter = ""

@@ -7,25 +7,22 @@ import SampleGradEngine
 /// P pauses (space is taken) and h/l select where the arrows did. `c` shows the whole caption.
 extension Explorer {
   /// Starts `playback` at its first step; returns the effects that load it.
-  public mutating func play(_ playback: TourPlayback, snapshot: Snapshot) -> [ExplorerEffect] {
+  package mutating func play(_ playback: TourPlayback, snapshot: Snapshot) -> [ExplorerEffect] {
     tour = playback
     return goToStep(0, snapshot: snapshot)
   }
 
-  /// The tour's keys, before the view's: nil when `key` is left to the view.
+  /// The tour's keys, before the view's (no overlay is open): nil when `key` is left to the
+  /// view.
   mutating func handleTourKey(_ key: Key, snapshot: Snapshot) -> [ExplorerEffect]? {
     guard let playback = tour else { return nil }
-    switch overlay {
-    case .none, .sweep, .race, .overview: break
-    case .help, .presets, .prompt, .estimators: return nil
-    }
     if playback.showsCaption {
       tour?.showsCaption = false
       if key == .escape { return [] }
       if key == .character("c") {
         // Closing the box moves on in the cycle of the middle pane: samples, caption, chart.
-        guard case .none = overlay, layout(snapshot).needsMiddle else { return [] }
-        return perform(.cycleView, snapshot: snapshot)
+        guard view == nil, liveLayout(snapshot).needsMiddle else { return [] }
+        return cycleMiddle(snapshot)
       }
     }
     switch key {
@@ -43,7 +40,8 @@ extension Explorer {
       }
       return goToStep(playback.index - 1, snapshot: snapshot)
     case .character("P"):
-      return pauseInView()
+      // What space does in the view on screen (space itself is the next step).
+      return route(snapshot) { view, context in view.handle(.character(" "), &context) }
     case .character("c"):
       return showCaption(snapshot: snapshot)
     default:
@@ -51,27 +49,17 @@ extension Explorer {
     }
   }
 
-  /// P: what space does in the view on screen.
-  private mutating func pauseInView() -> [ExplorerEffect] {
-    switch overlay {
-    case .sweep: return [.sweep(.togglePause)]
-    case .race: return [.race(.togglePause)]
-    case .overview: return [.overview(.togglePause)]
-    default: return [.send(.togglePause)]
-    }
-  }
-
   /// `c` in a tour: the caption in a box; where the middle pane cycles, the box takes the
   /// lesson's place in the cycle (samples, caption, chart), unless the lesson pane already
   /// shows the whole caption.
   private mutating func showCaption(snapshot: Snapshot) -> [ExplorerEffect] {
-    guard case .none = overlay else {
+    guard view == nil else {
       tour?.showsCaption = true
       return []
     }
-    let layout = layout(snapshot)
+    let layout = liveLayout(snapshot)
     if layout.needsMiddle, showsWholeCaption(layout) || middle != .samples {
-      return perform(.cycleView, snapshot: snapshot)
+      return cycleMiddle(snapshot)
     }
     tour?.showsCaption = true
     return []
@@ -80,8 +68,20 @@ extension Explorer {
   /// The key that goes back a step, as the screen names it.
   var backKey: String { options.ascii ? "Left" : "←" }
 
-  /// The key that pauses, as the screen names it: P in a tour (space is the next step).
-  var pauseKey: String { TourChrome.pauseKey(inTour: tour != nil) }
+  /// The live screen's layout at the terminal's size.
+  func liveLayout(_ snapshot: Snapshot) -> ScreenLayout {
+    live.layout(
+      snapshot, width: screenWidth, height: screenHeight, options: options, tour: tour?.chrome)
+  }
+
+  /// `c` on the live screen: the next middle pane.
+  private mutating func cycleMiddle(_ snapshot: Snapshot) -> [ExplorerEffect] {
+    route(snapshot) { view, context in
+      guard var live = view as? LiveView else { return [] }
+      defer { view = live }
+      return live.perform(.cycleView, &context)
+    }
+  }
 
   /// Whether the lesson pane shows every line of the caption.
   func showsWholeCaption(_ layout: ScreenLayout) -> Bool {
@@ -95,28 +95,23 @@ extension Explorer {
   /// opens its view.
   mutating func goToStep(_ index: Int, snapshot: Snapshot) -> [ExplorerEffect] {
     guard var playback = tour, playback.scenarios.indices.contains(index) else { return [] }
-    var effects: [ExplorerEffect] = []
-    switch overlay {
-    case .sweep: effects.append(.sweep(.close))
-    case .race: effects.append(.race(.close))
-    case .overview: effects.append(.overview(.close))
-    default: break
-    }
+    var effects = view?.closing ?? []
+    view = nil
     overlay = .none
     let previous = playback.index
     playback.index = index
     playback.showsCaption = false
-    if pin != nil, pin == playback.pinned { pin = nil }
+    if live.pin != nil, live.pin == playback.pinned { live.pin = nil }
     playback.pinned = nil
     message = nil
     // A step that turns a knob shows the numbers of the step before in ( ) beside its own:
     // the class compares them without remembering (a pin of the user's own stays instead).
-    if pin == nil, index == previous + 1, playback.step.turnsAKnob,
+    if live.pin == nil, index == previous + 1, playback.step.turnsAKnob,
       snapshot.scenario == playback.scenarios[previous]
     {
       let numbers = Pin(snapshot)
       if !numbers.rows.isEmpty {
-        pin = numbers
+        live.pin = numbers
         playback.pinned = numbers
         message = "step \(previous + 1)'s numbers are pinned in ( ) beside these; M clears them"
       }
@@ -126,15 +121,14 @@ extension Explorer {
     effects += [.send(.load(scenario)), .send(.resume)]
     selectedParameter = min(
       max((playback.step.select ?? 1) - 1, 0), scenario.distribution.parameterCount - 1)
-    showsLesson = true
-    if middle == .lesson { middle = .samples }
-    switch playback.step.view {
-    case .live: break
-    case .sweep: effects += openSweep(scenario: scenario, enabled: scenario.estimators)
-    case .race:
-      effects += openRace(scenario: scenario, enabled: scenario.estimators, seed: snapshot.seed)
-    case .overview: effects += openOverview()
-    }
+    live.showsLesson = true
+    if live.middle == .lesson { live.middle = .samples }
+    // The step's view, by name, on the step's scenario: the engine has not loaded it yet.
+    effects += open(
+      playback.step.view.rawValue,
+      ViewRequest(
+        scenario: scenario, enabled: scenario.estimators, seed: snapshot.seed,
+        selectedParameter: selectedParameter))
     return effects
   }
 }

@@ -2,7 +2,7 @@ import SampleGradCore
 
 /// What a key means on the main screen, before it is checked against the snapshot (a
 /// gaussian has no temperature, row 7 may not exist).
-public enum ExplorerAction: Sendable, Equatable {
+package enum ExplorerAction: Sendable, Equatable {
   case selectPrevious, selectNext, selectFirst, selectLast
   /// Moves the selected parameter one step (`ParameterStep`).
   case stepParameter(up: Bool, size: ParameterStep.Size)
@@ -21,12 +21,9 @@ public enum ExplorerAction: Sendable, Equatable {
   case cycleView
   case export
   case openPresets, openHelp
-  /// The sweep view (`w`).
-  case openSweep
-  /// The training race of the scenario on screen (`T`).
-  case openRace
-  /// The overview: every method measured on the scenario on screen (`o`).
-  case openOverview
+  /// A full-screen view by its registered name (`w` the sweep, `T` the race, `o` the
+  /// overview: `ViewRegistry`).
+  case openView(String)
   case promptTemperature, promptParameter
   case escape, quit
 }

@@ -1,5 +1,5 @@
 /// A key press as the UI understands it; the terminal layer translates curses codes to these.
-public enum Key: Sendable, Equatable, Hashable {
+package enum Key: Sendable, Equatable, Hashable {
   case character(Character)
   case left, right, up, down
   case pageUp, pageDown, home, end

@@ -2,9 +2,9 @@ import SampleGradCore
 
 /// The main screen's keys in one table: the explorer, the help overlay and the footer all
 /// read it, so what is documented is what is bound.
-public enum KeyMap {
+package enum KeyMap {
   /// `]` multiplies the temperature by this, `[` divides by it.
-  public static let temperatureFactor = 1.25
+  package static let temperatureFactor = 1.25
 
   /// A move along a list or a cursor, whatever view it is in.
   enum Navigation: Sendable, Equatable {
@@ -36,8 +36,20 @@ public enum KeyMap {
     }
   }
 
+  /// The keys every view shares, which the explorer takes before the view on screen: `?`
+  /// (that view's help), `x` (its export) and `q`.
+  static func common(_ key: Key) -> ExplorerAction? {
+    switch key {
+    case .character("?"): .openHelp
+    case .character("x"): .export
+    case .character("q"): .quit
+    default: nil
+    }
+  }
+
   /// The action of `key` on the main screen (no overlay open), if any.
-  public static func action(for key: Key) -> ExplorerAction? {
+  package static func action(for key: Key) -> ExplorerAction? {
+    if let common = common(key) { return common }
     if let move = navigation(key) { return action(for: move) }
     switch key {
     case .escape: return .escape
@@ -62,6 +74,7 @@ public enum KeyMap {
   }
 
   private static func action(for c: Character) -> ExplorerAction? {
+    if let view = ViewRegistry.name(openedBy: c) { return .openView(view) }
     switch c {
     // Home and End as vim spells them, on the main screen only.
     case "g": return .selectFirst
@@ -77,15 +90,9 @@ public enum KeyMap {
     case "L": return .toggleLesson
     case "c": return .cycleView
     case "e": return .openEstimators
-    case "x": return .export
     case "p": return .openPresets
-    case "w": return .openSweep
-    case "?": return .openHelp
-    case "T": return .openRace
-    case "o": return .openOverview
     case "t": return .promptTemperature
     case "=", "v": return .promptParameter
-    case "q": return .quit
     case "1"..."9": return .toggleEstimator(row: Int(String(c))! - 1)
     default: return nil
     }
@@ -111,65 +118,67 @@ public enum KeyMap {
   /// The help's section on a tour's keys, which a tour binds (`Explorer.handleTourKey`).
   static let tourSection = "In a tour (samplegrad tour NAME)"
 
-  /// Every key, grouped as the help overlay lists them.
-  static let help: [(title: String, entries: [Entry])] = [
-    (
-      "Parameters",
-      [
-        Entry("← → h l", "Left Right h l", "select a parameter"),
-        Entry("Home End g G", "select the first or the last"),
-        Entry("↑ ↓ k j", "Up Down k j", "change it by 0.1 (a std: x1.25, /1.25)"),
-        Entry("PgUp PgDn", "change it by 1 (a std: x2, /2)"),
-        Entry("= v", "type a value for it"),
-        Entry("0", "restore the preset's parameters"),
-        Entry("[ ]", "lower or raise the temperature (x1.25)"),
-        Entry("t", "type a temperature"),
-      ]
-    ),
-    (
-      "Estimators and numbers",
-      [
-        Entry("1 - 9", "turn estimator row 1 to 9 on or off"),
-        Entry("e", "choose estimators (every row)"),
-        Entry("m  M", "pin the numbers to compare after a change; clear"),
-        Entry("r", "reset the statistics and the chart"),
-        Entry("space  s", "pause or resume; one batch while paused"),
-      ]
-    ),
-    (
-      "Screen",
-      [
-        Entry("L", "show or hide the lesson"),
-        Entry("c", "cycle the middle pane: samples, chart, lesson"),
-        Entry("p", "pick a preset (/ filters the list)"),
-        Entry("w", "sweep a setting: bias, variance and MSE curves"),
-        Entry("T", "race: train the parameters with each estimator"),
-        Entry("o", "overview: every method in the classic table, measured"),
-        Entry("x", "export the screen and the numbers to files"),
-        Entry("?", "this help; Tab turns to the legend of every symbol"),
-        Entry("q", "quit"),
-      ]
-    ),
-    (
-      tourSection,
-      [
-        Entry("space →", "space Right", "the next step (it starts from its own settings)"),
-        Entry("←", "Left", "the step before"),
-        Entry("P", "pause or resume (space is the next step)"),
-        Entry("h l", "select a parameter (the arrows move between steps)"),
-        Entry("c", "the whole caption of the step"),
-        Entry("Esc", "leave a step's view (sweep, race, overview) for its live numbers"),
-      ]
-    ),
-    (
-      "Lists and prompts",
-      [
-        Entry("↑ ↓ j k", "Up Down j k", "move; Enter loads, sets or toggles"),
-        Entry("/", "filter the preset list as you type"),
-        Entry("Esc", "close the overlay or cancel the prompt"),
-      ]
-    ),
-  ]
+  /// Every key of the live screen, grouped as its help page lists them; the keys that open
+  /// the other views come from `ViewRegistry`.
+  static var help: [(title: String, entries: [Entry])] {
+    [
+
+      (
+        "Parameters",
+        [
+          Entry("← → h l", "Left Right h l", "select a parameter"),
+          Entry("Home End g G", "select the first or the last"),
+          Entry("↑ ↓ k j", "Up Down k j", "change it by 0.1 (a std: x1.25, /1.25)"),
+          Entry("PgUp PgDn", "change it by 1 (a std: x2, /2)"),
+          Entry("= v", "type a value for it"),
+          Entry("0", "restore the preset's parameters"),
+          Entry("[ ]", "lower or raise the temperature (x1.25)"),
+          Entry("t", "type a temperature"),
+        ]
+      ),
+      (
+        "Estimators and numbers",
+        [
+          Entry("1 - 9", "turn estimator row 1 to 9 on or off"),
+          Entry("e", "choose estimators (every row)"),
+          Entry("m  M", "pin the numbers to compare after a change; clear"),
+          Entry("r", "reset the statistics and the chart"),
+          Entry("space  s", "pause or resume; one batch while paused"),
+        ]
+      ),
+      (
+        "Screen",
+        [
+          Entry("L", "show or hide the lesson"),
+          Entry("c", "cycle the middle pane: samples, chart, lesson"),
+          Entry("p", "pick a preset (/ filters the list)"),
+        ] + ViewRegistry.helpEntries + [
+          Entry("x", "export the screen and the numbers to files"),
+          Entry("?", "this help; Tab turns to the legend of every symbol"),
+          Entry("q", "quit"),
+        ]
+      ),
+      (
+        tourSection,
+        [
+          Entry("space →", "space Right", "the next step (it starts from its own settings)"),
+          Entry("←", "Left", "the step before"),
+          Entry("P", "pause or resume (space is the next step)"),
+          Entry("h l", "select a parameter (the arrows move between steps)"),
+          Entry("c", "the whole caption of the step"),
+          Entry("Esc", "leave a step's view (sweep, race, overview) for its live numbers"),
+        ]
+      ),
+      (
+        "Lists and prompts",
+        [
+          Entry("↑ ↓ j k", "Up Down j k", "move; Enter loads, sets or toggles"),
+          Entry("/", "filter the preset list as you type"),
+          Entry("Esc", "close the overlay or cancel the prompt"),
+        ]
+      ),
+    ]
+  }
 
   /// One hint of the footer.
   struct FooterItem: Sendable, Equatable {
@@ -189,25 +198,24 @@ public enum KeyMap {
   ) -> [FooterItem] {
     let g = Glyphs.of(ascii: ascii)
     let step = scalesSelection ? (ascii ? "x/1.25" : "×1.25") : g.plusMinus + "0.1"
-    let all = [
-      FooterItem(keys: g.leftRight, text: "select", priority: 0),
-      FooterItem(keys: g.upDown, text: step, priority: 1),
-      FooterItem(keys: "[ ]", text: "temp", priority: 2),
-      FooterItem(keys: "m", text: "pin", priority: 3),
-      FooterItem(keys: "1-9 e", text: "estimators", priority: 5),
-      FooterItem(keys: "space", text: "pause", priority: 6),
-      FooterItem(keys: "c", text: "view", priority: 9),
-      FooterItem(keys: "L", text: "lesson", priority: 8),
-      FooterItem(keys: "0", text: "restore", priority: 10),
-      FooterItem(keys: "r", text: "reset", priority: 10),
-      FooterItem(keys: "w", text: "sweep", priority: 10),
-      FooterItem(keys: "T", text: "race", priority: 11),
-      FooterItem(keys: "o", text: "overview", priority: 11),
-      FooterItem(keys: "p", text: "presets", priority: 7),
-      FooterItem(keys: "x", text: "export", priority: 12),
-      FooterItem(keys: "?", text: "help", priority: 4),
-      FooterItem(keys: "q", text: "quit", priority: 0),
-    ]
+    let all =
+      [
+        FooterItem(keys: g.leftRight, text: "select", priority: 0),
+        FooterItem(keys: g.upDown, text: step, priority: 1),
+        FooterItem(keys: "[ ]", text: "temp", priority: 2),
+        FooterItem(keys: "m", text: "pin", priority: 3),
+        FooterItem(keys: "1-9 e", text: "estimators", priority: 5),
+        FooterItem(keys: "space", text: "pause", priority: 6),
+        FooterItem(keys: "c", text: "view", priority: 9),
+        FooterItem(keys: "L", text: "lesson", priority: 8),
+        FooterItem(keys: "0", text: "restore", priority: 10),
+        FooterItem(keys: "r", text: "reset", priority: 10),
+      ] + ViewRegistry.footerItems + [
+        FooterItem(keys: "p", text: "presets", priority: 7),
+        FooterItem(keys: "x", text: "export", priority: 12),
+        FooterItem(keys: "?", text: "help", priority: 4),
+        FooterItem(keys: "q", text: "quit", priority: 0),
+      ]
     return all.filter { (hasTemperature || $0.text != "temp") && (cyclesMiddle || $0.keys != "c") }
   }
 }

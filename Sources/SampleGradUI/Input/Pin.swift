@@ -4,15 +4,15 @@ import SampleGradEngine
 /// The numbers `m` pinned: every row's statistics on every component and the setting they were
 /// taken at, so that after a change each row shows the pinned value beside the live one and
 /// the class need not remember a number from before.
-public struct Pin: Sendable, Equatable {
+package struct Pin: Sendable, Equatable {
   /// The scenario the pin belongs to (a new preset drops it).
-  public var scenarioName: String
+  package var scenarioName: String
   /// The parameters and temperature when `m` was pressed.
-  public var setting: DistributionSpec
-  public var rows: [EstimatorKind: [EstimateSummary]]
+  package var setting: DistributionSpec
+  package var rows: [EstimatorKind: [EstimateSummary]]
 
   /// Pins the enabled rows of `snapshot` that have numbers.
-  public init(_ snapshot: Snapshot) {
+  package init(_ snapshot: Snapshot) {
     scenarioName = snapshot.scenario.name
     setting = snapshot.distribution
     var rows: [EstimatorKind: [EstimateSummary]] = [:]

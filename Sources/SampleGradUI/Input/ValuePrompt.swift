@@ -3,27 +3,27 @@ import SampleGradCore
 
 /// The one-line number prompt (`t` for the temperature, `=` or `v` for the selected
 /// parameter): the text typed so far and, after a bad Enter, why it was refused.
-public struct ValuePrompt: Sendable, Equatable {
-  public enum Target: Sendable, Equatable {
+package struct ValuePrompt: Sendable, Equatable {
+  package enum Target: Sendable, Equatable {
     case temperature
     case parameter(index: Int, name: String)
   }
 
-  public var target: Target
-  public var text: String = ""
+  package var target: Target
+  package var text: String = ""
   /// Shown under the input after Enter refused it; the text stays for editing.
-  public var error: String?
+  package var error: String?
 
-  public static let maxLength = 24
+  package static let maxLength = 24
 
-  public init(target: Target, text: String = "", error: String? = nil) {
+  package init(target: Target, text: String = "", error: String? = nil) {
     self.target = target
     self.text = text
     self.error = error
   }
 
   /// What is being set, as the prompt labels it.
-  public var label: String {
+  package var label: String {
     switch target {
     case .temperature: "temperature"
     case .parameter(_, let name): name

@@ -1,6 +1,6 @@
 /// What the middle of a narrow screen shows, where there is no room for every pane: the
 /// samples (relaxed vectors or the density), the variance chart, or the lesson. `c` cycles.
-public enum MiddleView: Sendable, Equatable, CaseIterable {
+package enum MiddleView: Sendable, Equatable, CaseIterable {
   case samples, chart, lesson
 
   var next: MiddleView {

@@ -1,12 +1,12 @@
 /// An area of the screen in cells. Widgets draw only inside the rect they are given, so
 /// panels compose by splitting one rect into rows and columns.
-public struct Rect: Sendable, Equatable {
-  public var x: Int
-  public var y: Int
-  public var width: Int
-  public var height: Int
+package struct Rect: Sendable, Equatable {
+  package var x: Int
+  package var y: Int
+  package var width: Int
+  package var height: Int
 
-  public init(x: Int, y: Int, width: Int, height: Int) {
+  package init(x: Int, y: Int, width: Int, height: Int) {
     self.x = x
     self.y = y
     self.width = max(width, 0)
@@ -14,22 +14,22 @@ public struct Rect: Sendable, Equatable {
   }
 
   /// The whole of a buffer.
-  public init(_ buffer: Buffer) {
+  package init(_ buffer: Buffer) {
     self.init(x: 0, y: 0, width: buffer.width, height: buffer.height)
   }
 
-  public var maxX: Int { x + width }
-  public var maxY: Int { y + height }
-  public var isEmpty: Bool { width <= 0 || height <= 0 }
+  package var maxX: Int { x + width }
+  package var maxY: Int { y + height }
+  package var isEmpty: Bool { width <= 0 || height <= 0 }
 
   /// Row `index` of this rect as a one-row rect (empty when out of range).
-  public func row(_ index: Int) -> Rect {
+  package func row(_ index: Int) -> Rect {
     guard index >= 0, index < height else { return Rect(x: x, y: y, width: 0, height: 0) }
     return Rect(x: x, y: y + index, width: width, height: 1)
   }
 
   /// The first `rows` rows, and the rest.
-  public func splitTop(_ rows: Int) -> (top: Rect, rest: Rect) {
+  package func splitTop(_ rows: Int) -> (top: Rect, rest: Rect) {
     let top = min(max(rows, 0), height)
     return (
       Rect(x: x, y: y, width: width, height: top),
@@ -38,7 +38,7 @@ public struct Rect: Sendable, Equatable {
   }
 
   /// The last `rows` rows, and the rest.
-  public func splitBottom(_ rows: Int) -> (rest: Rect, bottom: Rect) {
+  package func splitBottom(_ rows: Int) -> (rest: Rect, bottom: Rect) {
     let bottom = min(max(rows, 0), height)
     return (
       Rect(x: x, y: y, width: width, height: height - bottom),
@@ -47,7 +47,7 @@ public struct Rect: Sendable, Equatable {
   }
 
   /// The first `columns` columns, and the rest (after `gap` blank columns).
-  public func splitLeft(_ columns: Int, gap: Int = 0) -> (left: Rect, rest: Rect) {
+  package func splitLeft(_ columns: Int, gap: Int = 0) -> (left: Rect, rest: Rect) {
     let left = min(max(columns, 0), width)
     let skip = min(left + max(gap, 0), width)
     return (
@@ -57,19 +57,19 @@ public struct Rect: Sendable, Equatable {
   }
 
   /// The rect shrunk by `dx` columns on each side and `dy` rows on top and bottom.
-  public func inset(dx: Int, dy: Int = 0) -> Rect {
+  package func inset(dx: Int, dy: Int = 0) -> Rect {
     Rect(x: x + dx, y: y + dy, width: width - 2 * dx, height: height - 2 * dy)
   }
 
   /// A rect of the given size centred in this one (clipped to it).
-  public func centered(width w: Int, height h: Int) -> Rect {
+  package func centered(width w: Int, height h: Int) -> Rect {
     let cw = min(max(w, 0), width)
     let ch = min(max(h, 0), height)
     return Rect(x: x + (width - cw) / 2, y: y + (height - ch) / 2, width: cw, height: ch)
   }
 
   /// The part of this rect that is also inside `other`.
-  public func intersection(_ other: Rect) -> Rect {
+  package func intersection(_ other: Rect) -> Rect {
     let left = max(x, other.x)
     let top = max(y, other.y)
     return Rect(

@@ -4,7 +4,8 @@ import SampleGradEngine
 /// Every estimator row in a list (`e`), so rows past the ninth, which have no digit key, can be
 /// turned on and off too: a check box, the row's key and chart glyph, its name and its verdict
 /// on the selected parameter (or why it cannot run here), and what the highlighted one does.
-struct EstimatorChooserOverlay: Sendable {
+struct EstimatorChooserOverlay: Widget, Sendable {
+  var frame: PanelFrame
   var selected: Int
 
   static func box(screen: Rect, rows: Int) -> Rect {
@@ -16,8 +17,9 @@ struct EstimatorChooserOverlay: Sendable {
     box(screen: screen, rows: rows).inset(dx: 2, dy: 1).splitBottom(2).rest
   }
 
-  func draw(into buffer: inout Buffer, context: PanelContext) {
-    let screen = Rect(buffer)
+  /// Draws the box centred in `screen`.
+  func draw(into buffer: inout Buffer, in screen: Rect, theme: Theme) {
+    let context = PanelContext(frame: frame, theme: theme)
     let rows = context.snapshot.estimators
     let box = Self.box(screen: screen, rows: rows.count)
     let inside = Box(title: "Estimators").draw(into: &buffer, in: box, theme: context.theme)

@@ -1,15 +1,13 @@
 import SampleGradEngine
 
-/// The help, in a box over the screen: page 1 lists every key (from `KeyMap.help`), page 2 is
-/// the legend of every symbol (`Legend`). Tab or → turns the page; ↑ ↓ scroll a page taller
-/// than the screen.
-struct HelpOverlay: Sendable {
+/// The help, in a box over the screen: the pages of the view on screen (`HelpPage`), its keys
+/// first; the live view's second page is the legend of every symbol (`Legend`). Tab or →
+/// turns the page; ↑ ↓ scroll a page taller than the screen.
+struct HelpOverlay: Widget, Sendable {
+  var pages: [HelpPage]
   var page: Int
   var scroll: Int
-  /// The scenario's estimator rows, for the legend's theory line.
-  var rows: [EstimatorSnapshot] = []
 
-  static let pageCount = 2
   static let keyWidth = 16
 
   /// One line of a page: the key or symbol column, the text, and whether it is a heading.
@@ -24,47 +22,42 @@ struct HelpOverlay: Sendable {
   /// Lines of page text that fit a screen `height` rows high.
   static func visibleLines(height: Int) -> Int { max(height - 2 - 2 - 2, 1) }
 
-  static func lineCount(
-    page: Int, theme: Theme, screenWidth: Int, rows: [EstimatorSnapshot] = []
-  ) -> Int {
-    lines(page: page, theme: theme, width: boxWidth(screen: screenWidth) - 4, rows: rows).count
+  static func lineCount(_ page: HelpPage, theme: Theme, screenWidth: Int) -> Int {
+    lines(page, theme: theme, width: boxWidth(screen: screenWidth) - 4).count
   }
 
   /// The page's lines, the texts wrapped to `width` beside the key column.
-  static func lines(
-    page: Int, theme: Theme, width: Int, rows: [EstimatorSnapshot] = []
-  ) -> [Line] {
+  static func lines(_ page: HelpPage, theme: Theme, width: Int) -> [Line] {
     let textWidth = max(width - keyWidth - 1, 10)
     var result: [Line] = []
-    if page == 0 {
-      for (s, section) in KeyMap.help.enumerated() {
-        if s > 0 { result.append(Line(left: "", text: "")) }
-        result.append(Line(left: section.title, text: "", isHeading: true))
-        for entry in section.entries {
-          let keys = theme.glyphs.isASCII ? entry.asciiKeys : entry.keys
-          for (i, part) in WordWrap.lines(entry.text, width: textWidth).enumerated() {
-            result.append(Line(left: i == 0 ? keys : "", text: part))
-          }
-        }
+    for (s, section) in page.sections.enumerated() {
+      if s > 0 { result.append(Line(left: "", text: "")) }
+      if let title = section.title {
+        result.append(Line(left: title, text: "", isHeading: true))
       }
-    } else {
-      for entry in Legend.entries(theme: theme, rows: rows) {
+      for entry in section.entries {
+        var keys = theme.glyphs.isASCII ? entry.asciiKeys : entry.keys
+        // A key wider than its column ("differentiable in θ") gets a line of its own.
+        if keys.count > keyWidth - 2 {
+          result.append(Line(left: keys, text: ""))
+          keys = ""
+        }
         for (i, part) in WordWrap.lines(entry.text, width: textWidth).enumerated() {
-          result.append(Line(left: i == 0 ? entry.symbol : "", text: part))
+          result.append(Line(left: i == 0 ? keys : "", text: part))
         }
       }
     }
     return result
   }
 
-  func draw(into buffer: inout Buffer, theme: Theme) {
-    let screen = Rect(buffer)
+  func draw(into buffer: inout Buffer, in screen: Rect, theme: Theme) {
+    guard pages.indices.contains(page) else { return }
     let width = Self.boxWidth(screen: screen.width)
-    let all = Self.lines(page: page, theme: theme, width: width - 4, rows: rows)
+    let all = Self.lines(pages[page], theme: theme, width: width - 4)
     let visible = Self.visibleLines(height: screen.height)
     let height = min(all.count, visible) + 4
     let box = screen.centered(width: width, height: height)
-    let title = page == 0 ? "Help 1/2: keys" : "Help 2/2: what the screen shows"
+    let title = "Help \(page + 1)/\(pages.count): \(pages[page].title)"
     let inside = Box(title: title).draw(into: &buffer, in: box, theme: theme)
     let first = min(max(scroll, 0), max(all.count - visible, 0))
     let shown = all[first..<min(first + visible, all.count)]
@@ -79,7 +72,8 @@ struct HelpOverlay: Sendable {
         line.text, in: rect.splitLeft(Self.keyWidth + 1).rest, style: theme.style(.plain))
     }
     let g = theme.glyphs
-    var hint = "Tab or \(g.rightArrow): \(page == 0 ? "legend" : "keys")   ? or Esc closes"
+    let next = pages[(page + 1) % pages.count].tabName
+    var hint = "Tab or \(g.rightArrow): \(next)   ? or Esc closes"
     if all.count > visible {
       let more =
         first + visible < all.count ? "\(g.moreBelow) \(all.count - first - visible) more" : ""

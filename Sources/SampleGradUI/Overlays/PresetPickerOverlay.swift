@@ -3,7 +3,7 @@ import SampleGradCore
 /// The preset list (name and title) with the highlighted preset's lesson, word-wrapped, or its
 /// problem if the file could not be loaded. A list longer than the box scrolls with the
 /// selection and says how many presets are above and below; `/` filters it as you type.
-struct PresetPickerOverlay: Sendable {
+struct PresetPickerOverlay: Widget, Sendable {
   var presets: [PresetSummary]
   var picker: PresetPicker
   /// The presets the filter lets through, by index into `presets`.
@@ -21,8 +21,8 @@ struct PresetPickerOverlay: Sendable {
     return (box, inside.splitTop(listHeight).top)
   }
 
-  func draw(into buffer: inout Buffer, theme: Theme) {
-    let screen = Rect(buffer)
+  /// Draws the box centred in `screen`.
+  func draw(into buffer: inout Buffer, in screen: Rect, theme: Theme) {
     let (box, listArea) = Self.geometry(screen: screen, presets: presets)
     let g = theme.glyphs
     var title = "Presets"

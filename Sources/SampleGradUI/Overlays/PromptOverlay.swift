@@ -3,14 +3,17 @@ import SampleGradEngine
 
 /// The value prompt: what is being set and its current value, the typed text with a
 /// cursor, and either how to finish or why the last Enter was refused.
-struct PromptOverlay: Sendable {
+struct PromptOverlay: Widget, Sendable {
+  var frame: PanelFrame
   var prompt: ValuePrompt
 
-  func draw(into buffer: inout Buffer, context: PanelContext) {
-    let screen = Rect(buffer)
+  /// Draws the box centred in `screen`.
+  func draw(into buffer: inout Buffer, in screen: Rect, theme: Theme) {
+    let context = PanelContext(frame: frame, theme: theme)
     let box = screen.centered(width: min(screen.width - 4, 60), height: 5)
     let inside = Box(title: "Set \(prompt.label)").draw(
       into: &buffer, in: box, theme: context.theme)
+    guard inside.height >= 2 else { return }
     let end = buffer.write(
       "now \(current(context)), new: ", in: inside.row(0), style: context.style(.label))
     let field = inside.row(0).splitLeft(end - inside.x).rest

@@ -3,7 +3,7 @@ import SampleGradCore
 /// Below the compact table: the selected method's full evidence, column by column
 /// (`exact distribution: no: f at relaxed y, max |E[y] - p| 0.0267`), with its variance and
 /// SD/|g| in the title line, packed on as few lines as the width allows.
-struct OverviewDetail: Sendable {
+struct OverviewDetail: Widget, Sendable {
   var overview: Overview
   var row: Overview.Row
 

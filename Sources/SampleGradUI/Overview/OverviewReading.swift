@@ -2,7 +2,7 @@ import SampleGradCore
 
 /// Under the wide table, what each column measures and what the colours mean, so a class can
 /// read the table without the teacher: one line per column.
-struct OverviewReading: Sendable {
+struct OverviewReading: Widget, Sendable {
   var overview: Overview
 
   func lines(theme: Theme) -> [(label: String, text: String)] {
@@ -38,9 +38,14 @@ struct OverviewReading: Sendable {
     ].map { (g.text($0.0), g.text($0.1)) }
   }
 
-  /// Draws a title line and the lines that fit; returns the rows used.
+  /// Draws a title line and the lines that fit; returns the rows used. Lines are cut at the
+  /// area's edge.
   @discardableResult
   func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) -> Int {
+    buffer.clipped(to: rect) { drawLines(into: &$0, in: rect, theme: theme) }
+  }
+
+  private func drawLines(into buffer: inout Buffer, in rect: Rect, theme: Theme) -> Int {
     guard rect.height >= 2 else { return 0 }
     SectionTitle(title: "Reading the table").draw(into: &buffer, in: rect.row(0), theme: theme)
     let all = lines(theme: theme)

@@ -4,7 +4,7 @@ import SampleGradCore
 /// colour of its tone (a property to have, a limitation, or nothing measured) and the
 /// evidence beside it. A method that does not work on this kind of distribution takes one
 /// dim line, or, when `folds` is set, joins the others on one line at the end.
-struct OverviewRows: Sendable {
+struct OverviewRows: Widget, Sendable {
   var overview: Overview
   var columns: OverviewColumns
   /// The highlighted row (the selection), by index into `overview.rows`.
@@ -18,9 +18,14 @@ struct OverviewRows: Sendable {
       + (folds ? foldedLines(width: width).count : 0)
   }
 
-  /// Draws the titles and as many rows as fit; returns the rows written.
+  /// Draws the titles and as many rows as fit; returns the rows written. The columns were
+  /// laid out for a width: in a narrower area they are cut at its edge.
   @discardableResult
   func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) -> Int {
+    buffer.clipped(to: rect) { drawRows(into: &$0, in: rect, theme: theme) }
+  }
+
+  private func drawRows(into buffer: inout Buffer, in rect: Rect, theme: Theme) -> Int {
     let x = rect.x
     var y = rect.y
     drawTitles(into: &buffer, in: rect, theme: theme)

@@ -7,8 +7,9 @@ import SampleGradEngine
 /// Wide screens show every cell's full evidence, the variance and SD/|g|, a few lines on how
 /// to read the table and, in a tour, the step's caption. Narrow ones show each answer with its
 /// brief evidence and spell out the selected method's evidence below (↑↓ choose it).
-struct OverviewScreen: Sendable {
+struct OverviewScreen: Widget, Sendable {
   var view: OverviewView
+  var snapshot: Snapshot
   /// The gradient component the numbers are for.
   var component: Int
   /// The explorer's own message (a refused key), shown above the keys.
@@ -18,15 +19,14 @@ struct OverviewScreen: Sendable {
   /// The detail of the selected method needs a title line and this many lines of text.
   static let detailLines = 4
 
-  func draw(into buffer: inout Buffer, snapshot: Snapshot, theme: Theme) {
-    let screen = Rect(buffer)
+  func draw(into buffer: inout Buffer, in screen: Rect, theme: Theme) {
     let (header, rest) = screen.splitTop(2)
     let (body, bottom) = rest.splitBottom(2)
     let part = snapshot.overview.flatMap { $0.isOpen ? $0 : nil }
     let overview = part?.overview(component: component)
     let wide = overview.flatMap { Self.wideRows($0, view: view, body: body, theme: theme) }
     drawHeader(into: &buffer, in: header, snapshot: snapshot, part: part, theme: theme)
-    let dropped = KeyHints(Explorer.overviewKeys, theme: theme, tour: tour).draw(
+    let dropped = KeyHints(OverviewView.keys, theme: theme, tour: tour).draw(
       into: &buffer, in: bottom.row(1), theme: theme)
     drawStatus(
       part: part, captionShown: wide != nil, dropped: dropped, into: &buffer,

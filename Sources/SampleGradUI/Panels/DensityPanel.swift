@@ -3,8 +3,10 @@ import SampleGradEngine
 
 /// The gaussian's samples: the binned histogram as columns against the exact probability of
 /// each bin (a marker per column), re-binned to fit the width, with the x axis below.
-struct DensityPanel: Sendable {
-  func draw(into buffer: inout Buffer, in rect: Rect, context: PanelContext) {
+struct DensityPanel: Widget, Sendable {
+  var frame: PanelFrame
+  func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) {
+    let context = PanelContext(frame: frame, theme: theme)
     guard rect.height >= 4 else { return }
     let snapshot = context.snapshot
     let histogram = snapshot.histogram

@@ -5,10 +5,12 @@ import SampleGradEngine
 /// variance, the noise of one estimate (SD) and that noise against the gradient (SD/|g|), the
 /// samples a 10% error needs, and the mean ± 2 SE where they fit. Pinned numbers (`m`) sit in
 /// parentheses beside the live ones. Switched-off rows take one line each, or share one.
-struct EstimatorsPanel: Sendable {
+struct EstimatorsPanel: Widget, Sendable {
+  var frame: PanelFrame
   var collapsesOffRows: Bool
 
-  func draw(into buffer: inout Buffer, in rect: Rect, context: PanelContext) {
+  func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) {
+    let context = PanelContext(frame: frame, theme: theme)
     guard rect.height >= 2 else { return }
     let snapshot = context.snapshot
     let sel = context.selected

@@ -1,5 +1,5 @@
 /// The bottom row: the main keys, as many as fit (lowest priority dropped first).
-struct FooterPanel: Sendable {
+struct FooterPanel: Widget, Sendable {
   /// False for a gaussian, whose footer then leaves out the temperature keys.
   var hasTemperature = true
   /// The selected parameter is a std, which the arrows multiply.

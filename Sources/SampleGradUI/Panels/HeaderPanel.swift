@@ -3,11 +3,13 @@ import SampleGradEngine
 
 /// The top two rows: what is running (title, distribution, temperature) and how far it has
 /// got (samples, rate, running or paused). In a tour the step comes first.
-struct HeaderPanel: Sendable {
+struct HeaderPanel: Widget, Sendable {
+  var frame: PanelFrame
   /// `step 3/14 · A baseline` while a tour plays.
   var tourLabel: String? = nil
 
-  func draw(into buffer: inout Buffer, in rect: Rect, context: PanelContext) {
+  func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) {
+    let context = PanelContext(frame: frame, theme: theme)
     let snapshot = context.snapshot
     let first = rect.row(0)
     let state =

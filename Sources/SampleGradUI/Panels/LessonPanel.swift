@@ -25,7 +25,7 @@ struct LessonContent: Sendable, Equatable {
 /// The lesson (or a tour step's caption), in view while the class watches the numbers it
 /// talks about: wrapped to the pane, cut with an ellipsis if the pane is short (the picker,
 /// `p`, and the middle view, `c`, show it whole).
-struct LessonPanel: Sendable {
+struct LessonPanel: Widget, Sendable {
   var content: LessonContent
 
   func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) {

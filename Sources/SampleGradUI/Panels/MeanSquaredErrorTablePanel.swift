@@ -5,11 +5,18 @@ import SampleGradEngine
 /// every parameter at once (wide screens): errors are per component, and a baseline that helps the
 /// common logits can hurt a rare one. The lowest of each column is bold and starred; ranking
 /// by MSE, not variance, keeps a biased estimator with a small variance from winning unfairly.
-struct MeanSquaredErrorTablePanel: Sendable {
+struct MeanSquaredErrorTablePanel: Widget, Sendable {
+  var frame: PanelFrame
   static let columnWidth = 10
   static let nameWidth = 26
 
-  func draw(into buffer: inout Buffer, in rect: Rect, context: PanelContext) {
+  /// Draws the table; a column that does not fit whole is cut at the area's edge.
+  func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) {
+    buffer.clipped(to: rect) { drawTable(into: &$0, in: rect, theme: theme) }
+  }
+
+  private func drawTable(into buffer: inout Buffer, in rect: Rect, theme: Theme) {
+    let context = PanelContext(frame: frame, theme: theme)
     guard rect.height >= 3 else { return }
     let snapshot = context.snapshot
     let names = context.names

@@ -4,8 +4,10 @@ import SampleGradEngine
 /// What is differentiated and the exact answer: the objective f, the loss L = E[f(x)] and
 /// its exact gradient, plus one line on what each kind of estimator sees. Replaces the
 /// relaxed panel for a gaussian, and fills spare rows on a wide screen.
-struct ObjectivePanel: Sendable {
-  func draw(into buffer: inout Buffer, in rect: Rect, context: PanelContext) {
+struct ObjectivePanel: Widget, Sendable {
+  var frame: PanelFrame
+  func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) {
+    let context = PanelContext(frame: frame, theme: theme)
     guard rect.height >= 2 else { return }
     SectionTitle(title: "Objective and exact gradient").draw(
       into: &buffer, in: rect, theme: context.theme)

@@ -1,28 +1,49 @@
 import SampleGradCore
 import SampleGradEngine
 
-/// What every panel draws from: the engine's snapshot, the theme, the selection and the pin.
-struct PanelContext: Sendable {
+/// What the live screen's panels show this frame: the engine's snapshot, the selection and
+/// the pin, with what several panels derive from them worked out once. A panel holds it and
+/// draws it in the theme it is given (`PanelContext`).
+struct PanelFrame: Sendable {
   let snapshot: Snapshot
-  let theme: Theme
   /// The selected parameter, already clamped to the snapshot.
   let selected: Int
   /// `snapshot.parameterNames`, built once per frame.
   let names: [String]
-  /// The numbers pinned with `m`, if any.
+  /// The numbers pinned with `m`, if they are of this scenario.
   let pin: Pin?
   /// The row with the lowest mean squared error on the selected component
-  /// (`lowestMeanSquaredError(component:)`).
+  /// (`PanelContext.lowestMeanSquaredError(component:)`).
   let lowestMeanSquaredError: Int?
 
-  init(snapshot: Snapshot, theme: Theme, selected: Int, pin: Pin? = nil) {
+  init(snapshot: Snapshot, selected: Int, pin: Pin? = nil) {
     self.snapshot = snapshot
-    self.theme = theme
     self.selected = selected
     names = snapshot.parameterNames
     self.pin = pin.flatMap { $0.scenarioName == snapshot.scenario.name ? $0 : nil }
-    lowestMeanSquaredError = Self.lowestMeanSquaredError(snapshot, component: selected)
+    lowestMeanSquaredError = PanelContext.lowestMeanSquaredError(snapshot, component: selected)
   }
+}
+
+/// What every panel draws from: the frame and the theme.
+struct PanelContext: Sendable {
+  let frame: PanelFrame
+  let theme: Theme
+
+  init(frame: PanelFrame, theme: Theme) {
+    self.frame = frame
+    self.theme = theme
+  }
+
+  init(snapshot: Snapshot, theme: Theme, selected: Int, pin: Pin? = nil) {
+    self.init(frame: PanelFrame(snapshot: snapshot, selected: selected, pin: pin), theme: theme)
+  }
+
+  var snapshot: Snapshot { frame.snapshot }
+  var selected: Int { frame.selected }
+  var names: [String] { frame.names }
+  var pin: Pin? { frame.pin }
+  var lowestMeanSquaredError: Int? { frame.lowestMeanSquaredError }
 
   /// The row with the lowest mean squared error on `component` among enabled rows, by Core's
   /// one rule (`MeanSquaredErrorRanking`), so the rows, the summary and the table agree.
@@ -31,7 +52,7 @@ struct PanelContext: Sendable {
       ? lowestMeanSquaredError : Self.lowestMeanSquaredError(snapshot, component: component)
   }
 
-  private static func lowestMeanSquaredError(_ snapshot: Snapshot, component: Int) -> Int? {
+  fileprivate static func lowestMeanSquaredError(_ snapshot: Snapshot, component: Int) -> Int? {
     MeanSquaredErrorRanking.lowest(
       kinds: snapshot.estimators.map(\.kind),
       summaries: snapshot.estimators.map { $0.isEnabled ? $0.summary(component) : nil })

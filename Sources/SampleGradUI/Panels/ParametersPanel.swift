@@ -3,8 +3,10 @@ import SampleGradEngine
 
 /// The parameters the gradient is taken against, one per row, the selected one marked:
 /// logits with their probability as a bar, the log-odds with p, or the mean and std.
-struct ParametersPanel: Sendable {
-  func draw(into buffer: inout Buffer, in rect: Rect, context: PanelContext) {
+struct ParametersPanel: Widget, Sendable {
+  var frame: PanelFrame
+  func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) {
+    let context = PanelContext(frame: frame, theme: theme)
     guard !rect.isEmpty else { return }
     let snapshot = context.snapshot
     let names = context.names
@@ -36,9 +38,8 @@ struct ParametersPanel: Sendable {
       buffer.write(
         ScreenFormat.pad(ScreenFormat.probability(p), 7, align: .right), in: afterLabel)
       let bar = afterLabel.splitLeft(8).rest
-      HorizontalBar(fraction: p).draw(
-        into: &buffer, in: bar.splitLeft(bar.width - 1).left, theme: context.theme,
-        style: context.style(.bar))
+      HorizontalBar(fraction: p, style: context.style(.bar)).draw(
+        into: &buffer, in: bar.splitLeft(bar.width - 1).left, theme: context.theme)
     }
   }
 

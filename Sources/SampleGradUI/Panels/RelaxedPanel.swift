@@ -4,10 +4,12 @@ import SampleGradEngine
 /// The latest Gumbel-softmax (or binary Concrete) samples, one per row with a shaded cell
 /// per category, above their running mean E[y] and the exact probabilities. At a low
 /// temperature the rows are one-hot and E[y] matches softmax(θ); at a high one they are flat.
-struct RelaxedPanel: Sendable {
+struct RelaxedPanel: Widget, Sendable {
+  var frame: PanelFrame
   static let labelWidth = 8
 
-  func draw(into buffer: inout Buffer, in rect: Rect, context: PanelContext) {
+  func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) {
+    let context = PanelContext(frame: frame, theme: theme)
     guard rect.height >= 4 else { return }
     let snapshot = context.snapshot
     let k = snapshot.probabilities.count
@@ -37,8 +39,8 @@ struct RelaxedPanel: Sendable {
     for (i, values) in latest.enumerated() {
       let line = sampleRows.row(i)
       buffer.write("y", in: line, style: context.style(.label))
-      ShadeStrip(values: values, cellWidth: cellWidth)
-        .draw(into: &buffer, in: strip(line), theme: context.theme, style: context.style(.bar))
+      ShadeStrip(values: values, cellWidth: cellWidth, style: context.style(.bar))
+        .draw(into: &buffer, in: strip(line), theme: context.theme)
     }
     if latest.isEmpty {
       buffer.write("no samples yet", in: strip(sampleRows.row(0)), style: context.style(.hint))
@@ -84,8 +86,9 @@ struct RelaxedPanel: Sendable {
         buffer.write(ScreenFormat.probability(value), in: cell)
       }
     } else {
-      ShadeStrip(values: values.map { $0 * scale }, cellWidth: cellWidth)
-        .draw(into: &buffer, in: rect, theme: context.theme, style: context.style(.marker))
+      ShadeStrip(
+        values: values.map { $0 * scale }, cellWidth: cellWidth, style: context.style(.marker)
+      ).draw(into: &buffer, in: rect, theme: context.theme)
     }
   }
 

@@ -3,8 +3,10 @@ import SampleGradEngine
 
 /// The histogram of discrete samples: one bar per outcome, with a marker where the exact
 /// probability ends, plus the sample count and the chi-square p-value in the title.
-struct SamplesPanel: Sendable {
-  func draw(into buffer: inout Buffer, in rect: Rect, context: PanelContext) {
+struct SamplesPanel: Widget, Sendable {
+  var frame: PanelFrame
+  func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) {
+    let context = PanelContext(frame: frame, theme: theme)
     guard !rect.isEmpty else { return }
     let snapshot = context.snapshot
     let histogram = snapshot.histogram

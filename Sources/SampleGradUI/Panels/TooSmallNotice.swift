@@ -1,12 +1,11 @@
 /// Drawn instead of the panels when the terminal is smaller than 80x24: says what is needed,
 /// centred, wrapped to whatever width there is.
-struct TooSmallNotice: Sendable {
-  func draw(into buffer: inout Buffer, theme: Theme) {
-    let screen = Rect(buffer)
+struct TooSmallNotice: Widget, Sendable {
+  func draw(into buffer: inout Buffer, in screen: Rect, theme: Theme) {
     guard !screen.isEmpty else { return }
     let text =
       "terminal too small: need \(Explorer.minimumWidth)x\(Explorer.minimumHeight), "
-      + "have \(buffer.width)x\(buffer.height)"
+      + "have \(screen.width)x\(screen.height)"
     let lines = WordWrap.lines(text, width: screen.width)
     let top = max((screen.height - lines.count) / 2, 0)
     for (i, line) in lines.enumerated() where top + i < screen.height {

@@ -5,8 +5,10 @@ import SampleGradEngine
 /// scale, over the samples drawn: a settled variance draws flat, a change of the parameters
 /// is a vertical mark after which every line starts again, and a legend pairs each row's
 /// glyph and colour with its name (the same glyph as in the estimator rows).
-struct VarianceChartPanel: Sendable {
-  func draw(into buffer: inout Buffer, in rect: Rect, context: PanelContext) {
+struct VarianceChartPanel: Widget, Sendable {
+  var frame: PanelFrame
+  func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) {
+    let context = PanelContext(frame: frame, theme: theme)
     guard rect.height >= 4 else { return }
     let snapshot = context.snapshot
     let g = context.glyphs

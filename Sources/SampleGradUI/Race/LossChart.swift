@@ -5,7 +5,7 @@ import SampleGradCore
 /// column, with the optimum as a dotted line, loss labels on the left and step labels below.
 /// A column shows the last recorded loss at or before its last step, so a curve is a step
 /// plot that grows to the right as the race runs.
-struct LossChart: Sendable {
+struct LossChart: Widget, Sendable {
   var snapshot: RaceSnapshot
   /// Each lane's glyph and colour, in lane order.
   var lanes: [LaneStyle]

@@ -7,17 +7,17 @@ import SampleGradEngine
 /// each lane's parameters, and the keys. It draws the snapshot's `race` part once the engine
 /// has it on screen (`isOpen`); until then (a frame or two after `T`) a line says the race is
 /// starting, rather than showing a race of the scenario as it was before.
-struct RaceScreen: Sendable {
+struct RaceScreen: Widget, Sendable {
+  var snapshot: Snapshot
   /// The explorer's own message (a refused key), shown above the keys.
   var message: String?
   /// The tour playing, if any: its step in the header, its keys in the footer.
   var tour: TourChrome? = nil
 
-  func draw(into buffer: inout Buffer, snapshot: Snapshot, theme: Theme) {
-    let screen = Rect(buffer)
+  func draw(into buffer: inout Buffer, in screen: Rect, theme: Theme) {
     let (header, rest) = screen.splitTop(2)
     let (body, bottom) = rest.splitBottom(2)
-    let dropped = KeyHints(Explorer.raceKeys, theme: theme, tour: tour).draw(
+    let dropped = KeyHints(RaceView.keys, theme: theme, tour: tour).draw(
       into: &buffer, in: bottom.row(1), theme: theme)
     guard let race = snapshot.race, race.isOpen else {
       buffer.write(

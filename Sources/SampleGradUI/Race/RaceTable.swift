@@ -5,7 +5,7 @@ import SampleGradCore
 /// the gap to the optimum it has closed, the step it came within 1% of the optimum, and where
 /// its parameters are (a categorical's p as a small bar row, a Bernoulli's p as a bar, a
 /// gaussian's mean and std).
-struct RaceTable: Sendable {
+struct RaceTable: Widget, Sendable {
   var snapshot: RaceSnapshot
   /// Each lane's glyph and colour, in lane order.
   var lanes: [LaneStyle]
@@ -112,9 +112,9 @@ struct RaceTable: Sendable {
       let end = buffer.write(text, in: rect, style: value)
       let barWidth = min(wide ? 24 : 12, rect.maxX - end - 1)
       if barWidth > 0 {
-        HorizontalBar(fraction: p).draw(
+        HorizontalBar(fraction: p, style: theme.style(.bar)).draw(
           into: &buffer, in: Rect(x: end + 1, y: rect.y, width: barWidth, height: 1),
-          theme: theme, style: theme.style(.bar))
+          theme: theme)
       }
       if wide, let l = lane.parameters.first {
         let after = end + 1 + barWidth + 1

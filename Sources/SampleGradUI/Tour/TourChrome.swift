@@ -59,7 +59,7 @@ struct TourChrome: Sendable {
 }
 
 /// The lesson's one-line hint in a status line: a label, the hint clipped, and `(c: all)`.
-struct LessonHint: Sendable {
+struct LessonHint: Widget, Sendable {
   var content: LessonContent
 
   func draw(into buffer: inout Buffer, in area: Rect, theme: Theme) {
@@ -75,12 +75,12 @@ struct LessonHint: Sendable {
 
 /// The whole caption of a tour step in a box over the screen (`c` in a tour), for screens
 /// that have no room for it.
-struct CaptionBox: Sendable {
+struct CaptionBox: Widget, Sendable {
   var chrome: TourChrome
 
-  func draw(into buffer: inout Buffer, theme: Theme) {
+  /// Draws the box centred in `screen`.
+  func draw(into buffer: inout Buffer, in screen: Rect, theme: Theme) {
     let g = theme.glyphs
-    let screen = Rect(buffer)
     let width = min(screen.width - 4, 76)
     let lines = WordWrap.lines(g.text(chrome.caption), width: width - 4)
     let visible = min(lines.count, max(screen.height - 6, 1))

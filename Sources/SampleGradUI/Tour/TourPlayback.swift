@@ -3,29 +3,29 @@ import SampleGradCore
 /// A tour playing in the explorer: its steps with each one's scenario resolved before the
 /// first is shown (so a broken step is an error at the start, not in front of the class),
 /// the step on screen, and whether its caption box is open.
-public struct TourPlayback: Sendable, Equatable {
-  public let tour: Tour
+package struct TourPlayback: Sendable, Equatable {
+  package let tour: Tour
   /// One per step, as `Tour.scenarios(presets:)` resolves them.
-  public let scenarios: [Scenario]
+  package let scenarios: [Scenario]
   /// The step on screen, 0-based.
-  public internal(set) var index = 0
+  package internal(set) var index = 0
   /// Whether the whole caption is shown in a box (`c`).
-  public internal(set) var showsCaption = false
+  package internal(set) var showsCaption = false
   /// The numbers the tour pinned on entering the step on screen (the step before's), so
   /// leaving it clears them and a pin of the user's own stays.
   var pinned: Pin?
 
   /// Nil when the tour has no steps or `scenarios` does not match them.
-  public init?(tour: Tour, scenarios: [Scenario]) {
+  package init?(tour: Tour, scenarios: [Scenario]) {
     guard !tour.steps.isEmpty, scenarios.count == tour.steps.count else { return nil }
     self.tour = tour
     self.scenarios = scenarios
   }
 
-  public var step: TourStep { tour.steps[index] }
-  public var scenario: Scenario { scenarios[index] }
-  public var isFirst: Bool { index == 0 }
-  public var isLast: Bool { index == tour.steps.count - 1 }
+  package var step: TourStep { tour.steps[index] }
+  package var scenario: Scenario { scenarios[index] }
+  package var isFirst: Bool { index == 0 }
+  package var isLast: Bool { index == tour.steps.count - 1 }
 
   var chrome: TourChrome {
     TourChrome(

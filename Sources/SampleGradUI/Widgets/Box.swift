@@ -1,5 +1,5 @@
 /// A framed, cleared area for overlays (help, preset picker, prompt), drawn over the panels.
-struct Box: Sendable {
+struct Box: Widget, Sendable {
   var title: String
 
   /// Draws the frame and clears the inside; returns the inside rect.

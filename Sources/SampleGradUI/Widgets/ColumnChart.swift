@@ -1,6 +1,6 @@
 /// Vertical bars rising from the bottom of a rect (to 1/8 of a cell), each with an optional
 /// marker at a second height: the gaussian's sample histogram against its exact density.
-struct ColumnChart: Sendable {
+struct ColumnChart: Widget, Sendable {
   /// Bar heights as fractions of the rect's height (0...1), one per column group.
   var bars: [Double]
   /// Marker heights on the same scale, one per bar.

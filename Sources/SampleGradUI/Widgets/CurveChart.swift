@@ -7,7 +7,7 @@ import SampleGradCore
 /// estimator's noise floor) are dashed and drawn under every curve. A solid vertical line is
 /// the cursor, whose marks are drawn in reverse; a dotted one labelled `now` is the setting's
 /// current value.
-struct CurveChart: Sendable {
+struct CurveChart: Widget, Sendable {
   struct Curve: Sendable {
     /// One value per x; one that is not finite or not above 0 leaves a gap.
     var values: [Double]

@@ -1,8 +1,9 @@
 /// A bar whose length shows a fraction of its width to 1/8 of a cell (▏▎▍▌▋▊▉█), or to half
 /// a cell in ASCII (`#` full, `=` at least half). The rest of the row is cleared.
-struct HorizontalBar: Sendable {
+struct HorizontalBar: Widget, Sendable {
   /// How much of the width is filled, clamped to 0...1 (NaN draws nothing).
   var fraction: Double
+  var style: Style = .plain
 
   /// Filled eighths for a bar `width` cells long.
   static func eighths(_ fraction: Double, width: Int) -> Int {
@@ -10,7 +11,7 @@ struct HorizontalBar: Sendable {
     return Int((min(fraction, 1) * Double(width * 8)).rounded())
   }
 
-  func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme, style: Style) {
+  func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) {
     guard !rect.isEmpty else { return }
     let total = Self.eighths(fraction, width: rect.width)
     let glyphs = theme.glyphs.eighths
@@ -23,7 +24,7 @@ struct HorizontalBar: Sendable {
 
 /// A histogram row: the observed frequency as a bar, and a marker where the exact
 /// probability ends, so a student sees at a glance whether the samples match.
-struct HistogramBar: Sendable {
+struct HistogramBar: Widget, Sendable {
   /// Observed frequency over the scale (0...1).
   var observed: Double
   /// Exact probability over the same scale (0...1).
@@ -37,8 +38,8 @@ struct HistogramBar: Sendable {
 
   func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) {
     guard !rect.isEmpty else { return }
-    HorizontalBar(fraction: observed).draw(
-      into: &buffer, in: rect, theme: theme, style: theme.style(.bar))
+    HorizontalBar(fraction: observed, style: theme.style(.bar)).draw(
+      into: &buffer, in: rect, theme: theme)
     let column = Self.markerColumn(exact, width: rect.width)
     buffer[rect.x + column, rect.y] = Cell(theme.glyphs.exactMarker, style: theme.style(.marker))
   }

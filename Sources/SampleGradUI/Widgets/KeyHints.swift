@@ -1,6 +1,6 @@
 /// A row of key hints (`←→ point  Enter go there ...`), as many as fit: the highest priority
 /// number is dropped first, the rest keep their order. Returns what was left out.
-struct KeyHints: Sendable {
+struct KeyHints: Widget, Sendable {
   var items: [KeyMap.FooterItem]
 
   @discardableResult
@@ -32,7 +32,9 @@ extension KeyHints {
   init(_ keys: [ViewKey], theme: Theme, tour: TourChrome? = nil) {
     let ascii = theme.glyphs.isASCII
     let own = keys.map {
-      KeyMap.FooterItem(keys: ascii ? $0.asciiKeys : $0.keys, text: $0.text, priority: $0.priority)
+      KeyMap.FooterItem(
+        keys: ascii ? $0.asciiKeys : $0.keys, text: theme.glyphs.text($0.text),
+        priority: $0.priority)
     }
     items = tour?.footer(own, ascii: ascii) ?? own
   }

@@ -6,7 +6,7 @@ import SampleGradCore
 /// Each series has its own glyph (told apart without colour) and style; vertical marks show
 /// where the parameters changed, labelled above the plot. Points fill the plot from the left
 /// and are thinned (the last of each group) once there are more points than columns.
-struct LogChart: Sendable {
+struct LogChart: Widget, Sendable {
   struct Series: Sendable {
     /// One value per point; nil (or not positive) leaves a gap.
     var values: [Double?]

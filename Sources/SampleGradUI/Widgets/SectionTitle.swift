@@ -1,6 +1,6 @@
 /// A panel's title row: `─ Title ──────── info ─`. The line separates panels without boxes,
 /// which would cost two columns on an 80-column screen.
-struct SectionTitle: Sendable {
+struct SectionTitle: Widget, Sendable {
   var title: String
   /// Extra facts drawn at the right end of the line (e.g. the sample count), if they fit.
   var info: String = ""

@@ -145,7 +145,7 @@ enum FrameTiming {
   static func raceMedian(setup: RaceSetup, width: Int, height: Int, frames: Int = 300) -> Double {
     var host = JobHost(scenario: setup.scenario, seed: setup.seed)
     host.pacing = RacePacing(seconds: 0)
-    host.apply(.training(.open))
+    host.apply(.job(.race(.open)))
     while host.hasWork { host.work() }
     let snapshot = host.snapshot()
     var explorer = Explorer(presets: [])
@@ -157,7 +157,7 @@ enum FrameTiming {
   static func sweepMedian(scenario: Scenario, width: Int, height: Int, frames: Int = 300) -> Double
   {
     var host = JobHost(scenario: scenario, seed: Scenario.defaultSeed)
-    host.apply(.sweep(.open(SweepPlan.defaultSetting(for: scenario))))
+    host.apply(.job(.sweep(.open(SweepPlan.defaultSetting(for: scenario)))))
     while host.snapshot().sweep?.result == nil, host.hasWork { host.work() }
     let snapshot = host.snapshot()
     var explorer = Explorer(presets: [])

@@ -26,7 +26,7 @@ struct ExplorerLoop {
   mutating func run(after effects: [ExplorerEffect] = []) -> Int32? {
     if !perform(effects) { return nil }
     let frameInterval = 1_000_000_000 / Self.framesPerSecond
-    var lastMark: FrameMark?
+    var lastKey: RedrawKey?
     var lastFrame: UInt64 = 0
     var dirty = true
     var wait = 0
@@ -48,13 +48,13 @@ struct ExplorerLoop {
         dirty = true
       }
       let snapshot = engine.latest
-      let mark = FrameMark(snapshot)
-      if mark != lastMark { dirty = true }
+      let key = snapshot.redrawKey
+      if key != lastKey { dirty = true }
       let now = DispatchTime.now().uptimeNanoseconds
       let due = lastFrame + frameInterval
       if dirty, now >= due {
         draw(snapshot)
-        lastMark = mark
+        lastKey = key
         lastFrame = now
         dirty = false
       }
@@ -73,12 +73,8 @@ struct ExplorerLoop {
       switch effect {
       case .send(let command):
         engine.send(command)
-      case .sweep(let command):
+      case .job(let command):
         engine.send(command)
-      case .race(let command):
-        engine.send(race: command)
-      case .overview(let command):
-        engine.send(overview: command)
       case .loadPreset(let summary):
         do {
           engine.send(.load(try ScenarioDecoder.load(path: summary.path)))
@@ -101,22 +97,31 @@ struct ExplorerLoop {
     explorer.screenHeight = size.height
   }
 
-  /// Writes the screen and the numbers to two files in the current folder and says where.
+  /// Writes the files of the view on screen (the live screen's text and numbers, a sweep's
+  /// curves, a race, the overview's table) to the current folder and says where.
   private mutating func export() {
     let size = terminal.size
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.dateFormat = "yyyyMMdd-HHmmss"
-    let files = explorer.export(
-      engine.latest, width: size.width, height: size.height, stamp: formatter.string(from: Date()))
+    let files: ExportFiles
+    do throws(NothingToExport) {
+      files = try explorer.export(
+        engine.latest, width: size.width, height: size.height,
+        stamp: formatter.string(from: Date()))
+    } catch {
+      explorer.show(message: error.reason)
+      return
+    }
     let folder = FileManager.default.currentDirectoryPath
     do {
-      try files.text.write(toFile: files.baseName + ".txt", atomically: true, encoding: .utf8)
-      try files.json.write(toFile: files.baseName + ".json", atomically: true, encoding: .utf8)
-      explorer.show(message: "wrote \(files.baseName).txt and .json in \(folder)")
+      for file in files.named {
+        try file.contents.write(toFile: file.name, atomically: true, encoding: .utf8)
+      }
+      explorer.show(message: "wrote \(files.summary) in \(folder)")
     } catch {
       explorer.show(
-        message: "cannot write \(files.baseName).txt in \(folder): \(error.localizedDescription)")
+        message: "cannot write \(files.baseName) in \(folder): \(error.localizedDescription)")
     }
   }
 
@@ -125,54 +130,5 @@ struct ExplorerLoop {
     var buffer = Buffer(width: size.width, height: size.height)
     explorer.render(snapshot, into: &buffer)
     terminal.draw(buffer)
-  }
-}
-
-/// What decides whether a new snapshot needs a new frame.
-private struct FrameMark: Equatable {
-  var generation: Int
-  var samples: Int
-  var isPaused: Bool
-  var samplesPerSecond: Double
-  var message: String?
-  var estimators: [Int]
-  var enabled: [Bool]
-  /// The sweep's round, whole percent of the next one, and state.
-  var sweep: [Int]
-  var race: RaceMark?
-  /// The overview's round, whole percent of the next one, and state.
-  var overview: [Int]
-
-  /// What of the race decides a redraw.
-  struct RaceMark: Equatable {
-    var step: Int
-    var isPaused: Bool
-    var isOpen: Bool
-    var stepsPerSecond: Double
-    var learningRate: Double
-    var message: String?
-  }
-
-  init(_ snapshot: Snapshot) {
-    generation = snapshot.generation
-    samples = snapshot.samples
-    isPaused = snapshot.isPaused
-    samplesPerSecond = snapshot.samplesPerSecond
-    message = snapshot.message
-    estimators = snapshot.estimators.map(\.samples)
-    enabled = snapshot.estimators.map(\.isEnabled)
-    sweep =
-      snapshot.sweep.map {
-        [$0.samples, Int($0.progress * 100), $0.isPaused ? 1 : 0, $0.isOpen ? 1 : 0]
-      } ?? []
-    overview =
-      snapshot.overview.map {
-        [$0.samples, Int($0.progress * 100), $0.isPaused ? 1 : 0, $0.isOpen ? 1 : 0]
-      } ?? []
-    race = snapshot.race.map {
-      RaceMark(
-        step: $0.step, isPaused: $0.isPaused, isOpen: $0.isOpen, stepsPerSecond: $0.stepsPerSecond,
-        learningRate: $0.settings.learningRate, message: $0.message)
-    }
   }
 }

@@ -134,7 +134,7 @@ enum RaceFixtures {
     snapshot.race = race
     snapshot.race?.isOpen = true
     var explorer = Explorer(presets: [], options: DisplayOptions(ascii: ascii, color: !ascii))
-    explorer.overlay = .race
+    explorer.view = RaceView()
     var buffer = Buffer(width: width, height: height)
     explorer.render(snapshot, into: &buffer)
     return buffer

@@ -1,0 +1,147 @@
+import SampleGradCore
+
+/// The overview table (`OverviewRunner`'s) measured while the user looks: a first table at
+/// `firstRound` samples per method, then rounds of twice as many, up to `maximumSamples`.
+///
+/// Each finished round equals `samplegrad overview --samples N` for that N, number for number:
+/// the cells keep the run's streams and chunks, and the probe's run shares the scenario's
+/// samples of the distribution (same distribution, same seed, same stream). A slice grows
+/// every unfinished cell a little, in parallel; how the work is sliced never changes a number.
+package struct OverviewJob: ViewJob {
+  /// The scenario measured: the live one with every method that can run on it.
+  package let scenario: Scenario
+  package let seed: UInt64
+  private let probe: OverviewMeasurement.Probe?
+  /// The two runs' problems, solved once (every finished round reports against them).
+  private let problem: GradientProblem
+  private let probeProblem: GradientProblem?
+  private let estimates: [EstimateCell]
+  private let probeEstimates: [EstimateCell]
+  private let outcomes: OutcomeCell
+  private var refinement: Refinement
+  /// The last finished round's table, one per gradient component.
+  private var overviews: [Overview] = []
+
+  /// Samples per method of the first table: every method of a categorical takes a few
+  /// hundredths of a second at this count.
+  package static let firstRound = 4096
+  /// Where refinement stops (about a million per method).
+  package static let defaultMaximumSamples = 1 << 20
+
+  package init(
+    measuring live: Scenario, seed: UInt64, firstRound: Int = OverviewJob.firstRound,
+    maximumSamples: Int = OverviewJob.defaultMaximumSamples,
+    chunkSize: Int = ChunkPlan.defaultChunkSize
+  ) {
+    scenario = OverviewMeasurement.fullScenario(live)
+    self.seed = seed
+    probe = OverviewMeasurement.probe(for: live)
+    let problem = scenario.problem
+    let probeProblem = probe?.scenario.problem
+    self.problem = problem
+    self.probeProblem = probeProblem
+    estimates = scenario.estimators.map {
+      EstimateCell(problem: problem, kind: $0, seed: seed, chunkSize: chunkSize)
+    }
+    if let probe, let probeProblem {
+      probeEstimates = probe.scenario.estimators.map {
+        EstimateCell(problem: probeProblem, kind: $0, seed: seed, chunkSize: chunkSize)
+      }
+    } else {
+      probeEstimates = []
+    }
+    outcomes = OutcomeCell(problem: problem, seed: seed, chunkSize: chunkSize)
+    refinement = Refinement(
+      cells: estimates + probeEstimates + [outcomes], firstRound: firstRound,
+      maximumSamples: maximumSamples,
+      initialBudget: BatchTiming().initialBatch * (estimates.count + probeEstimates.count + 1))
+  }
+
+  /// Whether this job measures what an overview of `live` with `seed` would.
+  package func measures(_ live: Scenario, seed: UInt64) -> Bool {
+    self.seed == seed && scenario == OverviewMeasurement.fullScenario(live)
+  }
+
+  package static func route(_ command: OverviewJobCommand) -> JobRoute {
+    switch command {
+    case .open: .open
+    case .close: .close
+    case .togglePause: .own
+    }
+  }
+
+  /// The overview of the live scenario as it is now: `running` if it measures the same
+  /// scenario with the same seed, else a new one.
+  package static func opening(
+    _ command: OverviewJobCommand, from start: JobStart, running: OverviewJob?
+  ) -> OverviewJob? {
+    let state = start.live
+    if let running, running.measures(state.scenario, seed: state.seed) { return running }
+    return OverviewJob(measuring: state.scenario, seed: state.seed)
+  }
+
+  package mutating func apply(_ command: OverviewJobCommand) {
+    if command == .togglePause { refinement.togglePause() }
+  }
+
+  package var isPaused: Bool { refinement.isPaused }
+
+  package var isFinished: Bool { refinement.isFinished }
+
+  package var hasWork: Bool { refinement.hasWork }
+
+  /// Grows every unfinished cell by about `budget` samples in all; a finished round becomes
+  /// the published table. Returns the samples drawn (at least 64 per unfinished cell).
+  @discardableResult
+  package mutating func refine(budget: Int) -> Int {
+    absorb(refinement.refine(budget: budget))
+  }
+
+  /// Refines until the round at `samples` per method is finished (tests; the engine slices).
+  package mutating func refine(throughRound samples: Int) {
+    while !isFinished, refinement.rounds.completed < samples { refine(budget: 1 << 18) }
+  }
+
+  package mutating func work(timing: BatchTiming) {
+    absorb(refinement.work(timing: timing))
+  }
+
+  package mutating func rest() { refinement.rest() }
+
+  /// A finished round becomes the published table. Returns the samples drawn.
+  @discardableResult
+  private mutating func absorb(_ slice: Refinement.Slice) -> Int {
+    if let round = slice.finishedRound { overviews = tables(samples: round) }
+    return slice.drawn
+  }
+
+  /// The two runs as `samplegrad overview --samples N` makes them, and the table for each
+  /// component.
+  private func tables(samples: Int) -> [Overview] {
+    let (histogram, relaxedMean) = outcomes.result()
+    func run(_ scenario: Scenario, _ problem: GradientProblem, _ cells: [EstimateCell])
+      -> RunResult
+    {
+      RunResult(
+        scenario: scenario, seed: seed, samples: samples, problem: problem,
+        estimators: cells.map { $0.result() },
+        histogram: histogram, relaxedMean: relaxedMean)
+    }
+    let full = run(scenario, problem, estimates)
+    let probeRun = probe.flatMap { probe in
+      probeProblem.map { run(probe.scenario, $0, probeEstimates) }
+    }
+    return (0..<scenario.distribution.parameterCount).map {
+      OverviewMeasurement.overview(
+        scenario: scenario, run: full, probe: probe, probeRun: probeRun, component: $0)
+    }
+  }
+
+  package func publish() -> OverviewSnapshot {
+    let rounds = refinement.rounds
+    return OverviewSnapshot(
+      scenarioName: scenario.name, overviews: overviews, samples: rounds.completed,
+      target: rounds.target, progress: rounds.progress, maximumSamples: rounds.maximumSamples,
+      isPaused: isPaused, isFinished: isFinished, isOpen: false)
+  }
+}

@@ -1,0 +1,157 @@
+import Dispatch
+import Foundation
+import SampleGradCore
+
+/// Measures sampling throughput: how many samples per second each estimator (and raw relaxed
+/// sampling) draws on one core and on several. Medians of repeated timed rounds, since
+/// machines are shared and noisy.
+package enum Benchmark {
+  package struct Result: Sendable {
+    package let name: String
+    package let threads: Int
+    package let perSecond: Double
+  }
+
+  /// The scenario `samplegrad bench` uses without `--preset`: K = 10, temperature 0.5.
+  package static let defaultScenario = try! Scenario(
+    name: "bench-k10", title: "Benchmark, K = 10",
+    distribution: .categorical(
+      logits: (0..<10).map { Double($0) / 4 - 1 }, temperature: 0.5),
+    objective: .quadratic(target: (0..<10).map { $0 == 3 ? 1 : 0 }))
+
+  /// Samples per second of `name` on `threads` workers, the median of `rounds` rounds of
+  /// about `seconds / rounds` each.
+  package static func measure(
+    _ name: String, threads: Int, seconds: Double, rounds: Int = 5,
+    makeWork: @escaping @Sendable () -> any BenchmarkWorkload
+  ) -> Result {
+    // Calibrate a batch that takes about 20 ms on one worker.
+    let probe = makeWork()
+    var calibrated = 1024
+    while time({ probe.draw(calibrated) }) < 0.02 && calibrated < 1 << 26 { calibrated *= 2 }
+    let batch = calibrated
+    let roundSeconds = max(seconds / Double(rounds), 0.02)
+    var rates: [Double] = []
+    for _ in 0..<rounds {
+      let counter = LockedValue(0)
+      let start = DispatchTime.now()
+      let deadline = start.uptimeNanoseconds + UInt64(roundSeconds * 1e9)
+      DispatchQueue.concurrentPerform(iterations: threads) { _ in
+        // Each worker owns its sampler and generator.
+        let work = makeWork()
+        var drawn = 0
+        repeat {
+          work.draw(batch)
+          drawn += batch
+        } while DispatchTime.now().uptimeNanoseconds < deadline
+        counter.withLock { $0 += drawn }
+      }
+      let elapsed = DispatchTime.now().seconds(since: start)
+      rates.append(Double(counter.withLock { $0 }) / elapsed)
+    }
+    return Result(name: name, threads: threads, perSecond: median(rates))
+  }
+
+  /// Throughput of every estimator that applies, and of raw relaxed sampling.
+  package static func sampling(scenario: Scenario, threads: [Int], seconds: Double) -> [Result] {
+    let problem = scenario.problem
+    var results: [Result] = []
+    let kinds = EstimatorRegistry.kinds(
+      for: problem.distribution.spec, objective: problem.objective.kind
+    ).filter { $0 != .exact }
+    for n in threads {
+      results.append(
+        measure("relaxed-sample", threads: n, seconds: seconds) {
+          RelaxedSampling(problem: problem)
+        })
+      for kind in kinds {
+        results.append(
+          measure(kind.rawValue, threads: n, seconds: seconds) {
+            EstimatorSampling(problem: problem, kind: kind)
+          })
+      }
+    }
+    return results
+  }
+
+  /// Seconds to run a race to its last step on `threads` workers, the median of `rounds`.
+  package static func training(_ setup: RaceSetup, threads: Int, rounds: Int = 5) -> Double {
+    median((0..<rounds).map { _ in time { _ = TrainingRunner.run(setup, threads: threads) } })
+  }
+
+  /// A whole headless sweep: `scenario`'s own sweep at `samples` per point for the
+  /// estimators it lists (the yardstick: the default preset's 25 temperatures at
+  /// 100,000 samples for its 5 estimators), timed `rounds` times on each thread count.
+  package struct SweepTiming: Sendable {
+    package let plan: SweepPlan
+    package let samples: Int
+    package let threads: Int
+    package let medianSeconds: Double
+  }
+
+  package static func sweep(
+    scenario: Scenario, samples: Int = Scenario.defaultSamples, threads: [Int], rounds: Int = 3
+  ) throws(InvalidScenario) -> [SweepTiming] {
+    let plan = try SweepPlan.standard(
+      for: scenario, spec: SweepSpec(setting: SweepPlan.defaultSetting(for: scenario)),
+      estimators: scenario.estimators)
+    return threads.map { n in
+      let times = (0..<max(rounds, 1)).map { _ in
+        time { _ = SweepRunner.run(plan, samples: samples, seed: Scenario.defaultSeed, threads: n) }
+      }
+      return SweepTiming(plan: plan, samples: samples, threads: n, medianSeconds: median(times))
+    }
+  }
+
+  /// The median of `values` (which must not be empty).
+  package static func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    let mid = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+  }
+
+  /// Seconds taken by `body`.
+  package static func time(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now()
+    body()
+    return DispatchTime.now().seconds(since: start)
+  }
+}
+
+/// One worker's share of a benchmark: it owns its sampler, generator and accumulators.
+package protocol BenchmarkWorkload: AnyObject {
+  func draw(_ count: Int)
+}
+
+/// Gumbel noise plus a relaxed sample (and the histogram of the argmax).
+final class RelaxedSampling: BenchmarkWorkload {
+  let sampler: OutcomeSampler
+  var histogram: Histogram
+  var relaxed = RunningMoments(dimension: 0)
+  var rng = Xoshiro256StarStar(seed: UInt64.random(in: 0...UInt64.max))
+
+  init(problem: GradientProblem) {
+    sampler = OutcomeSampler(problem: problem)
+    histogram = sampler.makeHistogram()
+  }
+
+  func draw(_ count: Int) {
+    sampler.run(count: count, using: &rng, histogram: &histogram, relaxed: &relaxed)
+  }
+}
+
+/// Single-sample gradient estimates folded into running moments.
+final class EstimatorSampling: BenchmarkWorkload {
+  let sampler: GradientSampler
+  var moments: RunningMoments
+  var rng = Xoshiro256StarStar(seed: UInt64.random(in: 0...UInt64.max))
+
+  init(problem: GradientProblem, kind: EstimatorKind) {
+    sampler = try! GradientSampler(problem: problem, kind: kind)
+    moments = RunningMoments(dimension: problem.dimension)
+  }
+
+  func draw(_ count: Int) {
+    sampler.run(count: count, using: &rng, into: &moments)
+  }
+}

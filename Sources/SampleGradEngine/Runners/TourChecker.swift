@@ -1,0 +1,44 @@
+import SampleGradCore
+
+/// Runs every step of a tour headless and evaluates its checks, so a tour's claims stay true
+/// as the code changes (`samplegrad tour NAME --check`, and a test for every built-in tour).
+package enum TourChecker {
+  /// One check's verdict, with where it was made.
+  package struct Result: Sendable {
+    package let step: Int
+    package let stepTitle: String
+    package let outcome: CheckOutcome
+
+    /// `PASS  step 3 (A baseline): sfb.variance[0] < 0.1 * sf.variance[0]   0.0689 < 0.0899`.
+    package var line: String {
+      "\(outcome.passed ? "PASS" : "FAIL")  step \(step) (\(stepTitle)): \(outcome.check)"
+        + "   [\(outcome.measured)]"
+    }
+  }
+
+  /// Every check of every step, in order. Steps without checks are resolved (their settings
+  /// must be valid) but not run.
+  package static func check(
+    _ tour: Tour, presets: PresetLibrary, threads: Int = 1
+  ) throws(InvalidScenario) -> [Result] {
+    let scenarios = try tour.scenarios(presets: presets)
+    var results: [Result] = []
+    for (i, (step, scenario)) in zip(tour.steps, scenarios).enumerated() where !step.checks.isEmpty
+    {
+      let samples = scenario.resolvedSamples(step.samples)
+      let run: RunResult
+      do throws(EstimatorNotApplicable) {
+        run = try HeadlessRunner.run(
+          scenario, samples: samples, seed: scenario.resolvedSeed(nil),
+          threads: threads)
+      } catch {
+        throw InvalidScenario(key: "step \(i + 1)", error.description)
+      }
+      for check in step.checks {
+        results.append(
+          Result(step: i + 1, stepTitle: step.title, outcome: check.evaluate(in: run)))
+      }
+    }
+    return results
+  }
+}

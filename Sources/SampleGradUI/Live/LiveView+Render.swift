@@ -1,0 +1,54 @@
+import SampleGradCore
+import SampleGradEngine
+
+extension LiveView {
+  /// The panels for the screen's size: header, parameters, samples, the relaxed vectors or
+  /// the density, the objective, the variance chart, the lesson, the MSE table, the rows,
+  /// the status line and the footer.
+  func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
+    let snapshot = context.snapshot
+    let theme = context.theme
+    let chrome = context.tour
+    let frame = PanelFrame(snapshot: snapshot, selected: context.selectedParameter, pin: pin)
+    let lesson = lessonContent(snapshot, options: context.options, tour: chrome)
+    let layout = ScreenLayout(
+      width: area.width, height: area.height, snapshot: snapshot, lesson: lesson?.text,
+      lessonShown: showsLesson, middle: middle)
+    HeaderPanel(frame: frame, tourLabel: chrome?.label(theme.glyphs)).draw(
+      into: &buffer, in: layout.header, theme: theme)
+    ParametersPanel(frame: frame).draw(into: &buffer, in: layout.parameters, theme: theme)
+    if let histogram = layout.histogram {
+      SamplesPanel(frame: frame).draw(into: &buffer, in: histogram, theme: theme)
+    }
+    if let samples = layout.samples {
+      if !snapshot.scenario.distribution.isDiscrete {
+        DensityPanel(frame: frame).draw(into: &buffer, in: samples, theme: theme)
+      } else {
+        RelaxedPanel(frame: frame).draw(into: &buffer, in: samples, theme: theme)
+      }
+    }
+    if let objective = layout.objective {
+      ObjectivePanel(frame: frame).draw(into: &buffer, in: objective, theme: theme)
+    }
+    if let chart = layout.chart {
+      VarianceChartPanel(frame: frame).draw(into: &buffer, in: chart, theme: theme)
+    }
+    if let pane = layout.lesson, let lesson {
+      LessonPanel(content: lesson).draw(into: &buffer, in: pane, theme: theme)
+    }
+    if let table = layout.table {
+      MeanSquaredErrorTablePanel(frame: frame).draw(into: &buffer, in: table, theme: theme)
+    }
+    EstimatorsPanel(frame: frame, collapsesOffRows: layout.collapsesOffRows).draw(
+      into: &buffer, in: layout.estimators, theme: theme)
+    StatusLine(
+      frame: frame, message: context.message, lessonHint: layout.lessonInStatus ? lesson : nil,
+      pauseKey: TourChrome.pauseKey(inTour: chrome != nil)
+    ).draw(into: &buffer, in: layout.status, theme: theme)
+    FooterPanel(
+      hasTemperature: snapshot.distribution.temperature != nil,
+      scalesSelection: Self.selectionScales(snapshot, selected: context.selectedParameter),
+      cyclesMiddle: layout.needsMiddle, tour: chrome
+    ).draw(into: &buffer, in: layout.footer, theme: theme)
+  }
+}
