@@ -28,7 +28,8 @@ enum Antithetic {
 /// with the antithetic pair of bit vectors it decides.
 struct AntitheticPairs {
   let variables: Int
-  let objective: Objective
+  /// `f` at hard outcomes.
+  let table: OutcomeTable
   /// σ(-l_d) (`b_d = 1[u_d > threshold_d]`), σ(l_d) (`b'_d = 1[u_d < p_d]`), `σ(|l_d|) / 2`,
   /// and the uniforms of the current draw.
   let buffers: ScratchBuffers
@@ -37,7 +38,7 @@ struct AntitheticPairs {
 
   init(problem: GradientProblem) {
     variables = problem.variables
-    objective = problem.objective
+    table = OutcomeTable(objective: problem.objective)
     buffers = ScratchBuffers(count: variables, slots: 4)
     bits = ScratchBuffers(count: 1, slots: 1, indexCount: 2 * variables)
     rebind(to: problem)
@@ -69,7 +70,7 @@ struct AntitheticPairs {
       b[d] = u > threshold[d] ? 1 : 0
       antithetic[d] = u < p[d] ? 1 : 0
     }
-    return objective.value(outcomes: b) - objective.value(outcomes: antithetic)
+    return table.value(outcomes: b) - table.value(outcomes: antithetic)
   }
 }
 
@@ -96,14 +97,11 @@ struct DisARM: GradientEstimator {
 
   mutating func rebind(to problem: GradientProblem) { pairs.rebind(to: problem) }
 
+  /// `(-1)^(b'_d) 1[b_d != b'_d]` is `b_d - b'_d` (1, -1 or 0): no branch per bit.
   func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
     let difference = pairs.draw(using: &rng)
     for d in 0..<pairs.variables {
-      guard pairs.b[d] != pairs.antithetic[d] else {
-        out[d] = 0
-        continue
-      }
-      let sign = pairs.antithetic[d] == 1 ? -1.0 : 1.0
+      let sign = Double(pairs.b[d] - pairs.antithetic[d])
       out[d] = pairs.halfSigmoidOfMagnitude[d] * difference * sign
     }
   }

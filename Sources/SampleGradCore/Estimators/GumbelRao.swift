@@ -17,7 +17,7 @@ struct GumbelRao<Family: ConditionalRelaxation>: GradientEstimator {
   let buffers: ScratchBuffers
 
   init(problem: GradientProblem) {
-    draws = problem.options.whole(GumbelRaoEstimator.draws)
+    draws = problem.options.whole(GumbelRaoEstimator.draws, for: .gumbelRao)
     objective = problem.objective
     relaxation = Family(problem: problem, slots: 1)
     let width = max(relaxation.noiseCount, relaxation.pointCount, relaxation.parameterCount)

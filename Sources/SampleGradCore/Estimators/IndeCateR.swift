@@ -11,7 +11,7 @@ extension EstimatorKind {
 /// rule and the variance is 0. One type for every family of independent discrete variables.
 ///
 /// `f` with one variable changed is computed from the objective's running sum in O(1)
-/// (`Objective.value(replacing:with:inSum:)`), so an estimate costs O(D K k), not O(D^2 K k).
+/// (`OutcomeTable.value(replacing:with:inSum:)`), so an estimate costs O(D K k), not O(D^2 K k).
 struct IndeCateR<Sampler: IndependentOutcomes>: GradientEstimator {
   let draws: Int
   var sampler: Sampler
@@ -19,7 +19,7 @@ struct IndeCateR<Sampler: IndependentOutcomes>: GradientEstimator {
   let table: ScratchBuffers
 
   init(problem: GradientProblem) {
-    draws = problem.options.whole(IndeCateREstimator.draws)
+    draws = problem.options.whole(IndeCateREstimator.draws, for: .indecater)
     sampler = Sampler(problem: problem, slots: draws)
     table = ScratchBuffers(count: sampler.variables * sampler.outcomes, slots: 1)
   }
@@ -84,6 +84,6 @@ enum IndeCateREstimator {
 
   /// D K k.
   static func evaluations(_ distribution: DistributionSpec, _ options: EstimatorOptions) -> Int {
-    distribution.variables * distribution.outcomes * options.whole(draws)
+    distribution.variables * distribution.outcomes * options.whole(draws, for: .indecater)
   }
 }

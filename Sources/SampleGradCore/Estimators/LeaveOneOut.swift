@@ -14,7 +14,7 @@ struct LeaveOneOut<Sampler: ExactSampling>: GradientEstimator {
   let weights: ScratchBuffers
 
   init(problem: GradientProblem) {
-    draws = problem.options.whole(LeaveOneOutEstimator.draws)
+    draws = problem.options.whole(LeaveOneOutEstimator.draws, for: .rloo)
     sampler = Sampler(problem: problem, slots: draws)
     weights = ScratchBuffers(count: draws, slots: 1)
   }
@@ -49,7 +49,7 @@ enum LeaveOneOutEstimator {
   static let descriptor = EstimatorDescriptor(
     kind: .rloo, stream: 9, shortName: "RLOO", longName: "leave-one-out (RLOO)",
     summary: "k draws, each with the mean f of the other k - 1 as its baseline; unbiased",
-    isUnbiased: true, options: [draws], evaluations: { $0.options.whole(draws) },
+    isUnbiased: true, options: [draws], evaluations: { $0.options.whole(draws, for: .rloo) },
     make: { problem in
       func build<F: DistributionFamily>(_: F) -> any GradientEstimator {
         LeaveOneOut<F.Sampler>(problem: problem)

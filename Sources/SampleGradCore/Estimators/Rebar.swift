@@ -162,7 +162,7 @@ enum RebarEstimator {
     kind: .rebar, stream: 7, shortName: "REBAR",
     summary: "score function with the relaxation as a control variate (scale eta); unbiased",
     isUnbiased: true, needs: needs, options: [eta], diagnostics: [etaInUse],
-    evaluations: { _ in 3 }, make: { make($0, eta: .fixed($0.options[eta])) })
+    evaluations: { _ in 3 }, make: { make($0, eta: .fixed($0.options[eta, for: .rebar])) })
 
   static func make(_ problem: GradientProblem, eta: EtaRule) -> any GradientEstimator {
     func build<F: RelaxableFamily>(_: F) -> any GradientEstimator {

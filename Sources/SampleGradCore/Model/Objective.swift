@@ -9,7 +9,7 @@ import Foundation
 /// (gaussian). The one-variable objectives keep their own formulas; `mean-squared` and
 /// `squared-mean` read each variable's value `v_d` from the point and are a function of one
 /// running sum over the variables, `f = combine(sum_d term(v_d))`, so that changing one
-/// variable costs O(1) (IndeCateR).
+/// variable costs O(1) (IndeCateR, through `OutcomeTable`).
 public struct Objective: Sendable, Equatable {
   public let spec: ObjectiveSpec
   /// `f` at each outcome of a single variable: `f(e_j)` per category, `[f(0), f(1)]` for a
@@ -175,15 +175,6 @@ public struct Objective: Sendable, Equatable {
     }
   }
 
-  /// `f` at the hard outcomes of every variable (one outcome index per variable).
-  @inline(__always)
-  func value(outcomes b: UnsafePointer<Int>) -> Double {
-    if layout.variables == 1 { return outcomeValues[b[0]] }
-    var s = 0.0
-    for d in 0..<layout.variables { s += term(values[b[d]]) }
-    return combine(s)
-  }
-
   // MARK: many variables
 
   /// Variable `d`'s value at a point: the coordinate itself (bits), or the row's dot product
@@ -224,19 +215,6 @@ public struct Objective: Sendable, Equatable {
     var s = 0.0
     for d in 0..<layout.variables { s += term(variableValue(x, variable: d)) }
     return s
-  }
-
-  /// The sum of the terms at hard outcomes.
-  func sumOfTerms(outcomes b: UnsafePointer<Int>) -> Double {
-    var s = 0.0
-    for d in 0..<layout.variables { s += term(values[b[d]]) }
-    return s
-  }
-
-  /// `f` after one variable's value changes from `old` to `new`, given the sum at the old.
-  @inline(__always)
-  func value(replacing old: Double, with new: Double, inSum sum: Double) -> Double {
-    combine(sum - term(old) + term(new))
   }
 
   /// `df/dx` of the many-variable objectives: `df/dv_d = combine'(S) term'(v_d)`, times

@@ -46,7 +46,10 @@ public enum RunReport {
       let options = e.kind.descriptor.options
       if !options.isEmpty {
         fields.append(
-          ("options", .object(options.map { ($0.key, .number(r.problem.options[$0])) })))
+          (
+            "options",
+            .object(options.map { ($0.key, .number(r.problem.options[$0, for: e.kind])) })
+          ))
       }
       for reading in e.diagnostics { fields.append((reading.key, .number(reading.value))) }
       fields.append(("total", totalJSON(e.total)))

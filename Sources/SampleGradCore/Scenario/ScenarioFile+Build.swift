@@ -20,7 +20,8 @@ extension ScenarioDecoder {
     let objective = buildObjective(file.objective, &problems)
     let training = buildTraining(file.training, &problems)
     guard let distribution, let objective, problems.isEmpty else { return (nil, problems) }
-    let options = EstimatorOptions(file.options?.values ?? [:])
+    let options = EstimatorOptions(
+      file.options?.values ?? [:], scoped: file.options?.scoped ?? [:])
     let sweep = buildSweep(file.sweep, &problems)
     guard problems.isEmpty else { return (nil, problems) }
     do throws(InvalidScenario) {

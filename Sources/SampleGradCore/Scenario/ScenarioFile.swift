@@ -37,14 +37,21 @@ struct ScenarioFile: Decodable {
     var threshold: Number?
   }
 
-  /// `[options]`: each key an option some estimator declares (`EstimatorRegistry.options`).
+  /// `[options]`: each key an option some estimator declares (`EstimatorRegistry.options`),
+  /// and `[options.NAME]` tables of values for one estimator only.
   struct Options: Decodable {
     var values: [String: Double] = [:]
+    var scoped: [String: [String: Double]] = [:]
 
     init(from decoder: any Decoder) throws {
       let container = try decoder.container(keyedBy: AnyKey.self)
       for key in container.allKeys {
-        values[key.stringValue] = try container.decode(Number.self, forKey: key).value
+        if let number = try? container.decode(Number.self, forKey: key) {
+          values[key.stringValue] = number.value
+        } else {
+          let table = try container.decode([String: Number].self, forKey: key)
+          scoped[key.stringValue] = table.mapValues(\.value)
+        }
       }
     }
   }

@@ -37,10 +37,13 @@ public struct ScenarioOverrides: Sendable, Equatable {
         source: Self.source, key: flag,
         "expected KEY=VALUE (options: \(EstimatorRegistry.optionNames)), got '\(text)'")
     }
-    guard EstimatorRegistry.option(parts[0]) != nil else {
+    // `rloo.draws=96` sets it for one estimator; the scenario's rules check the pair.
+    let key = parts[0].split(separator: ".").last.map(String.init) ?? parts[0]
+    guard EstimatorRegistry.option(key) != nil else {
       throw ScenarioError(
         source: Self.source, key: flag,
-        "unknown option '\(parts[0])' (known: \(EstimatorRegistry.optionNames))")
+        "unknown option '\(parts[0])' (known: \(EstimatorRegistry.optionNames), or NAME.KEY for one estimator)"
+      )
     }
     guard let value = Double(parts[1]) else {
       throw ScenarioError(
@@ -99,7 +102,10 @@ public struct ScenarioOverrides: Sendable, Equatable {
     if !options.isEmpty {
       var merged = scenario.options
       for (key, value) in options.sorted(by: { $0.key < $1.key }) {
-        merged = merged.setting(key, to: value)
+        let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
+        merged =
+          parts.count == 2
+          ? merged.setting(parts[1], for: parts[0], to: value) : merged.setting(key, to: value)
       }
       do throws(InvalidScenario) {
         scenario = try scenario.with(options: merged)

@@ -46,6 +46,12 @@ enum ScenarioSchema {
     ]
     + EstimatorRegistry.options.map {
       ("options.\($0.key)", $0.isWholeNumber ? Expected.wholeNumber : .number)
+    }
+    + EstimatorRegistry.displayOrder.filter { !$0.descriptor.options.isEmpty }.flatMap { kind in
+      [("options.\(kind.rawValue)", Expected.table)]
+        + kind.descriptor.options.map {
+          ("options.\(kind.rawValue).\($0.key)", $0.isWholeNumber ? Expected.wholeNumber : .number)
+        }
     } + [
       ("training", .table), ("training.steps", .wholeNumber), ("training.learning_rate", .number),
       ("training.optimizer", .string), ("training.batch", .wholeNumber),

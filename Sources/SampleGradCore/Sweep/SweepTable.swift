@@ -18,7 +18,7 @@ public enum SweepTable {
     }
     lines.append(header)
     lines.append(
-      "swept: \(label) from \(NumberFormat.short(plan.grid.from)) to \(NumberFormat.short(plan.grid.to)),"
+      "swept: \(label) from \(value(plan.grid.from, plan)) to \(value(plan.grid.to, plan)),"
         + " \(plan.grid.points) points (\(plan.grid.scale.rawValue) scale)"
         + (plan.current.map { ", now \(NumberFormat.short($0))" } ?? ""))
     lines.append(
@@ -41,6 +41,11 @@ public enum SweepTable {
       .joined(separator: "\n")
   }
 
+  /// A swept value as the table prints it: a number of variables whole (1024, not 1.02e+03).
+  static func value(_ x: Double, _ plan: SweepPlan) -> String {
+    plan.setting == .dimension ? String(Int(x.rounded())) : NumberFormat.short(x)
+  }
+
   /// All components at once (`TotalSummary`): per estimator the noise of one estimate over
   /// the size of the gradient, sqrt(total variance) / |g|, and the mean cosine between one
   /// estimate and g; the lowest total MSE per point.
@@ -51,7 +56,7 @@ public enum SweepTable {
     ]
     for point in r.points {
       let norm = point.exact.gradient.reduce(0) { $0 + $1 * $1 }.squareRoot()
-      var row = [NumberFormat.short(point.value), NumberFormat.short(norm)]
+      var row = [value(point.value, r.plan), NumberFormat.short(norm)]
       let totals = point.estimators.map(\.total)
       for t in totals {
         row.append(t.relativeNoise.map(NumberFormat.short) ?? "-")

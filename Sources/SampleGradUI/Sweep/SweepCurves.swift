@@ -15,6 +15,12 @@ struct SweepCurves: Sendable {
     var meanSquaredError: [Double]
     /// `SE²`, where an unbiased estimator's measured bias² sits.
     var noiseFloor: [Double]
+    /// Per point, `sqrt(total variance) / |g|` over all components (`TotalSummary`).
+    var relativeNoise: [Double]
+    /// Per point, the total MSE over all components.
+    var totalError: [Double]
+    /// Per point, the mean cosine between one estimate and the gradient.
+    var meanCosine: [Double]
     /// Per point, whether the data show a bias (`BiasVerdict.isBiased`).
     var isBiased: [Bool]
     /// Per point, whether it may be named lowest (`MeanSquaredErrorRanking.competes`; never
@@ -27,6 +33,7 @@ struct SweepCurves: Sendable {
       case .meanSquaredError: meanSquaredError
       case .variance: variance
       case .squaredBias: squaredBias
+      case .relativeNoise: relativeNoise
       }
     }
   }
@@ -45,6 +52,7 @@ struct SweepCurves: Sendable {
         let estimate = point.estimators[e]
         return estimate.exact.indices.contains(i) ? estimate.summary(i) : nil
       }
+      let totals = result.points.map { $0.estimators[e].total }
       return Row(
         kind: kind, mark: theme.seriesGlyph(index), style: theme.seriesStyle(index),
         isHidden: view.hidden.contains(kind),
@@ -53,13 +61,20 @@ struct SweepCurves: Sendable {
         meanSquaredError: Self.roundingToZero(summaries.map { $0?.meanSquaredError ?? .nan }),
         noiseFloor: Self.roundingToZero(
           summaries.map { $0.map { $0.standardError * $0.standardError } ?? .nan }),
+        // An estimate exact up to rounding (IndeCateR on a sum) reads as exactly 0.
+        relativeNoise: totals.map { t in t.relativeNoise.map { $0 < 1e-9 ? 0 : $0 } ?? .nan },
+        totalError: zip(totals, result.points).map { t, point in
+          let norm = point.exact.gradient.reduce(0) { $0 + $1 * $1 }
+          return t.meanSquaredError < 1e-18 * norm ? 0 : t.meanSquaredError
+        },
+        meanCosine: totals.map { $0.meanCosine ?? .nan },
         isBiased: summaries.map { $0?.verdict.isBiased ?? false },
         competes: summaries.map { summary in
           kind != .exact && summary.map(MeanSquaredErrorRanking.competes) == true
         })
     }
     chart = []
-    if view.measure != .variance {
+    if view.measure != .variance && !view.measure.isTotal {
       // What answering 0 would score: its bias² is exact², and so is its MSE.
       let zero = result.points.map { point in
         let g = point.exact.gradient.indices.contains(i) ? point.exact.gradient[i] : .nan

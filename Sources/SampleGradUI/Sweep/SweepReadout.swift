@@ -40,7 +40,11 @@ struct SweepReadout: Widget, Sendable {
     let at =
       "\(label) \(ScreenFormat.short(point.value)), point \(view.cursor + 1) of \(result.points.count)"
     var lines: [(String, Role)] = []
-    if compact {
+    let norm = point.exact.gradient.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    if view.measure.isTotal {
+      lines.append((at + "   |g| \(ScreenFormat.short(norm)) over all components", .label))
+      if !compact { lines.append(("", .plain)) }
+    } else if compact {
       lines.append(
         (
           at + "   exact \(ScreenFormat.short(exact))   answer 0: MSE "
@@ -60,6 +64,10 @@ struct SweepReadout: Widget, Sendable {
     for (text, role) in lines {
       buffer.write(text, in: rect.row(row), style: theme.style(role))
       row += 1
+    }
+    if view.measure.isTotal {
+      drawTotals(into: &buffer, in: rect, from: row, point: point, theme: theme)
+      return
     }
     let headers = ["variance", "bias²", "SE²", "MSE"].map(theme.glyphs.text)
     var x = rect.x + 2 + Self.nameWidth
@@ -111,6 +119,52 @@ struct SweepReadout: Widget, Sendable {
     }
     if !compact {
       drawKey(into: &buffer, in: rect.splitTop(row + 1).rest, theme: theme)
+    }
+  }
+
+  /// The all-component numbers at the cursor: SD/|g|, the mean cosine and the total MSE, the
+  /// lowest total MSE marked.
+  private func drawTotals(
+    into buffer: inout Buffer, in rect: Rect, from start: Int, point: SweepPoint, theme: Theme
+  ) {
+    var row = start
+    var x = rect.x + 2 + Self.nameWidth
+    for header in ["SD/|g|", "cosine", "MSE all"] {
+      buffer.write(
+        ScreenFormat.pad(header, Self.numberWidth, align: .right), x: x, y: rect.y + row,
+        style: theme.style(.hint))
+      x += Self.numberWidth + 1
+    }
+    row += 1
+    let visible = curves.rows.indices.filter { !curves.rows[$0].isHidden }
+    let totals = visible.map { point.estimators[$0].total }
+    let samples = visible.map { point.estimators[$0].moments.count }
+    let lowest = TotalSummary.lowest(totals, samples: samples).map { visible[$0] }
+    let p = view.cursor
+    for (e, curve) in curves.rows.enumerated() {
+      guard row < rect.height else { break }
+      let y = rect.y + row
+      let dim = curve.isHidden ? theme.style(.off) : theme.style(.plain)
+      buffer[rect.x, y] = Cell(curve.mark, style: curve.isHidden ? theme.style(.off) : curve.style)
+      buffer.write(
+        ScreenFormat.pad("\(e + 1) " + curve.kind.descriptor.shortName, Self.nameWidth),
+        x: rect.x + 2, y: y, style: dim)
+      let cells = [curve.relativeNoise[p], curve.meanCosine[p], curve.totalError[p]]
+      var x = rect.x + 2 + Self.nameWidth
+      for (c, value) in cells.enumerated() {
+        let style = c == 2 && e == lowest ? theme.style(.title) : dim
+        buffer.write(
+          ScreenFormat.pad(
+            ScreenFormat.number(value, width: Self.numberWidth), Self.numberWidth, align: .right),
+          x: x, y: y, style: style)
+        x += Self.numberWidth + 1
+      }
+      if e == lowest {
+        buffer.write(
+          theme.glyphs.isASCII ? "< lowest" : "◀ lowest", x: x, y: y, style: theme.style(.title),
+          maxWidth: rect.maxX - x)
+      }
+      row += 1
     }
   }
 
@@ -182,7 +236,12 @@ struct SweepReadout: Widget, Sendable {
       }
     }
     guard let best else { return "" }
-    let measure = view.measure == .variance ? "variance" : "MSE"
+    let measure =
+      switch view.measure {
+      case .variance: "variance"
+      case .relativeNoise: "SD/|g|"
+      default: "MSE"
+      }
     return "lowest \(measure) of the sweep: \(curves.rows[best.e].kind.descriptor.shortName), "
       + "\(ScreenFormat.short(best.value)) at \(label) "
       + ScreenFormat.short(result.points[best.p].value)

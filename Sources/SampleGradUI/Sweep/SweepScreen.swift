@@ -77,7 +77,7 @@ struct SweepScreen: Widget, Sendable {
     let names = snapshot.parameterNames
     let component = names.indices.contains(view.component) ? names[view.component] : ""
     var facts = [
-      glyphs.text(view.measure.title) + " on \(component)"
+      glyphs.text(view.measure.title) + (view.measure.isTotal ? "" : " on \(component)")
     ]
     if let part {
       let grid = part.plan.grid

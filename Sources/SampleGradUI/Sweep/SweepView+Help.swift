@@ -15,7 +15,11 @@ extension SweepView {
         KeyMap.Entry("Home End", "the first or the last point"),
         KeyMap.Entry("Enter", "move the live view to the cursor's value and go back to it"),
         KeyMap.Entry("Esc  w", "go back without changing anything"),
-        KeyMap.Entry("m", g.text("draw the MSE (bias² + variance), the variance, or bias²")),
+        KeyMap.Entry(
+          "m",
+          g.text(
+            "draw the MSE (bias² + variance), the variance, or bias²; with many variables also "
+              + "SD/|g| over all components (where such a sweep opens)")),
         KeyMap.Entry("↑ ↓ k j", "Up Down k j", "the gradient component (logit 1, mean, std...)"),
         KeyMap.Entry(
           "o",

@@ -72,7 +72,11 @@ extension SweepView {
         ViewRefusal("cannot sweep: " + (error.problems.first?.message ?? error.description)))
     }
     let cursor = plan.current.flatMap(plan.grid.nearestPoint) ?? plan.grid.points / 2
-    return .success(SweepView(setting: setting, component: component, cursor: cursor))
+    // Many variables open on the all-component measure: per component says little there.
+    let measure: Measure =
+      Self.sweepsManyVariables(setting, scenario) ? .relativeNoise : .meanSquaredError
+    return .success(
+      SweepView(setting: setting, component: component, cursor: cursor, measure: measure))
   }
 
   mutating func handle(_ key: Key, _ context: inout ViewContext) -> [ExplorerEffect] {
@@ -81,7 +85,9 @@ extension SweepView {
     let points = plan?.grid.points ?? 1
     let components = snapshot.parameterNames.count
     switch key {
-    case .character("m"): measure = measure.next
+    case .character("m"):
+      measure = measure.next(
+        allowsTotal: Self.sweepsManyVariables(setting, plan?.scenario ?? snapshot.scenario))
     case .character("o"):
       return sweepNextSetting(&context)
     case .character(let c) where ("1"..."9").contains(c):

@@ -12,11 +12,19 @@ package struct SweepView: ViewController, Equatable {
     case variance
     /// `bias^2`, over each estimator's noise floor `SE^2`.
     case squaredBias
+    /// `sqrt(total variance) / |g|` over all components at once: how noise grows with the
+    /// number of variables (offered for sweeps of many variables only).
+    case relativeNoise
 
-    var next: Measure {
-      let all = Self.allCases
-      return all[(all.firstIndex(of: self)! + 1) % all.count]
+    /// The next measure `m` shows; the all-component one only where `allowsTotal`.
+    func next(allowsTotal: Bool) -> Measure {
+      let all = Self.allCases.filter { allowsTotal || $0 != .relativeNoise }
+      guard let i = all.firstIndex(of: self) else { return .meanSquaredError }
+      return all[(i + 1) % all.count]
     }
+
+    /// Whether it is measured over all components (not the view's one component).
+    var isTotal: Bool { self == .relativeNoise }
 
     /// The chart's title for it.
     var title: String {
@@ -24,6 +32,7 @@ package struct SweepView: ViewController, Equatable {
       case .meanSquaredError: "MSE = bias² + variance"
       case .variance: "variance"
       case .squaredBias: "bias² over its noise floor SE²"
+      case .relativeNoise: "SD/|g| of one estimate, all components"
       }
     }
   }
@@ -37,10 +46,19 @@ package struct SweepView: ViewController, Equatable {
   /// Curves turned off with `1`..`9`.
   package var hidden: Set<EstimatorKind> = []
 
-  package init(setting: ScenarioSetting, component: Int, cursor: Int) {
+  package init(
+    setting: ScenarioSetting, component: Int, cursor: Int, measure: Measure = .meanSquaredError
+  ) {
     self.setting = setting
     self.component = component
     self.cursor = cursor
+    self.measure = measure
+  }
+
+  /// Whether the all-component measure applies: a sweep over the number of variables, or of
+  /// a scenario with many.
+  static func sweepsManyVariables(_ setting: ScenarioSetting, _ scenario: Scenario) -> Bool {
+    setting == .dimension || scenario.distribution.variables > 1
   }
 
   static let name = "sweep"

@@ -47,8 +47,9 @@ struct BenchCommand: ParsableCommand {
     // The default preset's own sweep unless a preset is named.
     let swept = try named ?? ScenarioOptions.loadPresetOrFail(PresetLibrary.defaultPreset)
 
-    let results = Benchmark.sampling(
-      scenario: scenario, threads: all > 1 ? [1, all] : [1], seconds: seconds)
+    let results =
+      Benchmark.sampling(scenario: scenario, threads: all > 1 ? [1, all] : [1], seconds: seconds)
+      + Benchmark.manyVariables(threads: all > 1 ? [1, all] : [1], seconds: seconds)
     let sweeps: [Benchmark.SweepTiming]
     do throws(InvalidScenario) {
       sweeps = try Benchmark.sweep(

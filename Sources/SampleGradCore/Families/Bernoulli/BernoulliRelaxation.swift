@@ -8,6 +8,8 @@ struct BernoulliRelaxation: ConditionalRelaxation {
   var parameterCount: Int { variables }
   private(set) var temperature = 1.0
   let objective: Objective
+  /// `f` at hard outcomes.
+  let table: OutcomeTable
   /// Each bit's log-odds and what its conditional draw needs of them.
   private(set) var conditionals: [ConditionalLogistic]
   /// `p_d`, which the score `b - p` subtracts.
@@ -16,6 +18,7 @@ struct BernoulliRelaxation: ConditionalRelaxation {
   init(problem: GradientProblem, slots: Int) {
     variables = problem.variables
     objective = problem.objective
+    table = OutcomeTable(objective: problem.objective)
     conditionals = []
     buffers = ScratchBuffers(count: variables, slots: 1)
     rebind(to: problem)
@@ -61,7 +64,7 @@ struct BernoulliRelaxation: ConditionalRelaxation {
   }
 
   @inline(__always)
-  func hardValue(_ hard: UnsafePointer<Int>) -> Double { objective.value(outcomes: hard) }
+  func hardValue(_ hard: UnsafePointer<Int>) -> Double { table.value(outcomes: hard) }
 
   /// `df/dz_d = df/dy_d * slope_d`.
   @inline(__always)

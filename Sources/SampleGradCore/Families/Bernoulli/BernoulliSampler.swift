@@ -4,25 +4,22 @@ struct BernoulliSampler: IndependentOutcomes {
   let variables: Int
   var outcomes: Int { 2 }
   let slots: Int
-  let objective: Objective
-  /// `1 - p_d` (each its own sigmoid) and `p_d`, and f at 0 and 1 (one bit).
+  /// `f` at hard outcomes.
+  let table: OutcomeTable
+  /// `1 - p_d` (each its own sigmoid) and `p_d`.
   let buffers: ScratchBuffers
   let threshold: UnsafeMutablePointer<Double>
   let p: UnsafeMutablePointer<Double>
-  let values: UnsafeMutablePointer<Double>
   /// Each slot's bits (slots x D).
   let drawn: ScratchBuffers
 
   init(problem: GradientProblem, slots: Int) {
     variables = problem.variables
     self.slots = max(slots, 1)
-    objective = problem.objective
-    buffers = ScratchBuffers(count: max(variables, 2), slots: 3)
+    table = OutcomeTable(objective: problem.objective)
+    buffers = ScratchBuffers(count: variables, slots: 2)
     threshold = buffers.slot(0)
     p = buffers.slot(1)
-    values = buffers.slot(2)
-    values.update(
-      from: problem.objective.outcomeValues, count: problem.objective.outcomeValues.count)
     drawn = ScratchBuffers(count: 1, slots: 1, indexCount: self.slots * variables)
     rebind(to: problem)
   }
@@ -42,8 +39,7 @@ struct BernoulliSampler: IndependentOutcomes {
 
   @inline(__always)
   func value(slot: Int) -> Double {
-    if variables == 1 { return values[drawn.indices[slot]] }
-    return objective.value(outcomes: drawn.indices + slot * variables)
+    table.value(outcomes: drawn.indices + slot * variables)
   }
 
   @inline(__always)
@@ -64,7 +60,8 @@ struct BernoulliSampler: IndependentOutcomes {
       let weight = weights[i] * scale
       weightSum += weight
       let bits = drawn.indices + i * variables
-      for d in 0..<variables where bits[d] == 1 { out[d] += weight }
+      // `weight b_d`, without a branch per bit.
+      for d in 0..<variables { out[d] += weight * Double(bits[d]) }
     }
     for d in 0..<variables { out[d] -= weightSum * p[d] }
   }
@@ -74,14 +71,12 @@ struct BernoulliSampler: IndependentOutcomes {
   func outcome(slot: Int, variable d: Int) -> Int { drawn.indices[slot * variables + d] }
 
   func objectiveState(slot: Int) -> Double {
-    guard objective.kind.takesManyVariables else { return 0 }
-    return objective.sumOfTerms(outcomes: drawn.indices + slot * variables)
+    table.sum(outcomes: drawn.indices + slot * variables)
   }
 
+  @inline(__always)
   func value(slot: Int, variable d: Int, setTo j: Int, state: Double) -> Double {
-    guard objective.kind.takesManyVariables else { return values[j] }
-    return objective.value(
-      replacing: Double(outcome(slot: slot, variable: d)), with: Double(j), inSum: state)
+    table.value(replacing: outcome(slot: slot, variable: d), with: j, inSum: state)
   }
 
   /// `out_d = p_d (1 - p_d) (a_d1 - a_d0)`: the sigmoid's chain rule.

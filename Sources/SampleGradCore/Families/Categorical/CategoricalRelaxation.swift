@@ -13,6 +13,8 @@ struct CategoricalRelaxation: ConditionalRelaxation {
   var parameterCount: Int { variables * k }
   private(set) var temperature = 1.0
   let objective: Objective
+  /// `f` at hard outcomes.
+  let table: OutcomeTable
   /// Owns the D x K buffers the pointers below name.
   let buffers: ScratchBuffers
   let logits: UnsafeMutablePointer<Double>
@@ -30,6 +32,7 @@ struct CategoricalRelaxation: ConditionalRelaxation {
     variables = problem.variables
     k = problem.categories
     objective = problem.objective
+    table = OutcomeTable(objective: problem.objective)
     buffers = ScratchBuffers(count: variables * k, slots: 4)
     logits = buffers.slot(0)
     probabilities = buffers.slot(1)
@@ -95,7 +98,7 @@ struct CategoricalRelaxation: ConditionalRelaxation {
   }
 
   @inline(__always)
-  func hardValue(_ hard: UnsafePointer<Int>) -> Double { objective.value(outcomes: hard) }
+  func hardValue(_ hard: UnsafePointer<Int>) -> Double { table.value(outcomes: hard) }
 
   @inline(__always)
   func backward(

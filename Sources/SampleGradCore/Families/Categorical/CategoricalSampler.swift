@@ -5,12 +5,12 @@ struct CategoricalSampler: IndependentOutcomes {
   let variables: Int
   let outcomes: Int
   let slots: Int
-  let objective: Objective
-  /// Owns p and the cumulative p (D x K each) and f at each outcome of one variable.
+  /// `f` at hard outcomes.
+  let table: OutcomeTable
+  /// Owns p and the cumulative p (D x K each).
   let buffers: ScratchBuffers
   let probabilities: UnsafeMutablePointer<Double>
   let cumulative: UnsafeMutablePointer<Double>
-  let values: UnsafeMutablePointer<Double>
   /// The outcome of each variable of each slot's sample (slots x D).
   let drawn: ScratchBuffers
 
@@ -18,14 +18,10 @@ struct CategoricalSampler: IndependentOutcomes {
     variables = problem.variables
     outcomes = problem.categories
     self.slots = max(slots, 1)
-    objective = problem.objective
-    buffers = ScratchBuffers(count: variables * outcomes, slots: 3)
+    table = OutcomeTable(objective: problem.objective)
+    buffers = ScratchBuffers(count: variables * outcomes, slots: 2)
     probabilities = buffers.slot(0)
     cumulative = buffers.slot(1)
-    values = buffers.slot(2)
-    // The objective is fixed for the sampler's life: its outcome values are copied once.
-    values.update(
-      from: problem.objective.outcomeValues, count: problem.objective.outcomeValues.count)
     drawn = ScratchBuffers(count: 1, slots: 1, indexCount: self.slots * variables)
     rebind(to: problem)
   }
@@ -61,8 +57,7 @@ struct CategoricalSampler: IndependentOutcomes {
 
   @inline(__always)
   func value(slot: Int) -> Double {
-    if variables == 1 { return values[drawn.indices[slot]] }
-    return objective.value(outcomes: drawn.indices + slot * variables)
+    table.value(outcomes: drawn.indices + slot * variables)
   }
 
   /// `out = weight (e_b - p)`, row by row: `-weight p` everywhere, then `+weight` at b.
@@ -98,14 +93,12 @@ struct CategoricalSampler: IndependentOutcomes {
   func outcome(slot: Int, variable d: Int) -> Int { drawn.indices[slot * variables + d] }
 
   func objectiveState(slot: Int) -> Double {
-    guard objective.kind.takesManyVariables else { return 0 }
-    return objective.sumOfTerms(outcomes: drawn.indices + slot * variables)
+    table.sum(outcomes: drawn.indices + slot * variables)
   }
 
+  @inline(__always)
   func value(slot: Int, variable d: Int, setTo j: Int, state: Double) -> Double {
-    guard objective.kind.takesManyVariables else { return values[j] }
-    let old = objective.values[outcome(slot: slot, variable: d)]
-    return objective.value(replacing: old, with: objective.values[j], inSum: state)
+    table.value(replacing: outcome(slot: slot, variable: d), with: j, inSum: state)
   }
 
   /// `out_dj = p_dj (a_dj - sum_i p_di a_di)`: the softmax's chain rule, row by row.
