@@ -1,7 +1,8 @@
 /// The JSON document of `samplegrad run`, keys in the documented order. Per estimator and
 /// component: the moments, the bias, `standardDeviation`, `relativeNoise` (SD / |exact|, null
 /// where the exact gradient is 0), `mse` (bias^2 + variance) and the bias verdict of
-/// `BiasVerdict`, the rule the explorer's screen uses too.
+/// `BiasVerdict`, the rule the explorer's screen uses too; a `note` when an estimator theory
+/// calls unbiased never varied (`ConstantMiss`).
 public enum RunReport {
   public static func json(_ r: RunResult) -> JSONValue {
     var distribution: [(String, JSONValue)] = [
@@ -40,6 +41,7 @@ public enum RunReport {
         ),
       ]
       if let eta = e.eta { fields.append(("eta", .number(eta))) }
+      if let note = ConstantMiss.note(for: e, in: r) { fields.append(("note", .string(note))) }
       return .object(fields)
     }
 

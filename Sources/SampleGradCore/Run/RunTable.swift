@@ -67,6 +67,7 @@ public enum RunTable {
       }
     }
     lines += align(rows, leftAligned: [0, 1, 6])
+    lines += r.estimators.compactMap { ConstantMiss.note(for: $0, in: r) }
     lines.append("")
     lines += legend(r)
     return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
