@@ -136,7 +136,9 @@ public struct Scenario: Sendable, Equatable {
     case .categorical(let old, let temperature):
       guard logits.count == old.count else {
         throw InvalidScenario(
-          key: key, "scenario '\(name)' has \(old.count) categories, got \(logits.count) values")
+          key: key,
+          "scenario '\(name)' has \(old.count) categories, got \(NumberFormat.count(logits.count, "value"))"
+        )
       }
       return try with(distribution: .categorical(logits: logits, temperature: temperature))
     case .bernoulli:

@@ -213,7 +213,7 @@ public enum TourLibrary {
   public static func summaries(in library: PresetLibrary) -> [PresetSummary] {
     library.summaries { path throws(ScenarioError) in
       let tour = try TourDecoder.load(path: path)
-      return ("\(tour.steps.count) steps  \(tour.title)", "")
+      return ("\(NumberFormat.count(tour.steps.count, "step"))  \(tour.title)", "")
     }
   }
 

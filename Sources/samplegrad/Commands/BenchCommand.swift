@@ -114,7 +114,7 @@ struct BenchCommand: ParsableCommand {
         let plan = sweep.plan
         try Output.line(
           "sweep \(plan.scenario.name) over \(plan.setting.name): \(plan.grid.points) points x "
-            + "\(sweep.samples) samples x \(plan.estimators.count) estimators, "
+            + "\(sweep.samples) samples x \(NumberFormat.count(plan.estimators.count, "estimator")), "
             + "\(sweep.threads) thread\(sweep.threads == 1 ? "" : "s"): "
             + String(format: "%.2f s (median)", sweep.medianSeconds))
       }

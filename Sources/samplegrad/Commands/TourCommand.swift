@@ -77,7 +77,8 @@ struct TourCommand: ParsableCommand {
     } catch {
       throw Failure.lines(ScenarioError(source: tour, error).lines)
     }
-    try Output.line("\(loaded.title)  (\(loaded.name), \(loaded.steps.count) steps)")
+    try Output.line(
+      "\(loaded.title)  (\(loaded.name), \(NumberFormat.count(loaded.steps.count, "step")))")
     for result in results { try Output.line(result.line) }
     let failed = results.filter { !$0.outcome.passed }.count
     try Output.line("\(results.count - failed) of \(results.count) checks pass")
