@@ -52,7 +52,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
   }
 
-  private static func quote(_ s: String) -> String {
+  static func quote(_ s: String) -> String {
     var out = "\""
     for scalar in s.unicodeScalars {
       switch scalar {

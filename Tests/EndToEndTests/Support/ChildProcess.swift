@@ -128,6 +128,26 @@ struct RunningChild {
       timedOut: timedOut)
   }
 
+  /// Waits for the child (killing it at the deadline) and returns its exit status and the
+  /// peak resident memory it ever had, in bytes (`wait4`'s `ru_maxrss`: this child's own,
+  /// read as it is reaped, so a late peak is not missed as polling /proc could miss it).
+  func waitForPeakMemory(deadline seconds: Double = 60) -> (status: Int32, peakBytes: Int) {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var status: Int32 = 0
+    var usage = rusage()
+    let end = Date().addingTimeInterval(seconds)
+    while wait4(pid, &status, WNOHANG, &usage) == 0 {
+      if Date() >= end {
+        kill(pid, SIGKILL)
+        wait4(pid, &status, 0, &usage)
+        break
+      }
+      usleep(20_000)
+    }
+    let signal = status & 0x7F
+    return (signal == 0 ? (status >> 8) & 0xFF : 128 + signal, Int(usage.ru_maxrss) * 1024)
+  }
+
   /// The peak resident memory so far, in bytes (`VmHWM` in /proc), if it can be read.
   var peakMemory: Int? {
     guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
