@@ -111,12 +111,11 @@ struct ExplorerLoop {
       engine.latest, width: size.width, height: size.height, stamp: formatter.string(from: Date()))
     let folder = FileManager.default.currentDirectoryPath
     do {
-      try files.text.write(toFile: files.baseName + ".txt", atomically: true, encoding: .utf8)
-      try files.json.write(toFile: files.baseName + ".json", atomically: true, encoding: .utf8)
-      explorer.show(message: "wrote \(files.baseName).txt and .json in \(folder)")
+      let name = try ExportWriter.write(
+        baseName: files.baseName, text: files.text, json: files.json, in: folder)
+      explorer.show(message: "wrote \(name).txt and .json in \(folder)")
     } catch {
-      explorer.show(
-        message: "cannot write \(files.baseName).txt in \(folder): \(error.localizedDescription)")
+      explorer.show(message: "cannot write \(files.baseName).txt in \(folder): \(error)")
     }
   }
 
