@@ -9,7 +9,7 @@ public enum RunTable {
     var header = "\(describe(s.distribution.spec))  objective: \(describe(s.objective.spec))"
     if let t = s.distribution.temperature { header += "  temperature: \(NumberFormat.short(t))" }
     lines.append(header)
-    lines.append("seed \(r.seed), \(r.samples) samples per estimator")
+    lines.append("seed \(r.seed), \(NumberFormat.count(r.samples, "sample")) per estimator")
     lines.append("")
 
     let names = s.distribution.parameterNames

@@ -32,7 +32,7 @@ public enum TrainingTable {
     lines.append(header)
     var run =
       "\(settings.optimizer.rawValue), learning rate \(NumberFormat.short(settings.learningRate)),"
-      + " batch \(settings.batch), \(settings.steps) steps, seed \(setup.seed)"
+      + " batch \(settings.batch), \(NumberFormat.count(settings.steps, "step")), seed \(setup.seed)"
     if case .exponential(let minimum, let rate) = settings.anneal {
       run +=
         ", temperature annealed to \(NumberFormat.short(minimum)) at rate \(NumberFormat.short(rate))"
