@@ -45,6 +45,24 @@ void sg_terminal_prepare_reset(void) {
   append_capability("rmcup");  // leave the alternate screen
 }
 
+// Turns off mouse reporting the way curses turned it on: curses sends the terminfo string XM
+// with parameter 1 (xterm-256color: `\e[?1006;1000h`), or, when the terminal has xterm mouse
+// keys (kmous starts with `\e[`) but no XM, its own `\e[?1000h`. Without this a terminal
+// killed by SIGHUP or SIGUSR1 was left reporting clicks as text (issue 21).
+void sg_terminal_add_mouse_reset(void) {
+  char *keys = tigetstr("kmous");
+  if (keys == NULL || keys == (char *)-1 || strncmp(keys, "\033[", 2) != 0) return;
+  const char *off = "\033[?1000l";
+  char *format = tigetstr("XM");
+  char *formatted = NULL;
+  if (format != NULL && format != (char *)-1) formatted = tiparm(format, 0);
+  if (formatted != NULL) off = formatted;
+  size_t length = strlen(off);
+  if (reset_length + length >= sizeof reset_sequence) return;
+  memcpy(reset_sequence + reset_length, off, length);
+  reset_length += length;
+}
+
 // Async-signal-safe: the reset sequences, then the saved modes (echo, line editing, CR/NL).
 static void reset_terminal_from_signal(void) {
   if (terminal_fd < 0) return;

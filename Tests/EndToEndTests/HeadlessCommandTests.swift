@@ -134,4 +134,23 @@ struct HeadlessCommandTests {
       "/bin/sh", ["-c", "cd / && '\(binary)' run --preset relax-toy --samples 100 --format table"])
     #expect(result.status == 0, "\(result.standardError)")
   }
+
+  /// Issue 21: `bench --seconds 0.01 --threads 32` took 47 s on 2 cores (a 20 ms batch per
+  /// worker after each round's deadline, and a sweep, a race and frames of fixed size).
+  @Test("bench --seconds bounds the whole run, and says what it timed")
+  func benchSecondsBoundsTheRun() throws {
+    let start = Date()
+    let result = try Samplegrad.run(
+      ["bench", "--seconds", "0.01", "--threads", "32", "--format", "json"], deadline: 60)
+    let elapsed = Date().timeIntervalSince(start)
+    #expect(result.status == 0, "\(result.standardError)")
+    // About 0.4 s on 2 cores; the bound leaves room for a loaded machine and the sanitizer.
+    #expect(elapsed < 15, "took \(elapsed) s")
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+    let sweeps = try #require(document["sweep"] as? [[String: Any]])
+    #expect(sweeps.allSatisfy { $0["samples"] as? Int == 1000 })
+    let train = try #require(document["train"] as? [String: Any])
+    #expect(train["steps"] as? Int == 100)
+  }
 }

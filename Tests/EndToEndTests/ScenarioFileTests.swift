@@ -125,6 +125,56 @@ struct ScenarioFileTests {
     }
   }
 
+  // MARK: issue 21, fault 10: invisible format characters
+
+  @Test("bidi, separator and zero-width characters are escaped by every text command")
+  func formatCharactersEscaped() throws {
+    let folder = try ScratchFolder()
+    defer { folder.remove() }
+    let config = folder.url.appendingPathComponent("config/samplegrad")
+    for sub in ["presets", "tours"] {
+      try FileManager.default.createDirectory(
+        at: config.appendingPathComponent(sub), withIntermediateDirectories: true)
+    }
+    let hidden = #"\u202Eevil\u2028line\u200Bzero"#
+    let preset = try Samplegrad.preset("relax-toy")
+      .replacingOccurrences(of: "name = \"relax-toy\"", with: "name = \"bidi\\u200B\"")
+      .replacingOccurrences(
+        of: "title = \"The REBAR and RELAX toy: a tiny gradient in large noise\"",
+        with: "title = \"\(hidden)\"")
+    let presetPath = config.appendingPathComponent("presets/bidi.toml").path
+    try preset.write(toFile: presetPath, atomically: true, encoding: .utf8)
+    let tourPath = config.appendingPathComponent("tours/bidi-tour.toml").path
+    try """
+    title = "\(hidden)"
+    [[step]]
+    title = "\(hidden)"
+    preset = "bidi"
+    samples = 1000
+    caption = "c"
+    checks = ["exact.loss > 0"]
+    """.write(toFile: tourPath, atomically: true, encoding: .utf8)
+
+    let environment = ["XDG_CONFIG_HOME": folder.url.appendingPathComponent("config").path]
+    let escaped = #"\u{202E}evil\u{2028}line\u{200B}zero"#
+    for arguments in [
+      ["presets"], ["check", presetPath], ["check", tourPath],
+      ["run", "--preset", "bidi", "--samples", "1000", "--format", "table"], ["tours"],
+      ["tour", "bidi-tour", "--check"],
+    ] {
+      let result = try Samplegrad.run(arguments, environment: environment)
+      #expect(result.status == 0, "\(arguments): \(result.standardError)")
+      #expect(result.standardOutput.contains(escaped), "\(arguments): \(result.standardOutput)")
+      let raw = result.standardOutput.unicodeScalars.filter(TerminalTextProbe.isInvisible)
+      #expect(raw.isEmpty, "\(arguments): printed raw: \(raw.map(\.value))")
+    }
+    // JSON keeps them as JSON escapes: valid, and the title reads back whole.
+    let json = try Samplegrad.run(
+      ["run", "--preset", "bidi", "--samples", "1000"], environment: environment)
+    #expect(json.standardOutput.contains(#""scenario": "bidi\u200b""#))
+    #expect((try? JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8))) != nil)
+  }
+
   // MARK: item 10, bins finer than doubles resolve
 
   @Test(
@@ -150,5 +200,12 @@ struct ScenarioFileTests {
     ])
     #expect(
       table.standardOutput.contains("chi-square against the exact probabilities: not computed"))
+  }
+}
+
+/// Unicode's format and separator characters (Cf, Zl, Zp), as the tests look for them.
+enum TerminalTextProbe {
+  static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    [.format, .lineSeparator, .paragraphSeparator].contains(scalar.properties.generalCategory)
   }
 }

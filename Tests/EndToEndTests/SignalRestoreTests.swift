@@ -4,6 +4,7 @@ import Testing
 /// Issue 12, item 2: every signal that ends the explorer gives the terminal back: the modes
 /// `stty -g` reported before, the normal screen and a visible cursor. SIGPIPE, SIGUSR1 and
 /// the others below used to leave it raw, on the alternate screen, with the cursor hidden.
+/// Issue 21, fault 2: and with mouse reporting off, which they left on (mode 1000).
 @Suite(.serialized, .enabled(if: TmuxSession.executable != nil, "tmux is not installed"))
 struct SignalRestoreTests {
   static let fatal: [(String, Int32)] = [
@@ -20,6 +21,8 @@ struct SignalRestoreTests {
     let shown = tmux.waitForScreen(ExplorerInTmuxTests.showsHistogram)
     #expect(shown != nil, "no histogram:\n\(tmux.screen())")
     let pid = try #require(tmux.programPID(), "cannot find the explorer's pid")
+    // The explorer asks for clicks: a reset that forgets the mouse has something to forget.
+    #expect(tmux.mouseModes().contains("standard"), "the explorer did not turn the mouse on")
     return (tmux, pid)
   }
 
@@ -28,6 +31,7 @@ struct SignalRestoreTests {
     let modes = tmux.modes()
     #expect(modes?.alternateScreen == false, "\(name): still on the alternate screen")
     #expect(modes?.cursorVisible == true, "\(name): the cursor is still hidden")
+    #expect(tmux.mouseModes().isEmpty, "\(name): mouse reporting still on")
   }
 
   @Test("a signal that ends the explorer restores the terminal first", arguments: fatal)

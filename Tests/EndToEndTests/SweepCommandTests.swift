@@ -143,6 +143,8 @@ struct SweepCommandTests {
       (["--seed", "-1"], "--seed: expected a whole number from 0"),
       (["--temperature", "warm"], "--temperature: expected a number, got 'warm'"),
       (["--logits", "1,2"], "has 4 categories, got 2"),
+      (["--to", "1000"], "--to: temperature must be between 0.01 and 100, got 1000 (at point 25"),
+      (["--from", "200"], "--from: must be less than to (100, the standard end), got 200"),
       (
         [
           "--preset", "mohamed-quadratic", "--over", "parameter:2", "--from", "-1", "--to", "1",
@@ -169,5 +171,44 @@ struct SweepCommandTests {
     #expect(result.status == 0, "\(result.standardError)")
     let rows = result.standardOutput.split(separator: "\n").dropFirst()
     #expect(Set(rows.map { $0.split(separator: ",")[1] }) == ["rebar", "score-function"])
+  }
+
+  /// Issue 21, fault 4: sweep refused files that check, run and train accept, and named
+  /// flags that were never given.
+  @Test("a gaussian at mean 1e17 sweeps around its mean")
+  func hugeMean() throws {
+    let folder = try ScratchFolder()
+    defer { folder.remove() }
+    let path = try folder.write(
+      "big.toml",
+      try Samplegrad.preset("measure-valued").replacingOccurrences(
+        of: "mean = 1.0", with: "mean = 1e17"))
+    let result = try samplegrad([
+      "sweep", "--preset", path, "--samples", "200", "--points", "3", "--format", "csv",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let values = Set(
+      result.standardOutput.split(separator: "\n").dropFirst().map {
+        $0.split(separator: ",")[0]
+      })
+    #expect(values.count == 3, "\(values)")
+  }
+
+  @Test("a file with only exact is refused naming the file's estimators, not a flag")
+  func onlyExact() throws {
+    let folder = try ScratchFolder()
+    defer { folder.remove() }
+    let text = try Samplegrad.preset("measure-valued")
+    let path = try folder.write(
+      "exact.toml",
+      text.replacingOccurrences(
+        of: text[text.range(of: "estimators = [")!.lowerBound...].prefix { $0 != "\n" },
+        with: "estimators = [\"exact\"]"))
+    let result = try samplegrad(["sweep", "--preset", path])
+    #expect(result.isOneLineUsageError, "\(result.standardError)")
+    #expect(
+      result.standardError
+        == "samplegrad: error: \(path): estimators: nothing to sweep: the file lists no estimator"
+        + " besides exact (add one, or pass --estimators)\n")
   }
 }

@@ -101,4 +101,34 @@ struct TourCommandTests {
     #expect(lines.contains { $0.contains("step 1.caption: is missing") })
     #expect(lines.contains { $0.contains("step 1.checks[1]: check 'rebar.mean[0] <'") })
   }
+
+  /// Found by issue 21's fuzz: a tour with two broken steps printed two lines from `tour`
+  /// and `tour --check`, where every command gives one (the first and how many more).
+  @Test(
+    "several broken steps are one line, the first and how many more", arguments: [[], ["--check"]])
+  func severalBrokenSteps(flags: [String]) throws {
+    let path = try temporaryFile(
+      """
+      title = "broken twice"
+      [[step]]
+      title = "x"
+      preset = "bias-and-variance"
+      caption = "x"
+      [[step]]
+      title = "y"
+      caption = "y"
+      std = 2.0
+      [[step]]
+      title = "z"
+      preset = "no-such-preset"
+      caption = "z"
+      """)
+    let result = try samplegrad(["tour", path] + flags)
+    #expect(result.isOneLineUsageError, "\(result.standardError)")
+    #expect(
+      result.standardError.contains(
+        "\(path): step 2.std: this step's categorical distribution has no std"))
+    #expect(
+      result.standardError.contains("(and 1 more; 'samplegrad check \(path)' lists them all)"))
+  }
 }

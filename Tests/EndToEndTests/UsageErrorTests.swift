@@ -49,6 +49,11 @@ struct UsageErrorTests {
         "run"
       ),
       (["run", "--estimators", "rebar,exact,rebar"], "--estimators: lists 'rebar' twice", "run"),
+      // Issue 21: "got 1 values".
+      (
+        ["run", "--logits", "5"],
+        "--logits: scenario 'bias-and-variance' has 4 categories, got 1 value (see", "run"
+      ),
       (["run", "--preset", "no-such-preset"], "--preset: no such preset 'no-such-preset'", "run"),
       (["explore", "--ascii=yes"], "--ascii: expected no value, got 'yes'", "explore"),
       (["check"], "expected one or more <files>, got none", "check"),

@@ -90,6 +90,20 @@ struct ScenarioInputTests {
     #expect(JSONValue.string("a\u{7F}\u{85}").render() == #""a\u007f\u0085""#)
   }
 
+  /// Issue 21, fault 10: a bidi override, a line separator or a zero-width space in a title
+  /// was printed raw by every text command (the explorer already drew them as blanks).
+  @Test("output escapes invisible format characters (Cf, Zl, Zp) the same way")
+  func escapingFormatCharacters() {
+    #expect(
+      TerminalText.escaped("a\u{202E}b\u{2028}c\u{2029}d\u{200B}e\u{FEFF}f\u{E0001}")
+        == #"a\u{202E}b\u{2028}c\u{2029}d\u{200B}e\u{FEFF}f\u{E0001}"#)
+    // Letters, marks and ordinary spaces of any script stay as they are.
+    #expect(TerminalText.escaped("é ü 中文 עברית \u{A0}·") == "é ü 中文 עברית \u{A0}·")
+    // JSON keeps its own escapes (a surrogate pair above U+FFFF), so it stays valid JSON.
+    #expect(
+      JSONValue.string("\u{202E}x\u{E0001}").render() == #""\u202ex\udb40\udc01""#)
+  }
+
   @Test("bytes that are not text: NUL, invalid UTF-8, a directory, a loop, a huge file")
   func bytes() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -125,4 +125,58 @@ struct SweepPlanTests {
     let c = try SweepPlan.standard(for: nudged, spec: SweepSpec(setting: .temperature))
     #expect(!a.computesSameNumbers(as: c))
   }
+
+  /// Issue 21, fault 4: `1e17 +- 3` is one double (they are 16 apart there), so a gaussian
+  /// at mean 4e16 or more had no standard sweep; `1e50 + 3` left the mean's range once the
+  /// range was widened. Every value a file may hold now has a standard range of distinct
+  /// points inside the allowed values.
+  @Test(
+    "every value inside the domain has a standard range of 200 distinct valid points",
+    arguments: [
+      ("mean = 1.0", "mean = 4e16", ScenarioSetting.parameter(0)),
+      ("mean = 1.0", "mean = 1e17", .parameter(0)),
+      ("mean = 1.0", "mean = 1e50", .parameter(0)),
+      ("mean = 1.0", "mean = -1e50", .parameter(0)),
+      ("std = 1.0", "std = 1e50", .parameter(1)),
+      ("std = 1.0", "std = 1e-30", .parameter(1)),
+      ("target = 0", "target = 1e50", .target),
+      ("target = 0", "target = -3e20", .target),
+    ])
+  func hugeValues(old: String, new: String, setting: ScenarioSetting) throws {
+    let text = Self.gaussianFile(sweep: "over = \"target\"")
+      .replacingOccurrences(of: "[sweep]\nover = \"target\"", with: "")
+      .replacingOccurrences(of: old, with: new)
+    let scenario = try ScenarioDecoder.decode(text, source: "k.toml")
+    let plan = try SweepPlan.standard(
+      for: scenario, spec: SweepSpec(setting: setting, points: SweepGrid.pointRange.upperBound))
+    let values = plan.grid.values
+    #expect(Set(values).count == values.count, "\(plan.grid.from) to \(plan.grid.to)")
+    let now = try #require(plan.current)
+    #expect(plan.grid.from <= now && now <= plan.grid.to)
+  }
+
+  @Test("eta at 1e30 and a logit at 1e6 sweep on the side that is allowed")
+  func edgeOfTheDomain() throws {
+    let eta = try Settings.categorical.with(.option("eta"), value: 1e30)
+    let etaPlan = try SweepPlan.standard(for: eta, spec: SweepSpec(setting: .option("eta")))
+    #expect(etaPlan.grid.to == 1e30 && etaPlan.grid.from < 1e30)
+    let logit = try Settings.categorical.with(.parameter(0), value: -1e6)
+    let logitPlan = try SweepPlan.standard(for: logit, spec: SweepSpec(setting: .parameter(0)))
+    #expect(logitPlan.grid.from == -1e6 && logitPlan.grid.to == -1e6 + 6)
+  }
+
+  @Test("a given from beyond the standard end is the from's problem")
+  func givenFromPastStandardEnd() {
+    do {
+      _ = try SweepPlan.standard(
+        for: Settings.categorical, spec: SweepSpec(setting: .temperature, from: 200))
+      Issue.record("accepted")
+    } catch {
+      #expect(
+        error.problems == [
+          ScenarioProblem(
+            key: "from", message: "must be less than to (100, the standard end), got 200")
+        ])
+    }
+  }
 }

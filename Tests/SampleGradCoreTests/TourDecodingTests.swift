@@ -145,3 +145,45 @@ struct TourDecodingTests {
       ])
   }
 }
+
+/// Issue 21, fault 5: `check` tells a tour from a scenario by its `[[step]]` header lines, and
+/// compared lines without their `\r` (Swift reads CRLF as one `Character`, so splitting at
+/// `"\n"` never split a CRLF file at all): a valid CRLF tour outside `tours/` was refused.
+@Suite("Tour files: telling a tour from a scenario")
+struct TourDetectionTests {
+  @Test(
+    "a [[step]] header is found whatever the line ends and however TOML spells it",
+    arguments: [
+      "title = \"t\"\r\n[[step]]\r\ntitle = \"s\"\r\n",
+      "title = \"t\"\r[[step]]\r",
+      "title = \"t\"\n  [[ step ]]  # the first step\n",
+      "title = \"t\"\n[[\"step\"]]\n",
+      "\u{FEFF}[[step]]\n",
+    ])
+  func findsStepHeaders(text: String) {
+    #expect(TourDecoder.hasStepTables(text))
+  }
+
+  @Test(
+    "a scenario is not a tour",
+    arguments: ["name = \"x\"\n[distribution]\n", "[[steps]]\n", "x = \"[[step]]\"\n"])
+  func scenarioIsNotATour(text: String) {
+    #expect(!TourDecoder.hasStepTables(text))
+  }
+
+  @Test("the built-in tour with CRLF line ends, outside a tours/ folder, is a tour")
+  func crlfTourOutsideToursFolder() throws {
+    let tours = TourDecodingTests.presets.folders[0].replacingOccurrences(
+      of: "/presets", with: "/tours")
+    let text = try String(
+      contentsOfFile: tours + "/backprop-through-samples.toml", encoding: .utf8)
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("crlf-\(UUID().uuidString).toml").path
+    try text.replacingOccurrences(of: "\n", with: "\r\n")
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(TourDecoder.isTourFile(path))
+    let tour = try TourDecoder.load(path: path)
+    #expect(try tour.scenarios(presets: TourDecodingTests.presets).count == tour.steps.count)
+  }
+}

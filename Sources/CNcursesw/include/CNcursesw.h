@@ -9,6 +9,10 @@
 #include <ncursesw/curses.h>
 #include <stdint.h>
 
+/// Adds the sequence that turns mouse reporting off to the signal guard's terminal reset;
+/// called once the mouse is on (see `sg_enable_mouse`).
+void sg_terminal_add_mouse_reset(void);
+
 #include "CNcurseswMouse.h"
 
 // Swift 6 rejects C globals (stdscr, LINES, COLORS...) and cannot import function-like
@@ -106,7 +110,8 @@ int sg_guarded_signal(int index);
 /// Saves the terminal modes of `fd` for the guard; called before curses changes them.
 void sg_terminal_save_modes(int fd);
 /// Builds the reset sequences (attributes, colours, cursor, keypad, alternate screen) from
-/// the current terminal's terminfo; called once curses has loaded it.
+/// the current terminal's terminfo; called once curses has loaded it. The mouse's is added
+/// when it is turned on (`sg_terminal_add_mouse_reset`).
 void sg_terminal_prepare_reset(void);
 
 /// Outside the explorer, SIGQUIT (Ctrl-\) prints one line and exits with status 131,

@@ -15,7 +15,8 @@ enum {
 enum { SG_KEY_MOUSE = KEY_MOUSE };
 
 /// Asks the terminal for button presses and wheel turns (no drags, no motion); reports each
-/// press at once (no click interval). Returns false if the terminal has no mouse.
+/// press at once (no click interval). Returns false if the terminal has no mouse. Once it is
+/// on, the signal guard's terminal reset turns it off too.
 static inline int sg_enable_mouse(void) {
   mmask_t wanted = BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED;
 #if NCURSES_MOUSE_VERSION > 1
@@ -23,6 +24,7 @@ static inline int sg_enable_mouse(void) {
 #endif
   mmask_t got = mousemask(wanted, NULL);
   mouseinterval(0);
+  if (got != 0) sg_terminal_add_mouse_reset();
   return got != 0;
 }
 

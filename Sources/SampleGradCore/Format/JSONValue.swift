@@ -52,7 +52,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
   }
 
-  private static func quote(_ s: String) -> String {
+  static func quote(_ s: String) -> String {
     var out = "\""
     for scalar in s.unicodeScalars {
       switch scalar {
@@ -62,15 +62,21 @@ public indirect enum JSONValue: Sendable, Equatable {
       case "\t": out += "\\t"
       case "\r": out += "\\r"
       default:
-        if TerminalText.isControl(scalar) {
-          out +=
-            "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-            + String(scalar.value, radix: 16)
+        // Controls and invisible format characters as JSON escapes (UTF-16, a surrogate pair
+        // above U+FFFF): the document stays valid and never acts on a terminal it is shown in.
+        if TerminalText.needsEscape(scalar) {
+          for unit in String(scalar).utf16 { out += jsonEscape(unit) }
         } else {
           out.unicodeScalars.append(scalar)
         }
       }
     }
     return out + "\""
+  }
+
+  /// `\u001b`: four lowercase hex digits.
+  private static func jsonEscape(_ unit: UInt16) -> String {
+    let hex = String(unit, radix: 16)
+    return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
   }
 }

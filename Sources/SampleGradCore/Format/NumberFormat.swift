@@ -24,6 +24,11 @@ public enum NumberFormat {
     return n < 0 ? "-" + out : out
   }
 
+  /// `1 value`, `2 values`, `0 steps`: a count with its noun, singular only for one.
+  public static func count(_ n: Int, _ noun: String) -> String {
+    "\(n) \(noun)\(n == 1 ? "" : "s")"
+  }
+
   /// Four decimals, for probabilities and frequencies.
   public static func fixed(_ x: Double) -> String {
     DecimalDigits.fixed(x) ?? printfFixed(x)

@@ -5,7 +5,7 @@ public enum OverviewTable {
   public static func render(_ overview: Overview) -> String {
     var lines = [
       "\(overview.title): every method, measured on this \(overview.distribution)",
-      "numbers for \(overview.componentName), \(overview.samples) samples per estimator;"
+      "numbers for \(overview.componentName), \(NumberFormat.count(overview.samples, "sample")) per estimator;"
         + " df/dx measured on \(overview.probeDescription)",
       "",
     ]

@@ -1,7 +1,8 @@
 /// The JSON document of `samplegrad run`, keys in the documented order. Per estimator and
 /// component: the moments, the bias, `standardDeviation`, `relativeNoise` (SD / |exact|, null
 /// where the exact gradient is 0), `mse` (bias^2 + variance) and the bias verdict of
-/// `BiasVerdict`, the rule the explorer's screen uses too.
+/// `BiasVerdict`, the rule the explorer's screen uses too; a `note` when an estimator theory
+/// calls unbiased never varied (`ConstantMiss`).
 public enum RunReport {
   /// `total`: the error over all components (`TotalSummary`), nulls where undefined.
   public static func totalJSON(_ t: TotalSummary) -> JSONValue {
@@ -52,6 +53,7 @@ public enum RunReport {
           ))
       }
       for reading in e.diagnostics { fields.append((reading.key, .number(reading.value))) }
+      if let note = ConstantMiss.note(for: e, in: r) { fields.append(("note", .string(note))) }
       fields.append(("total", totalJSON(e.total)))
       return .object(fields)
     }

@@ -12,7 +12,7 @@ public enum RunTable {
     var header = "\(describe(s.distribution.spec))  objective: \(describe(s.objective.spec))"
     if let t = s.distribution.temperature { header += "  temperature: \(NumberFormat.short(t))" }
     lines.append(header)
-    lines.append("seed \(r.seed), \(r.samples) samples per estimator")
+    lines.append("seed \(r.seed), \(NumberFormat.count(r.samples, "sample")) per estimator")
     lines.append("")
 
     let names = s.distribution.parameterNames
@@ -72,6 +72,7 @@ public enum RunTable {
       }
     }
     lines += align(rows, leftAligned: [0, 1, 6])
+    lines += r.estimators.compactMap { ConstantMiss.note(for: $0, in: r) }
     lines.append("")
     lines += legend(r)
     return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }

@@ -34,7 +34,8 @@ public enum ScenarioDecoder {
   }
 
   /// Parses TOML text (scenario or tour), or names the line of the syntax error. Headers the
-  /// TOML library cannot take without crashing are refused first.
+  /// TOML library cannot take without crashing are refused first; a string with a NUL, which
+  /// the library would cut short there, is refused after (`NulEscape`).
   static func parseTOML(_ text: String, source: String) throws(ScenarioError) -> TOMLTable {
     if let bad = TableHeaderCheck.firstBadHeader(in: text) {
       let found = bad.found.map { "'\($0)'" } ?? "the end of the line"
@@ -42,8 +43,19 @@ public enum ScenarioDecoder {
         source: "\(source):\(bad.line)", key: "",
         "TOML syntax error: a table header must start with a key, got \(found)")
     }
+    let masked = NulEscape.mask(text)
+    if let line = masked.unmarked {
+      throw ScenarioError(
+        source: "\(source):\(line)", key: "",
+        "a string must not contain control characters (U+0000)")
+    }
     do {
-      return try TOMLTable(string: text)
+      let table = try TOMLTable(string: masked.text)
+      let nulls = masked.marker.map { NulEscape.problems(in: table, marker: $0) } ?? []
+      guard nulls.isEmpty else { throw ScenarioError(source: source, problems: nulls) }
+      return table
+    } catch let error as ScenarioError {
+      throw error
     } catch let error as TOMLParseError {
       throw ScenarioError(
         source: "\(source):\(error.source.begin.line)", key: "",

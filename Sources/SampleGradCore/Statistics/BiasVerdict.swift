@@ -10,8 +10,7 @@ import Foundation
 /// and an unbiased running mean wanders past 3 SE now and then (the law of the iterated
 /// logarithm); past 5 SE it practically never does (about 6e-7 per look).
 public enum BiasVerdict: Sendable, Equatable {
-  /// Too few estimates for a standard error to mean anything, or all of them equal and off
-  /// for an estimator theory calls unbiased (a rare outcome not drawn yet): nothing can be said.
+  /// Too few estimates for a standard error to mean anything: nothing can be said.
   case tooFewSamples
   /// Every estimate equals the exact value: no noise and no bias (the `exact` reference row).
   case exact
@@ -20,8 +19,11 @@ public enum BiasVerdict: Sendable, Equatable {
   /// The bias is more than `threshold` standard errors from zero.
   case biased(standardErrors: Double)
   /// Every one of at least `minimumSamples` estimates is the same value, and not the exact
-  /// one, from an estimator theory does not call unbiased here: all the error is bias
-  /// (backpropagating through argmax gives 0; so does the pathwise gradient of a step).
+  /// one: all the error is bias. From an estimator theory does not call unbiased here, it is
+  /// the bias theory predicts (backpropagating through argmax gives 0; so does the pathwise
+  /// gradient of a step). From one theory calls unbiased, it is still what the estimates
+  /// show, and never "too few samples" (issue 21: measure-valued at mean 1e17 returned 0 for
+  /// 100,000 samples, its differences lost to rounding); `ConstantMiss` says why it happened.
   /// `percent` is the bias in % of |exact| (nil when exact is 0).
   case constant(value: Double, percent: Double?)
 
@@ -30,13 +32,8 @@ public enum BiasVerdict: Sendable, Equatable {
   /// Estimates needed before a standard error is trusted.
   public static let minimumSamples = 100
 
-  /// `unbiasedInTheory` decides only the one case data cannot: every estimate equal and off.
-  /// For an unbiased estimator that is a rare outcome not drawn yet (`tooFewSamples`); for
-  /// any other it is the bias (`constant`).
-  public init(
-    mean: Double, exact: Double, standardError: Double, samples: Int,
-    unbiasedInTheory: Bool = true
-  ) {
+  /// The verdict on `samples` estimates with this mean and standard error.
+  public init(mean: Double, exact: Double, standardError: Double, samples: Int) {
     guard samples >= Self.minimumSamples, mean.isFinite, exact.isFinite, standardError.isFinite
     else {
       self = .tooFewSamples
@@ -48,8 +45,6 @@ public enum BiasVerdict: Sendable, Equatable {
     if standardError <= rounding {
       if abs(bias) <= rounding {
         self = .exact
-      } else if unbiasedInTheory {
-        self = .tooFewSamples
       } else {
         self = .constant(value: mean, percent: exact != 0 ? 100 * bias / abs(exact) : nil)
       }

@@ -10,8 +10,8 @@ public struct EstimateSummary: Sendable, Equatable {
   /// Standard error of the mean.
   public let standardError: Double
   public let samples: Int
-  /// Whether theory calls the estimator unbiased here; it decides only what an estimate that
-  /// never varies and misses means (see `BiasVerdict`).
+  /// Whether theory calls the estimator unbiased here; when one that is never varies and
+  /// misses, `ConstantMiss` says why.
   public let unbiasedInTheory: Bool
 
   public init(
@@ -45,9 +45,7 @@ public struct EstimateSummary: Sendable, Equatable {
   public var meanSquaredError: Double { bias * bias + variance }
 
   public var verdict: BiasVerdict {
-    BiasVerdict(
-      mean: mean, exact: exact, standardError: standardError, samples: samples,
-      unbiasedInTheory: unbiasedInTheory)
+    BiasVerdict(mean: mean, exact: exact, standardError: standardError, samples: samples)
   }
 
   /// How many estimates must be averaged for an error of 10% of the gradient.

@@ -78,12 +78,19 @@ public struct Histogram: Sendable, Equatable {
   /// that neighbouring doubles are (nearly) a bin apart, so every sample lands on a few
   /// representable values and the counts say nothing about the sampler.
   public var unresolvedBins: String? {
+    guard let resolution = unresolvedSpacing else { return nil }
+    return "bins of width \(NumberFormat.short(binWidth)) are too fine for doubles near"
+      + " \(NumberFormat.short(resolution.near)), which are"
+      + " \(NumberFormat.short(resolution.spacing)) apart"
+  }
+
+  /// Where, and how far apart, the doubles are that make the bins unresolved (see
+  /// `unresolvedBins`), or nil when the bins can be tested.
+  public var unresolvedSpacing: (near: Double, spacing: Double)? {
     guard let first = edges.first, let last = edges.last else { return nil }
     let spacing = max(first.magnitude.ulp, last.magnitude.ulp)
     guard binWidth < Self.resolutionFactor * spacing else { return nil }
-    let near = NumberFormat.short(max(first.magnitude, last.magnitude))
-    return "bins of width \(NumberFormat.short(binWidth)) are too fine for doubles near \(near),"
-      + " which are \(NumberFormat.short(spacing)) apart"
+    return (max(first.magnitude, last.magnitude), spacing)
   }
 
   /// Pearson's chi-square test of the counts against the exact probabilities; skipped, with

@@ -61,13 +61,15 @@ public struct SweepPlan: Sendable, Equatable {
       throw InvalidScenario(
         error.problems.map { ScenarioProblem(key: "estimators", message: $0.message) })
     }
-    var points: [Scenario] = []
-    points.reserveCapacity(grid.points)
-    for (i, value) in grid.values.enumerated() {
+    // The ends first: a setting's allowed values are an interval, so when a point inside
+    // is refused an end is too, and the refusal names the end that is out of range.
+    let last = grid.points - 1
+    var points = [Scenario?](repeating: nil, count: grid.points)
+    for i in [0, last] + Array(1..<last) {
       do throws(InvalidScenario) {
-        points.append(try base.with(setting, value: value))
+        points[i] = try base.with(setting, value: grid.value(i))
       } catch {
-        let key = i == 0 ? "from" : i == grid.points - 1 ? "to" : "points"
+        let key = i == 0 ? "from" : i == last ? "to" : "points"
         let rule = error.problems.first?.message ?? "is not allowed"
         throw InvalidScenario(
           key: key, "\(setting.label(in: scenario)) \(rule) (at point \(i + 1) of \(grid.points))")
@@ -77,7 +79,7 @@ public struct SweepPlan: Sendable, Equatable {
     self.setting = setting
     self.grid = grid
     self.estimators = kinds
-    self.scenarios = points
+    self.scenarios = points.map { $0! }
   }
 
   /// The sweep of `scenario` over `spec.setting` with the blanks filled in: the scenario
@@ -97,11 +99,34 @@ public struct SweepPlan: Sendable, Equatable {
     }
     let standard = standardRange(of: spec.setting, in: scenario)
     let scale = filled.scale ?? standard.scale
-    let grid = try SweepGrid(
-      from: filled.from ?? standard.from, to: filled.to ?? standard.to,
-      points: filled.points ?? standardPoints(of: spec.setting), scale: scale)
+    let grid: SweepGrid
+    do throws(InvalidScenario) {
+      grid = try SweepGrid(
+        from: filled.from ?? standard.from, to: filled.to ?? standard.to,
+        points: filled.points ?? standardPoints(of: spec.setting), scale: scale)
+    } catch {
+      throw blamingTheGivenEnd(error, given: filled, standard: standard)
+    }
     return try SweepPlan(
       scenario: scenario, setting: spec.setting, grid: grid, estimators: estimators)
+  }
+
+  /// A `from` that was given past the standard `to` is the given value's problem, not the
+  /// standard end's: `from: must be less than to (100, the standard end), got 200`.
+  private static func blamingTheGivenEnd(
+    _ error: InvalidScenario, given: SweepSpec,
+    standard: (from: Double, to: Double, scale: SweepScale)
+  ) -> InvalidScenario {
+    guard let from = given.from, given.to == nil else { return error }
+    return InvalidScenario(
+      error.problems.map { problem in
+        guard problem.key == "to", from.isFinite, from >= standard.to else { return problem }
+        return ScenarioProblem(
+          key: "from",
+          message:
+            "must be less than to (\(NumberFormat.short(standard.to)), the standard end), got \(NumberFormat.short(from))"
+        )
+      })
   }
 
   /// The setting the scenario sweeps when nothing is asked: its file's `[sweep]`, else the
@@ -109,38 +134,6 @@ public struct SweepPlan: Sendable, Equatable {
   public static func defaultSetting(for scenario: Scenario) -> ScenarioSetting {
     if let preset = scenario.sweep { return preset.setting }
     return scenario.distribution.temperature != nil ? .temperature : .parameter(0)
-  }
-
-  /// The range a sweep covers when none is given: the temperature from 0.01 to 100 (log),
-  /// a positive number (a std, a frequency) from a tenth to ten times its value (log),
-  /// an option within 1 of its value (eta: 0 to 2 from REBAR's 1), anything else within 3 of
-  /// its value.
-  public static func standardRange(of setting: ScenarioSetting, in scenario: Scenario)
-    -> (from: Double, to: Double, scale: SweepScale)
-  {
-    let value = setting.value(in: scenario) ?? 0
-    switch setting {
-    case .temperature:
-      return (
-        ScenarioRules.temperatureRange.lowerBound, ScenarioRules.temperatureRange.upperBound, .log
-      )
-    case .dimension:
-      return (1, 1024, .log)
-    case .option:
-      return (value - 1, value + 1, .linear)
-    case .frequency where value > 0:
-      return (value / 10, value * 10, .log)
-    case .parameter where setting.isPositive(in: scenario):
-      return (value / 10, value * 10, .log)
-    default:
-      return (value - 3, value + 3, .linear)
-    }
-  }
-
-  /// Points a sweep has when none are asked: the powers of 2 from 1 to 1024 for the
-  /// dimension (whole numbers of variables), else `SweepGrid.defaultPoints`.
-  public static func standardPoints(of setting: ScenarioSetting) -> Int {
-    setting == .dimension ? 11 : SweepGrid.defaultPoints
   }
 
   /// The value swept now (where the live view is), if the scenario has the setting.

@@ -22,7 +22,7 @@ public enum SweepTable {
         + " \(plan.grid.points) points (\(plan.grid.scale.rawValue) scale)"
         + (plan.current.map { ", now \(NumberFormat.short($0))" } ?? ""))
     lines.append(
-      "seed \(r.seed), \(r.samples) samples per point and estimator,"
+      "seed \(r.seed), \(NumberFormat.count(r.samples, "sample")) per point and estimator,"
         + " the same random numbers at every point")
     lines.append(
       "bias = mean - exact (* more than 5 standard errors from 0); MSE = bias^2 + variance;"

@@ -130,15 +130,18 @@ extension CheckExpression.Term {
     case .reference(let r): return r.value(in: run)
     case .negate(let t): return -t.value(in: run, standardErrorOf: unit)
     case .abs(let t): return Swift.abs(t.value(in: run, standardErrorOf: unit))
-    case .binary(let a, let op, let b):
-      let x = a.value(in: run, standardErrorOf: unit)
-      let y = b.value(in: run, standardErrorOf: unit)
-      switch op {
-      case "+": return x + y
-      case "-": return x - y
-      case "*": return x * y
-      default: return x / y
+    case .chain(let first, let rest):
+      var x = first.value(in: run, standardErrorOf: unit)
+      for operation in rest {
+        let y = operation.operand.value(in: run, standardErrorOf: unit)
+        switch operation.symbol {
+        case "+": x += y
+        case "-": x -= y
+        case "*": x *= y
+        default: x /= y
+        }
       }
+      return x
     }
   }
 }

@@ -37,8 +37,22 @@ public struct CheckExpression: Sendable, Equatable, CustomStringConvertible {
     case reference(CheckReference)
     case negate(Term)
     case abs(Term)
-    case binary(Term, Character, Term)
+    /// `a + b - c` or `a * b / c`: the first operand, then each operator with its operand,
+    /// applied left to right. A flat list rather than a nested pair per operator, so a chain
+    /// of any length is parsed, evaluated and released without one stack frame per term.
+    case chain(Term, [Operation])
   }
+
+  /// One `+ b`, `- b`, `* b` or `/ b` of a chain.
+  public struct Operation: Sendable, Equatable {
+    public let symbol: Character
+    public let operand: Term
+  }
+
+  /// How deep parentheses and `abs(...)` may nest. The parser, the evaluation and the release
+  /// of the tree recurse once per level, so a bound keeps a hostile file from overflowing the
+  /// stack; a real check nests two or three levels.
+  public static let maximumNesting = 256
 
   public let text: String
   public let left: Term
@@ -90,7 +104,13 @@ public struct CheckReference: Sendable, Equatable, CustomStringConvertible {
 public struct CheckSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
   public let text: String
   public let message: String
-  public var description: String { "check '\(text)': \(message)" }
+  public var description: String { "check '\(Self.quoted(text))': \(message)" }
+
+  /// A check as a message quotes it: whole up to 120 characters, else its first 100 and
+  /// `...`, so a refusal of a huge generated check stays one readable line.
+  static func quoted(_ text: String) -> String {
+    text.count <= 120 ? text : String(text.prefix(100)) + "..."
+  }
 }
 
 extension CheckExpression.Term {
@@ -99,7 +119,7 @@ extension CheckExpression.Term {
     case .number, .standardErrors: []
     case .reference(let r): [r]
     case .negate(let t), .abs(let t): t.references
-    case .binary(let a, _, let b): a.references + b.references
+    case .chain(let first, let rest): first.references + rest.flatMap(\.operand.references)
     }
   }
 
@@ -110,7 +130,8 @@ extension CheckExpression.Term {
     case .standardErrors: true
     case .number, .reference: false
     case .negate(let t), .abs(let t): t.usesStandardErrors
-    case .binary(let a, _, let b): a.usesStandardErrors || b.usesStandardErrors
+    case .chain(let first, let rest):
+      first.usesStandardErrors || rest.contains { $0.operand.usesStandardErrors }
     }
   }
 }

@@ -1,8 +1,11 @@
-/// The recursive-descent parser behind `CheckExpression`.
+/// The recursive-descent parser behind `CheckExpression`: it recurses only into parentheses
+/// and `abs(...)`, whose depth it bounds; chains of operators and signs are loops.
 struct CheckParser {
   private let text: String
   private let characters: [Character]
   private var position = 0
+  /// Parentheses and `abs(` open around the current position.
+  private var depth = 0
 
   init(_ text: String) {
     self.text = text
@@ -24,32 +27,59 @@ struct CheckParser {
   }
 
   private mutating func parseSum() throws(CheckSyntaxError) -> CheckExpression.Term {
-    var term = try parseProduct()
-    while true {
-      skipSpaces()
-      guard let c = peek, c == "+" || c == "-" else { return term }
-      position += 1
-      term = .binary(term, c, try parseProduct())
+    try parseChain(of: ["+", "-"]) { (parser: inout CheckParser) throws(CheckSyntaxError) in
+      try parser.parseProduct()
     }
   }
 
   private mutating func parseProduct() throws(CheckSyntaxError) -> CheckExpression.Term {
-    var term = try parseUnary()
-    while true {
-      skipSpaces()
-      guard let c = peek, c == "*" || c == "/" else { return term }
-      position += 1
-      term = .binary(term, c, try parseUnary())
+    try parseChain(of: ["*", "/"]) { (parser: inout CheckParser) throws(CheckSyntaxError) in
+      try parser.parseUnary()
     }
   }
 
-  private mutating func parseUnary() throws(CheckSyntaxError) -> CheckExpression.Term {
-    skipSpaces()
-    if peek == "-" {
+  /// `operand (symbol operand)*`, collected into one flat chain (a single operand stays as it
+  /// is). A loop, not a recursion: a long sum costs no stack.
+  private mutating func parseChain(
+    of symbols: Set<Character>,
+    operand: (inout CheckParser) throws(CheckSyntaxError) -> CheckExpression.Term
+  ) throws(CheckSyntaxError) -> CheckExpression.Term {
+    let first = try operand(&self)
+    var rest: [CheckExpression.Operation] = []
+    while true {
+      skipSpaces()
+      guard let c = peek, symbols.contains(c) else { break }
       position += 1
-      return .negate(try parseUnary())
+      rest.append(CheckExpression.Operation(symbol: c, operand: try operand(&self)))
     }
-    return try parseAtom()
+    return rest.isEmpty ? first : .chain(first, rest)
+  }
+
+  /// `- - x` is `x`: the signs are counted in a loop (negating twice gives back exactly the
+  /// same double), so a long run of them costs no stack either.
+  private mutating func parseUnary() throws(CheckSyntaxError) -> CheckExpression.Term {
+    var negations = 0
+    while true {
+      skipSpaces()
+      guard peek == "-" else { break }
+      position += 1
+      negations += 1
+    }
+    let atom = try parseAtom()
+    return negations % 2 == 1 ? .negate(atom) : atom
+  }
+
+  /// Enters one level of `( ... )` or `abs( ... )`, refusing more than
+  /// `CheckExpression.maximumNesting`.
+  private mutating func nested(
+    _ body: (inout CheckParser) throws(CheckSyntaxError) -> CheckExpression.Term
+  ) throws(CheckSyntaxError) -> CheckExpression.Term {
+    guard depth < CheckExpression.maximumNesting else {
+      throw failure("nests deeper than \(CheckExpression.maximumNesting) parentheses or abs(...)")
+    }
+    depth += 1
+    defer { depth -= 1 }
+    return try body(&self)
   }
 
   private mutating func parseAtom() throws(CheckSyntaxError) -> CheckExpression.Term {
@@ -57,9 +87,11 @@ struct CheckParser {
     guard let c = peek else { throw failure("ends where a number or a reference should be") }
     if c == "(" {
       position += 1
-      let inner = try parseSum()
-      try expect(")")
-      return inner
+      return try nested { (parser: inout CheckParser) throws(CheckSyntaxError) in
+        let inner = try parser.parseSum()
+        try parser.expect(")")
+        return inner
+      }
     }
     if c.isNumber || c == "." {
       let value = try number()
@@ -74,9 +106,11 @@ struct CheckParser {
     guard !name.isEmpty else { throw failure("unexpected '\(c)'") }
     if name == "abs" {
       try expect("(")
-      let inner = try parseSum()
-      try expect(")")
-      return .abs(inner)
+      return try nested { (parser: inout CheckParser) throws(CheckSyntaxError) in
+        let inner = try parser.parseSum()
+        try parser.expect(")")
+        return .abs(inner)
+      }
     }
     guard peek == "." else {
       position = start

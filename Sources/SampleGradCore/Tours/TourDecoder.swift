@@ -17,8 +17,20 @@ public enum TourDecoder {
     guard PresetLibrary.isPath(path) else { return false }
     if path.split(separator: "/").dropLast().last == "tours" { return true }
     guard let text = try? ScenarioText.contents(of: path) else { return false }
-    return text.split(separator: "\n").contains {
-      $0.trimmingCharacters(in: .whitespaces) == "[[step]]"
+    return hasStepTables(text)
+  }
+
+  /// Whether `text` has a `[[step]]` header line, however the file ends its lines (Swift
+  /// reads CRLF as one `Character`, so splitting at `"\n"` alone never splits it) and however
+  /// TOML lets the header be spelled: spaces inside the brackets, a quoted key, a comment.
+  static func hasStepTables(_ text: String) -> Bool {
+    text.split(whereSeparator: \.isNewline).contains { line in
+      let trimmed = line.trimmingCharacters(in: .whitespaces.union(["\u{FEFF}"]))
+      guard trimmed.hasPrefix("[["), let close = trimmed.range(of: "]]") else { return false }
+      let key = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close.lowerBound]
+        .trimmingCharacters(in: .whitespaces)
+      let rest = trimmed[close.upperBound...].trimmingCharacters(in: .whitespaces)
+      return ["step", "\"step\"", "'step'"].contains(key) && (rest.isEmpty || rest.hasPrefix("#"))
     }
   }
 
@@ -201,7 +213,7 @@ public enum TourLibrary {
   public static func summaries(in library: PresetLibrary) -> [PresetSummary] {
     library.summaries { path throws(ScenarioError) in
       let tour = try TourDecoder.load(path: path)
-      return ("\(tour.steps.count) steps  \(tour.title)", "")
+      return ("\(NumberFormat.count(tour.steps.count, "step"))  \(tour.title)", "")
     }
   }
 

@@ -14,7 +14,10 @@ struct RaceLane {
   /// Updates applied.
   private(set) var step = 0
   private(set) var curve = LossCurve()
+  /// Trace points recorded and not yet taken (`takeTrace`).
   private(set) var trace: [TracePoint] = []
+  /// The step of the last trace point recorded, taken or not.
+  private var lastTracedStep: Int?
   /// The first step whose loss is within `RaceSetup.reachFraction` of the starting gap.
   private(set) var reachedStep: Int?
   /// Why the lane stopped before the last step (its parameters left the valid range).
@@ -83,13 +86,30 @@ struct RaceLane {
     if reachedStep == nil, let target = setup.reachLoss, loss <= target { reachedStep = step }
     if let every = setup.every, step % every == 0 || step == setup.settings.steps {
       trace.append(current)
+      lastTracedStep = step
     }
   }
 
-  /// The lane's result; a lane that stopped early ends its trace at its last valid step.
+  /// Whether the lane has reached the race's last step or stopped.
+  func isDone(_ setup: RaceSetup) -> Bool { step >= setup.settings.steps || stopped != nil }
+
+  /// The trace points recorded since the last call, handed over and forgotten, so a race
+  /// with a dense trace (`--every 1`) can be written out as it runs, in bounded memory. Once
+  /// the lane is done, the points end with its last state, as `result` ends its trace.
+  mutating func takeTrace(_ setup: RaceSetup) -> [TracePoint] {
+    if isDone(setup), setup.every != nil, lastTracedStep != step {
+      trace.append(current)
+      lastTracedStep = step
+    }
+    defer { trace.removeAll(keepingCapacity: true) }
+    return trace
+  }
+
+  /// The lane's result with the trace points not taken; a lane that stopped early ends its
+  /// trace at its last valid step.
   func result(_ setup: RaceSetup) -> LaneResult {
     var points = trace
-    if setup.every != nil, points.last?.step != step { points.append(current) }
+    if setup.every != nil, lastTracedStep != step { points.append(current) }
     return LaneResult(
       kind: kind, trace: points, final: current, reachedStep: reachedStep, stopped: stopped)
   }

@@ -39,6 +39,12 @@ public struct TrainingRace {
   /// Runs to the last step.
   public mutating func finish() { advance(steps: setup.settings.steps) }
 
+  /// Each lane's trace points recorded since the last call (see `RaceLane.takeTrace`); the
+  /// `result()` after it holds only the points not taken.
+  public mutating func takeTrace() -> [[TracePoint]] {
+    lanes.indices.map { lanes[$0].takeTrace(setup) }
+  }
+
   public func result() -> TrainingResult {
     TrainingResult(setup: setup, lanes: lanes.map { $0.result(setup) })
   }

@@ -5,9 +5,25 @@ import Foundation
 /// closed, the step it came within 1% of the optimum, and where its parameters ended.
 public enum TrainingTable {
   public static func render(_ r: TrainingResult) -> String {
-    let setup = r.setup
-    let s = r.scenario
-    let settings = r.settings
+    var columns = TrainingLossColumns(setup: r.setup)
+    for (k, lane) in r.lanes.enumerated() {
+      for p in lane.trace { columns.include(lane: k, p) }
+    }
+    // Each lane's loss by step (the first point at a step, as the trace lists them).
+    let losses = r.lanes.map { lane in
+      Dictionary(lane.trace.map { ($0.step, $0.loss) }, uniquingKeysWith: { first, _ in first })
+    }
+    let steps = Array(Set(losses.flatMap(\.keys))).sorted()
+    let rows = steps.map { step in columns.row(step: step, losses: losses.map { $0[step] }) }
+    let lines = headLines(r.setup) + [columns.header()] + rows + tailLines(r.setup, r.lanes)
+    return lines.map(trimmed).joined(separator: "\n")
+  }
+
+  /// The lines before the loss table's header: the scenario, the settings, the start and
+  /// the optimum, and the loss table's title.
+  public static func headLines(_ setup: RaceSetup) -> [String] {
+    let s = setup.scenario
+    let settings = setup.settings
     var lines: [String] = []
     lines.append("\(s.displayTitle)  (\(s.name))")
     var header =
@@ -16,15 +32,13 @@ public enum TrainingTable {
     lines.append(header)
     var run =
       "\(settings.optimizer.rawValue), learning rate \(NumberFormat.short(settings.learningRate)),"
-      + " batch \(settings.batch), \(settings.steps) steps, seed \(setup.seed)"
+      + " batch \(settings.batch), \(NumberFormat.count(settings.steps, "step")), seed \(setup.seed)"
     if case .exponential(let minimum, let rate) = settings.anneal {
       run +=
         ", temperature annealed to \(NumberFormat.short(minimum)) at rate \(NumberFormat.short(rate))"
     }
     lines.append(run)
-    let decimals = LossFormat.decimals(
-      scale: LossFormat.scale(startLoss: setup.startLoss, optimum: setup.optimum))
-    func loss(_ x: Double) -> String { LossFormat.fixed(x, decimals: decimals) }
+    let loss = TrainingLossColumns.lossFormat(setup)
     if let optimum = setup.optimum {
       lines.append(
         "exact loss at the start \(loss(setup.startLoss)), optimum \(loss(optimum))"
@@ -33,20 +47,15 @@ public enum TrainingTable {
       lines.append("exact loss at the start \(loss(setup.startLoss)); no finite optimum")
     }
     lines.append("")
-
     lines.append("exact loss by step")
-    var rows = [["step"] + r.lanes.map { $0.kind.descriptor.shortName }]
-    // Each lane's loss by step (the first point at a step, as the trace lists them).
-    let losses = r.lanes.map { lane in
-      Dictionary(lane.trace.map { ($0.step, $0.loss) }, uniquingKeysWith: { first, _ in first })
-    }
-    let steps = Array(Set(losses.flatMap(\.keys))).sorted()
-    for step in steps {
-      rows.append([String(step)] + losses.map { $0[step].map(loss) ?? "" })
-    }
-    lines += RunTable.align(rows, leftAligned: [])
-    lines.append("")
+    return lines
+  }
 
+  /// The lines after the loss table: each lane's final state, and why a lane stopped.
+  /// (`lanes`' traces are not read.)
+  public static func tailLines(_ setup: RaceSetup, _ lanes: [LaneResult]) -> [String] {
+    let s = setup.scenario
+    let loss = TrainingLossColumns.lossFormat(setup)
     // Discrete: p of the best outcome (or of b = 1) says more than the logits do.
     let family = s.distribution.spec.family
     let outcome = family.trainingSummary(s.objective)
@@ -54,7 +63,7 @@ public enum TrainingTable {
       ["estimator", "final loss", "gap closed", "within 1% at step"]
         + (outcome.map { [$0.header] } ?? []) + [family.parametersLabel]
     ]
-    for lane in r.lanes {
+    for lane in lanes {
       let closed = LossFormat.gapClosed(
         lane.final.loss, start: setup.startLoss, optimum: setup.optimum)
       summary.append(
@@ -64,12 +73,16 @@ public enum TrainingTable {
         ] + (outcome.map { [NumberFormat.short($0.value(lane.final.parameters))] } ?? [])
           + [parametersText(lane.final.parameters)])
     }
-    lines += RunTable.align(summary, leftAligned: [0, summary[0].count - 1])
-    for lane in r.lanes {
+    var lines = [""] + RunTable.align(summary, leftAligned: [0, summary[0].count - 1])
+    for lane in lanes {
       if let stopped = lane.stopped { lines.append("\(lane.kind.rawValue): \(stopped)") }
     }
-    return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
-      .joined(separator: "\n")
+    return lines
+  }
+
+  /// A line without the spaces an empty last column leaves at its end.
+  public static func trimmed(_ line: String) -> String {
+    line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
   }
 
   /// The parameters as a list, the first 8 of one longer than a single variable can be.

@@ -19,18 +19,31 @@ package enum Benchmark {
       logits: (0..<10).map { Double($0) / 4 - 1 }, temperature: 0.5),
     objective: .quadratic(target: (0..<10).map { $0 == 3 ? 1 : 0 }))
 
+  /// The shortest round timed: a few milliseconds, well above the clock's resolution.
+  static let minimumRoundSeconds = 0.002
+
   /// Samples per second of `name` on `threads` workers, the median of `rounds` rounds of
   /// about `seconds / rounds` each.
+  ///
+  /// Every worker draws whole batches until the round's deadline, and a worker that starts
+  /// late (more workers than cores: they wait for a core) still draws one batch after it. So
+  /// a batch is calibrated to a small part of a round, less still per worker beyond the
+  /// cores: a round of `seconds / rounds` then ends close to its deadline. (A fixed 20 ms
+  /// batch made `--seconds 0.01 --threads 32` run 47 s on 2 cores; issue 21.)
   package static func measure(
     _ name: String, threads: Int, seconds: Double, rounds: Int = 5,
     makeWork: @escaping @Sendable () -> any BenchmarkWorkload
   ) -> Result {
-    // Calibrate a batch that takes about 20 ms on one worker.
+    let roundSeconds = max(seconds / Double(rounds), minimumRoundSeconds)
+    let cores = max(ProcessInfo.processInfo.activeProcessorCount, 1)
+    let workersPerCore = max(1, Double(threads) / Double(cores))
+    let batchSeconds = min(0.02, roundSeconds / (4 * workersPerCore))
     let probe = makeWork()
-    var calibrated = 1024
-    while time({ probe.draw(calibrated) }) < 0.02 && calibrated < 1 << 26 { calibrated *= 2 }
+    var calibrated = 64
+    while time({ probe.draw(calibrated) }) < batchSeconds && calibrated < 1 << 26 {
+      calibrated *= 2
+    }
     let batch = calibrated
-    let roundSeconds = max(seconds / Double(rounds), 0.02)
     var rates: [Double] = []
     for _ in 0..<rounds {
       let counter = LockedValue(0)

@@ -13,7 +13,8 @@ struct BenchCommand: ParsableCommand {
     discussion: """
       Without --preset, a categorical with K = 10 at temperature 0.5. Each figure is the \
       median of five timed rounds; the machine's other load shows in the numbers, so compare \
-      medians and ratios from the same run.
+      medians and ratios from the same run. Below --seconds 1 the sweep, the race and the \
+      frames shrink in proportion (the output says how many samples, steps and frames).
       """
   )
 
@@ -47,20 +48,24 @@ struct BenchCommand: ParsableCommand {
     // The default preset's own sweep unless a preset is named.
     let swept = try named ?? ScenarioOptions.loadPresetOrFail(PresetLibrary.defaultPreset)
 
+    let budget = BenchBudget(seconds: seconds)
     let results =
       Benchmark.sampling(scenario: scenario, threads: all > 1 ? [1, all] : [1], seconds: seconds)
       + Benchmark.manyVariables(threads: all > 1 ? [1, all] : [1], seconds: seconds)
     let sweeps: [Benchmark.SweepTiming]
     do throws(InvalidScenario) {
       sweeps = try Benchmark.sweep(
-        scenario: swept, threads: all > 1 ? [1, all] : [1], rounds: seconds >= 1 ? 3 : 1)
+        scenario: swept, samples: budget.sweepSamples, threads: all > 1 ? [1, all] : [1],
+        rounds: budget.sweepRounds)
     } catch {
       throw Failure.usage("--preset: cannot sweep it: \(error.description)")
     }
-    let frame = FrameTiming.median(scenario: scenario, width: 160, height: 48)
-    let sweepFrame = FrameTiming.sweepMedian(scenario: swept, width: 160, height: 48)
+    let frame = FrameTiming.median(
+      scenario: scenario, width: 160, height: 48, frames: budget.frames)
+    let sweepFrame = FrameTiming.sweepMedian(
+      scenario: swept, width: 160, height: 48, frames: budget.frames)
     let categories = scenario.problem.categories
-    let race = TrainTiming.measure(named: named, threads: all)
+    let race = TrainTiming.measure(named: named, threads: all, budget: budget)
 
     switch format {
     case .json:
@@ -115,7 +120,7 @@ struct BenchCommand: ParsableCommand {
         let plan = sweep.plan
         try Output.line(
           "sweep \(plan.scenario.name) over \(plan.setting.name): \(plan.grid.points) points x "
-            + "\(sweep.samples) samples x \(plan.estimators.count) estimators, "
+            + "\(sweep.samples) samples x \(NumberFormat.count(plan.estimators.count, "estimator")), "
             + "\(sweep.threads) thread\(sweep.threads == 1 ? "" : "s"): "
             + String(format: "%.2f s (median)", sweep.medianSeconds))
       }
@@ -208,17 +213,23 @@ enum TrainTiming {
     }
   }
 
-  /// `named` is the preset `--preset` loaded, if any.
-  static func measure(named: Scenario?, threads: Int) -> Figure? {
+  /// `named` is the preset `--preset` loaded, if any; `budget` shortens the race below a
+  /// second of `--seconds`.
+  static func measure(named: Scenario?, threads: Int, budget: BenchBudget) -> Figure? {
     let chosen = named.flatMap { $0.training == nil ? nil : $0 }
     guard let scenario = chosen ?? (try? PresetLibrary.standard().load("relax-toy-race")),
-      let settings = scenario.training,
+      var settings = scenario.training
+    else { return nil }
+    settings.steps = budget.raceSteps(settings.steps)
+    guard
       let setup = try? RaceSetup(
         scenario: scenario, settings: settings, seed: scenario.resolvedSeed(nil))
     else { return nil }
     return Figure(
       name: scenario.name, steps: settings.steps, estimators: scenario.estimators.count,
-      threads: threads, seconds: Benchmark.training(setup, threads: threads),
-      frameSeconds: FrameTiming.raceMedian(setup: setup, width: 160, height: 48))
+      threads: threads,
+      seconds: Benchmark.training(setup, threads: threads, rounds: budget.raceRounds),
+      frameSeconds: FrameTiming.raceMedian(
+        setup: setup, width: 160, height: 48, frames: budget.frames))
   }
 }

@@ -24,7 +24,8 @@ struct CheckCommand: ParsableCommand {
         switch checkTour(file, presets: library) {
         case .success(let tour):
           try Output.line(
-            "\(file): ok (tour \(tour.name): \(tour.title), \(tour.steps.count) steps)")
+            "\(file): ok (tour \(tour.name): \(tour.title), \(NumberFormat.count(tour.steps.count, "step")))"
+          )
         case .failure(let error):
           problems += error.lines
         }

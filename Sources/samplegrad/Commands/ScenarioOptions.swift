@@ -49,6 +49,11 @@ struct ScenarioOptions: ParsableArguments {
     return try overrides.apply(to: base)
   }
 
+  /// The file `--preset` names, as problems from it name it.
+  func presetPath() throws(ScenarioError) -> String {
+    try PresetLibrary.standard().locate(preset, flag: "--preset")
+  }
+
   /// `load`, with a refusal turned into the command's one-line failure (exit 2).
   func loadOrFail(estimators: String? = nil) throws(Failure) -> Scenario {
     do {

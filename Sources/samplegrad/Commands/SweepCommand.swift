@@ -78,13 +78,11 @@ struct SweepCommand: ParsableCommand {
         spec: SweepSpec(setting: setting, from: from, to: to, points: points, scale: scale),
         estimators: estimators == nil ? nil : loaded.estimators)
     } catch {
-      // Problems are keyed by flag name: the runner reports the first, as for any flag.
-      throw Failure.scenario(
-        ScenarioError(
-          source: ScenarioOverrides.source,
-          problems: error.problems.map {
-            ScenarioProblem(key: $0.key.isEmpty ? "" : "--\($0.key)", message: $0.message)
-          }))
+      // The runner reports the first problem, naming the flag or the file's key behind it.
+      let source = SweepProblemSource(
+        flags: givenFlags, file: (try? scenario.presetPath()) ?? scenario.preset,
+        fileSweep: loaded.sweep.flatMap { $0.setting == setting ? $0 : nil })
+      throw Failure.scenario(source.error(for: error.problems[0]))
     }
     let result = SweepRunner.run(
       plan, samples: loaded.resolvedSamples(samples), seed: loaded.resolvedSeed(scenario.seed),
@@ -94,6 +92,20 @@ struct SweepCommand: ParsableCommand {
     case .csv: try Output.line(SweepReport.csv(result))
     case .table: try Output.line(SweepTable.render(result))
     }
+  }
+}
+
+extension SweepCommand {
+  /// The sweep's flags that were given, as `SweepPlan` keys its problems.
+  fileprivate var givenFlags: Set<String> {
+    var flags: Set<String> = []
+    if over != nil { flags.insert("over") }
+    if from != nil { flags.insert("from") }
+    if to != nil { flags.insert("to") }
+    if points != nil { flags.insert("points") }
+    if scale != nil { flags.insert("scale") }
+    if estimators != nil { flags.insert("estimators") }
+    return flags
   }
 }
 

@@ -55,7 +55,7 @@ struct TourCommand: ParsableCommand {
     do {
       scenarios = try loaded.scenarios(presets: PresetLibrary.standard(), source: tour)
     } catch {
-      throw Failure.lines(error.lines)
+      throw stepFailure(error.problems)
     }
     guard let playback = TourPlayback(tour: loaded, scenarios: scenarios) else {
       throw Failure.lines(["\(tour): the tour has no steps"])
@@ -69,15 +69,23 @@ struct TourCommand: ParsableCommand {
     }
   }
 
+  /// Steps that cannot be built, as one line like any input error: the first problem and how
+  /// many more, with the tour's file named so `samplegrad check FILE` can list them all.
+  private func stepFailure(_ problems: [ScenarioProblem]) -> Failure {
+    let file = (try? TourLibrary.standard().locate(tour)) ?? tour
+    return Failure.scenario(ScenarioError(source: file, problems: problems))
+  }
+
   private func checkClaims(_ loaded: Tour) throws {
     let results: [TourChecker.Result]
     do {
       results = try TourChecker.check(
         loaded, presets: PresetLibrary.standard(), threads: workers.count)
     } catch {
-      throw Failure.lines(ScenarioError(source: tour, error).lines)
+      throw stepFailure(error.problems)
     }
-    try Output.line("\(loaded.title)  (\(loaded.name), \(loaded.steps.count) steps)")
+    try Output.line(
+      "\(loaded.title)  (\(loaded.name), \(NumberFormat.count(loaded.steps.count, "step")))")
     for result in results { try Output.line(result.line) }
     let failed = results.filter { !$0.outcome.passed }.count
     try Output.line("\(results.count - failed) of \(results.count) checks pass")

@@ -64,11 +64,12 @@ struct TrainCommand: ParsableCommand {
     } catch {
       throw Failure.scenario(error)
     }
-    let result = TrainingRunner.run(setup, threads: workers.count)
+    // Written as the race runs: a trace of every step is never held (`TrainingStreamer`).
+    let write: (String) throws -> Void = { try Output.text($0) }
     switch format {
-    case .json: try Output.line(TrainingReport.json(result).render())
-    case .csv: try Output.line(TrainingReport.csv(result))
-    case .table: try Output.line(TrainingTable.render(result))
+    case .json: try TrainingStreamer.json(setup, threads: workers.count, write: write)
+    case .csv: try TrainingStreamer.csv(setup, threads: workers.count, write: write)
+    case .table: try TrainingStreamer.table(setup, threads: workers.count, write: write)
     }
   }
 }

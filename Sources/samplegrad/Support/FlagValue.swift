@@ -9,12 +9,15 @@ struct FlagValueError: Error, CustomStringConvertible {
 
 /// Readers for numeric flags that say what they expected, including the range.
 enum FlagValue {
-  /// A whole number inside `range`: `--samples`, `--threads`, `--seed`.
+  /// A whole number inside `range`: `--samples`, `--threads`, `--seed`; `1e12` is one too
+  /// (`WholeNumberText`).
   static func wholeNumber<T: FixedWidthInteger & Sendable>(
     _ range: ClosedRange<T>
   ) -> @Sendable (String) throws -> T {
     { text in
-      guard let value = T(text), range.contains(value) else {
+      guard let value = T(text) ?? WholeNumberText.digits(text).flatMap({ T($0) }),
+        range.contains(value)
+      else {
         throw FlagValueError(description: "expected a whole number \(describe(range))")
       }
       return value

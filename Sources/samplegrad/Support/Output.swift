@@ -21,7 +21,13 @@ struct OutputFailure: Error {
 enum Output {
   /// Writes `text` and a newline to standard output, all of it or an error.
   static func line(_ text: String) throws(OutputFailure) {
-    if let code = write(text + "\n", to: STDOUT_FILENO) { throw OutputFailure(code: code) }
+    try self.text(text + "\n")
+  }
+
+  /// Writes `text` to standard output as it is, all of it or an error: a piece of an output
+  /// written as it is made (`train`).
+  static func text(_ text: String) throws(OutputFailure) {
+    if let code = write(text, to: STDOUT_FILENO) { throw OutputFailure(code: code) }
   }
 
   /// Writes `text` and a newline to standard error if it can; an error message that

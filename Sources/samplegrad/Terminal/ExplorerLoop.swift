@@ -115,13 +115,16 @@ struct ExplorerLoop {
     }
     let folder = FileManager.default.currentDirectoryPath
     do {
-      for file in files.named {
-        try file.contents.write(toFile: file.name, atomically: true, encoding: .utf8)
-      }
-      explorer.show(message: "wrote \(files.summary) in \(folder)")
-    } catch {
+      let name = try ExportWriter.write(
+        baseName: files.baseName, files: files.files.map { ($0.fileExtension, $0.contents) },
+        in: folder)
+      let extensions = files.files.map { "." + $0.fileExtension }
+      let rest = extensions.dropFirst()
       explorer.show(
-        message: "cannot write \(files.baseName) in \(folder): \(error.localizedDescription)")
+        message: "wrote \(name)\(extensions.first ?? "")"
+          + (rest.isEmpty ? "" : " and " + rest.joined(separator: ", ")) + " in \(folder)")
+    } catch {
+      explorer.show(message: "cannot write \(files.baseName) in \(folder): \(error)")
     }
   }
 

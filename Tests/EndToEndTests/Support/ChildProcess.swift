@@ -128,6 +128,28 @@ struct RunningChild {
       timedOut: timedOut)
   }
 
+  /// Waits for the child (killing it at the deadline) and returns its exit status and the
+  /// highest peak resident memory read while it ran (`VmHWM`, every 5 ms; the mark never
+  /// falls, so a late reading holds every earlier peak). Not `wait4`'s `ru_maxrss`: a
+  /// spawned child's starts at its parent's size (the test runner's 100 MB), whatever its own.
+  func waitForPeakMemory(deadline seconds: Double = 60) -> (status: Int32, peakBytes: Int) {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var status: Int32 = 0
+    var peak = 0
+    let end = Date().addingTimeInterval(seconds)
+    while waitpid(pid, &status, WNOHANG) == 0 {
+      peak = max(peak, peakMemory ?? 0)
+      if Date() >= end {
+        kill(pid, SIGKILL)
+        waitpid(pid, &status, 0)
+        break
+      }
+      usleep(5_000)
+    }
+    let signal = status & 0x7F
+    return (signal == 0 ? (status >> 8) & 0xFF : 128 + signal, peak)
+  }
+
   /// The peak resident memory so far, in bytes (`VmHWM` in /proc), if it can be read.
   var peakMemory: Int? {
     guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),

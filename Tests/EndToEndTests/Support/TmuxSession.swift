@@ -103,6 +103,16 @@ final class TmuxSession {
     return (flags[0] == "1", flags[1] == "1")
   }
 
+  /// The pane's mouse reporting modes that are on: `standard` (1000), `button` (1002),
+  /// `any` (1003), `sgr` (1006), `utf8` (1005); empty when none is (or tmux cannot say).
+  func mouseModes() -> [String] {
+    let names = ["standard", "button", "any", "sgr", "utf8"]
+    let format = names.map { "#{mouse_\($0)_flag}" }.joined(separator: " ")
+    guard let text = try? run(["display-message", "-p", "-t", "main", format]) else { return [] }
+    let flags = text.split(whereSeparator: \.isWhitespace)
+    return zip(names, flags).filter { $0.1 == "1" }.map(\.0)
+  }
+
   /// The pid of the program the pane's shell started (its only child while it runs).
   func programPID() -> Int32? {
     guard let shell = try? run(["display-message", "-p", "-t", "main", "#{pane_pid}"]),

@@ -98,8 +98,8 @@ struct Bernoulli: RelaxableFamily, EnumerableFamily {
     }
     let message =
       variables == 1
-      ? "a bernoulli has one log-odds, got \(new.count) values"
-      : "this bernoulli has \(variables) log-odds, got \(new.count) values (give 1 for every bit, or \(variables))"
+      ? "a bernoulli has one log-odds, got \(NumberFormat.count(new.count, "value"))"
+      : "this bernoulli has \(variables) log-odds, got \(NumberFormat.count(new.count, "value")) (give 1 for every bit, or \(variables))"
     return .failure(InvalidScenario(key: "distribution.logits", message))
   }
 

@@ -136,7 +136,8 @@ struct Categorical: RelaxableFamily, EnumerableFamily {
     return .failure(
       InvalidScenario(
         key: "distribution.logits",
-        "scenario '\(name)' has \(expected), got \(new.count) values\(accepted)"))
+        "scenario '\(name)' has \(expected), got \(NumberFormat.count(new.count, "value"))\(accepted)"
+      ))
   }
 
   var problems: [ScenarioProblem] {
