@@ -16,6 +16,9 @@ public struct RaceSnapshot: Sendable {
   /// The outcome with the lowest `f` (discrete distributions), whose p a lane drives to 1.
   public var bestOutcome: Int?
   public var lanes: [RaceLaneSnapshot]
+  /// With many variables, what each lane's `summary` is (`mean p(b = 1)`): one number
+  /// instead of D x K probabilities; nil for one variable.
+  public var summaryHeader: String?
   public var stepsPerSecond: Double
   public var isPaused: Bool
   public var message: String?
@@ -69,6 +72,9 @@ public struct RaceLaneSnapshot: Sendable {
   public var curve: LossCurve
   public var reachedStep: Int?
   public var stopped: String?
+  /// With many variables, the family's one-number summary of the parameters
+  /// (`RaceSnapshot.summaryHeader`).
+  public var summary: Double?
 
   public init(
     kind: EstimatorKind, step: Int, loss: Double, parameters: [Double], probabilities: [Double],
@@ -88,7 +94,7 @@ public struct RaceLaneSnapshot: Sendable {
 extension TrainingRace {
   /// The race as the live view draws it (rate and pause state are the engine's to fill in).
   public func snapshot() -> RaceSnapshot {
-    RaceSnapshot(
+    var race = RaceSnapshot(
       title: setup.scenario.displayTitle, distribution: setup.scenario.distribution.kind,
       parameterNames: setup.scenario.distribution.parameterNames, settings: setup.settings,
       step: step, temperature: setup.temperature(at: step), startLoss: setup.startLoss,
@@ -100,5 +106,15 @@ extension TrainingRace {
           probabilities: lane.problem.probabilities, curve: lane.curve,
           reachedStep: lane.reachedStep, stopped: lane.stopped)
       })
+    if setup.scenario.distribution.variables > 1,
+      let summary = setup.scenario.distribution.spec.family.trainingSummary(
+        setup.scenario.objective)
+    {
+      race.summaryHeader = summary.header
+      for i in race.lanes.indices {
+        race.lanes[i].summary = summary.value(race.lanes[i].parameters)
+      }
+    }
+    return race
   }
 }

@@ -75,7 +75,8 @@ struct RaceTable: Widget, Sendable {
   }
 
   private func parameterHeader(wide: Bool) -> String {
-    switch snapshot.distribution {
+    if let header = snapshot.summaryHeader { return header }
+    return switch snapshot.distribution {
     case .categorical: wide ? "p of each category, and p of the best" : "p by category"
     // The number (7 characters at most), a space and a 24-cell bar come before the log-odds.
     case .bernoulli: wide ? ScreenFormat.pad("p(b = 1)", 33) + "log-odds" : "p(b = 1)"
@@ -87,6 +88,19 @@ struct RaceTable: Widget, Sendable {
     _ lane: RaceLaneSnapshot, into buffer: inout Buffer, in rect: Rect, wide: Bool, theme: Theme
   ) {
     let value = theme.style(.value)
+    if snapshot.summaryHeader != nil {
+      // Many variables: the family's one number (mean p of the best outcome), with its bar.
+      let p = lane.summary ?? .nan
+      let end = buffer.write(
+        ScreenFormat.pad(ScreenFormat.probability(p), 7), in: rect, style: value)
+      let barWidth = min(wide ? 24 : 12, rect.maxX - end - 1)
+      if barWidth > 0 {
+        HorizontalBar(fraction: p, style: theme.style(.bar)).draw(
+          into: &buffer, in: Rect(x: end + 1, y: rect.y, width: barWidth, height: 1),
+          theme: theme)
+      }
+      return
+    }
     switch snapshot.distribution {
     case .categorical:
       // One cell per category (two when wide), its height p.
