@@ -30,7 +30,7 @@ struct KeyMapTests {
       (.character("="), .promptParameter), (.character("v"), .promptParameter),
       (.character("q"), .quit), (.interrupt, .quit), (.escape, .escape),
       (.tab, .nextLogit), (.character("A"), .promptEveryLogit),
-      (.character("d"), .toggleComponent),
+      (.character("d"), .toggleComponent), (.character("O"), .openOptions),
     ])
   func mapped(key: Key, action: ExplorerAction) {
     #expect(KeyMap.action(for: key) == action)

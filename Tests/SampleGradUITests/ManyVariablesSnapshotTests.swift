@@ -64,4 +64,12 @@ struct ManyVariablesSnapshotTests {
     _ = explorer.handle(.tab, snapshot: snapshot)
     SnapshotFile.check(Self.screen(snapshot, "80x24", explorer), named: "legend-bits128-80x24")
   }
+
+  @Test("the options prompt after a refused value at 80x24")
+  func options() {
+    let snapshot = HandBuiltMany.bits()
+    let keys: [Key] = [.character("O"), .down] + "1".map { .character($0) } + [.enter]
+    let explorer = Self.explorer(snapshot, selected: 36, keys: keys)
+    SnapshotFile.check(Self.screen(snapshot, "80x24", explorer), named: "options-80x24")
+  }
 }

@@ -126,6 +126,9 @@ struct WidgetBoundsTests {
       VariablePanel(frame: categoricals),
       RankedEstimatorsPanel(frame: bits, collapsesOffRows: false, showsComponent: true),
       RankedEstimatorsPanel(frame: categoricals, collapsesOffRows: true, showsComponent: false),
+      OptionPromptOverlay(
+        scenario: many.scenario, prompt: OptionPrompt(text: "draws=1", error: "a refusal")),
+      OptionPromptOverlay(scenario: gaussian.scenario, prompt: OptionPrompt(selected: 1)),
     ]
     if let full = OverviewColumns.full(overview, width: 160, glyphs: theme.glyphs) {
       samples.append(OverviewRows(overview: overview, columns: full, selected: 1))

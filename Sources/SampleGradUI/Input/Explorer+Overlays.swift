@@ -2,7 +2,7 @@ import SampleGradCore
 import SampleGradEngine
 
 /// Keys while an overlay is open: the help pages (of the view on screen), the preset picker,
-/// the value prompt and the estimator chooser.
+/// the value prompt and the estimator chooser (the options prompt: `Explorer+Options`).
 extension Explorer {
   mutating func handleHelp(_ key: Key, page: Int, scroll: Int, snapshot: Snapshot) {
     let theme = Theme(options: options)

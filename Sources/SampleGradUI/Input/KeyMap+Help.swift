@@ -44,6 +44,7 @@ extension KeyMap {
           Entry("L", "show or hide the lesson"),
           Entry("c", "cycle the middle pane: samples, chart, lesson"),
           Entry("p", "pick a preset (/ filters the list)"),
+          Entry("O", "estimator options (\(EstimatorRegistry.optionNames)): type KEY=VALUE"),
         ] + ViewRegistry.helpEntries + [
           Entry("x", "export the screen and the numbers to files"),
           Entry("?", "this help; Tab turns to the legend of every symbol"),

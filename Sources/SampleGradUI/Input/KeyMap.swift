@@ -96,6 +96,7 @@ package enum KeyMap {
     case "=", "v": return .promptParameter
     case "A": return .promptEveryLogit
     case "d": return .toggleComponent
+    case "O": return .openOptions
     case "1"..."9": return .toggleEstimator(row: Int(String(c))! - 1)
     default: return nil
     }

@@ -19,6 +19,8 @@ extension LiveView {
         : Self.select(action, from: index, snapshot)
     case .nextLogit, .promptEveryLogit, .toggleComponent:
       performOnVariables(action, variables, &context)
+    case .openOptions:
+      context.overlay = .options(OptionPrompt())
     case .stepParameter(let up, let size):
       return [.send(.stepParameter(index: index, up: up, size: size))]
     case .restoreParameters:
