@@ -200,3 +200,20 @@ struct ManyVariablesKeyTests {
     }
   }
 }
+
+@Suite("Export on D variables")
+struct ManyVariablesExportTests {
+  @Test("x writes run's JSON with every row's total, its mean cosine included")
+  func totals() throws {
+    let snapshot = Fixtures.snapshot(HandBuiltMany.bitsLoaded, batches: 2, batch: 200)
+    let result = LiveView.result(snapshot)
+    #expect(!result.estimators.isEmpty)
+    for row in result.estimators {
+      let live = try #require(snapshot.estimators.first { $0.kind == row.kind })
+      #expect(row.total == live.total)
+      #expect(row.total.meanCosine != nil, "\(row.kind)")
+    }
+    let json = RunReport.json(result).render()
+    #expect(json.contains("\"meanCosine\""))
+  }
+}
