@@ -56,6 +56,29 @@ struct ManyVariablesSnapshotTests {
     SnapshotFile.check(screen, named: "categoricals4-\(size)", styles: true)
   }
 
+  @Test("ten rows on at 80x24: the strip, the selected bit and every row still show")
+  func tenRows() {
+    let rows =
+      [
+        HandBuiltMany.Row(kind: .exact, spread: 0),
+        HandBuiltMany.Row(kind: .scoreFunctionBaseline, spread: 8.2),
+        HandBuiltMany.Row(kind: .gumbelSoftmax, spread: 3.4, bias: 0.2),
+      ]
+      + [EstimatorKind.scoreFunction, .rloo, .arm, .disarm, .indecater, .rebar, .straightThrough]
+      .map { HandBuiltMany.Row(kind: $0, spread: 5) }
+    let scenario = try! HandBuiltMany.bitsLoaded.with(estimators: rows.map(\.kind))
+    let snapshot = HandBuiltMany.snapshot(
+      scenario, loaded: scenario, rows: rows, samples: 100_000)
+    let lines = Self.screen(snapshot, "80x24", Self.explorer(snapshot, selected: 36)).lines
+    #expect(lines.contains { $0.hasPrefix("─ Marginals") })
+    #expect(lines.contains { $0.hasPrefix("─ Bit 37 of 128") })
+    #expect(lines.contains { $0.hasPrefix(" E[y] ") })
+    for row in rows {
+      let name = EstimatorLabel.name(row.kind, wide: false)
+      #expect(lines.contains { $0.prefix(20).contains(name) }, "\(name)")
+    }
+  }
+
   @Test("the key page and the legend of 128 bits at 80x24")
   func help() {
     let snapshot = HandBuiltMany.bits()

@@ -20,17 +20,20 @@ extension ScreenLayout {
 
   /// One column: the strip, the selected variable, then the middle pane `c` chose.
   private mutating func placeManyNarrow(_ top: Rect, _ shape: Shape) {
+    // Ten rows of estimators at 80x24 leave seven: a strip of one row of bars and the
+    // selected variable's logits, p and E[y] still fit.
     var plan = ColumnAllocator<Pane>()
-    plan.request(.band, 4, priority: 0)
-    plan.request(.samples, 5, priority: shape.priority(.samples, 1, first: 0.5))
+    plan.request(.band, 3, priority: 0)
+    plan.request(.samples, 4, priority: shape.priority(.samples, 1, first: 0.5))
     plan.request(.chart, 6, priority: shape.priority(.chart, 2, first: 0.5))
     if shape.lesson != nil {
-      plan.request(.lesson, 4, priority: shape.priority(.lesson, 2.5, first: 0.5))
+      plan.request(.lesson, 3, priority: shape.priority(.lesson, 2.5, first: 0.5))
       plan.request(
         .lesson, shape.lessonHeight(width: top.width),
         priority: shape.priority(.lesson, 3.5, first: 0.7))
     }
-    plan.request(.band, min(6, shape.strip), priority: 1.2)
+    plan.request(.band, min(5, shape.strip), priority: 1.2)
+    plan.request(.samples, 5, priority: 1.5)
     plan.request(.samples, 7, priority: 3)
     plan.request(.chart, 11, priority: 4)
     plan.request(.samples, 10, priority: 5)
