@@ -94,7 +94,8 @@ struct SurrogateDerivativeTests {
     Problems.rowsSquaredMean, Problems.gaussianCosine,
   ]
 
-  @Test("the objective's Hessian products equal the derivative of its gradient", arguments: objectives)
+  @Test(
+    "the objective's Hessian products equal the derivative of its gradient", arguments: objectives)
   func hessianProduct(problem: GradientProblem) {
     let objective = problem.objective
     // A point has one coordinate per logit or bit, and one for a gaussian's two parameters.
@@ -151,7 +152,9 @@ struct SurrogateDerivativeTests {
     }
   }
 
-  @Test("RELAX: d|g|^2/dφ, exactly, in eta, log lambda and every network weight", arguments: relaxProblems)
+  @Test(
+    "RELAX: d|g|^2/dφ, exactly, in eta, log lambda and every network weight",
+    arguments: relaxProblems)
   func relaxVarianceGradient(problem: GradientProblem) {
     if problem.distribution.kind == .categorical {
       checkRelax(CategoricalRelaxation.self, problem)
@@ -160,10 +163,12 @@ struct SurrogateDerivativeTests {
     }
   }
 
-  @Test("LAX: d|g|^2/dψ, exactly, in every network weight", arguments: [
-    Problems.gaussianQuadratic, Problems.gaussianCosine, Problems.gaussianStep,
-    Problems.gaussianLinear,
-  ])
+  @Test(
+    "LAX: d|g|^2/dψ, exactly, in every network weight",
+    arguments: [
+      Problems.gaussianQuadratic, Problems.gaussianCosine, Problems.gaussianStep,
+      Problems.gaussianLinear,
+    ])
   func laxVarianceGradient(problem: GradientProblem) {
     var lax = Lax<GaussianPath>(problem: problem)
     let count = lax.trainer.count
@@ -196,7 +201,8 @@ struct SurrogateDerivativeTests {
     let w = Self.noise(8, scale: 1, seed: 6)
     func relaxation(_ theta: [Double]) throws -> CategoricalRelaxation {
       let problem = try GradientProblem(
-        distribution: .categorical(rows: [Array(theta[0..<4]), Array(theta[4..<8])], temperature: 0.5),
+        distribution: .categorical(
+          rows: [Array(theta[0..<4]), Array(theta[4..<8])], temperature: 0.5),
         objective: .squaredMean(target: 1, values: nil))
       return CategoricalRelaxation(problem: problem, slots: 1)
     }

@@ -29,7 +29,7 @@ struct OptionPromptTests {
     for option in EstimatorRegistry.options {
       #expect(screen.contains { $0.contains("│ \(option.key) ") }, "\(option.key)")
     }
-    #expect(text.contains("between 2 and 1024, default 4"))
+    #expect(text.contains("between 2 and 1024,") && text.contains("default 4; read by RLOO"))
     #expect(text.contains("read by REBAR"))
   }
 

@@ -103,18 +103,12 @@ struct Lax<Path: ScoredPath>: GradientEstimator {
   }
 }
 
-/// LAX's descriptor and options (the same keys, ranges and defaults as RELAX's).
+/// LAX's descriptor. Its options are RELAX's (`RelaxEstimator`): one declaration per key, so
+/// the two can never disagree on a range or default.
 enum LaxEstimator {
-  static let rate = EstimatorOption(
-    key: "surrogate-rate", summary: "the learned control variate's learning rate",
-    range: 0...10, defaultValue: 0.01, isSweepable: false)
-  static let width = EstimatorOption(
-    key: "surrogate-width", summary: "tanh units in the learned control variate's hidden layer",
-    range: 0...256, defaultValue: 10, isWholeNumber: true)
-  static let optimizer = EstimatorOption(
-    key: "surrogate-optimizer",
-    summary: "the learned control variate's optimiser: 1 Adam, 0 plain gradient descent",
-    range: 0...1, defaultValue: 1, isWholeNumber: true)
+  static let rate = RelaxEstimator.rate
+  static let width = RelaxEstimator.width
+  static let optimizer = RelaxEstimator.optimizer
 
   static let descriptor = EstimatorDescriptor(
     kind: .lax, stream: 17, shortName: "LAX", longName: "LAX (learned surrogate)",

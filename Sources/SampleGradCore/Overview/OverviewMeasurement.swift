@@ -7,7 +7,8 @@ public enum OverviewMeasurement {
   /// (its needs met and its own rules satisfied, as a scenario without a list has them).
   public static func fullScenario(_ scenario: Scenario) -> Scenario {
     let kinds = EstimatorRegistry.kinds(
-      for: scenario.distribution.spec, objective: scenario.objective.kind, options: scenario.options)
+      for: scenario.distribution.spec, objective: scenario.objective.kind, options: scenario.options
+    )
     return (try? scenario.with(estimators: kinds)) ?? scenario
   }
 

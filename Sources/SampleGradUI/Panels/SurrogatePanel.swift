@@ -16,7 +16,7 @@ struct SurrogatePanel: Widget, Sendable {
     let name = curve.kind.descriptor.shortName
     let relax = curve.variable != "x"
     SectionTitle(
-      title: "What \(name) learned", info: relax ? "along z1, the others at θ" : "along x",
+      title: "What \(name) learned", info: relax ? "along z1, the other logits fixed" : "along x",
       shortTitle: name
     ).draw(into: &buffer, in: rect, theme: theme)
     let body = rect.splitTop(1).rest
