@@ -117,7 +117,9 @@ struct EstimatorPresetLessonTests {
     #expect(state.message?.contains("needs df/dx, and a table objective has no derivative") == true)
     let relaxed = state.snapshot().estimators.filter { $0.unavailable != nil }.map(\.kind)
     #expect(
-      Set(relaxed) == [.gumbelSoftmax, .straightThrough, .rebar, .argmax, .gumbelRao, .rebarAuto])
+      Set(relaxed) == [
+        .gumbelSoftmax, .straightThrough, .rebar, .argmax, .gumbelRao, .rebarAuto, .relax, .reinMax,
+      ])
   }
 
   @Test("step-function: reparameterization returns 0 (bias -100%); the others are unbiased")

@@ -140,6 +140,8 @@ extension LessonText {
     "w", "o", "Enter", "Esc",
     // The race view (T) and its own keys.
     "T", "+", "-",
+    // The options prompt (O).
+    "O",
   ]
 
   /// The word after each "press" (any case), without trailing punctuation.

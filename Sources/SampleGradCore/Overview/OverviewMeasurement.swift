@@ -3,10 +3,12 @@
 /// derivative (a reward table with the same f at each outcome, or a step for a gaussian), which
 /// is what the df/dx column is measured on.
 public enum OverviewMeasurement {
-  /// The scenario the overview runs: the current one with every estimator that can run on it.
+  /// The scenario the overview runs: the current one with every estimator that can run on it
+  /// (its needs met and its own rules satisfied, as a scenario without a list has them).
   public static func fullScenario(_ scenario: Scenario) -> Scenario {
     let kinds = EstimatorRegistry.kinds(
-      for: scenario.distribution.spec, objective: scenario.objective.kind)
+      for: scenario.distribution.spec, objective: scenario.objective.kind, options: scenario.options
+    )
     return (try? scenario.with(estimators: kinds)) ?? scenario
   }
 
