@@ -64,7 +64,7 @@ struct EstimatorPresetLessonTests {
     #expect(half[.disarm].variance[0] < 1e-30)
     // Quoted: ARM 2.1e-4, RLOO 6.25e-4, score function 0.016, REBAR 0.023 (bands of 5%).
     #expect(abs(half[.arm].variance[0] / 2.1e-4 - 1) < 0.05)
-    #expect(abs(half[.rloo].variance[0] / 6.3e-4 - 1) < 0.05)
+    #expect(abs(half[.rloo].variance[0] / 6.25e-4 - 1) < 0.05)
     #expect(abs(half[.scoreFunction].variance[0] / 0.016 - 1) < 0.05)
     #expect(abs(half[.rebar].variance[0] / 0.023 - 1) < 0.05)
     #expect(half[.rebar].variance[0] > half[.scoreFunction].variance[0])
