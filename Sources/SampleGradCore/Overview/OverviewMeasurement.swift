@@ -87,6 +87,13 @@ public enum OverviewMeasurement {
         cells[.differentiable] = .yes("enumeration or closed form")
       } else if case .constant(let value, _) = summary.verdict, value == 0 {
         cells[.differentiable] = .no("gradient 0 ± 0", brief: "0 ± 0")
+        // The classic table's "-" for Gumbel-max: argmax backpropagates through a function
+        // that is flat on every objective, so no gradient comes out to need df/dx. (The
+        // pathwise estimator is 0 on a step too, but because df/dx is 0 there: it needs it.)
+        if kind == .argmax {
+          cells[.needsDerivative] = Overview.Cell(
+            "-", "no gradient at all", tone: .none)
+        }
       } else {
         cells[.differentiable] = .yes(
           "mean \(NumberFormat.short(summary.mean)) ± \(NumberFormat.short(2 * summary.standardError))"
