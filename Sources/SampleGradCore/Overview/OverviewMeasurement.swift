@@ -108,10 +108,10 @@ public enum OverviewMeasurement {
       } else {
         cells[.exactDistribution] = .yes(sampleTest, brief: sampleBrief)
       }
-      cells[.unbiased] = unbiasedCell(summary)
+      cells[.unbiased] = unbiasedCell(summary, tableSamples: run.samples)
       return Overview.Row(
         kind: kind, cells: cells, variance: summary.variance,
-        relativeNoise: summary.relativeNoise)
+        relativeNoise: summary.relativeNoise, samples: summary.samples)
     }
     return Overview(
       title: scenario.displayTitle, distribution: distribution.kind.rawValue,
@@ -159,16 +159,24 @@ public enum OverviewMeasurement {
     return .no("unbiased on \(probeName) (\(z) SE)", good: true)
   }
 
-  private static func unbiasedCell(_ summary: EstimateSummary) -> Overview.Cell {
+  /// "unbiased": decisive answers only (`OverviewDecision`); a row that needed more samples
+  /// than the table's to decide says how many.
+  private static func unbiasedCell(_ summary: EstimateSummary, tableSamples: Int) -> Overview.Cell {
+    let extra =
+      summary.samples > tableSamples ? " at \(NumberFormat.grouped(summary.samples)) samples" : ""
     switch summary.verdict {
     case .tooFewSamples: return .unmeasured("too few samples")
     case .exact: return .yes("every estimate exact", brief: "exact")
+    case .noBiasSeen where !OverviewDecision.isDecisive(summary):
+      let bound = NumberFormat.short(100 * OverviewDecision.undecidedBound(summary))
+      return Overview.Cell(
+        "?", "\(bound)% bias not ruled out\(extra)", brief: "undecided", tone: .none)
     case .noBiasSeen(let z):
-      return .yes("no bias seen, \(NumberFormat.short(z)) SE", brief: briefSE(z))
+      return .yes("no bias seen, \(NumberFormat.short(z)) SE\(extra)", brief: briefSE(z))
     case .biased, .constant:
       // A constant off an exact 0 has no percentage to show briefly.
       guard let bias = measuredBias(summary) else { return .no(summary.verdict.text) }
-      return .no(bias.text, brief: bias.brief)
+      return .no(bias.text + extra, brief: bias.brief)
     }
   }
 
