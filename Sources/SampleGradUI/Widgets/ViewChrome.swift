@@ -23,9 +23,11 @@ enum ViewChrome {
     let titleRoom = row.splitLeft(max(stateRect.x - row.x - 2, 0)).left.inset(dx: 1)
     let end = buffer.write("samplegrad  ", in: titleRoom, style: theme.style(.hint))
     let title = parts.compactMap { $0 }.joined(separator: " \(glyphs.dot) ")
+    let room = titleRoom.splitLeft(end - titleRoom.x).rest
+    // Cut in the middle, so two titles that share a start stay apart.
     buffer.write(
-      title, in: titleRoom.splitLeft(end - titleRoom.x).rest, style: theme.style(.title),
-      ellipsis: glyphs.ellipsis)
+      ScreenFormat.clipKeepingEnd(title, room.width, ellipsis: glyphs.ellipsis), in: room,
+      style: theme.style(.title))
   }
 
   /// `facts` joined by `  ·  `, the first as a label, up to the first that does not fit.
