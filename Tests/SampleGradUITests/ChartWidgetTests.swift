@@ -13,7 +13,8 @@ struct ChartWidgetTests {
     return buffer.lines
   }
 
-  @Test("log chart in braille: two points a column, four rows a cell, each line ending in its glyph")
+  @Test(
+    "log chart in braille: two points a column, four rows a cell, each line ending in its glyph")
   func brailleLogChart() {
     let high = LogChart.Series(values: [100, 100, 100], glyph: "■", style: .plain)
     let low = LogChart.Series(values: [1, 1, nil], glyph: "●", style: .plain)

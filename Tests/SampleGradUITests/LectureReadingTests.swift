@@ -155,7 +155,8 @@ struct LectureReadingTests {
   // MARK: - The tour
 
   static let tour: Tour = {
-    try! TourDecoder.load(path: root.appendingPathComponent("tours/backprop-through-samples.toml").path)
+    try! TourDecoder.load(
+      path: root.appendingPathComponent("tours/backprop-through-samples.toml").path)
   }()
 
   /// The caption as a student reads it at this size: from the lesson pane where it is whole,

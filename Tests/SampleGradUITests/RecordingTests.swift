@@ -134,14 +134,17 @@ struct RecordingTests {
     // the short captions one page each.
     let texts = frames.map { $0.buffer.lines.joined(separator: "\n") }
     #expect(texts[0].contains("Step 1/3 · Bias and variance (1/2)") && texts[0].contains("c: more"))
-    #expect(texts[1].contains("Step 1/3 · Bias and variance (2/2)") && texts[1].contains("watch both move."))
+    #expect(
+      texts[1].contains("Step 1/3 · Bias and variance (2/2)")
+        && texts[1].contains("watch both move."))
     #expect(frames.map(\.time).first == 0)
     #expect(zip(frames, frames.dropFirst()).allSatisfy { $0.time <= $1.time })
     let stepOne = texts.filter { $0.contains("step 1/3") }
     #expect(stepOne.last?.contains("samples") == true)
     #expect(texts.contains { $0.contains("step 2/3") && $0.contains("Lower the temperature") })
     let last = try #require(texts.last)
-    #expect(last.contains("step 3/3") && last.contains("Training race") && last.contains("finished"))
+    #expect(
+      last.contains("step 3/3") && last.contains("Training race") && last.contains("finished"))
 
     let cast = CastFileReading(renderer.cast(frames, title: Self.tour.title))
     #expect(cast.problems.isEmpty, "\(cast.problems)")

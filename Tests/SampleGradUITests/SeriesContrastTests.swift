@@ -72,7 +72,8 @@ struct SeriesContrastTests {
     let cpMean = (c1p + c2p) / 2
     var hMean = h1p + h2p
     if c1p * c2p != 0 {
-      hMean = abs(h1p - h2p) <= 180 ? hMean / 2 : (hMean < 360 ? (hMean + 360) / 2 : (hMean - 360) / 2)
+      hMean =
+        abs(h1p - h2p) <= 180 ? hMean / 2 : (hMean < 360 ? (hMean + 360) / 2 : (hMean - 360) / 2)
     }
     let t =
       1 - 0.17 * cos((hMean - 30) / degrees) + 0.24 * cos(2 * hMean / degrees)
@@ -105,9 +106,11 @@ struct SeriesContrastTests {
     #expect(Self.deltaE((0, 0, 0), (255, 255, 255)) > 99)
   }
 
-  @Test("every row's colour reads on its background: contrast 4.5 or more", arguments: [
-    ThemeName.dark, .light,
-  ])
+  @Test(
+    "every row's colour reads on its background: contrast 4.5 or more",
+    arguments: [
+      ThemeName.dark, .light,
+    ])
   func legible(theme: ThemeName) throws {
     let look = Theme(options: DisplayOptions(theme: theme))
     for kind in Self.kinds {
@@ -120,9 +123,11 @@ struct SeriesContrastTests {
     }
   }
 
-  @Test("every pair of rows is distinguishable: its own glyph, and colours 9 apart or more", arguments: [
-    ThemeName.dark, .light, .mono,
-  ])
+  @Test(
+    "every pair of rows is distinguishable: its own glyph, and colours 9 apart or more",
+    arguments: [
+      ThemeName.dark, .light, .mono,
+    ])
   func pairs(theme: ThemeName) throws {
     for ascii in [false, true] {
       let look = Theme(options: DisplayOptions(ascii: ascii, color: theme != .mono, theme: theme))
@@ -141,9 +146,11 @@ struct SeriesContrastTests {
     }
   }
 
-  @Test("no row's colour is taken for the change marks or pinned values", arguments: [
-    ThemeName.dark, .light,
-  ])
+  @Test(
+    "no row's colour is taken for the change marks or pinned values",
+    arguments: [
+      ThemeName.dark, .light,
+    ])
   func apartFromMarks(theme: ThemeName) throws {
     let look = Theme(options: DisplayOptions(theme: theme))
     // Magenta as terminals draw it, plain and bright (bold often brightens it).
@@ -160,9 +167,11 @@ struct SeriesContrastTests {
     }
   }
 
-  @Test("a glyph is never one of the bars, shades, axes or marks (ASCII's # was both)", arguments: [
-    false, true,
-  ])
+  @Test(
+    "a glyph is never one of the bars, shades, axes or marks (ASCII's # was both)",
+    arguments: [
+      false, true,
+    ])
   func glyphsApartFromTheRest(ascii: Bool) {
     let g = Glyphs.of(ascii: ascii)
     var others = Set(g.eighths + g.columnEighths + g.shades)

@@ -92,13 +92,14 @@ enum ScreenFormat {
   /// `text` cut to `width` characters in its middle, at words, so that both its start and
   /// its end show: `Which gaussian gradient wins depends on the… cos(kx)`. Titles that share
   /// their start (two presets of one figure) stay apart. The end kept is what follows the
-  /// last `: ` if that takes at most half the width, else the last words up to a third of it.
+  /// last `: ` if that takes at most a third of the width, else the last words up to a third
+  /// of it, so the start keeps most of the room.
   static func clipKeepingEnd(_ text: String, _ width: Int, ellipsis: String) -> String {
     guard text.count > width else { return text }
     var tail = ""
     if let colon = text.range(of: ": ", options: .backwards) {
       let after = String(text[colon.upperBound...])
-      if after.count <= width / 2 { tail = after }
+      if after.count <= width / 3 { tail = after }
     }
     if tail.isEmpty {
       var kept: [Substring] = []

@@ -132,7 +132,8 @@ struct ScreenLayout: Sendable {
     plan.request(
       .samples, shape.gaussian ? 10 : 8, priority: shape.priority(.samples, 5.5, first: 1.5))
     // Chosen with c, the chart shows even where it has six rows only (many estimator rows).
-    plan.request(.chart, shape.middle == .chart ? 6 : 8, priority: shape.priority(.chart, 6, first: 1))
+    plan.request(
+      .chart, shape.middle == .chart ? 6 : 8, priority: shape.priority(.chart, 6, first: 1))
     plan.request(.chart, 8, priority: shape.priority(.chart, 6, first: 1))
     if shape.lesson != nil {
       plan.request(.lesson, 4, priority: shape.priority(.lesson, 6.5, first: 1))

@@ -24,7 +24,9 @@ enum SeriesPalette {
   /// measure-valued, IndeCateR.
   /// Light on dark: white, green, cyan, gold, orange, salmon, sky blue, gray, tan, violet,
   /// pink, pale green, pale yellow, teal, copper.
-  static let dark: [UInt8] = [255, 78, 51, 220, 208, 203, 75, 247, 180, 141, 218, 156, 229, 37, 173]
+  static let dark: [UInt8] = [
+    255, 78, 51, 220, 208, 203, 75, 247, 180, 141, 218, 156, 229, 37, 173,
+  ]
   /// Dark on light: black, green, blue, brown, rose, red, purple, gray, umber, slate, maroon,
   /// dark teal, olive, dark green, navy.
   static let light: [UInt8] = [16, 28, 25, 130, 131, 160, 55, 242, 94, 61, 88, 23, 58, 22, 17]

@@ -32,7 +32,8 @@ struct HeaderPanel: Widget, Sendable {
       let rest = room.splitLeft(stepEnd - room.x).rest
       let dot = " \(context.glyphs.dot) "
       if rest.width >= dot.count + 16 {
-        let suffix = dot + ScreenFormat.clipKeepingEnd(title, rest.width - dot.count, ellipsis: ellipsis)
+        let suffix =
+          dot + ScreenFormat.clipKeepingEnd(title, rest.width - dot.count, ellipsis: ellipsis)
         buffer.write(suffix, in: rest, style: context.style(.hint))
       }
     } else {

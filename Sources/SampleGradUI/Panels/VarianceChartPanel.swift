@@ -66,7 +66,8 @@ struct VarianceChartPanel: Widget, Sendable {
     let legendHeight = min(legendLines.count, max(body.height - 6, 1))
     let (chartRect, legendRect) = body.splitBottom(legendHeight)
     if !chart.draw(into: &buffer, in: chartRect, theme: context.theme) {
-      let text = Self.emptyText(flat: flat, waiting: waiting, anyEnabled: !snapshot.estimators.filter(\.isEnabled).isEmpty)
+      let text = Self.emptyText(
+        flat: flat, waiting: waiting, anyEnabled: !snapshot.estimators.filter(\.isEnabled).isEmpty)
       buffer.write(
         text, in: chartRect.row(chartRect.height / 2), align: .center, style: context.style(.hint),
         ellipsis: g.ellipsis)

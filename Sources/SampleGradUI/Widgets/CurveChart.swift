@@ -134,7 +134,8 @@ struct CurveChart: Widget, Sendable {
         put(plot.x + x, plot.y + y, .line, cell)
       }
     }
-    for curve in curves.sorted(by: { $0.isFloor && !$1.isFloor }) where !theme.braille || curve.isFloor {
+    for curve in curves.sorted(by: { $0.isFloor && !$1.isFloor })
+    where !theme.braille || curve.isFloor {
       let kind: Layer = curve.isFloor ? .floor : .line
       let line = Cell(curve.isFloor ? glyphs.floorLine : glyphs.curveLine, style: curve.style)
       for i in xs.indices.dropLast() {

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import SampleGradCore
 import SampleGradEngine
 import SampleGradUI
@@ -111,7 +111,8 @@ struct TourCommand: ParsableCommand {
         throw Failure.lines(["--cast: cannot write \(path): \(file.failure ?? "")"])
       }
     }
-    try Output.line("wrote \(path): \(count) steps, \(frames.count) frames, \(size.width)x\(size.height)")
+    try Output.line(
+      "wrote \(path): \(count) steps, \(frames.count) frames, \(size.width)x\(size.height)")
   }
 
   /// Resolves every step first (a broken step is one line and exit 2 before the screen
