@@ -23,6 +23,8 @@ struct RaceScreen: Widget, Sendable {
       buffer.write(
         "starting the race", in: body.row(body.height / 2), align: .center,
         style: theme.style(.hint))
+      // A tour's step shows its caption from its first frame.
+      tour?.drawHint(into: &buffer, in: bottom.row(0).inset(dx: 1), theme: theme)
       return
     }
     drawHeader(race, into: &buffer, in: header, theme: theme)
