@@ -153,6 +153,7 @@ struct RecordingTests {
       #expect(replayed.unknown.isEmpty)
       #expect(Self.difference(replayed.buffer, frame.buffer) == nil, "at \(frame.time) s")
     }
-    #expect((cast.events.last?.time ?? 0) == (frames.last?.time ?? 0) + 4)
+    // Three steps of four seconds: the last frame stays until the third step's end.
+    #expect((cast.events.last?.time ?? 0) == 12)
   }
 }

@@ -80,12 +80,13 @@ package struct TourCast: Sendable {
   }
 
   /// The recording of `frames` as asciicast lines: the header, the events, and a last event
-  /// that holds the last frame for a step's time.
+  /// that holds the last frame to the end of its step (each step lasts `stepSeconds`).
   package func cast(_ frames: [Frame], title: String) -> [String] {
     var recorder = CastRecorder(color: options.theme != .mono)
     var lines = [Asciicast.header(width: width, height: height, timestamp: nil, title: title)]
     for frame in frames { lines += recorder.record(frame.buffer, at: frame.time) }
-    let end = (frames.last.map { $0.time } ?? 0) + stepSeconds
+    let last = frames.last.map { $0.time } ?? 0
+    let end = ((last / stepSeconds).rounded(.down) + 1) * stepSeconds
     lines.append(recorder.finish(at: end))
     return lines
   }
