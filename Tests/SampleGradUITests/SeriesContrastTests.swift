@@ -190,6 +190,34 @@ struct SeriesContrastTests {
     }
   }
 
+  @Test(
+    "every slot, spares included, keeps the rules: legible, apart, off the marks, its own glyph",
+    arguments: [
+      ThemeName.dark, .light,
+    ])
+  func everySlot(theme: ThemeName) throws {
+    let slots = SeriesPalette.dark.indices
+    #expect(SeriesPalette.light.count == SeriesPalette.dark.count)
+    #expect(slots.count > Self.kinds.count, "no spare slot for the next estimator")
+    let look = Theme(options: DisplayOptions(theme: theme))
+    let marks: [RGB] = [try #require(look.style(.change).foreground.rgb), (255, 0, 255)]
+    for ascii in [false, true] {
+      #expect(Glyphs.of(ascii: ascii).series.count >= slots.count)
+    }
+    for i in slots {
+      let a = try #require(look.seriesStyle(i).foreground.rgb)
+      for background in Self.backgrounds(theme) {
+        #expect(Self.contrast(a, background) >= 4.5, "slot \(i) on \(theme)")
+      }
+      for mark in marks { #expect(Self.deltaE(a, mark) >= 15, "slot \(i) near a mark") }
+      for j in slots where j > i {
+        let b = try #require(look.seriesStyle(j).foreground.rgb)
+        #expect(Self.deltaE(a, b) >= 9, "slots \(i) and \(j) on \(theme)")
+        #expect(look.seriesGlyph(i) != look.seriesGlyph(j))
+      }
+    }
+  }
+
   @Test("on a terminal with fewer colours: no blue on dark, no yellow, cyan or white on light")
   func basicFallbacks() {
     for slot in SeriesPalette.dark.indices {

@@ -56,7 +56,10 @@ struct Glyphs: Sendable {
     corners: ("┌", "┐", "└", "┘"), selection: "▶",
     plusMinus: "±", tau: "τ", theta: "θ", eta: "η", chiSquare: "χ²", leftRight: "←→", upDown: "↑↓",
     ellipsis: "…", dot: "·", rightArrow: "→",
-    series: ["●", "■", "▲", "◆", "✚", "○", "★", "□", "△", "◇", "✕", "▼", "✱", "♣", "⊕"],
+    series: [
+      "●", "■", "▲", "◆", "✚", "○", "★", "□", "△", "◇", "✕", "▼", "✱", "♣", "⊕", "◐", "▣", "◈", "✦",
+      "❖", "☗", "✿",
+    ],
     changeMark: "┊", axisTick: "┤", moreAbove: "▲", moreBelow: "▼")
 
   static let ascii = Glyphs(
@@ -68,6 +71,9 @@ struct Glyphs: Sendable {
     corners: ("+", "+", "+", "+"), selection: ">",
     plusMinus: "+-", tau: "tau", theta: "theta", eta: "eta", chiSquare: "chi2", leftRight: "h/l",
     upDown: "j/k", ellipsis: "...", dot: "-", rightArrow: "->",
-    series: ["o", "x", "@", "%", "&", "$", "s", "?", "w", "!", "z", "<", "n", "u", "k"],
+    series: [
+      "o", "x", "@", "%", "&", "$", "s", "?", "w", "!", "z", "<", "n", "u", "k", "a", "e", "h", "r",
+      "y", "m", "g",
+    ],
     changeMark: ":", axisTick: "+", moreAbove: "^", moreBelow: "v")
 }

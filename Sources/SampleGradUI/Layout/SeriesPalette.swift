@@ -21,15 +21,22 @@ enum SeriesPalette {
 
   /// By slot: exact, score function, + baseline, reparameterization, Gumbel-softmax,
   /// straight-through, REBAR, argmax, RLOO, ARM, DisARM, Gumbel-Rao, REBAR-auto,
-  /// measure-valued, IndeCateR.
+  /// measure-valued, IndeCateR, then seven slots for the estimators the registry gains next
+  /// (each chosen, greedily, as far as it can be from every colour before it).
   /// Light on dark: white, green, cyan, gold, orange, salmon, sky blue, gray, tan, violet,
-  /// pink, pale green, pale yellow, teal, copper.
+  /// pink, pale green, pale yellow, teal, copper; olive, goldenrod, plum, hot pink, lavender,
+  /// pale cyan, turquoise.
   static let dark: [UInt8] = [
     255, 78, 51, 220, 208, 203, 75, 247, 180, 141, 218, 156, 229, 37, 173,
+    106, 136, 139, 205, 189, 152, 45,
   ]
   /// Dark on light: black, green, blue, brown, rose, red, purple, gray, umber, slate, maroon,
-  /// dark teal, olive, dark green, navy.
-  static let light: [UInt8] = [16, 28, 25, 130, 131, 160, 55, 242, 94, 61, 88, 23, 58, 22, 17]
+  /// dark teal, olive, dark green, navy; deep pink, mauve, charcoal, sea green, plum, indigo,
+  /// pure blue.
+  static let light: [UInt8] = [
+    16, 28, 25, 130, 131, 160, 55, 242, 94, 61, 88, 23, 58, 22, 17,
+    125, 96, 237, 29, 53, 63, 21,
+  ]
 
   /// The colour of slot `slot` in `theme` (nil in mono), repeating past the end.
   static func color(_ slot: Int, theme: ThemeName) -> TerminalColor? {
