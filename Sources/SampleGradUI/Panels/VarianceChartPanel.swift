@@ -61,9 +61,11 @@ struct VarianceChartPanel: Widget, Sendable {
       legend,
       groups: chart.coincident(
         rows: max(body.height - 2, 1), subrows: context.theme.braille ? 4 : 1))
-    let legendLines = legendRows(merged, flat: flat, width: body.width, context: context)
     // The plot keeps at least four rows (with its axis and a row of change labels).
-    let legendHeight = min(legendLines.count, max(body.height - 6, 1))
+    let legendRoom = max(body.height - 6, 1)
+    let legendLines = legendRows(
+      merged, flat: flat, width: body.width, rows: legendRoom, context: context)
+    let legendHeight = min(legendLines.count, legendRoom)
     let (chartRect, legendRect) = body.splitBottom(legendHeight)
     if !chart.draw(into: &buffer, in: chartRect, theme: context.theme) {
       let text = Self.emptyText(
@@ -120,7 +122,45 @@ struct VarianceChartPanel: Widget, Sendable {
   }
 
   /// The legend as rows of styled pieces: `● score function  ■ REBAR  ┊ change`, lines that
-  /// coincide as one piece (`■ score function = ▼ REBAR-auto, one line`).
+  /// coincide as one piece (`■ score function = ▼ REBAR-auto, one line`). Where it needs more
+  /// than `rows` rows, the lines that do not fit keep their glyphs, without names (the
+  /// estimator rows below name them), so none is left out.
+  private func legendRows(
+    _ items: [LegendItem], flat: [String], width: Int, rows maxRows: Int, context: PanelContext
+  ) -> [[(text: String, style: Style)]] {
+    let full = legendRows(items, flat: flat, width: width, context: context)
+    guard full.count > maxRows, maxRows >= 1 else { return full }
+    // The glyphs alone, `$ s`, after as many named entries as leave room for them.
+    let glyphs = items.flatMap { [$0] + $0.others }
+    for named in stride(from: items.count, through: 0, by: -1) {
+      let rest = glyphs.dropFirst(items.prefix(named).reduce(0) { $0 + 1 + $1.others.count })
+      var rows = legendRows(Array(items.prefix(named)), flat: [], width: width, context: context)
+      if named == 0 { rows = [[]] }
+      var tail: [(text: String, style: Style)] = []
+      for item in rest { tail += [(String(item.glyph), item.style), (" ", context.style(.plain))] }
+      // The change mark's piece is the last of a row: drop it where room is short.
+      var last = rows[rows.count - 1]
+      let used = last.reduce(0) { $0 + $1.text.count }
+      let need = tail.reduce(0) { $0 + $1.text.count }
+      if rows.count <= maxRows, used + need <= width {
+        last += tail
+        rows[rows.count - 1] = last
+        return rows
+      }
+      if rows.count <= maxRows,
+        let change = last.lastIndex(where: { $0.text == " parameter change" }),
+        change >= 1
+      {
+        last.removeSubrange((change - 1)...)
+        if last.reduce(0, { $0 + $1.text.count }) + need <= width {
+          rows[rows.count - 1] = last + tail
+          return rows
+        }
+      }
+    }
+    return full
+  }
+
   private func legendRows(
     _ items: [LegendItem], flat: [String], width: Int, context: PanelContext
   ) -> [[(text: String, style: Style)]] {
