@@ -261,6 +261,24 @@ struct LectureReadingTests {
     #expect(after.lines.contains { $0.contains("DisARM") })
   }
 
+  @Test("80x24: every charted row keeps its glyph in the legend, even where names do not fit")
+  func legendKeepsEveryLine() throws {
+    let scenario = try Self.library.load("relax-toy")
+    let snapshot = Fixtures.snapshot(scenario, batches: 20, batch: 500)
+    for options in Self.looks {
+      var explorer = Explorer(presets: [], options: options)
+      while explorer.middle != .chart { _ = explorer.handle(.character("c"), snapshot: snapshot) }
+      let screen = Fixtures.screen(snapshot, width: 80, height: 24, explorer: explorer)
+      let pane = try #require(explorer.liveLayout(snapshot).chart)
+      let legend = screen.line(pane.maxY - 1)
+      let theme = Theme(options: options)
+      for row in snapshot.estimators where row.isEnabled && row.kind != .exact {
+        let glyph = theme.seriesGlyph(row.kind)
+        #expect(legend.contains(glyph), "\(row.kind) missing from '\(legend)'")
+      }
+    }
+  }
+
   @Test("step 1 at 160x48: an exact row alone says why nothing is charted, not 'no variance yet'")
   func exactAloneIsExplained() throws {
     let scenario = try HandBuilt.categoricalScenario.with(estimators: [.exact])
