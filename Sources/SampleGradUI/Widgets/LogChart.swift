@@ -47,7 +47,8 @@ struct LogChart: Widget, Sendable {
 
   /// The series as braille lines, two points per column and four rows per cell, each line
   /// broken where the parameters changed (every statistic starts again there) and ending in
-  /// its glyph, so the legend's glyphs are on the chart too.
+  /// its glyph, so the legend's glyphs are on the chart too (glyphs whose lines end in one
+  /// cell side by side, leftwards).
   private func drawBraille(into buffer: inout Buffer, plot: Rect, axis: LogAxis) {
     var canvas = BrailleCanvas(width: plot.width, height: plot.height, series: series.count)
     let points = columnPoints(width: canvas.dotWidth)
@@ -76,10 +77,17 @@ struct LogChart: Widget, Sendable {
     for (x, y, cell) in canvas.cells(styles: series.map(\.style)) {
       buffer[plot.x + x, plot.y + y] = cell
     }
-    for (index, end) in ends.enumerated().reversed() {
+    // Lines that end in the same cell (four dot rows share one) keep every glyph: the first
+    // series there, the next ones a cell to the left each, so no row's glyph goes missing.
+    var taken = Set<Int>()
+    for (index, end) in ends.enumerated() {
       guard let end else { continue }
-      buffer[plot.x + end.x / 2, plot.y + end.y / 4] = Cell(
-        series[index].glyph, style: series[index].style)
+      let y = end.y / 4
+      var x = end.x / 2
+      while taken.contains(y * plot.width + x), x > 0 { x -= 1 }
+      guard !taken.contains(y * plot.width + x) else { continue }
+      taken.insert(y * plot.width + x)
+      buffer[plot.x + x, plot.y + y] = Cell(series[index].glyph, style: series[index].style)
     }
   }
 
