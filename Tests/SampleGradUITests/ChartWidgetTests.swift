@@ -5,11 +5,42 @@ import Testing
 
 @Suite("Charts and frames")
 struct ChartWidgetTests {
-  private func chart(_ chart: LogChart, width: Int, height: Int) -> [String] {
+  private func chart(
+    _ chart: LogChart, width: Int, height: Int, theme: Theme = Canvas.glyphCharts
+  ) -> [String] {
     var buffer = Canvas.make(width: width + 2, height: height + 1)
-    chart.draw(
-      into: &buffer, in: Rect(x: 1, y: 0, width: width, height: height), theme: Canvas.unicode)
+    chart.draw(into: &buffer, in: Rect(x: 1, y: 0, width: width, height: height), theme: theme)
     return buffer.lines
+  }
+
+  @Test(
+    "log chart in braille: two points a column, four rows a cell, each line ending in its glyph")
+  func brailleLogChart() {
+    let high = LogChart.Series(values: [100, 100, 100], glyph: "■", style: .plain)
+    let low = LogChart.Series(values: [1, 1, nil], glyph: "●", style: .plain)
+    let lines = chart(
+      LogChart(series: [high, low], pointCount: 3, firstLabel: "1k", lastLabel: "3k"),
+      width: 14, height: 6, theme: Canvas.unicode)
+    // 100 sits on the second dot row of the top cell row: dots 2 and 5 (⠒), then the glyph.
+    #expect(lines[0] == "···100┤⠒■·······")
+    #expect(lines[4] == "·····1┤●········")
+    #expect(lines[2] == "····10┤·········")
+  }
+
+  @Test("braille: each dot is its bit, a cell takes the style of the series with most dots")
+  func brailleCanvas() {
+    var canvas = BrailleCanvas(width: 2, height: 1, series: 2)
+    canvas.line(from: 0, 0, to: 0, 3, series: 0)
+    #expect(canvas.cell(column: 0, row: 0)?.character == "⡇")
+    canvas.set(1, 0, series: 1)
+    #expect(canvas.cell(column: 0, row: 0)?.character == "⡏")
+    #expect(canvas.cell(column: 0, row: 0)?.series == 0)
+    canvas.line(from: 2, 3, to: 3, 0, series: 1)
+    #expect(canvas.cell(column: 1, row: 0)?.series == 1)
+    let bits = (canvas.cell(column: 1, row: 0)?.character.unicodeScalars.first?.value ?? 0x2800)
+    #expect((bits - 0x2800).nonzeroBitCount == 4)
+    canvas.set(99, 99, series: 0)
+    #expect(canvas.cells(styles: [.plain, .plain]).count == 2)
   }
 
   @Test("log chart: one scale for all series, labelled decades, glyph per series")

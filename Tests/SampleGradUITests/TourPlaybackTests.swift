@@ -72,7 +72,14 @@ struct TourPlaybackTests {
     var (explorer, _) = Self.started()
     _ = explorer.handle(.character(" "), snapshot: Self.live)
     #expect(explorer.pin == Pin(Self.live))
+    // Below 120 columns the status line keeps the caption's hint (the rows' title says what
+    // is pinned); a wide screen says it in the status line.
+    #expect(explorer.message == nil)
+    _ = explorer.handle(.left, snapshot: Self.live)
+    explorer.screenWidth = 160
+    _ = explorer.handle(.character(" "), snapshot: Self.live)
     #expect(explorer.message == "step 1's numbers are pinned in ( ) beside these; M clears them")
+    explorer.screenWidth = 80
     _ = explorer.handle(.left, snapshot: Self.live)
     #expect(explorer.pin == nil, "the tour's pin goes with its step")
     // A pin of the user's own stays; a step with other estimators (the race) pins nothing.

@@ -114,7 +114,8 @@ struct WidgetBoundsTests {
       LossChart(snapshot: race, lanes: lanes),
       RaceTable(snapshot: race, lanes: lanes),
       LessonHint(content: lesson),
-      CaptionBox(chrome: chrome),
+      CaptionBox(chrome: chrome, area: Rect(x: 0, y: 2, width: 80, height: 12)),
+      CaptionBox(chrome: chrome, area: Rect(x: 0, y: 0, width: 500, height: 500), page: 3),
     ]
     let bits = PanelFrame(
       snapshot: many, selected: 36, pin: Pin(HandBuiltMany.bits()))
@@ -151,10 +152,9 @@ struct WidgetBoundsTests {
   }
 
   @Test(
-    "every widget, at every size, writes only inside its area",
-    arguments: [false, true])
-  func staysInside(ascii: Bool) {
-    let theme = ascii ? Canvas.ascii : Canvas.unicode
+    "every widget, at every size, writes only inside its area (braille, glyph and ASCII charts)",
+    arguments: [Canvas.unicode, Canvas.glyphCharts, Canvas.ascii])
+  func staysInside(theme: Theme) {
     for sample in Self.samples(theme) {
       for (width, height) in Self.sizes {
         // A margin of marker cells on every side, uneven so an off-by-one shows.

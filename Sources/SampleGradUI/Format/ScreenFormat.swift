@@ -89,6 +89,37 @@ enum ScreenFormat {
     return cut + ellipsis
   }
 
+  /// `text` cut to `width` characters in its middle, at words, so that both its start and
+  /// its end show: `Which gaussian gradient wins depends on the… cos(kx)`. Titles that share
+  /// their start (two presets of one figure) stay apart. The end kept is what follows the
+  /// last `: ` if that takes at most a third of the width, else the last words up to a third
+  /// of it, so the start keeps most of the room.
+  static func clipKeepingEnd(_ text: String, _ width: Int, ellipsis: String) -> String {
+    guard text.count > width else { return text }
+    var tail = ""
+    if let colon = text.range(of: ": ", options: .backwards) {
+      let after = String(text[colon.upperBound...])
+      if after.count <= width / 3 { tail = after }
+    }
+    if tail.isEmpty {
+      var kept: [Substring] = []
+      for word in text.split(separator: " ").reversed() {
+        guard ([word] + kept).joined(separator: " ").count <= width / 3 else { break }
+        kept.insert(word, at: 0)
+      }
+      tail = kept.joined(separator: " ")
+    }
+    let room = width - tail.count - 1
+    guard !tail.isEmpty, room >= 8 + ellipsis.count else {
+      return clip(text, width, ellipsis: ellipsis)
+    }
+    var head = String(text.dropLast(tail.count))
+    while head.last == " " { head.removeLast() }
+    // Cut one character short, so the head always ends in the ellipsis.
+    let cut = head.count > room ? clip(head, room, ellipsis: ellipsis) : head + ellipsis
+    return cut + " " + tail
+  }
+
   /// `text` padded with spaces (or cut) to exactly `width` characters.
   static func pad(_ text: String, _ width: Int, align: Alignment = .left) -> String {
     let length = text.count

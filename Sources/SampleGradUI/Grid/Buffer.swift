@@ -65,13 +65,14 @@ package struct Buffer: Sendable, Equatable {
   }
 
   /// Whether a scalar is always a whole character on its own: printable ASCII, Latin-1,
-  /// Greek, and the punctuation, arrows, box lines and blocks of U+2010...U+27BF (no
-  /// combining marks, joiners or variation selectors in these ranges).
+  /// Greek, the punctuation, arrows, box lines and blocks of U+2010...U+27BF and the braille
+  /// patterns (no combining marks, joiners or variation selectors in these ranges).
   static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
     let v = scalar.value
     return (0x20..<0x7F).contains(v) || (0xA0..<0x300).contains(v)
       || (0x370..<0x400).contains(v) || (0x2010..<0x2028).contains(v)
       || (0x2030..<0x20D0).contains(v) || (0x2100..<0x27C0).contains(v)
+      || (0x2800..<0x2900).contains(v)
   }
 
   /// Fills a rectangle with one cell.

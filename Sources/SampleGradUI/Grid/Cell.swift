@@ -13,9 +13,12 @@ package struct Cell: Sendable, Equatable {
 
 /// The terminal colours samplegrad uses; `.default` is the terminal's own. `gray` and
 /// `brightWhite` need a 16-colour terminal (the terminal layer falls back to dim white and
-/// white).
-package enum TerminalColor: Int, Sendable, Equatable, CaseIterable {
+/// white). `palette(n)` is colour n (16 to 255) of the 256-colour palette, which terminals
+/// define alike (unlike the first 16, which a terminal's theme sets): the chart series use
+/// them, with the nearest of the first 8 (`basic`) where a terminal has fewer colours.
+package enum TerminalColor: Sendable, Equatable, Hashable {
   case `default`, black, red, green, yellow, blue, magenta, cyan, white, gray, brightWhite
+  case palette(UInt8)
 }
 
 /// How a cell is drawn. Colour is a hint: the terminal layer drops it under `NO_COLOR`.
@@ -39,5 +42,3 @@ package struct Style: Sendable, Equatable, Hashable {
 
   package static let plain = Style()
 }
-
-extension TerminalColor: Hashable {}

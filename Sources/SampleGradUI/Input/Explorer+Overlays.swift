@@ -54,7 +54,11 @@ extension Explorer {
     func move(to index: Int) {
       guard !shown.isEmpty else { return }
       picker.selected = shown[min(max(index, 0), shown.count - 1)]
+      picker.lessonPage = 0
     }
+    let screen = Rect(x: 0, y: 0, width: screenWidth, height: screenHeight)
+    let lessonPages = PresetPickerOverlay.lessonPages(
+      screen: screen, presets: presets, selected: picker.selected)
     switch key {
     case .enter:
       guard let position, presets.indices.contains(shown[position]) else {
@@ -70,6 +74,7 @@ extension Explorer {
       }
       overlay = .none
       live.pin = nil
+      live.lessonPage = 0
       return [.loadPreset(preset)]
     case .escape where picker.isFiltering || !picker.filter.isEmpty:
       picker.filter = ""
@@ -92,7 +97,10 @@ extension Explorer {
       case .down: move(to: (position ?? -1) + 1)
       case .first, .pageUp: move(to: 0)
       case .last, .pageDown: move(to: shown.count - 1)
-      case .previous, .next, nil: break
+      // A lesson longer than the box is read a page at a time.
+      case .next: picker.lessonPage = min(picker.lessonPage + 1, lessonPages - 1)
+      case .previous: picker.lessonPage = max(picker.lessonPage - 1, 0)
+      case nil: break
       }
     }
     overlay = .presets(picker)

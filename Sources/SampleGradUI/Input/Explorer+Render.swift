@@ -41,8 +41,11 @@ extension Explorer {
       EstimatorChooserOverlay(frame: frame, selected: selected).draw(
         into: &buffer, in: screen, theme: theme)
     }
-    if tour?.showsCaption == true, let chrome = context.tour {
-      CaptionBox(chrome: chrome).draw(into: &buffer, in: screen, theme: theme)
+    if let playback = tour, playback.showsCaption, let chrome = context.tour {
+      CaptionBox(
+        chrome: chrome, area: current.captionArea(context, screen: screen),
+        page: playback.captionPage
+      ).draw(into: &buffer, in: screen, theme: theme)
     }
   }
 }

@@ -17,6 +17,10 @@ extension Explorer {
   mutating func handleTourKey(_ key: Key, snapshot: Snapshot) -> [ExplorerEffect]? {
     guard let playback = tour else { return nil }
     if playback.showsCaption {
+      if key == .character("c"), playback.captionPage + 1 < captionPages(snapshot) {
+        tour?.captionPage += 1
+        return []
+      }
       tour?.showsCaption = false
       if key == .escape { return [] }
       if key == .character("c") {
@@ -49,20 +53,38 @@ extension Explorer {
     }
   }
 
-  /// `c` in a tour: the caption in a box; where the middle pane cycles, the box takes the
-  /// lesson's place in the cycle (samples, caption, chart), unless the lesson pane already
-  /// shows the whole caption.
+  /// `c` in a tour: the caption in a box. The first `c` of a step always shows it (a step
+  /// change must show its caption), unless the lesson pane already shows all of it; after
+  /// that, where the middle pane cycles, the box takes the lesson's place in the cycle
+  /// (samples, caption, chart).
   private mutating func showCaption(snapshot: Snapshot) -> [ExplorerEffect] {
     guard view == nil else {
-      tour?.showsCaption = true
+      openCaption()
       return []
     }
     let layout = liveLayout(snapshot)
-    if layout.needsMiddle, showsWholeCaption(layout) || middle != .samples {
+    let seen = tour?.captionSeen == true || showsWholeCaption(layout)
+    if seen, layout.needsMiddle, showsWholeCaption(layout) || middle != .samples {
       return cycleMiddle(snapshot)
     }
-    tour?.showsCaption = true
+    openCaption()
     return []
+  }
+
+  /// Opens the caption box on its first page.
+  private mutating func openCaption() {
+    tour?.showsCaption = true
+    tour?.captionSeen = true
+    tour?.captionPage = 0
+  }
+
+  /// The pages the caption box of the step on screen takes at the terminal's size.
+  func captionPages(_ snapshot: Snapshot) -> Int {
+    guard let chrome = tour?.chrome else { return 1 }
+    let theme = Theme(options: options)
+    let screen = Rect(x: 0, y: 0, width: screenWidth, height: screenHeight)
+    let area = current.captionArea(renderContext(snapshot, theme: theme), screen: screen)
+    return CaptionBox.pageCount(chrome, glyphs: theme.glyphs, area: area, screen: screen)
   }
 
   /// The key that goes back a step, as the screen names it.
@@ -101,6 +123,8 @@ extension Explorer {
     let previous = playback.index
     playback.index = index
     playback.showsCaption = false
+    playback.captionPage = 0
+    playback.captionSeen = false
     if live.pin != nil, live.pin == playback.pinned { live.pin = nil }
     playback.pinned = nil
     message = nil
@@ -113,7 +137,11 @@ extension Explorer {
       if !numbers.rows.isEmpty {
         live.pin = numbers
         playback.pinned = numbers
-        message = "step \(previous + 1)'s numbers are pinned in ( ) beside these; M clears them"
+        // Below 120 columns the status line carries the caption's hint, which a step must
+        // show; the rows' title says "( ) pinned at ..." there.
+        if screenWidth >= ScreenLayout.wideWidth {
+          message = "step \(previous + 1)'s numbers are pinned in ( ) beside these; M clears them"
+        }
       }
     }
     tour = playback

@@ -25,6 +25,9 @@ package struct PresetPicker: Sendable, Equatable {
   package var filter: String = ""
   /// True while `/` typing goes to the filter.
   package var isFiltering = false
+  /// The page of the highlighted preset's lesson, when it is longer than the box (→ and ←
+  /// turn it), from 0.
+  package var lessonPage = 0
 
   package init(selected: Int, filter: String = "", isFiltering: Bool = false) {
     self.selected = selected

@@ -32,7 +32,9 @@ struct Glyphs: Sendable {
   let ellipsis: String
   let dot: String
   let rightArrow: String
-  /// One per chart series (estimator row), so lines are told apart without colour.
+  /// One per estimator (`SeriesPalette`'s slots), so lines are told apart without colour:
+  /// shapes that differ filled or hollow, and in ASCII none of the characters the bars,
+  /// shades, axes and marks use (`#`, `=`, `*`, `+`, `:`, ...).
   let series: [Character]
   /// The vertical line of a parameter change in the chart.
   let changeMark: Character
@@ -54,7 +56,10 @@ struct Glyphs: Sendable {
     corners: ("┌", "┐", "└", "┘"), selection: "▶",
     plusMinus: "±", tau: "τ", theta: "θ", eta: "η", chiSquare: "χ²", leftRight: "←→", upDown: "↑↓",
     ellipsis: "…", dot: "·", rightArrow: "→",
-    series: ["●", "■", "▲", "◆", "✚", "○", "□", "△", "◇", "✕", "★", "▼", "✱", "♦"],
+    series: [
+      "●", "■", "▲", "◆", "✚", "○", "★", "□", "△", "◇", "✕", "▼", "✱", "♣", "⊕", "◐", "▣", "◈", "✦",
+      "❖", "☗", "✿",
+    ],
     changeMark: "┊", axisTick: "┤", moreAbove: "▲", moreBelow: "▼")
 
   static let ascii = Glyphs(
@@ -66,6 +71,9 @@ struct Glyphs: Sendable {
     corners: ("+", "+", "+", "+"), selection: ">",
     plusMinus: "+-", tau: "tau", theta: "theta", eta: "eta", chiSquare: "chi2", leftRight: "h/l",
     upDown: "j/k", ellipsis: "...", dot: "-", rightArrow: "->",
-    series: ["o", "#", "^", "*", "+", "x", "=", "@", "%", "&", "$", "v", "?", "!"],
+    series: [
+      "o", "x", "@", "%", "&", "$", "s", "?", "w", "!", "z", "<", "n", "u", "k", "a", "e", "h", "r",
+      "y", "m", "g",
+    ],
     changeMark: ":", axisTick: "+", moreAbove: "^", moreBelow: "v")
 }

@@ -132,12 +132,16 @@ struct ScreenLayout: Sendable {
       .samples, shape.gaussian ? 7 : 6, priority: shape.priority(.samples, 5, first: 1))
     plan.request(
       .samples, shape.gaussian ? 10 : 8, priority: shape.priority(.samples, 5.5, first: 1.5))
+    // Chosen with c, the chart shows even where it has six rows only (many estimator rows).
+    plan.request(
+      .chart, shape.middle == .chart ? 6 : 8, priority: shape.priority(.chart, 6, first: 1))
     plan.request(.chart, 8, priority: shape.priority(.chart, 6, first: 1))
     if shape.lesson != nil {
       plan.request(.lesson, 4, priority: shape.priority(.lesson, 6.5, first: 1))
+      // Chosen with c, the whole lesson comes before the rest of the histogram's rows.
       plan.request(
         .lesson, shape.lessonHeight(width: top.width),
-        priority: shape.priority(.lesson, 7, first: 1.5))
+        priority: shape.priority(.lesson, 7, first: 1.1))
     }
     plan.request(.band, bandFull, priority: 1.2)
     plan.request(.samples, shape.gaussian ? 16 : 18, priority: 8)

@@ -1,3 +1,5 @@
+import SampleGradCore
+
 /// What a cell means, so panels say "this is a bar" and the theme decides how it looks.
 enum Role: Sendable {
   case plain, title, label, hint, value, bar, marker, selected, off, error, key
@@ -24,10 +26,13 @@ enum Role: Sendable {
 struct Theme: Sendable {
   let glyphs: Glyphs
   let name: ThemeName
+  /// Whether chart lines are drawn in braille dots (`ChartStyle.braille`, never in ASCII).
+  let braille: Bool
 
   init(options: DisplayOptions) {
     glyphs = options.ascii ? .ascii : .unicode
     name = options.theme
+    braille = options.charts == .braille && !options.ascii
   }
 
   /// The style every cell starts from: the light theme's background and text colour.
@@ -91,24 +96,23 @@ struct Theme: Sendable {
     }
   }
 
-  /// The style of chart series `index` (one per estimator row): a colour each in the colour
-  /// themes, repeating after seven; in mono the glyph alone tells them apart.
+  /// The style of chart series `index` (an estimator's slot, `SeriesPalette`): its colour,
+  /// bold, in the colour themes; in mono the glyph alone tells them apart.
   func seriesStyle(_ index: Int) -> Style {
-    switch name {
-    case .mono: return .plain
-    case .dark:
-      let colors: [TerminalColor] = [.green, .yellow, .cyan, .magenta, .red, .blue, .white]
-      return Style(foreground: colors[index % colors.count], bold: true)
-    case .light:
-      let colors: [TerminalColor] = [.blue, .red, .green, .magenta, .black, .cyan, .yellow]
-      return Style(foreground: colors[index % colors.count], bold: true).onto(base)
-    }
+    guard let color = SeriesPalette.color(index, theme: name) else { return .plain }
+    return Style(foreground: color, bold: true).onto(base)
   }
 
-  /// The glyph of chart series `index`.
+  /// The glyph of chart series `index` (an estimator's slot).
   func seriesGlyph(_ index: Int) -> Character {
     glyphs.series[index % glyphs.series.count]
   }
+
+  /// The style of an estimator's row, curve and lane, the same in every view.
+  func seriesStyle(_ kind: EstimatorKind) -> Style { seriesStyle(SeriesPalette.slot(kind)) }
+
+  /// The glyph of an estimator's row, curve and lane, the same in every view.
+  func seriesGlyph(_ kind: EstimatorKind) -> Character { seriesGlyph(SeriesPalette.slot(kind)) }
 }
 
 extension Style {

@@ -61,6 +61,7 @@ extension LiveView {
         return []
       }
       showsLesson.toggle()
+      lessonPage = 0
     case .cycleView:
       cycleMiddle(&context)
     case .openPresets:
@@ -116,9 +117,26 @@ extension LiveView {
       + ": change something, then compare the live numbers with these in ( ); M clears"
   }
 
-  /// The next middle view that the screen does not already show beside the others.
+  /// `c`: the next page of a lesson longer than its pane, else the next middle view that the
+  /// screen does not already show beside the others (from a lesson's last page, its first
+  /// page again where every pane is on screen).
   private mutating func cycleMiddle(_ context: inout ViewContext) {
     let snapshot = context.snapshot
+    let current = layout(context)
+    if context.tour == nil, let pane = current.lesson,
+      let lesson = lessonContent(snapshot, options: context.options, tour: nil)
+    {
+      let pages = LessonPanel.pageCount(lesson.text, in: pane)
+      if lessonPage + 1 < pages {
+        lessonPage += 1
+        return
+      }
+      if pages > 1, !current.needsMiddle {
+        lessonPage = 0
+        return
+      }
+    }
+    lessonPage = 0
     var next = middle.next
     for _ in MiddleView.allCases {
       // In a tour the caption box (`c`) takes the lesson's place.
@@ -132,7 +150,7 @@ extension LiveView {
       }
       break
     }
-    guard layout(context).needsMiddle else {
+    guard current.needsMiddle else {
       context.message = "everything is on screen at this size"
       return
     }

@@ -51,7 +51,11 @@ extension LiveView {
         into: &buffer, in: chart, theme: theme)
     }
     if let pane = layout.lesson, let lesson {
-      LessonPanel(content: lesson).draw(into: &buffer, in: pane, theme: theme)
+      // A tour's caption is cut (c shows it whole in a box); a lesson pages with c.
+      LessonPanel(
+        content: lesson, page: lessonPage, pages: chrome == nil,
+        afterLast: layout.needsMiddle ? "c: next pane" : "c: page 1"
+      ).draw(into: &buffer, in: pane, theme: theme)
     }
     if let table = layout.table {
       MeanSquaredErrorTablePanel(frame: frame).draw(into: &buffer, in: table, theme: theme)
@@ -90,5 +94,15 @@ extension LiveView {
     } else {
       RelaxedPanel(frame: frame).draw(into: &buffer, in: rect, theme: theme)
     }
+  }
+
+  /// A tour's caption box goes over the panes above the estimator rows, which captions talk
+  /// about most ("DisARM's variance is exactly 0"), so the rows stay in view.
+  func captionArea(_ context: RenderContext, screen: Rect) -> Rect {
+    let layout = layout(
+      context.snapshot, width: screen.width, height: screen.height, options: context.options,
+      tour: context.tour)
+    let top = layout.header.maxY
+    return Rect(x: screen.x, y: top, width: screen.width, height: layout.estimators.y - top)
   }
 }

@@ -15,6 +15,9 @@ struct LiveView: ViewController {
   var showsLesson = true
   /// What the middle pane shows where the screen has no room for every pane (`c`).
   var middle: MiddleView = .samples
+  /// The page of a lesson longer than its pane (`c` turns it before it moves to the next
+  /// pane), from 0.
+  var lessonPage = 0
   /// On D variables, whether the rows also show the selected component's own numbers (`d`).
   var showsComponent = false
 

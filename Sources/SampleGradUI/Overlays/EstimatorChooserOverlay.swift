@@ -38,7 +38,7 @@ struct EstimatorChooserOverlay: Widget, Sendable {
       let verdict =
         e.unavailable ?? (e.isEnabled ? (e.summary(context.selected)?.verdict.text ?? "") : "off")
       let text =
-        "\(marker) \(check) \(key) \(context.theme.seriesGlyph(i)) "
+        "\(marker) \(check) \(key) \(context.theme.seriesGlyph(e.kind)) "
         + ScreenFormat.pad(EstimatorLabel.name(e.kind, wide: true), 26) + verdict
       let style =
         i == selected ? context.style(.selected) : context.style(e.isEnabled ? .plain : .off)

@@ -76,8 +76,10 @@ enum Legend {
       (
         "MSE",
         g.text(
-          "bias² + variance of one estimate: \"lowest MSE\" ranks the "
-            + "rows by it, and the MSE table stars (*) the lowest of each component.")
+          "bias² + variance of one estimate. \"lowest MSE\" names, and the MSE table "
+            + "stars (*), the lowest of each component among the estimates that vary: exact "
+            + "(no noise) and a constant that misses (argmax's 0, all bias) are not ranked, "
+            + "so argmax's MSE may be lower than the starred one's.")
       ),
       (
         "\(g.eta)",

@@ -21,6 +21,22 @@ struct PresetPickerOverlay: Widget, Sendable {
     return (box, inside.splitTop(listHeight).top)
   }
 
+  /// The rows under the list where the highlighted preset's lesson goes.
+  static func detailArea(screen: Rect, presets: [PresetSummary]) -> Rect {
+    let (box, listArea) = geometry(screen: screen, presets: presets)
+    let inside = box.inset(dx: 2, dy: 1)
+    return inside.splitTop(listArea.height + 1).rest.splitBottom(1).rest
+  }
+
+  /// The pages the lesson of preset `selected` takes in the box: 1 when it fits.
+  static func lessonPages(screen: Rect, presets: [PresetSummary], selected: Int) -> Int {
+    guard presets.indices.contains(selected) else { return 1 }
+    let detail = detailArea(screen: screen, presets: presets)
+    guard detail.height > 0 else { return 1 }
+    let lines = detailLines(presets[selected], width: detail.width).count
+    return max((lines + detail.height - 1) / detail.height, 1)
+  }
+
   /// Draws the box centred in `screen`.
   func draw(into buffer: inout Buffer, in screen: Rect, theme: Theme) {
     let (box, listArea) = Self.geometry(screen: screen, presets: presets)
@@ -47,17 +63,29 @@ struct PresetPickerOverlay: Widget, Sendable {
       position += "\(start + 1)-\(start + visible) of \(shown.count) "
     }
     buffer.write(position, in: separator, align: .right, style: theme.style(.plain))
-    if presets.indices.contains(picker.selected), shown.contains(picker.selected) {
+    var pages = 1
+    var page = 0
+    if presets.indices.contains(picker.selected), shown.contains(picker.selected),
+      detail.height > 0
+    {
       let chosen = presets[picker.selected]
       let style = theme.style(chosen.problem == nil ? .plain : .error)
+      // Whole lines a page at a time: every word of a long lesson can be read here.
       let lines = Self.detailLines(chosen, width: detail.width)
-      buffer.writeWrapped(
-        lines.joined(separator: " "), in: detail, style: style, ellipsis: g.ellipsis)
+      pages = max((lines.count + detail.height - 1) / detail.height, 1)
+      page = min(max(picker.lessonPage, 0), pages - 1)
+      for (row, line) in lines.dropFirst(page * detail.height).prefix(detail.height).enumerated() {
+        buffer.write(line, in: detail.row(row), style: style)
+      }
     }
-    let hint =
+    var hint =
       picker.isFiltering
       ? "type to filter   Enter load   Esc clear"
       : "\(g.upDown) move   / filter   Enter load   Esc close"
+    if pages > 1, !picker.isFiltering {
+      let turn = page + 1 < pages ? "\(g.rightArrow) more" : "\(g.isASCII ? "<-" : "←") back"
+      hint = "lesson \(page + 1)/\(pages): \(turn)   " + hint
+    }
     buffer.write(hint, in: hintRow, align: .right, style: theme.style(.hint))
   }
 

@@ -113,7 +113,7 @@ struct OverviewScreen: Widget, Sendable {
       let height = min(1 + lines.count, rest.height)
       if height >= 2 {
         let pane = rest.splitTop(height).top
-        LessonPanel(content: lesson).draw(into: &buffer, in: pane, theme: theme)
+        LessonPanel(content: lesson, pages: false).draw(into: &buffer, in: pane, theme: theme)
         rest = rest.splitTop(height + 1).rest
       }
     }

@@ -164,8 +164,8 @@ struct EstimatorsPanel: Widget, Sendable {
       case .glyph:
         if on {
           buffer.write(
-            String(context.theme.seriesGlyph(index)), in: cell,
-            style: context.theme.seriesStyle(index))
+            String(context.theme.seriesGlyph(e.kind)), in: cell,
+            style: context.theme.seriesStyle(e.kind))
         }
       case .name:
         buffer.write(

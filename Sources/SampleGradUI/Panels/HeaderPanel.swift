@@ -22,15 +22,24 @@ struct HeaderPanel: Widget, Sendable {
     let end = buffer.write("samplegrad", in: titleRoom.inset(dx: 1), style: context.style(.hint))
     let title = snapshot.scenario.displayTitle
     let after = titleRoom.splitLeft(end - titleRoom.x).rest
+    let ellipsis = context.glyphs.ellipsis
+    // A title is whole or visibly cut (…), in its middle so that titles sharing a start
+    // (mohamed-quadratic and mohamed-cosine) stay apart.
+    let room = after.splitLeft(2).rest
     if let tourLabel {
-      let stepEnd = buffer.write("  " + tourLabel, in: after, style: context.style(.title))
-      let rest = after.splitLeft(stepEnd - after.x).rest
-      let suffix = " \(context.glyphs.dot) " + title
-      if suffix.count <= rest.width {
+      let label = ScreenFormat.clip(tourLabel, room.width, ellipsis: ellipsis)
+      let stepEnd = buffer.write(label, in: room, style: context.style(.title))
+      let rest = room.splitLeft(stepEnd - room.x).rest
+      let dot = " \(context.glyphs.dot) "
+      if rest.width >= dot.count + 16 {
+        let suffix =
+          dot + ScreenFormat.clipKeepingEnd(title, rest.width - dot.count, ellipsis: ellipsis)
         buffer.write(suffix, in: rest, style: context.style(.hint))
       }
     } else {
-      buffer.write("  " + title, in: after, style: context.style(.title))
+      buffer.write(
+        ScreenFormat.clipKeepingEnd(title, room.width, ellipsis: ellipsis), in: room,
+        style: context.style(.title))
     }
 
     let second = rect.row(1).inset(dx: 1)

@@ -23,12 +23,15 @@ struct MeanSquaredErrorTablePanel: Widget, Sendable {
     let fitting = max((rect.width - 1 - Self.nameWidth) / Self.columnWidth, 1)
     let start = ScrollWindow.start(keeping: context.selected, visible: fitting, count: names.count)
     let shown = start..<min(start + fitting, names.count)
+    // The star ranks the estimates that vary (`MeanSquaredErrorRanking`): say so.
     let info =
       shown.count < names.count
-      ? "\(shown.lowerBound + 1)-\(shown.upperBound) of \(names.count)" : "* lowest of each column"
+      ? "\(shown.lowerBound + 1)-\(shown.upperBound) of \(names.count)"
+      : "* lowest, exact and constants not ranked"
     SectionTitle(
       title: context.glyphs.text("MSE = bias² + variance, per component"),
-      info: info, shortTitle: "MSE per component"
+      info: info, shortTitle: "MSE per component",
+      shortInfo: shown.count < names.count ? nil : "* lowest that varies"
     ).draw(into: &buffer, in: rect, theme: context.theme)
     let body = rect.splitTop(1).rest.inset(dx: 1)
     for (j, index) in shown.enumerated() {

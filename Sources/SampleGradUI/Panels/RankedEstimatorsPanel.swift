@@ -151,8 +151,8 @@ private struct RankedRow {
       case .glyph:
         if on {
           buffer.write(
-            String(context.theme.seriesGlyph(index)), in: cell,
-            style: context.theme.seriesStyle(index))
+            String(context.theme.seriesGlyph(estimator.kind)), in: cell,
+            style: context.theme.seriesStyle(estimator.kind))
         }
       case .name:
         buffer.write(

@@ -7,11 +7,11 @@ struct LaneStyle: Sendable {
   let glyph: Character
   let style: Style
 
-  /// One per lane of `race`, in lane order; `rows` are the explorer's estimator rows.
+  /// One per lane of `race`, in lane order: each estimator's own look (`SeriesPalette`).
+  /// `rows` are the explorer's estimator rows (kept for callers; every kind has its look).
   static func all(for race: RaceSnapshot, rows: [EstimatorKind], theme: Theme) -> [LaneStyle] {
-    race.lanes.enumerated().map { i, lane in
-      let row = rows.firstIndex(of: lane.kind) ?? i
-      return LaneStyle(glyph: theme.seriesGlyph(row), style: theme.seriesStyle(row))
+    race.lanes.map { lane in
+      LaneStyle(glyph: theme.seriesGlyph(lane.kind), style: theme.seriesStyle(lane.kind))
     }
   }
 }

@@ -62,6 +62,28 @@ struct LossChart: Widget, Sendable {
       }
     }
 
+    if theme.braille {
+      drawBraille(into: &buffer, plot: plot, range: range)
+    } else {
+      drawGlyphs(into: &buffer, plot: plot, row: row)
+    }
+
+    // Step labels under their columns, left to right, none overlapping.
+    let axis = StepAxis(snapshot, width: plot.width)
+    var free = plot.x
+    let ticks = axis.ticks
+    for (i, step) in ticks.enumerated() {
+      let text = StepAxis.label(step)
+      let isLast = i == ticks.count - 1
+      let x = isLast ? plot.maxX - text.count : plot.x + axis.column(of: step)
+      guard x >= free, x + text.count <= plot.maxX else { continue }
+      buffer.write(text, x: x, y: ticksRow.y, style: hint)
+      free = x + text.count + 1
+    }
+  }
+
+  /// One glyph per lane and column, the lane's last loss at or before the column's last step.
+  private func drawGlyphs(into buffer: inout Buffer, plot: Rect, row: (Double) -> Int?) {
     let axis = StepAxis(snapshot, width: plot.width)
     // The first lanes (the exact gradient, the reference) are drawn last, on top.
     for (index, lane) in snapshot.lanes.enumerated().reversed() {
@@ -76,17 +98,46 @@ struct LossChart: Widget, Sendable {
         buffer[plot.x + c, y] = Cell(look.glyph, style: look.style)
       }
     }
+  }
 
-    // Step labels under their columns, left to right, none overlapping.
-    var free = plot.x
-    let ticks = axis.ticks
-    for (i, step) in ticks.enumerated() {
-      let text = StepAxis.label(step)
-      let isLast = i == ticks.count - 1
-      let x = isLast ? plot.maxX - text.count : plot.x + axis.column(of: step)
-      guard x >= free, x + text.count <= plot.maxX else { continue }
-      buffer.write(text, x: x, y: ticksRow.y, style: hint)
-      free = x + text.count + 1
+  /// Each lane as a braille line, two steps of the axis to a column and four rows to a cell,
+  /// ending in the lane's glyph (where it is now).
+  private func drawBraille(into buffer: inout Buffer, plot: Rect, range: ClosedRange<Double>) {
+    var canvas = BrailleCanvas(width: plot.width, height: plot.height, series: lanes.count)
+    let axis = StepAxis(snapshot, width: canvas.dotWidth)
+    let rows = canvas.dotHeight
+    func dotRow(_ loss: Double) -> Int? {
+      guard loss.isFinite else { return nil }
+      let fraction = (range.upperBound - loss) / (range.upperBound - range.lowerBound)
+      return min(max(Int((fraction * Double(rows - 1)).rounded()), 0), rows - 1)
+    }
+    var heads: [Int: (x: Int, y: Int)] = [:]
+    for (index, lane) in snapshot.lanes.enumerated() where lanes.indices.contains(index) {
+      var previous: (x: Int, y: Int)?
+      for x in 0...axis.column(of: lane.step) {
+        let step = min(axis.lastStep(atOrBefore: x), lane.step)
+        guard let loss = lane.curve.loss(atOrBefore: step) ?? lane.curve.losses.first,
+          let y = dotRow(loss)
+        else {
+          previous = nil
+          continue
+        }
+        if let p = previous {
+          canvas.line(from: p.x, p.y, to: x, y, series: index)
+        } else {
+          canvas.set(x, y, series: index)
+        }
+        previous = (x, y)
+      }
+      heads[index] = previous
+    }
+    for (x, y, cell) in canvas.cells(styles: lanes.map(\.style)) {
+      buffer[plot.x + x, plot.y + y] = cell
+    }
+    // The first lanes (the exact gradient, the reference) last, on top.
+    for (index, head) in heads.sorted(by: { $0.key > $1.key }) {
+      buffer[plot.x + head.x / 2, plot.y + head.y / 4] = Cell(
+        lanes[index].glyph, style: lanes[index].style)
     }
   }
 }

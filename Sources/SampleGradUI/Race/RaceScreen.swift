@@ -23,6 +23,8 @@ struct RaceScreen: Widget, Sendable {
       buffer.write(
         "starting the race", in: body.row(body.height / 2), align: .center,
         style: theme.style(.hint))
+      // A tour's step shows its caption from its first frame.
+      tour?.drawHint(into: &buffer, in: bottom.row(0).inset(dx: 1), theme: theme)
       return
     }
     drawHeader(race, into: &buffer, in: header, theme: theme)
@@ -30,8 +32,7 @@ struct RaceScreen: Widget, Sendable {
 
     let lanes = LaneStyle.all(for: race, rows: snapshot.estimators.map(\.kind), theme: theme)
     let table = RaceTable(snapshot: race, lanes: lanes)
-    // The chart keeps at least 8 rows; the table takes what is left, up to all its lanes.
-    let tableHeight = min(table.height, max(body.height - 1 - 8, 3))
+    let tableHeight = Self.tableHeight(lanes: race.lanes.count, body: body)
     let (chartArea, tableArea) = body.splitBottom(tableHeight)
     let decimals = LossFormat.decimals(
       scale: LossFormat.scale(startLoss: race.startLoss, optimum: race.optimum))
@@ -44,6 +45,12 @@ struct RaceScreen: Widget, Sendable {
     LossChart(snapshot: race, lanes: lanes).draw(
       into: &buffer, in: chartArea.splitTop(1).rest.inset(dx: 1), theme: theme)
     table.draw(into: &buffer, in: tableArea, theme: theme)
+  }
+
+  /// The scoreboard's rows in `body`: the chart keeps at least 8 rows; the table takes what
+  /// is left, up to a header and all its lanes.
+  static func tableHeight(lanes: Int, body: Rect) -> Int {
+    min(1 + lanes, max(body.height - 1 - 8, 3))
   }
 
   private func drawHeader(
@@ -103,16 +110,17 @@ struct RaceScreen: Widget, Sendable {
     let area = rect.inset(dx: 1)
     if let text = message ?? race.message, !text.isEmpty {
       buffer.write(text, in: area, style: theme.style(.error))
-    } else if race.isFinished {
-      buffer.write(
-        "finished: r races again, + - change the learning rate", in: area,
-        style: theme.style(.hint))
-    } else if race.isPaused {
+    } else if race.isPaused, !race.isFinished {
       buffer.write(
         "paused: \(TourChrome.pauseKey(inTour: tour != nil)) resumes", in: area,
         style: theme.style(.hint))
     } else if let tour {
+      // In a tour the step's caption stays, finished or not (the header says finished).
       tour.drawHint(into: &buffer, in: area, theme: theme)
+    } else if race.isFinished {
+      buffer.write(
+        "finished: r races again, + - change the learning rate", in: area,
+        style: theme.style(.hint))
     } else {
       ViewChrome.drawDropped(dropped, into: &buffer, in: area, theme: theme)
     }

@@ -28,7 +28,7 @@ struct RaceTable: Widget, Sendable {
     let glyph = column(1, gap: 1)
     let name = column(wide ? 25 : 14, gap: 1)
     let loss = column(lossWidth)
-    let gap = column(6)
+    let gap = column(Self.gapWidth)
     let reached = column(wide ? 12 : 7)
     let parameters = Rect(x: x, y: rect.y, width: max(rect.maxX - 1 - x, 0), height: 1)
 
@@ -53,7 +53,7 @@ struct RaceTable: Widget, Sendable {
         LossFormat.fixed(lane.loss, decimals: decimals), in: at(loss), align: .right,
         style: theme.style(.value))
       buffer.write(
-        LossFormat.gapClosed(lane.loss, start: snapshot.startLoss, optimum: snapshot.optimum),
+        Self.gapText(lane.loss, start: snapshot.startLoss, optimum: snapshot.optimum),
         in: at(gap), align: .right, style: theme.style(.value))
       buffer.write(
         lane.reachedStep.map(ScreenFormat.count) ?? (lane.stopped == nil ? "-" : "stop"),
@@ -72,6 +72,25 @@ struct RaceTable: Widget, Sendable {
         in: Rect(x: name.x, y: rect.y + rows, width: rect.maxX - name.x, height: 1),
         style: theme.style(.hint))
     }
+  }
+
+  /// Characters of the gap column.
+  static let gapWidth = 6
+
+  /// The share of the gap to the optimum a lane has closed (`LossFormat.gapClosed`), in at
+  /// most `gapWidth` characters and always with its `%`: fewer digits where it has too many
+  /// (`0.0123%` is `0.012%`), `~0%` for a share that rounds to nothing at that width.
+  static func gapText(_ loss: Double, start: Double, optimum: Double?) -> String {
+    let text = LossFormat.gapClosed(loss, start: start, optimum: optimum)
+    guard text.count > gapWidth, let optimum, start > optimum else { return text }
+    let share = 100 * (start - loss) / (start - optimum)
+    let sign = share < 0 ? "-" : ""
+    let integer = String(Int(abs(share))).count
+    let decimals = gapWidth - 1 - sign.count - integer - 1
+    guard decimals >= 1 else { return sign + String(Int(abs(share).rounded())) + "%" }
+    let fixed = String(format: "%.\(decimals)f", abs(share))
+    if fixed.allSatisfy({ $0 == "0" || $0 == "." }) { return "~0%" }
+    return sign + fixed + "%"
   }
 
   private func parameterHeader(wide: Bool) -> String {

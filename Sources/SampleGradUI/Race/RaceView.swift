@@ -53,6 +53,13 @@ struct RaceView: ViewController, Equatable {
 
   var closing: [ExplorerEffect] { [.job(.race(.close))] }
 
+  /// A tour's caption box goes over the chart, so the scoreboard's numbers stay in view.
+  func captionArea(_ context: RenderContext, screen: Rect) -> Rect {
+    let body = screen.inset(dx: 0, dy: 2)
+    let lanes = context.snapshot.race?.lanes.count ?? context.snapshot.estimators.count
+    return body.splitBottom(RaceScreen.tableHeight(lanes: lanes, body: body)).rest
+  }
+
   func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
     RaceScreen(snapshot: context.snapshot, message: context.message, tour: context.tour).draw(
       into: &buffer, in: area, theme: context.theme)

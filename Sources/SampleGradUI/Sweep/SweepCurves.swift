@@ -43,10 +43,8 @@ struct SweepCurves: Sendable {
 
   init(result: SweepResult, view: SweepView, theme: Theme) {
     // Each estimator keeps the glyph and colour of its row on the main screen.
-    let screenRows = EstimatorRegistry.kinds(for: result.plan.scenario.distribution.spec)
     let i = view.component
     rows = result.plan.estimators.enumerated().map { e, kind in
-      let index = screenRows.firstIndex(of: kind) ?? e
       // One summary per point on the one component drawn, not all K.
       let summaries = result.points.map { point in
         let estimate = point.estimators[e]
@@ -54,7 +52,7 @@ struct SweepCurves: Sendable {
       }
       let totals = result.points.map { $0.estimators[e].total }
       return Row(
-        kind: kind, mark: theme.seriesGlyph(index), style: theme.seriesStyle(index),
+        kind: kind, mark: theme.seriesGlyph(kind), style: theme.seriesStyle(kind),
         isHidden: view.hidden.contains(kind),
         variance: Self.roundingToZero(summaries.map { $0?.variance ?? .nan }),
         squaredBias: Self.roundingToZero(summaries.map { $0.map { $0.bias * $0.bias } ?? .nan }),

@@ -73,25 +73,55 @@ struct LessonHint: Widget, Sendable {
   }
 }
 
-/// The whole caption of a tour step in a box over the screen (`c` in a tour), for screens
-/// that have no room for it.
+/// The whole caption of a tour step in a box (`c` in a tour), for screens that have no room
+/// for it: placed in `area`, the part of the screen the view can spare (on the live screen,
+/// above the estimator rows the caption talks about), and a page at a time if it is longer
+/// than that (`c` turns the page).
 struct CaptionBox: Widget, Sendable {
   var chrome: TourChrome
+  /// Where the box goes; a screen too small for a box there puts it in the middle of the
+  /// screen instead.
+  var area: Rect
+  /// The page shown, from 0; clamped to the pages there are.
+  var page = 0
 
-  /// Draws the box centred in `screen`.
+  /// Where the box goes on `screen` (`area`, if a box of a few lines fits in it), its wrapped
+  /// lines and how many of them a page holds.
+  static func geometry(_ text: String, area: Rect, screen: Rect) -> (
+    box: Rect, lines: [String], perPage: Int
+  ) {
+    let usable = area.intersection(screen)
+    let place = usable.height >= 6 && usable.width >= 40 ? usable : screen.inset(dx: 0, dy: 1)
+    let width = min(place.width - 4, 76)
+    let lines = WordWrap.lines(text, width: max(width - 4, 1))
+    // The frame takes two rows and the keys' hint one; a blank row above the hint if there
+    // is room for it.
+    let perPage = max(min(lines.count, place.height - 3), 1)
+    let height = min(perPage + (place.height - 3 > perPage ? 4 : 3), place.height)
+    return (place.centered(width: width, height: height), lines, perPage)
+  }
+
+  /// The pages the caption takes in `area`.
+  static func pageCount(_ chrome: TourChrome, glyphs: Glyphs, area: Rect, screen: Rect) -> Int {
+    let (_, lines, perPage) = geometry(glyphs.text(chrome.caption), area: area, screen: screen)
+    return max((lines.count + perPage - 1) / perPage, 1)
+  }
+
   func draw(into buffer: inout Buffer, in screen: Rect, theme: Theme) {
     let g = theme.glyphs
-    let width = min(screen.width - 4, 76)
-    let lines = WordWrap.lines(g.text(chrome.caption), width: width - 4)
-    let visible = min(lines.count, max(screen.height - 6, 1))
-    let box = screen.centered(width: width, height: visible + 4)
-    let inside = Box(title: chrome.lesson(g).title).draw(into: &buffer, in: box, theme: theme)
-    for (i, line) in lines.prefix(visible).enumerated() {
+    let (box, lines, perPage) = Self.geometry(g.text(chrome.caption), area: area, screen: screen)
+    let pages = max((lines.count + perPage - 1) / perPage, 1)
+    let shown = min(max(page, 0), pages - 1)
+    var title = chrome.lesson(g).title
+    if pages > 1 { title += " (\(shown + 1)/\(pages))" }
+    let inside = Box(title: title).draw(into: &buffer, in: box, theme: theme)
+    for (i, line) in lines.dropFirst(shown * perPage).prefix(perPage).enumerated() {
       buffer.write(line, in: inside.row(i), style: theme.style(.plain))
     }
     let next = chrome.isLast ? "the last step" : "space: next step"
+    let keys = shown + 1 < pages ? "c: more   Esc closes" : "c or Esc closes"
     buffer.write(
-      "c or Esc closes   \(next)", in: inside.row(inside.height - 1), align: .right,
+      "\(keys)   \(next)", in: inside.row(inside.height - 1), align: .right,
       style: theme.style(.hint))
   }
 }

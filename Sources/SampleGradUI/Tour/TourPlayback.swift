@@ -11,6 +11,11 @@ package struct TourPlayback: Sendable, Equatable {
   package internal(set) var index = 0
   /// Whether the whole caption is shown in a box (`c`).
   package internal(set) var showsCaption = false
+  /// The page of the caption in its box, from 0 (`c` turns it).
+  package internal(set) var captionPage = 0
+  /// Whether the step's caption has been shown in its box since the step began: until it
+  /// has, `c` shows it first, whatever the middle pane shows.
+  package internal(set) var captionSeen = false
   /// The numbers the tour pinned on entering the step on screen (the step before's), so
   /// leaving it clears them and a pin of the user's own stays.
   var pinned: Pin?

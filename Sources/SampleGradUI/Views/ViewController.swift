@@ -41,6 +41,11 @@ protocol ViewController: Sendable {
 
   /// The effects that leave the view (its job stops sampling).
   var closing: [ExplorerEffect] { get }
+
+  /// Where a tour's caption box may go on this view's `screen`: over what the step's caption
+  /// does not talk about, so the rows it names stay in view (the default: between the
+  /// header and the status line).
+  func captionArea(_ context: RenderContext, screen: Rect) -> Rect
 }
 
 extension ViewController {
@@ -49,6 +54,10 @@ extension ViewController {
   }
 
   var closing: [ExplorerEffect] { [] }
+
+  func captionArea(_ context: RenderContext, screen: Rect) -> Rect {
+    screen.inset(dx: 0, dy: 2)
+  }
 
   /// The view's own name, from an instance.
   var name: String { Self.name }

@@ -113,7 +113,29 @@ struct CurveChart: Widget, Sendable {
       }
     }
     let columns = xs.map(column)
-    for curve in curves.sorted(by: { $0.isFloor && !$1.isFloor }) {
+    if theme.braille {
+      // The lines between the points in braille dots, 2x4 to a cell, under the marks.
+      var canvas = BrailleCanvas(width: plot.width, height: plot.height, series: curves.count)
+      func dot(_ i: Int, _ curve: Curve) -> (x: Int, y: Int)? {
+        guard i < curve.values.count, let t = position(xs[i]), (-1e-9...(1 + 1e-9)).contains(t),
+          curve.values[i].isFinite, curve.values[i] > 0
+        else { return nil }
+        let x = Int((min(max(t, 0), 1) * Double(canvas.dotWidth - 1)).rounded())
+        let y = Int(yScale.offset(curve.values[i], rows: canvas.dotHeight).rounded())
+        return (x, y)
+      }
+      for (k, curve) in curves.enumerated() where !curve.isFloor {
+        for i in xs.indices.dropLast() {
+          guard let a = dot(i, curve), let b = dot(i + 1, curve) else { continue }
+          canvas.line(from: a.x, a.y, to: b.x, b.y, series: k)
+        }
+      }
+      for (x, y, cell) in canvas.cells(styles: curves.map(\.style)) {
+        put(plot.x + x, plot.y + y, .line, cell)
+      }
+    }
+    for curve in curves.sorted(by: { $0.isFloor && !$1.isFloor })
+    where !theme.braille || curve.isFloor {
       let kind: Layer = curve.isFloor ? .floor : .line
       let line = Cell(curve.isFloor ? glyphs.floorLine : glyphs.curveLine, style: curve.style)
       for i in xs.indices.dropLast() {

@@ -45,6 +45,75 @@ struct LogChart: Widget, Sendable {
     return (0..<width).map { c in (c + 1) * pointCount / width - 1 }
   }
 
+  /// The series as braille lines, two points per column and four rows per cell, each line
+  /// broken where the parameters changed (every statistic starts again there) and ending in
+  /// its glyph, so the legend's glyphs are on the chart too (glyphs whose lines end in one
+  /// cell side by side, leftwards).
+  private func drawBraille(into buffer: inout Buffer, plot: Rect, axis: LogAxis) {
+    var canvas = BrailleCanvas(width: plot.width, height: plot.height, series: series.count)
+    let points = columnPoints(width: canvas.dotWidth)
+    let rows = canvas.dotHeight
+    let breaks = marks.map(\.point)
+    var ends: [(x: Int, y: Int)?] = []
+    for (index, s) in series.enumerated() {
+      var previous: (x: Int, y: Int, point: Int)?
+      var last: (x: Int, y: Int)?
+      for (column, point) in points.enumerated() where s.values.indices.contains(point) {
+        guard let v = s.values[point], v.isFinite, v > 0 else {
+          previous = nil
+          continue
+        }
+        let y = rows - 1 - Int(axis.offset(v, rows: rows).rounded())
+        if let p = previous, !breaks.contains(where: { $0 > p.point && $0 <= point }) {
+          canvas.line(from: p.x, p.y, to: column, y, series: index)
+        } else {
+          canvas.set(column, y, series: index)
+        }
+        previous = (column, y, point)
+        last = (column, y)
+      }
+      ends.append(last)
+    }
+    for (x, y, cell) in canvas.cells(styles: series.map(\.style)) {
+      buffer[plot.x + x, plot.y + y] = cell
+    }
+    // Lines that end in the same cell (four dot rows share one) keep every glyph: the first
+    // series there, the next ones a cell to the left each, so no row's glyph goes missing.
+    var taken = Set<Int>()
+    for (index, end) in ends.enumerated() {
+      guard let end else { continue }
+      let y = end.y / 4
+      var x = end.x / 2
+      while taken.contains(y * plot.width + x), x > 0 { x -= 1 }
+      guard !taken.contains(y * plot.width + x) else { continue }
+      taken.insert(y * plot.width + x)
+      buffer[plot.x + x, plot.y + y] = Cell(series[index].glyph, style: series[index].style)
+    }
+  }
+
+  /// Groups of series (by index, two or more each) drawn on the same rows at every point of
+  /// a plot `rows` rows tall (`subrows` to a row: 4 in braille), so that one hides the others:
+  /// the legend says they coincide.
+  func coincident(rows: Int, subrows: Int) -> [[Int]] {
+    guard let axis = yAxis(), rows > 0 else { return [] }
+    let height = rows * subrows
+    let keys = series.map { s in
+      s.values.map { v -> Int? in
+        guard let v, v.isFinite, v > 0 else { return nil }
+        return Int(axis.offset(v, rows: height).rounded())
+      }
+    }
+    var groups: [[Int]] = []
+    var placed = Set<Int>()
+    for i in series.indices where !placed.contains(i) && keys[i].contains(where: { $0 != nil }) {
+      let same = series.indices.filter { j in j > i && !placed.contains(j) && keys[j] == keys[i] }
+      guard !same.isEmpty else { continue }
+      groups.append([i] + same)
+      placed.formUnion(same)
+    }
+    return groups
+  }
+
   /// Draws the chart and returns true, or draws nothing and returns false if no series has a
   /// value to draw (so the caller can say why).
   @discardableResult
@@ -88,18 +157,22 @@ struct LogChart: Widget, Sendable {
         style: change)
       labelLimit = x - 1
     }
-    // Where two series share a cell, the one whose value lies nearer the cell's middle keeps
-    // it, so a line is hidden only where another really covers it.
-    var nearest: [Int: Double] = [:]
-    for s in series {
-      for (column, point) in points.enumerated() where s.values.indices.contains(point) {
-        guard let v = s.values[point], let y = axis.row(v, in: plot) else { continue }
-        let exact = axis.offset(v, rows: plot.height)
-        let key = y * buffer.width + plot.x + column
-        let distance = abs(exact - exact.rounded())
-        guard distance < nearest[key] ?? .infinity else { continue }
-        nearest[key] = distance
-        buffer[plot.x + column, y] = Cell(s.glyph, style: s.style)
+    if theme.braille {
+      drawBraille(into: &buffer, plot: plot, axis: axis)
+    } else {
+      // Where two series share a cell, the one whose value lies nearer the cell's middle
+      // keeps it, so a line is hidden only where another really covers it.
+      var nearest: [Int: Double] = [:]
+      for s in series {
+        for (column, point) in points.enumerated() where s.values.indices.contains(point) {
+          guard let v = s.values[point], let y = axis.row(v, in: plot) else { continue }
+          let exact = axis.offset(v, rows: plot.height)
+          let key = y * buffer.width + plot.x + column
+          let distance = abs(exact - exact.rounded())
+          guard distance < nearest[key] ?? .infinity else { continue }
+          nearest[key] = distance
+          buffer[plot.x + column, y] = Cell(s.glyph, style: s.style)
+        }
       }
     }
     let labelsOnAxis = markRow.y == axisRow.y && !marks.isEmpty

@@ -22,10 +22,27 @@ enum ViewChrome {
     buffer.write(state.text, in: stateRect, style: theme.style(state.role))
     let titleRoom = row.splitLeft(max(stateRect.x - row.x - 2, 0)).left.inset(dx: 1)
     let end = buffer.write("samplegrad  ", in: titleRoom, style: theme.style(.hint))
-    let title = parts.compactMap { $0 }.joined(separator: " \(glyphs.dot) ")
+    let room = titleRoom.splitLeft(end - titleRoom.x).rest
     buffer.write(
-      title, in: titleRoom.splitLeft(end - titleRoom.x).rest, style: theme.style(.title),
-      ellipsis: glyphs.ellipsis)
+      fitted(parts.compactMap { $0 }, width: room.width, glyphs: glyphs), in: room,
+      style: theme.style(.title))
+  }
+
+  /// The parts joined by dots in `width` characters: the first parts whole (a tour's step,
+  /// the view's name) where they leave room for a readable last part (the scenario's title),
+  /// which is cut in its middle so that two titles sharing a start stay apart.
+  static func fitted(_ parts: [String], width: Int, glyphs: Glyphs) -> String {
+    let dot = " \(glyphs.dot) "
+    let whole = parts.joined(separator: dot)
+    guard whole.count > width, let last = parts.last, parts.count > 1 else {
+      return ScreenFormat.clipKeepingEnd(whole, width, ellipsis: glyphs.ellipsis)
+    }
+    let head = parts.dropLast().joined(separator: dot) + dot
+    let room = width - head.count
+    guard room >= 20 else {
+      return ScreenFormat.clipKeepingEnd(whole, width, ellipsis: glyphs.ellipsis)
+    }
+    return head + ScreenFormat.clipKeepingEnd(last, room, ellipsis: glyphs.ellipsis)
   }
 
   /// `facts` joined by `  ·  `, the first as a label, up to the first that does not fit.

@@ -27,6 +27,7 @@ struct ExploreCommand: ParsableCommand {
     let loaded = try scenario.loadOrFail()
     try ExplorerSession.run(
       scenario: loaded, seed: loaded.resolvedSeed(scenario.seed),
-      display: display, suggestion: TerminalRequirements.runSuggestion(preset: scenario.preset))
+      display: display, suggestion: TerminalRequirements.runSuggestion(preset: scenario.preset),
+      title: "samplegrad: \(loaded.displayTitle)")
   }
 }

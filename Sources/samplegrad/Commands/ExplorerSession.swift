@@ -23,6 +23,25 @@ struct DisplayFlags: ParsableArguments {
     name: .customLong("no-mouse"),
     help: "Leave the mouse to the terminal (by default a click selects and the wheel changes).")
   var noMouse = false
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "How chart lines are drawn: braille (2x4 dots per cell) or glyphs (one per cell).",
+      discussion:
+        "Default: braille with Unicode and colour, glyphs in mono, with --no-color and --ascii."
+    ))
+  var charts: ChartStyle?
+
+  @Option(
+    name: .long, help: "Record the session as an asciicast v2 file (asciinema play FILE).",
+    completion: .file(extensions: ["cast"]))
+  var record: String?
+
+  /// The display options for a terminal that does (or does not) show colour and Unicode.
+  func options(color: Bool, unicode: Bool) -> DisplayOptions {
+    DisplayOptions(ascii: ascii || !unicode, color: color, theme: theme, charts: charts)
+  }
 }
 
 /// The explorer on the terminal, for `explore` and `tour`: checks that there is a terminal,
@@ -31,8 +50,9 @@ struct DisplayFlags: ParsableArguments {
 enum ExplorerSession {
   /// `suggestion` is the headless command offered when there is no terminal
   /// (`samplegrad run --preset NAME`).
+  /// `title` names a recording (`--record`).
   static func run(
-    scenario: Scenario, seed: UInt64, display: DisplayFlags, suggestion: String,
+    scenario: Scenario, seed: UInt64, display: DisplayFlags, suggestion: String, title: String,
     start: (inout Explorer, Snapshot) -> [ExplorerEffect] = { _, _ in [] }
   ) throws {
     let environment = ProcessInfo.processInfo.environment
@@ -45,6 +65,10 @@ enum ExplorerSession {
     // change; see `CrashReportSetting`. Returns when nothing needs changing or exec failed.
     CrashReportSetting.restartIfInteractive(environment: environment)
     let unicode = TerminalRequirements.configureLocale()
+    // Created before the screen opens: a path that cannot be written is one line, exit 2.
+    let recording = try display.record.map { path throws(Failure) in
+      try CastFile(path: path, flag: "--record")
+    }
     let terminal: TerminalSession
     do {
       terminal = try TerminalSession.open(
@@ -61,12 +85,19 @@ enum ExplorerSession {
 
     var explorer = Explorer(
       presets: PresetLibrary.standard().summaries(),
-      options: DisplayOptions(
-        ascii: display.ascii || !unicode, color: terminal.usesColor, theme: display.theme))
+      options: display.options(color: terminal.usesColor, unicode: unicode))
     let effects = start(&explorer, engine.latest)
     var loop = ExplorerLoop(terminal: terminal, engine: engine, explorer: explorer)
+    if let recording {
+      let size = terminal.size
+      loop.recording = SessionRecording(
+        file: recording, width: size.width, height: size.height, color: terminal.usesColor,
+        title: title)
+    }
+    defer { loop.recording?.finish() }
     if let signal = loop.run(after: effects) { throw SignalExit(signal: signal) }
   }
 }
 
 extension ThemeName: ExpressibleByArgument {}
+extension ChartStyle: ExpressibleByArgument {}

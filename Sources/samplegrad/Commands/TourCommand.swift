@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SampleGradCore
 import SampleGradEngine
 import SampleGradUI
@@ -19,6 +20,11 @@ struct TourCommand: ParsableCommand {
 
       With --check, every step runs headless and each check prints PASS or FAIL with the \
       measured values; the exit code is 1 if any check fails.
+
+      With --cast FILE.cast, the tour is played headless, without a terminal, into an \
+      asciicast v2 recording (asciinema play FILE.cast): each step drawn once its samples are \
+      in, its caption first where the screen has no room for all of it, --step-seconds per \
+      step, at --size. --record FILE.cast records a tour played on the terminal instead.
       """
   )
 
@@ -36,7 +42,34 @@ struct TourCommand: ParsableCommand {
     transform: FlagValue.wholeNumber(UInt64.min...UInt64.max))
   var seed: UInt64?
 
+  @Option(
+    name: .long, help: "Render the tour headless into an asciicast v2 file.",
+    completion: .file(extensions: ["cast"]))
+  var cast: String?
+
+  @Option(
+    name: .customLong("step-seconds"), parsing: .unconditional,
+    help: "With --cast: how long each step stays on screen, 0.5 to 600 (default 8).",
+    transform: FlagValue.number(0.5...600))
+  var stepSeconds: Double?
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "With --cast: the screen's size in columns and rows, 80x24 to 400x200 (default 80x24).",
+    transform: CastSize.parse)
+  var size: CastSize?
+
   @OptionGroup var display: DisplayFlags
+
+  func validate() throws {
+    if cast == nil, stepSeconds != nil || size != nil {
+      throw ValidationError("--step-seconds and --size need --cast")
+    }
+    if cast != nil, check { throw ValidationError("--cast and --check: choose one") }
+    if cast != nil, display.record != nil {
+      throw ValidationError("--cast renders headless and --record records the terminal: choose one")
+    }
+  }
 
   func run() throws {
     let loaded: Tour
@@ -45,12 +78,60 @@ struct TourCommand: ParsableCommand {
     } catch {
       throw Failure.scenario(error)
     }
-    if check { try checkClaims(loaded) } else { try play(loaded) }
+    if check {
+      try checkClaims(loaded)
+    } else if let cast {
+      try render(loaded, to: cast)
+    } else {
+      try play(loaded)
+    }
+  }
+
+  /// `--cast`: every step resolved first, the file created before any sampling, then the tour
+  /// rendered headless and written; a line per step on stderr says how far it is.
+  private func render(_ loaded: Tour, to path: String) throws {
+    let playback = try playback(loaded)
+    let file = try CastFile(path: path, flag: "--cast")
+    let size = size ?? CastSize(width: 80, height: 24)
+    let color =
+      display.theme != .mono && !display.noColor
+      && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    let options = display.options(color: color, unicode: true)
+    let renderer = TourCast(
+      width: size.width, height: size.height, stepSeconds: stepSeconds ?? 8, options: options)
+    let count = loaded.steps.count
+    let frames = renderer.frames(
+      playback, seed: playback.scenarios[0].resolvedSeed(seed),
+      presets: PresetLibrary.standard().summaries()
+    ) { step in
+      Output.error("samplegrad: rendering step \(step)/\(count)")
+    }
+    for line in renderer.cast(frames, title: "samplegrad tour: \(loaded.title)") {
+      guard file.write(line) else {
+        throw Failure.lines(["--cast: cannot write \(path): \(file.failure ?? "")"])
+      }
+    }
+    try Output.line(
+      "wrote \(path): \(count) steps, \(frames.count) frames, \(size.width)x\(size.height)")
   }
 
   /// Resolves every step first (a broken step is one line and exit 2 before the screen
   /// changes), then plays the tour from its first step.
   private func play(_ loaded: Tour) throws {
+    let playback = try playback(loaded)
+    let scenarios = playback.scenarios
+    let name = TerminalRequirements.safe(tour) ?? TourLibrary.defaultTour
+    try ExplorerSession.run(
+      scenario: scenarios[0], seed: scenarios[0].resolvedSeed(seed),
+      display: display, suggestion: "samplegrad tour \(name) --check",
+      title: "samplegrad tour: \(loaded.title)"
+    ) { explorer, snapshot in
+      explorer.play(playback, snapshot: snapshot)
+    }
+  }
+
+  /// Every step's scenario, resolved before anything is drawn.
+  private func playback(_ loaded: Tour) throws -> TourPlayback {
     let scenarios: [Scenario]
     do {
       scenarios = try loaded.scenarios(presets: PresetLibrary.standard(), source: tour)
@@ -60,13 +141,7 @@ struct TourCommand: ParsableCommand {
     guard let playback = TourPlayback(tour: loaded, scenarios: scenarios) else {
       throw Failure.lines(["\(tour): the tour has no steps"])
     }
-    let name = TerminalRequirements.safe(tour) ?? TourLibrary.defaultTour
-    try ExplorerSession.run(
-      scenario: scenarios[0], seed: scenarios[0].resolvedSeed(seed),
-      display: display, suggestion: "samplegrad tour \(name) --check"
-    ) { explorer, snapshot in
-      explorer.play(playback, snapshot: snapshot)
-    }
+    return playback
   }
 
   /// Steps that cannot be built, as one line like any input error: the first problem and how
@@ -103,5 +178,26 @@ struct ToursCommand: ParsableCommand {
   func run() throws {
     let library = TourLibrary.standard()
     try LibraryListing.print(TourLibrary.summaries(in: library), from: library)
+  }
+}
+
+/// `--size WxH` of a headless recording.
+struct CastSize: Sendable, Equatable {
+  let width: Int
+  let height: Int
+
+  static let widths = 80...400
+  static let heights = 24...200
+
+  @Sendable static func parse(_ text: String) throws -> CastSize {
+    let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+    guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
+      widths.contains(width), heights.contains(height)
+    else {
+      throw FlagValueError(
+        description: "expected WIDTHxHEIGHT, \(widths.lowerBound) to \(widths.upperBound) "
+          + "columns and \(heights.lowerBound) to \(heights.upperBound) rows, such as 80x24")
+    }
+    return CastSize(width: width, height: height)
   }
 }

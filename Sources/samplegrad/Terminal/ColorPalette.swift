@@ -60,6 +60,12 @@ struct ColorPalette {
     var key = key
     let lightBackground = key.background == .white || key.background == .brightWhite
     if colorCount < 16, key.foreground == .gray, lightBackground { key.foreground = .black }
+    // A 256-colour series colour on a smaller palette: the nearest basic colour that reads
+    // on the background (no blue on dark, no yellow, cyan or white on light).
+    if colorCount < 256 {
+      key.foreground = key.foreground.basicFallback(
+        avoiding: lightBackground ? [.yellow, .cyan, .white] : [.blue, .black])
+    }
     if key.foreground == .default, key.background == .default { return 0 }
     if let known = pairs[key] { return known }
     let next = Int32(pairs.count + 1)
@@ -88,6 +94,7 @@ struct ColorPalette {
     case .white: return Int16(COLOR_WHITE)
     case .gray: return colorCount >= 16 ? 8 : Int16(COLOR_WHITE)
     case .brightWhite: return colorCount >= 16 ? 15 : Int16(COLOR_WHITE)
+    case .palette(let n): return colorCount >= 256 ? Int16(n) : Int16(COLOR_WHITE)
     }
   }
 }

@@ -11,6 +11,8 @@ struct ExplorerLoop {
   let terminal: TerminalSession
   let engine: SamplingEngine
   var explorer: Explorer
+  /// `--record`: every frame drawn goes to the recording too.
+  var recording: SessionRecording?
 
   static let framesPerSecond: UInt64 = 30
   /// How long one wait for a key lasts when no frame is due. Short while the screen moves
@@ -128,10 +130,16 @@ struct ExplorerLoop {
     }
   }
 
-  private func draw(_ snapshot: Snapshot) {
+  private mutating func draw(_ snapshot: Snapshot) {
     let size = terminal.size
     var buffer = Buffer(width: size.width, height: size.height)
     explorer.render(snapshot, into: &buffer)
     terminal.draw(buffer)
+    if recording?.record(buffer) == false {
+      let file = recording?.file
+      recording = nil
+      explorer.show(
+        message: "recording stopped: cannot write \(file?.path ?? ""): \(file?.failure ?? "")")
+    }
   }
 }

@@ -105,6 +105,9 @@ enum Canvas {
     Buffer(width: width, height: height, filling: Cell(marker))
   }
 
+  /// Unicode, colour, braille charts (the default).
   static let unicode = Theme(options: DisplayOptions(ascii: false, color: true))
+  /// Unicode, colour, one glyph per chart cell (`--charts glyphs`).
+  static let glyphCharts = Theme(options: DisplayOptions(charts: .glyphs))
   static let ascii = Theme(options: DisplayOptions(ascii: true, color: false))
 }
