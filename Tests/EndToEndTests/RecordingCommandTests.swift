@@ -24,6 +24,45 @@ struct RecordingCommandTests {
     caption = "Lower the temperature: the bias shrinks."
     """
 
+  /// The screen after each frame: cursor moves (`ESC[row;colH`) and text on a grid, every
+  /// other control sequence skipped (colours, cursor visibility; a clear empties the grid).
+  static func replay(_ frames: [String], width: Int, height: Int) -> [String] {
+    var grid = Array(repeating: Array(repeating: Character(" "), count: width), count: height)
+    var row = 0
+    var column = 0
+    var screens: [String] = []
+    for frame in frames {
+      var characters = Array(frame)[...]
+      while let c = characters.popFirst() {
+        if c == "\u{1B}", characters.first == "[" {
+          characters.removeFirst()
+          var parameters = ""
+          while let p = characters.first, !p.isLetter {
+            parameters.append(p)
+            characters.removeFirst()
+          }
+          let command = characters.popFirst()
+          let numbers = parameters.split(separator: ";").compactMap { Int($0) }
+          if command == "H" {
+            row = max((numbers.first ?? 1) - 1, 0)
+            column = max((numbers.dropFirst().first ?? 1) - 1, 0)
+          } else if command == "J", parameters == "2" {
+            grid = Array(repeating: Array(repeating: " ", count: width), count: height)
+          }
+        } else if c == "\r" {
+          column = 0
+        } else if c == "\n" {
+          row += 1
+        } else if row < height, column < width {
+          grid[row][column] = c
+          column += 1
+        }
+      }
+      screens.append(grid.map { String($0) }.joined(separator: "\n"))
+    }
+    return screens
+  }
+
   /// The header and the events of a cast, or a description of the first problem.
   static func read(_ path: String) throws -> (header: [String: Any], events: [[Any]]) {
     let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -70,10 +109,12 @@ struct RecordingCommandTests {
     #expect(header["width"] as? Int == 100 && header["height"] as? Int == 30)
     #expect(header["title"] as? String == "samplegrad tour: A recorded lecture")
     Self.checkEvents(events)
-    let text = events.compactMap { $0.last as? String }.joined()
-    // Frames after the first write only the cells that changed: step 2's own words.
-    #expect(text.contains("step 1/2") && text.contains("Cooler"))
-    #expect(text.contains("Lower the temperature"))
+    let frames = events.compactMap { $0.last as? String }
+    // Frames after the first write only the cells that changed, so the screens are read by
+    // replaying them onto a grid, as a player does.
+    let screens = Self.replay(frames, width: 100, height: 30)
+    #expect(screens.first?.contains("step 1/2") == true)
+    #expect(screens.contains { $0.contains("Cooler") && $0.contains("Lower the temperature") })
     // Two steps of two seconds each: the last frame stays to the end of the second.
     #expect(events.last?.first as? Double == 4)
   }
