@@ -27,7 +27,7 @@ struct TrainingPresetLessonTests {
   }
 
   @Test(
-    "relax-toy-race: exact at 1,798; baseline, RLOO, ARM, DisARM by 4,000; the noisy three never")
+    "relax-toy-race: exact at 1,798; baseline, RLOO, ARM, DisARM by 4,500; the noisy three never")
   func relaxToyRace() throws {
     let scenario = try PresetLab.load("relax-toy-race")
     #expect(scenario.training?.steps == 10_000)
@@ -37,15 +37,16 @@ struct TrainingPresetLessonTests {
     let noise = try PresetLab.moments(.scoreFunction, scenario, samples: 100_000).variance[0]
     #expect(abs(noise.squareRoot() - 0.125) < 0.001)
     var endedAboveStart = 0
-    // "by step 4,000", "never do in 10,000 steps"
-    for seed in Self.seeds {
+    // "by step 4,500", "never do in 10,000 steps", at ten seeds (issue 20: "by step 4,000" failed
+    // at seed 29, 4,158; over seeds 1 to 30 the last of the four arrives at 4,158).
+    for seed in LessonSeeds.all {
       let result = try Self.race("relax-toy-race", seed: seed)
       func lane(_ kind: EstimatorKind) -> LaneResult { result.lanes.first { $0.kind == kind }! }
       #expect(lane(.exact).reachedStep == 1798)
       #expect(abs(result.setup.optimum! - 0.249001) < 1e-12)
       for kind in [EstimatorKind.scoreFunctionBaseline, .rloo, .arm, .disarm] {
         let reached = try #require(lane(kind).reachedStep, "\(kind), seed \(seed)")
-        #expect(reached > 1798 && reached <= 4000, "\(kind), seed \(seed): \(reached)")
+        #expect(reached > 1798 && reached <= 4500, "\(kind), seed \(seed): \(reached)")
       }
       for kind in [EstimatorKind.scoreFunction, .rebar, .rebarAuto] {
         #expect(lane(kind).reachedStep == nil, "\(kind), seed \(seed)")
