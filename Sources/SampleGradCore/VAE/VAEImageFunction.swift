@@ -1,52 +1,48 @@
 import Foundation
 
-/// The decoder and the prior at one set of parameters, shared by every image of a step.
+/// The decoder and the prior at one set of parameters, shared by every image of a step:
+/// one array holding `W` (64 x D, row-major), `c` (64), `log σ(a_d)`, `log σ(-a_d)` and
+/// `σ(a_d)` (D each), read through one pointer per evaluation.
 final class VAEDecoder: Sendable {
   let latents: Int
-  /// `W` (64 x D, row-major) and `c` (64).
-  let weights: [Double]
-  let bias: [Double]
-  /// `log σ(a_d)` and `log σ(-a_d)`, and `σ(a_d)`.
-  let priorOn: [Double]
-  let priorOff: [Double]
-  let priorMean: [Double]
+  let storage: [Double]
+
+  static let pixels = DigitImages.pixels
+  var biasOffset: Int { Self.pixels * latents }
+  var priorOnOffset: Int { Self.pixels * latents + Self.pixels }
+  var priorOffOffset: Int { priorOnOffset + latents }
+  var priorMeanOffset: Int { priorOffOffset + latents }
 
   init(_ parameters: VAEParameters) {
     latents = parameters.latents
-    weights = Array(parameters.decoderWeights)
-    bias = Array(parameters.decoderBias)
     let a = Array(parameters.priorLogits)
-    priorOn = a.map(LogSpace.logSigmoid)
-    priorOff = a.map { LogSpace.logSigmoid(-$0) }
-    priorMean = a.map(LogSpace.sigmoid)
+    storage =
+      Array(parameters.decoderWeights) + Array(parameters.decoderBias)
+      + a.map(LogSpace.logSigmoid) + a.map { LogSpace.logSigmoid(-$0) } + a.map(LogSpace.sigmoid)
   }
 
-  static let pixels = DigitImages.pixels
-
-  /// `A = W z + c` into `a`, then `sum_i softplus(A_i)`, leaving `exp(-|A_i|)` in `t`.
+  /// `A = W z + c` into `a`, `t = exp(-|A|)`, and returns `sum_i softplus(A_i)` with
+  /// `softplus(A) = max(A, 0) + log(1 + t)` (the exps and logs vectorised over the 64 pixels).
   @inline(__always)
-  func decode(
-    _ z: (Int) -> Double, logits a: UnsafeMutablePointer<Double>, t: UnsafeMutablePointer<Double>
+  static func decode(
+    _ z: (Int) -> Double, latents d: Int, storage s: UnsafePointer<Double>,
+    logits a: UnsafeMutablePointer<Double>, t: UnsafeMutablePointer<Double>,
+    logs: UnsafeMutablePointer<Double>
   ) -> Double {
-    let p = Self.pixels
-    let d = latents
-    weights.withUnsafeBufferPointer { w in
-      for i in 0..<p {
-        var s = bias[i]
-        let row = w.baseAddress! + i * d
-        for k in 0..<d { s += row[k] * z(k) }
-        a[i] = s
-      }
+    let p = pixels
+    let bias = s + p * d
+    for i in 0..<p { a[i] = bias[i] }
+    for k in 0..<d {
+      let zk = z(k)
+      guard zk != 0 else { continue }
+      for i in 0..<p { a[i] += s[i * d + k] * zk }
     }
     for i in 0..<p { t[i] = -abs(a[i]) }
     VectorMath.exp(t, count: p)
+    for i in 0..<p { logs[i] = 1 + t[i] }
+    VectorMath.log(logs, count: p)
     var sum = 0.0
-    withUnsafeTemporaryAllocation(of: Double.self, capacity: p) { l in
-      let logs = l.baseAddress!
-      for i in 0..<p { logs[i] = 1 + t[i] }
-      VectorMath.log(logs, count: p)
-      for i in 0..<p { sum += max(a[i], 0) + logs[i] }
-    }
+    for i in 0..<p { sum += max(a[i], 0) + logs[i] }
     return sum
   }
 }
@@ -63,53 +59,75 @@ final class VAEDecoder: Sendable {
 /// `df/dz_d = (log σ(l_d) - log σ(-l_d)) - (log σ(a_d) - log σ(-a_d)) - sum_i W_id (x_i - σ(A_i))`.
 struct VAEImageFunction: ModelFunction {
   let decoder: VAEDecoder
-  /// `log σ(l_d)`, `log σ(-l_d)` and `(W^T x)_d`, D each.
+  /// `log σ(l_d)`, `log σ(-l_d)` and `(W^T x)_d` (D each), then the image's 64 pixels.
   let terms: [Double]
   /// `x . c`.
   let imageBias: Double
-  /// The image's pixels (0 or 1).
-  let image: [Double]
-  let imageOffset: Int
 
   var variables: Int { decoder.latents }
+  static let pixels = DigitImages.pixels
 
   init(decoder: VAEDecoder, logits l: UnsafePointer<Double>, images: [Double], row: Int) {
     self.decoder = decoder
-    image = images
-    imageOffset = row * DigitImages.pixels
     let d = decoder.latents
-    var terms = [Double](repeating: 0, count: 3 * d)
+    let p = Self.pixels
     var bias = 0.0
-    for k in 0..<d {
-      terms[k] = LogSpace.logSigmoid(l[k])
-      terms[d + k] = LogSpace.logSigmoid(-l[k])
+    terms = [Double](unsafeUninitializedCapacity: 3 * d + p) { out, count in
+      let t = out.baseAddress!
+      for k in 0..<d {
+        t[k] = LogSpace.logSigmoid(l[k])
+        t[d + k] = LogSpace.logSigmoid(-l[k])
+        t[2 * d + k] = 0
+      }
+      images.withUnsafeBufferPointer { px in
+        let x = px.baseAddress! + row * p
+        (t + 3 * d).update(from: x, count: p)
+        decoder.storage.withUnsafeBufferPointer { s in
+          let w = s.baseAddress!
+          let c = w + p * d
+          for i in 0..<p where x[i] != 0 {
+            bias += c[i] * x[i]
+            for k in 0..<d { t[2 * d + k] += w[i * d + k] * x[i] }
+          }
+        }
+      }
+      count = 3 * d + p
     }
-    for i in 0..<DigitImages.pixels where images[imageOffset + i] != 0 {
-      let x = images[imageOffset + i]
-      bias += decoder.bias[i] * x
-      for k in 0..<d { terms[2 * d + k] += decoder.weights[i * d + k] * x }
-    }
-    self.terms = terms
     imageBias = bias
+  }
+
+  /// Runs `body` with the decoder's storage, the terms, and scratch for 3 x 64 values.
+  @inline(__always)
+  private func withBuffers<R>(
+    _ body: (UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>) -> R
+  ) -> R {
+    decoder.storage.withUnsafeBufferPointer { s in
+      terms.withUnsafeBufferPointer { t in
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * Self.pixels) { scratch in
+          body(s.baseAddress!, t.baseAddress!, scratch.baseAddress!)
+        }
+      }
+    }
   }
 
   @inline(__always)
   private func value(_ z: (Int) -> Double) -> Double {
     let d = decoder.latents
-    var latent = 0.0
-    var linear = imageBias
-    for k in 0..<d {
-      let zk = z(k)
-      latent +=
-        zk * terms[k] + (1 - zk) * terms[d + k]
-        - (zk * decoder.priorOn[k] + (1 - zk) * decoder.priorOff[k])
-      linear += zk * terms[2 * d + k]
+    let p = Self.pixels
+    let on = decoder.priorOnOffset
+    let off = decoder.priorOffOffset
+    return withBuffers { s, t, scratch in
+      var latent = 0.0
+      var linear = imageBias
+      for k in 0..<d {
+        let zk = z(k)
+        latent += zk * t[k] + (1 - zk) * t[d + k] - (zk * s[on + k] + (1 - zk) * s[off + k])
+        linear += zk * t[2 * d + k]
+      }
+      let softplus = VAEDecoder.decode(
+        z, latents: d, storage: s, logits: scratch, t: scratch + p, logs: scratch + 2 * p)
+      return latent - (linear - softplus)
     }
-    let p = DigitImages.pixels
-    let softplus = withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * p) { buffer in
-      decoder.decode(z, logits: buffer.baseAddress!, t: buffer.baseAddress! + p)
-    }
-    return latent - (linear - softplus)
   }
 
   func value(_ z: UnsafePointer<Double>) -> Double { value { z[$0] } }
@@ -118,21 +136,21 @@ struct VAEImageFunction: ModelFunction {
 
   func gradient(_ z: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
     let d = decoder.latents
-    let p = DigitImages.pixels
-    withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * p) { buffer in
-      let a = buffer.baseAddress!
-      let t = a + p
-      _ = decoder.decode({ z[$0] }, logits: a, t: t)
+    let p = Self.pixels
+    let on = decoder.priorOnOffset
+    let off = decoder.priorOffOffset
+    withBuffers { s, t, scratch in
+      let a = scratch
+      let e = scratch + p
+      _ = VAEDecoder.decode(
+        { z[$0] }, latents: d, storage: s, logits: a, t: e, logs: scratch + 2 * p)
       for k in 0..<d {
-        out[k] =
-          (terms[k] - terms[d + k]) - (decoder.priorOn[k] - decoder.priorOff[k]) - terms[2 * d + k]
+        out[k] = (t[k] - t[d + k]) - (s[on + k] - s[off + k]) - t[2 * d + k]
       }
-      decoder.weights.withUnsafeBufferPointer { w in
-        for i in 0..<p {
-          let sigma = a[i] >= 0 ? 1 / (1 + t[i]) : t[i] / (1 + t[i])
-          let row = w.baseAddress! + i * d
-          for k in 0..<d { out[k] += row[k] * sigma }
-        }
+      for i in 0..<p {
+        let sigma = (a[i] >= 0 ? 1 : e[i]) / (1 + e[i])
+        let row = s + i * d
+        for k in 0..<d { out[k] += row[k] * sigma }
       }
     }
   }
@@ -148,20 +166,24 @@ struct VAEImageFunction: ModelFunction {
     into g: UnsafeMutablePointer<Double>
   ) {
     let d = decoder.latents
-    let p = DigitImages.pixels
-    withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * p) { buffer in
-      let a = buffer.baseAddress!
-      let t = a + p
-      _ = decoder.decode({ Double(b[$0]) }, logits: a, t: t)
+    let p = Self.pixels
+    let mean = decoder.priorMeanOffset
+    withBuffers { s, t, scratch in
+      let a = scratch
+      let e = scratch + p
+      _ = VAEDecoder.decode(
+        { Double(b[$0]) }, latents: d, storage: s, logits: a, t: e, logs: scratch + 2 * p)
+      let x = t + 3 * d
+      let bias = g + layout.decoderBiasOffset
+      let weights = g + layout.decoderWeightsOffset
       for i in 0..<p {
-        let sigma = a[i] >= 0 ? 1 / (1 + t[i]) : t[i] / (1 + t[i])
-        let r = -(image[imageOffset + i] - sigma) * scale
-        g[layout.decoderBiasOffset + i] += r
-        for k in 0..<d where b[k] == 1 { g[layout.decoderWeightsOffset + i * d + k] += r }
+        let r = -(x[i] - (a[i] >= 0 ? 1 : e[i]) / (1 + e[i])) * scale
+        bias[i] += r
+        let row = weights + i * d
+        for k in 0..<d where b[k] == 1 { row[k] += r }
       }
-    }
-    for k in 0..<d {
-      g[layout.priorOffset + k] -= (Double(b[k]) - decoder.priorMean[k]) * scale
+      let prior = g + layout.priorOffset
+      for k in 0..<d { prior[k] -= (Double(b[k]) - s[mean + k]) * scale }
     }
   }
 }

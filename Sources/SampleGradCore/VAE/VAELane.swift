@@ -27,6 +27,8 @@ public struct VAELane {
   /// Built at the first image (its warm start comes first on the stream), then re-pointed.
   private var sampler: GradientSampler?
   private var gradient: [Double]
+  /// The exact lane's evaluator, loaded with each step's parameters.
+  private var exact: VAEExact?
 
   public init(kind: EstimatorKind, setup: VAERaceSetup, start: VAEParameters) {
     self.kind = kind
@@ -49,7 +51,12 @@ public struct VAELane {
   private mutating func update(_ setup: VAERaceSetup) {
     let rows = setup.rows(step: step)
     if kind == .exact {
-      gradient = VAEExact(parameters).batch(DigitsData.training, rows: rows).gradient
+      let evaluator = exact ?? VAEExact(parameters)
+      evaluator.load(parameters)
+      exact = evaluator
+      _ = gradient.withUnsafeMutableBufferPointer {
+        evaluator.batch(DigitsData.training, rows: rows, into: $0.baseAddress!)
+      }
       evaluations += rows.count << parameters.latents
     } else {
       do throws(InvalidScenario) {
@@ -101,14 +108,16 @@ public struct VAELane {
       guard let sampler else { return }
       sampler.averageEstimate(count: 1, using: &rng, into: &estimate)
       evaluations += sampler.evaluations + 1
+      let layout = parameters
       gradient.withUnsafeMutableBufferPointer { g in
         let base = g.baseAddress!
-        for k in 0..<d {
-          let gk = estimate[k] * scale
-          base[parameters.encoderBiasOffset + k] += gk
-          let w = base + parameters.encoderWeightsOffset + k * DigitImages.pixels
-          for i in 0..<DigitImages.pixels where images[row * DigitImages.pixels + i] != 0 {
-            w[i] += gk * images[row * DigitImages.pixels + i]
+        images.withUnsafeBufferPointer { px in
+          let x = px.baseAddress! + row * DigitImages.pixels
+          for k in 0..<d {
+            let gk = estimate[k] * scale
+            base[layout.encoderBiasOffset + k] += gk
+            let w = base + layout.encoderWeightsOffset + k * DigitImages.pixels
+            for i in 0..<DigitImages.pixels { w[i] += gk * x[i] }
           }
         }
         // The lane's hard sample b ~ q(z|x), then f's gradient there.
@@ -117,7 +126,7 @@ public struct VAELane {
         }
         bits.withUnsafeBufferPointer { b in
           function.addModelGradient(
-            bits: b.baseAddress!, scale: scale, layout: parameters, into: base)
+            bits: b.baseAddress!, scale: scale, layout: layout, into: base)
         }
       }
     }

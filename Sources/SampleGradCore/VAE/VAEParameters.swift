@@ -54,11 +54,12 @@ public struct VAEParameters: Sendable, Equatable {
   public func encoderLogits(_ x: UnsafePointer<Double>, into l: UnsafeMutablePointer<Double>) {
     values.withUnsafeBufferPointer { v in
       let u = v.baseAddress!
+      let e = u + encoderBiasOffset
       for d in 0..<latents {
         let row = u + d * Self.pixels
         var s = 0.0
-        for i in 0..<Self.pixels where x[i] != 0 { s += row[i] * x[i] }
-        l[d] = s + u[encoderBiasOffset + d]
+        for i in 0..<Self.pixels { s += row[i] * x[i] }
+        l[d] = s + e[d]
       }
     }
   }

@@ -12,9 +12,17 @@ package enum VAERunner {
   ) -> [VAELaneResult] {
     let kinds = setup.estimators
     let workers = max(1, min(threads, kinds.count))
+    // Lanes cost unequal time (the exact lane most): each worker takes the next lane not yet
+    // taken. Which worker runs a lane never changes its numbers.
+    let next = LockedValue(0)
     return OrderedResults<VAELaneResult>.collect(count: kinds.count, workers: workers) {
-      worker, results in
-      for index in stride(from: worker, to: kinds.count, by: workers) {
+      _, results in
+      while true {
+        let index = next.withLock { n in
+          defer { n += 1 }
+          return n
+        }
+        guard index < kinds.count else { return }
         results.put(VAELaneResult.race(kinds[index], setup: setup, start: start), at: index)
       }
     }
