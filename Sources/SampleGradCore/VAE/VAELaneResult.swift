@@ -6,6 +6,17 @@ public struct VAELaneResult: Sendable, Equatable {
   public let evaluations: Int
   public let stopped: String?
 
+  public init(
+    kind: EstimatorKind, trace: [VAETracePoint], parameters: VAEParameters, evaluations: Int,
+    stopped: String?
+  ) {
+    self.kind = kind
+    self.trace = trace
+    self.parameters = parameters
+    self.evaluations = evaluations
+    self.stopped = stopped
+  }
+
   /// Runs one lane of `setup` from `start` to the last step, tracing every `setup.every`.
   public static func race(
     _ kind: EstimatorKind, setup: VAERaceSetup, start: VAEParameters

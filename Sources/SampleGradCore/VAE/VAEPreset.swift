@@ -29,6 +29,9 @@ public struct VAEPreset: Sendable, Equatable {
   public var race: VAERaceSetup
   /// `run`'s estimates per estimator.
   public var samples: Int
+  /// The lesson's claims in the tour's check language, read in a race of the preset's
+  /// settings and a `run` at the start (`VAECheckContext`); a test checks every one.
+  public var checks: [CheckExpression]
 
   public static let modelKind = "digits-vae"
   static let defaultEstimators: [EstimatorKind] = [
@@ -38,7 +41,7 @@ public struct VAEPreset: Sendable, Equatable {
 
   /// The keys each table may hold.
   static let keys: [String: Set<String>] = [
-    "": ["name", "title", "lesson", "seed", "estimators", "model", "training", "run"],
+    "": ["name", "title", "lesson", "seed", "estimators", "model", "training", "run", "checks"],
     "model": ["kind", "latents", "temperature"],
     "training": ["steps", "learning_rate", "batch", "every"],
     "run": ["samples"],
@@ -103,6 +106,20 @@ public struct VAEPreset: Sendable, Equatable {
     let race = VAERaceSetup(
       latents: latents, estimators: estimators, steps: steps, batch: batch, learningRate: rate,
       temperature: temperature, seed: seed, every: every ?? max(steps / 10, 1))
+    var checks: [CheckExpression] = []
+    if let list = table["checks"] {
+      for item in list.array.map(Array.init) ?? [] {
+        guard let text = item.string else {
+          reader.problem("checks", "expected a list of check strings")
+          continue
+        }
+        do throws(CheckSyntaxError) {
+          checks.append(try CheckExpression(text))
+        } catch {
+          reader.problem("checks", error.description)
+        }
+      }
+    }
     var problems = reader.problems + race.problems
     problems += ScenarioRules.inRange(
       [rate], ScenarioRules.learningRateRange, key: "training.learning_rate")
@@ -118,7 +135,7 @@ public struct VAEPreset: Sendable, Equatable {
     let name = table["name"]?.string ?? modelKind
     return VAEPreset(
       name: name, title: table["title"]?.string ?? name, lesson: table["lesson"]?.string ?? "",
-      race: race, samples: samples)
+      race: race, samples: samples, checks: checks)
   }
 
   /// Reads typed values, recording one problem per wrong one.

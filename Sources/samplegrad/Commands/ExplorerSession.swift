@@ -60,7 +60,9 @@ enum ExplorerSession {
     defer { engine.stop() }
 
     var explorer = Explorer(
-      presets: PresetLibrary.standard().summaries(),
+      // A model preset opens its own view (`samplegrad --preset digits-vae`), not the
+      // explorer's statistics: the picker lists scenarios only.
+      presets: PresetLibrary.standard().summaries().filter { !VAEPreset.isModel(path: $0.path) },
       options: DisplayOptions(
         ascii: display.ascii || !unicode, color: terminal.usesColor, theme: display.theme))
     let effects = start(&explorer, engine.latest)
