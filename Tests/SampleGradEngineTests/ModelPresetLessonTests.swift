@@ -18,7 +18,9 @@ struct ModelPresetLessonTests {
   static func context(_ preset: VAEPreset) throws -> VAECheckContext {
     let start = VAEParameters.initial(latents: preset.race.latents)
     let readsRace = preset.checks.contains { check in
-      check.references.contains { ["trainElbo", "testElbo", "testNll", "evaluations"].contains($0.field) }
+      check.references.contains {
+        ["trainElbo", "testElbo", "testNll", "evaluations"].contains($0.field)
+      }
     }
     let lanes = readsRace ? VAERunner.train(preset.race, start: start, threads: 2) : []
     let measured = try VAERunner.measure(
@@ -43,9 +45,11 @@ struct ModelPresetLessonTests {
     }
   }
 
-  @Test("digits-vae: every claim of the lesson holds in its race and its run", arguments: [
-    "digits-vae", "digits-vae-16",
-  ])
+  @Test(
+    "digits-vae: every claim of the lesson holds in its race and its run",
+    arguments: [
+      "digits-vae", "digits-vae-16",
+    ])
   func lessonHolds(name: String) throws {
     let preset = try Self.preset(name)
     let context = try Self.context(preset)

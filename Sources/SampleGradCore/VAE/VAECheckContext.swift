@@ -45,11 +45,13 @@ public struct VAECheckContext: Sendable {
         if Self.componentFields.contains(r.field),
           !(0..<parameters.encoderCount).contains(r.index ?? -1)
         {
-          return "check '\(check.text)': '\(r)' needs a component 0 to \(parameters.encoderCount - 1)"
+          return
+            "check '\(check.text)': '\(r)' needs a component 0 to \(parameters.encoderCount - 1)"
         }
       } else {
         let known = Self.raceFields + Self.runFields + Self.componentFields
-        return "check '\(check.text)': unknown field '\(r.field)' (known: \(known.joined(separator: ", ")))"
+        return
+          "check '\(check.text)': unknown field '\(r.field)' (known: \(known.joined(separator: ", ")))"
       }
     }
     return nil

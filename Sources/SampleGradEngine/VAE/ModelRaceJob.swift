@@ -106,8 +106,17 @@ package struct ModelRaceJob: ViewJob {
       return
     }
     let started = DispatchTime.now()
-    // One step of every lane at a time, up to the next trace point, within a slice.
+    // One step of every lane at a time, within a slice.
     while step < due, DispatchTime.now().seconds(since: started) < timing.targetSeconds {
+      advance(1)
+      if isFinished { break }
+    }
+  }
+
+  /// `steps` more steps of every lane (to the race's end at most), each trace point recorded
+  /// as `train` records it.
+  package mutating func advance(_ steps: Int) {
+    for _ in 0..<steps {
       let target = step + 1
       for i in lanes.indices {
         lanes[i].advance(target - lanes[i].step, setup: setup)
@@ -117,13 +126,13 @@ package struct ModelRaceJob: ViewJob {
           traces[i].append(VAEMetrics.point(lanes[i], seed: setup.seed))
         }
       }
-      if isFinished { break }
+      if isFinished { return }
     }
   }
 
   /// Each lane's estimator against the exact encoder gradient at its parameters now, on the
   /// batch of the step it is at.
-  private mutating func measureQuality() {
+  package mutating func measureQuality() {
     qualityStep = step
     guard setup.isExact else {
       quality = []

@@ -50,8 +50,7 @@ package enum VAEBenchmark {
   }
 
   /// Seconds per step of one lane (no trace points).
-  package static func laneStep(_ kind: EstimatorKind, setup: VAERaceSetup, repeats: Int) -> Double
-  {
+  package static func laneStep(_ kind: EstimatorKind, setup: VAERaceSetup, repeats: Int) -> Double {
     var lane = VAELane(
       kind: kind, setup: setupWithSteps(setup, Int.max / 2),
       start: .initial(latents: setup.latents))

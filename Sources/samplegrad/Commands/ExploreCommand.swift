@@ -24,9 +24,31 @@ struct ExploreCommand: ParsableCommand {
   @OptionGroup var display: DisplayFlags
 
   func run() throws {
+    if let path = try? scenario.presetPath(), VAEPreset.isModel(path: path) {
+      try runModel(path: path)
+      return
+    }
     let loaded = try scenario.loadOrFail()
     try ExplorerSession.run(
       scenario: loaded, seed: loaded.resolvedSeed(scenario.seed),
       display: display, suggestion: TerminalRequirements.runSuggestion(preset: scenario.preset))
+  }
+
+  /// A model preset: its race on screen, over the default scenario's statistics.
+  private func runModel(path: String) throws {
+    var preset: VAEPreset
+    do {
+      preset = try VAEPreset.load(path: path)
+    } catch {
+      throw Failure.scenario(error)
+    }
+    if let seed = scenario.seed { preset.race.seed = seed }
+    if let t = scenario.temperature { preset.race.temperature = t }
+    let base = try ScenarioOptions.loadPresetOrFail(PresetLibrary.defaultPreset)
+    let model = preset
+    try ExplorerSession.run(
+      scenario: base, seed: base.resolvedSeed(nil), display: display,
+      suggestion: TerminalRequirements.runSuggestion(preset: scenario.preset)
+    ) { explorer, _ in explorer.openModel(model) }
   }
 }
