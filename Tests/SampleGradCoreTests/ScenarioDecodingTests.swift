@@ -139,9 +139,11 @@ struct ScenarioDecodingTests {
       kind = "cosine"
       frequency = 1
       """
+    // Both at once (issue 21: every problem in one round).
     #expect(
       problems(text) == [
-        "test.toml: distribution.temperature: does not apply to a gaussian distribution"
+        "test.toml: distribution.temperature: does not apply to a gaussian distribution",
+        "test.toml: distribution.std: must be between 1e-30 and 1e50, got 0",
       ])
     let fixed = text.replacingOccurrences(of: "temperature = 1\n", with: "")
     #expect(

@@ -29,6 +29,8 @@ struct KeyMapTests {
       (.character("?"), .openHelp), (.character("t"), .promptTemperature),
       (.character("="), .promptParameter), (.character("v"), .promptParameter),
       (.character("q"), .quit), (.interrupt, .quit), (.escape, .escape),
+      (.tab, .nextLogit), (.character("A"), .promptEveryLogit),
+      (.character("d"), .toggleComponent), (.character("O"), .openOptions),
     ])
   func mapped(key: Key, action: ExplorerAction) {
     #expect(KeyMap.action(for: key) == action)
@@ -55,7 +57,7 @@ struct KeyMapTests {
 
   @Test("unbound keys do nothing")
   func unbound() {
-    for key in [Key.character("z"), .character("Q"), .tab, .enter, .backspace] {
+    for key in [Key.character("z"), .character("Q"), .character("Z"), .enter, .backspace] {
       #expect(KeyMap.action(for: key) == nil)
     }
   }

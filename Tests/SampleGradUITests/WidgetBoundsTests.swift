@@ -24,6 +24,8 @@ struct WidgetBoundsTests {
 
   static let categorical = HandBuilt.categorical(after: true)
   static let gaussian = HandBuilt.gaussian()
+  static let many = HandBuiltMany.bits()
+  static let manyCategoricals = HandBuiltMany.categoricals()
   /// A sweep refined through its first round by the engine.
   static let sweep = SweepViewTests.snapshot()
 
@@ -134,6 +136,20 @@ struct WidgetBoundsTests {
       RaceTable(snapshot: race, lanes: lanes),
       LessonHint(content: lesson),
       CaptionBox(chrome: chrome),
+    ]
+    let bits = PanelFrame(
+      snapshot: many, selected: 36, pin: Pin(HandBuiltMany.bits()))
+    let categoricals = PanelFrame(snapshot: manyCategoricals, selected: 4)
+    samples += [
+      MarginalsPanel(frame: bits),
+      MarginalsPanel(frame: categoricals),
+      VariablePanel(frame: bits),
+      VariablePanel(frame: categoricals),
+      RankedEstimatorsPanel(frame: bits, collapsesOffRows: false, showsComponent: true),
+      RankedEstimatorsPanel(frame: categoricals, collapsesOffRows: true, showsComponent: false),
+      OptionPromptOverlay(
+        scenario: many.scenario, prompt: OptionPrompt(text: "draws=1", error: "a refusal")),
+      OptionPromptOverlay(scenario: gaussian.scenario, prompt: OptionPrompt(selected: 1)),
     ]
     if let full = OverviewColumns.full(overview, width: 160, glyphs: theme.glyphs) {
       samples.append(OverviewRows(overview: overview, columns: full, selected: 1))

@@ -81,11 +81,18 @@ public struct Scenario: Sendable, Equatable {
     if kinds.isEmpty {
       found.append(ScenarioProblem(key: "estimators", message: "lists no estimator"))
     }
-    var seen = Set<EstimatorKind>()
-    for kind in kinds where !seen.insert(kind).inserted {
-      found.append(ScenarioProblem(key: "estimators", message: "lists '\(kind.rawValue)' twice"))
+    // One line per repeated name, however often it is repeated; each name judged once.
+    var distinct: [EstimatorKind] = []
+    for kind in kinds where !distinct.contains(kind) { distinct.append(kind) }
+    for kind in distinct {
+      let times = kinds.count { $0 == kind }
+      if times > 1 {
+        let count = times == 2 ? "twice" : "\(times) times"
+        found.append(
+          ScenarioProblem(key: "estimators", message: "lists '\(kind.rawValue)' \(count)"))
+      }
     }
-    for kind in kinds {
+    for kind in distinct {
       if let reason = EstimatorNotApplicable.check(
         kind, distribution: distribution, objective: objective)
       {

@@ -20,10 +20,12 @@ public enum ScenarioDecoder {
     let table = try parseTOML(text, source: source)
 
     var problems = unknownKeys(in: table)
+    // A value of the wrong type is reported and left out, so everything else is still
+    // checked: one run of `check` lists every problem (issue 21).
     let typeProblems = ScenarioSchema.typeProblems(in: table)
-    if !typeProblems.isEmpty {
-      throw ScenarioError(source: source, problems: problems + typeProblems)
-    }
+    problems += typeProblems
+    let mistyped = Set(typeProblems.map(\.key))
+    ScenarioSchema.remove(mistyped, from: table)
     let file: ScenarioFile
     do {
       file = try TOMLDecoder().decode(ScenarioFile.self, from: table)
@@ -32,7 +34,13 @@ public enum ScenarioDecoder {
       throw ScenarioError(source: source, problems: problems)
     }
     let (scenario, buildProblems) = build(file)
-    problems += buildProblems
+    // A mistyped key, left out, would also read as missing.
+    problems += buildProblems.filter {
+      !(mistyped.contains($0.key) && $0.message.hasPrefix("is missing"))
+    }
+    // A rule judged twice (a grid's own and the plan's) is said once.
+    var said = Set<String>()
+    problems = problems.filter { said.insert($0.key + "\u{0}" + $0.message).inserted }
     guard problems.isEmpty, let scenario else {
       throw ScenarioError(source: source, problems: problems)
     }

@@ -19,33 +19,38 @@ extension ScenarioDecoder {
     let distribution = buildDistribution(file.distribution, &problems)
     let objective = buildObjective(file.objective, &problems)
     let training = buildTraining(file.training, &problems)
-    guard let distribution, let objective, problems.isEmpty else { return (nil, problems) }
     let options = EstimatorOptions(
       file.options?.values ?? [:], scoped: file.options?.scoped ?? [:])
     let sweep = buildSweep(file.sweep, &problems)
-    guard problems.isEmpty else { return (nil, problems) }
+    // Every problem at once: what can be judged is judged, whatever else is wrong.
+    guard let distribution, let objective else {
+      problems += options.problems + (training?.problems(for: distribution) ?? [])
+      return (nil, problems)
+    }
+    let scenario: Scenario
     do throws(InvalidScenario) {
-      let scenario = try Scenario(
-        name: file.name ?? "", title: file.title, lesson: file.lesson, seed: seed,
+      // A missing name is already reported; a placeholder keeps it from reading as empty.
+      scenario = try Scenario(
+        name: file.name ?? "-", title: file.title, lesson: file.lesson, seed: seed,
         samples: file.samples, estimators: estimators, distribution: distribution,
         objective: objective, options: options, training: training, sweep: sweep)
-      // A file's annealing must also fit the file's own temperature.
-      let start = scenario.training?.raceProblems(for: scenario.distribution) ?? []
-      guard start.isEmpty else { return (nil, start) }
-      if let sweep {
-        // The range must suit this scenario: every point valid, a log scale above 0.
-        do throws(InvalidScenario) {
-          _ = try SweepPlan.standard(for: scenario, spec: sweep)
-        } catch {
-          return (
-            nil, error.problems.map { ScenarioProblem(key: "sweep.\($0.key)", message: $0.message) }
-          )
+    } catch {
+      return (nil, problems + error.problems)
+    }
+    // A file's annealing must also fit the file's own temperature.
+    problems +=
+      scenario.training?.startProblems(temperature: scenario.distribution.temperature) ?? []
+    if let sweep {
+      // The range must suit this scenario: every point valid, a log scale above 0.
+      do throws(InvalidScenario) {
+        _ = try SweepPlan.standard(for: scenario, spec: sweep)
+      } catch {
+        problems += error.problems.map {
+          ScenarioProblem(key: "sweep.\($0.key)", message: $0.message)
         }
       }
-      return (scenario, [])
-    } catch {
-      return (nil, error.problems)
     }
+    return problems.isEmpty ? (scenario, []) : (nil, problems)
   }
 
   /// `[sweep]`: `over` is required, the rest fall back to the sweep's standard range.
@@ -72,6 +77,11 @@ extension ScenarioDecoder {
           ScenarioProblem(
             key: "sweep.scale", message: "must be \(SweepScale.choices), got '\(text)'"))
       }
+    }
+    // The grid's own rule, judged even when the scenario cannot be (a duplicate of the
+    // plan's own check is dropped by the decoder).
+    if let points = raw.points {
+      problems += ScenarioRules.inRange(points, SweepGrid.pointRange, key: "sweep.points")
     }
     return SweepSpec(
       setting: setting, from: raw.from?.value, to: raw.to?.value, points: raw.points, scale: scale)

@@ -45,11 +45,11 @@ struct ScenarioFile: Decodable {
 
     init(from decoder: any Decoder) throws {
       let container = try decoder.container(keyedBy: AnyKey.self)
+      // Anything else is an unknown key, which the schema reports.
       for key in container.allKeys {
         if let number = try? container.decode(Number.self, forKey: key) {
           values[key.stringValue] = number.value
-        } else {
-          let table = try container.decode([String: Number].self, forKey: key)
+        } else if let table = try? container.decode([String: Number].self, forKey: key) {
           scoped[key.stringValue] = table.mapValues(\.value)
         }
       }

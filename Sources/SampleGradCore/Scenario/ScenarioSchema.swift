@@ -71,6 +71,16 @@ enum ScenarioSchema {
     return allowed
   }()
 
+  /// Removes each dotted key (`distribution.logits`) from `root`.
+  static func remove(_ keys: Set<String>, from root: TOMLTable) {
+    for key in keys {
+      let parts = key.split(separator: ".").map(String.init)
+      var table: TOMLTable? = root
+      for part in parts.dropLast() { table = table?[part]?.table }
+      table?.remove(at: parts.last!)
+    }
+  }
+
   /// One problem per known key whose value has the wrong type.
   static func typeProblems(in root: TOMLTable) -> [ScenarioProblem] {
     var problems: [ScenarioProblem] = []

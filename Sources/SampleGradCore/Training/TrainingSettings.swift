@@ -28,17 +28,20 @@ public struct TrainingSettings: Sendable, Equatable {
   /// The settings' own rules (ranges in `ScenarioRules`), each with its key in a scenario's
   /// `[training]` table, and whether they fit the distribution (a gaussian has no
   /// temperature to anneal).
-  public func problems(for distribution: DistributionSpec) -> [ScenarioProblem] {
+  /// Without a distribution (a file whose `[distribution]` is broken), the rules that need
+  /// none.
+  public func problems(for distribution: DistributionSpec?) -> [ScenarioProblem] {
     var found = ScenarioRules.inRange(
       steps, ScenarioRules.trainingStepsRange, key: "training.steps")
     found += ScenarioRules.inRange(
       [learningRate], ScenarioRules.learningRateRange, key: "training.learning_rate")
     found += ScenarioRules.inRange(batch, ScenarioRules.batchRange, key: "training.batch")
     if case .exponential(let minimum, let rate) = anneal {
-      if distribution.temperature == nil {
+      if let distribution, distribution.temperature == nil {
         found.append(
           ScenarioProblem(
-            key: "training.anneal", message: "a gaussian has no temperature to anneal"))
+            key: "training.anneal",
+            message: "a \(distribution.kind.rawValue) has no temperature to anneal"))
       }
       found += ScenarioRules.inRange(
         [minimum], ScenarioRules.temperatureRange, key: "training.tau_min")

@@ -13,6 +13,10 @@ package enum EngineCommand: Sendable, Equatable {
   /// Puts back the parameters and temperature the scenario was loaded with.
   case restoreParameters
   case setTemperature(Double)
+  /// Sets every logit at once, as the family takes them (`Scenario.with(logits:)`): one value
+  /// for every bit, a row of K for every categorical variable, or all of them. One change,
+  /// one mark in the history, however many variables there are.
+  case setLogits([Double])
   /// Sets one number of the scenario (the temperature, eta, a parameter, the objective's
   /// target, frequency or threshold), as the sweep view's Enter does.
   case set(ScenarioSetting, to: Double)

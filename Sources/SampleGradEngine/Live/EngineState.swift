@@ -69,6 +69,8 @@ package struct EngineState {
       return change { s throws(InvalidScenario) in try s.with(distribution: restored) }
     case .setTemperature(let t):
       return setTemperature(t)
+    case .setLogits(let values):
+      return change { s throws(InvalidScenario) in try s.with(logits: values) }
     case .set(let setting, let value):
       return change { s throws(InvalidScenario) in try s.with(setting, value: value) }
     case .scaleTemperature(let factor):
@@ -241,7 +243,7 @@ package struct EngineState {
           isUnbiased: kind.descriptor.isUnbiased(on: scenario.objective.kind),
           unavailable: EstimatorNotApplicable.check(
             kind, distribution: scenario.distribution.spec, objective: scenario.objective.kind)?
-            .shortReason, diagnostics: samplers[kind]?.diagnostics ?? [])
+            .shortReason, diagnostics: samplers[kind]?.diagnostics ?? [], moments: m)
       },
       historySamples: history.samples, historyMarks: history.marks,
       loaded: loaded.distribution.spec,

@@ -98,11 +98,17 @@ package struct EstimatorSnapshot: Sendable {
   package var unavailable: String?
   /// The estimator's diagnostics now (rebar's eta, rebar-auto's running value).
   package var diagnostics: [DiagnosticReading]
+  /// The running moments the numbers above come from, which also hold each estimate's cosine
+  /// with the exact gradient: on D variables the screen ranks rows by their error over every
+  /// component at once (`total`), and an export reports that cosine as `run` does. Nil in a
+  /// snapshot built from numbers alone.
+  package var moments: RunningMoments?
 
   package init(
     kind: EstimatorKind, isEnabled: Bool, samples: Int, mean: [Double], variance: [Double],
     standardError: [Double], exact: [Double], varianceHistory: [[Double]] = [],
-    isUnbiased: Bool? = nil, unavailable: String? = nil, diagnostics: [DiagnosticReading] = []
+    isUnbiased: Bool? = nil, unavailable: String? = nil, diagnostics: [DiagnosticReading] = [],
+    moments: RunningMoments? = nil
   ) {
     self.kind = kind
     self.isEnabled = isEnabled
@@ -115,6 +121,16 @@ package struct EstimatorSnapshot: Sendable {
     self.isUnbiased = isUnbiased ?? kind.isUnbiased
     self.unavailable = unavailable
     self.diagnostics = diagnostics
+    self.moments = moments
+  }
+
+  /// The error over every component at once (total variance, squared bias, relative noise,
+  /// mean cosine), or nil before the row has numbers. Without `moments` the mean cosine is
+  /// unknown (nil).
+  package var total: TotalSummary? {
+    guard samples > 0, mean.count == exact.count else { return nil }
+    let source = moments ?? RunningMoments(count: samples, mean: mean, variance: variance)
+    return TotalSummary(moments: source, exact: exact)
   }
 
   /// The diagnostic called `key`, if the estimator reports one.

@@ -21,7 +21,7 @@ extension Explorer {
     case .estimators(let selected):
       if let wheel { return handleChooser(wheel, selected: selected, snapshot: snapshot) }
       return clickInChooser(event, selected: selected, snapshot: snapshot)
-    case .prompt:
+    case .prompt, .options:
       return []
     }
   }

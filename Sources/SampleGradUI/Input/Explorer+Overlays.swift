@@ -2,7 +2,7 @@ import SampleGradCore
 import SampleGradEngine
 
 /// Keys while an overlay is open: the help pages (of the view on screen), the preset picker,
-/// the value prompt and the estimator chooser.
+/// the value prompt and the estimator chooser (the options prompt: `Explorer+Options`).
 extension Explorer {
   mutating func handleHelp(_ key: Key, page: Int, scroll: Int, snapshot: Snapshot) {
     let theme = Theme(options: options)
@@ -151,6 +151,17 @@ extension Explorer {
 
   private mutating func commit(_ prompt: ValuePrompt, snapshot: Snapshot) -> [ExplorerEffect] {
     var prompt = prompt
+    if case .everyLogit = prompt.target {
+      switch prompt.parseLogits(for: snapshot.scenario) {
+      case .failure(let error):
+        prompt.error = error.text
+        overlay = .prompt(prompt)
+        return []
+      case .success(let values):
+        overlay = .none
+        return [.send(.setLogits(values))]
+      }
+    }
     switch prompt.parse(for: snapshot.scenario) {
     case .failure(let error):
       prompt.error = error.text
@@ -161,6 +172,9 @@ extension Explorer {
       switch prompt.target {
       case .temperature: return [.send(.setTemperature(value))]
       case .parameter(let index, _): return [.send(.setParameter(index: index, value: value))]
+      case .everyLogit:
+        let perVariable = VariableSelection(snapshot.distribution).logitsPerVariable
+        return [.send(.setLogits([Double](repeating: value, count: perVariable)))]
       }
     }
   }

@@ -34,6 +34,9 @@ extension Explorer {
         .draw(into: &buffer, in: screen, theme: theme)
     case .prompt(let prompt):
       PromptOverlay(frame: frame, prompt: prompt).draw(into: &buffer, in: screen, theme: theme)
+    case .options(let prompt):
+      OptionPromptOverlay(scenario: snapshot.scenario, prompt: prompt).draw(
+        into: &buffer, in: screen, theme: theme)
     case .estimators(let selected):
       EstimatorChooserOverlay(frame: frame, selected: selected).draw(
         into: &buffer, in: screen, theme: theme)

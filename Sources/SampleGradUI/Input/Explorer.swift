@@ -74,6 +74,8 @@ package struct Explorer: Sendable {
       return handlePicker(key, picker)
     case .prompt(let prompt):
       return handlePrompt(key, prompt: prompt, snapshot: snapshot)
+    case .options(let prompt):
+      return handleOptions(key, prompt: prompt, snapshot: snapshot)
     case .estimators(let selected):
       return handleChooser(key, selected: selected, snapshot: snapshot)
     }

@@ -25,5 +25,10 @@ package enum ExplorerAction: Sendable, Equatable {
   /// overview: `ViewRegistry`).
   case openView(String)
   case promptTemperature, promptParameter
+  /// On D variables: the selected variable's next logit (Tab); one value for every logit (`A`);
+  /// the selected component's own columns beside the totals (`d`).
+  case nextLogit, promptEveryLogit, toggleComponent
+  /// The estimators' options: listed, and set by typing `KEY=VALUE` (`O`).
+  case openOptions
   case escape, quit
 }

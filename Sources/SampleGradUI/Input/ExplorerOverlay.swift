@@ -1,5 +1,5 @@
 /// What is drawn over the view on screen and gets the keys first: the help (over any view),
-/// and the live screen's picker, prompt and chooser.
+/// and the live screen's picker, prompts and chooser.
 package enum ExplorerOverlay: Sendable, Equatable {
   case none
   /// The help of the view on screen: page 0 lists its keys, page 1 what its screen shows;
@@ -8,6 +8,8 @@ package enum ExplorerOverlay: Sendable, Equatable {
   /// The preset picker.
   case presets(PresetPicker)
   case prompt(ValuePrompt)
+  /// The estimators' options, set by typing `KEY=VALUE` (`O`).
+  case options(OptionPrompt)
   /// The estimator chooser (`e`): every row, even past the ninth, with the highlighted one.
   case estimators(selected: Int)
 

@@ -53,6 +53,7 @@ package enum KeyMap {
     if let move = navigation(key) { return action(for: move) }
     switch key {
     case .escape: return .escape
+    case .tab: return .nextLogit
     case .interrupt: return .quit
     case .character(let c): return action(for: c)
     default: return nil
@@ -93,91 +94,12 @@ package enum KeyMap {
     case "p": return .openPresets
     case "t": return .promptTemperature
     case "=", "v": return .promptParameter
+    case "A": return .promptEveryLogit
+    case "d": return .toggleComponent
+    case "O": return .openOptions
     case "1"..."9": return .toggleEstimator(row: Int(String(c))! - 1)
     default: return nil
     }
-  }
-
-  /// One line of the help overlay.
-  struct Entry: Sendable {
-    let keys: String
-    let asciiKeys: String
-    let text: String
-
-    init(_ keys: String, _ asciiKeys: String, _ text: String) {
-      self.keys = keys
-      self.asciiKeys = asciiKeys
-      self.text = text
-    }
-
-    init(_ keys: String, _ text: String) {
-      self.init(keys, keys, text)
-    }
-  }
-
-  /// The help's section on a tour's keys, which a tour binds (`Explorer.handleTourKey`).
-  static let tourSection = "In a tour (samplegrad tour NAME)"
-
-  /// Every key of the live screen, grouped as its help page lists them; the keys that open
-  /// the other views come from `ViewRegistry`.
-  static var help: [(title: String, entries: [Entry])] {
-    [
-
-      (
-        "Parameters",
-        [
-          Entry("← → h l", "Left Right h l", "select a parameter"),
-          Entry("Home End g G", "select the first or the last"),
-          Entry("↑ ↓ k j", "Up Down k j", "change it by 0.1 (a std: x1.25, /1.25)"),
-          Entry("PgUp PgDn", "change it by 1 (a std: x2, /2)"),
-          Entry("= v", "type a value for it"),
-          Entry("0", "restore the preset's parameters"),
-          Entry("[ ]", "lower or raise the temperature (x1.25)"),
-          Entry("t", "type a temperature"),
-        ]
-      ),
-      (
-        "Estimators and numbers",
-        [
-          Entry("1 - 9", "turn estimator row 1 to 9 on or off"),
-          Entry("e", "choose estimators (every row)"),
-          Entry("m  M", "pin the numbers to compare after a change; clear"),
-          Entry("r", "reset the statistics and the chart"),
-          Entry("space  s", "pause or resume; one batch while paused"),
-        ]
-      ),
-      (
-        "Screen",
-        [
-          Entry("L", "show or hide the lesson"),
-          Entry("c", "cycle the middle pane: samples, chart, lesson"),
-          Entry("p", "pick a preset (/ filters the list)"),
-        ] + ViewRegistry.helpEntries + [
-          Entry("x", "export the screen and the numbers to files"),
-          Entry("?", "this help; Tab turns to the legend of every symbol"),
-          Entry("q", "quit"),
-        ]
-      ),
-      (
-        tourSection,
-        [
-          Entry("space →", "space Right", "the next step (it starts from its own settings)"),
-          Entry("←", "Left", "the step before"),
-          Entry("P", "pause or resume (space is the next step)"),
-          Entry("h l", "select a parameter (the arrows move between steps)"),
-          Entry("c", "the whole caption of the step"),
-          Entry("Esc", "leave a step's view (sweep, race, overview) for its live numbers"),
-        ]
-      ),
-      (
-        "Lists and prompts",
-        [
-          Entry("↑ ↓ j k", "Up Down j k", "move; Enter loads, sets or toggles"),
-          Entry("/", "filter the preset list as you type"),
-          Entry("Esc", "close the overlay or cancel the prompt"),
-        ]
-      ),
-    ]
   }
 
   /// One hint of the footer.
@@ -191,10 +113,12 @@ package enum KeyMap {
   /// The footer's hints, most important first: the footer drops from the end of this
   /// priority order until the rest fit, keeping the screen order. A gaussian has no
   /// temperature, so its footer leaves those keys out; with a std selected the arrows scale;
-  /// on a screen with every pane in view `c` has nothing to cycle.
+  /// on a screen with every pane in view `c` has nothing to cycle. On D variables (`variables`)
+  /// the arrows select a variable, and Tab (a categorical's logit) and `d` (the selected
+  /// component's columns) come after them.
   static func footer(
     ascii: Bool, hasTemperature: Bool = true, scalesSelection: Bool = false,
-    cyclesMiddle: Bool = true
+    cyclesMiddle: Bool = true, variables: VariableSelection? = nil
   ) -> [FooterItem] {
     let g = Glyphs.of(ascii: ascii)
     let step = scalesSelection ? (ascii ? "x/1.25" : "×1.25") : g.plusMinus + "0.1"
@@ -216,6 +140,24 @@ package enum KeyMap {
         FooterItem(keys: "?", text: "help", priority: 4),
         FooterItem(keys: "q", text: "quit", priority: 0),
       ]
-    return all.filter { (hasTemperature || $0.text != "temp") && (cyclesMiddle || $0.keys != "c") }
+    let shown = all.filter {
+      (hasTemperature || $0.text != "temp") && (cyclesMiddle || $0.keys != "c")
+    }
+    guard let variables, variables.isMany else { return shown }
+    return manyVariables(shown, variables)
+  }
+
+  /// The footer on D variables: "variable" for the arrows, then Tab and `d`.
+  private static func manyVariables(_ items: [FooterItem], _ variables: VariableSelection)
+    -> [FooterItem]
+  {
+    var items = items
+    items[0] = FooterItem(keys: items[0].keys, text: "variable", priority: 0)
+    var added = [FooterItem(keys: "d", text: "component", priority: 3)]
+    if !variables.isBits {
+      added.insert(FooterItem(keys: "Tab", text: "logit", priority: 2), at: 0)
+    }
+    items.insert(contentsOf: added, at: 2)
+    return items
   }
 }

@@ -10,7 +10,9 @@ import SampleGradEngine
 /// rows by priority (`ColumnAllocator`): what does not fit is dropped, least important first,
 /// and `middle` (cycled by `c`) decides which of the samples, the chart and the lesson comes
 /// first when not all of them fit. The estimator rows always show, switched-off rows folded
-/// into one line when space is short.
+/// into one line when space is short. D variables have their own arrangement
+/// (`ScreenLayout+ManyVariables`): the marginals across the top, the selected variable in
+/// place of the relaxed vectors.
 struct ScreenLayout: Sendable {
   enum Pane: Hashable { case band, samples, chart, lesson, table, objective }
 
@@ -22,6 +24,9 @@ struct ScreenLayout: Sendable {
   var parameters: Rect
   /// The histogram of discrete samples, right of the parameters.
   var histogram: Rect?
+  /// D variables: every variable's marginals in one strip (in place of the parameters and
+  /// the histogram).
+  var marginals: Rect?
   /// Relaxed vectors (discrete) or the density (gaussian).
   var samples: Rect?
   var objective: Rect?
@@ -61,7 +66,10 @@ struct ScreenLayout: Sendable {
     let off = rows.filter { !$0.isEnabled }.count
     let fullLines = max(rows.count, 1)
     let foldedLines = max(rows.count - off + (off > 0 ? 1 : 0), 1)
-    collapsesOffRows = body.height - (2 + fullLines) < (isWide ? 10 : 11)
+    let many = VariableSelection(snapshot.distribution).isMany
+    // D variables want their rows of totals and the marginals above them, so switched-off
+    // rows fold sooner on a wide screen.
+    collapsesOffRows = body.height - (2 + fullLines) < (isWide ? (many ? 14 : 10) : 11)
     let estimatorHeight = 2 + (collapsesOffRows ? foldedLines : fullLines)
     let (top, estimatorRect) = body.splitBottom(estimatorHeight)
     estimators = estimatorRect
@@ -71,15 +79,18 @@ struct ScreenLayout: Sendable {
     let outcomes = snapshot.histogram.edges.isEmpty ? snapshot.probabilities.count : 0
     // A continuous distribution has a density instead of a histogram and relaxed vectors.
     let gaussian = !snapshot.scenario.distribution.isDiscrete
-    let shape = Shape(
+    var shape = Shape(
       outcomes: outcomes, rows: rows.count - off, gaussian: gaussian,
       lesson: wantsLesson ? lessonText : nil,
       middle: middle)
+    if many { shape.strip = Self.stripHeight(VariableSelection(snapshot.distribution)) }
 
     parameters = Rect(x: 0, y: top.y, width: 0, height: 0)
     lessonInStatus = false
     needsMiddle = false
-    if isWide {
+    if many {
+      placeManyVariables(top, shape)
+    } else if isWide {
       placeWide(top, shape)
     } else {
       placeNarrow(top, shape)
@@ -90,13 +101,15 @@ struct ScreenLayout: Sendable {
   }
 
   /// What the layout needs to know of the scenario.
-  private struct Shape {
+  struct Shape {
     var outcomes: Int
     /// Enabled estimator rows (the MSE table lists only those).
     var rows: Int
     var gaussian: Bool
     var lesson: String?
     var middle: MiddleView
+    /// D variables: the rows the marginals strip can use (its title and axis included).
+    var strip = 0
 
     /// `base`, or `first` for the view `c` chose, so its requests are served early.
     func priority(_ view: MiddleView, _ base: Double, first: Double) -> Double {

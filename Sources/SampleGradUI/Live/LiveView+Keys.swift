@@ -10,11 +10,17 @@ extension LiveView {
   {
     let snapshot = context.snapshot
     let index = context.selectedParameter
+    let variables = VariableSelection(snapshot.distribution)
     switch action {
-    case .selectPrevious: context.selectedParameter = max(index - 1, 0)
-    case .selectNext: context.selectedParameter = Explorer.clamp(index + 1, snapshot)
-    case .selectFirst: context.selectedParameter = 0
-    case .selectLast: context.selectedParameter = Explorer.clamp(.max, snapshot)
+    case .selectPrevious, .selectNext, .selectFirst, .selectLast:
+      context.selectedParameter =
+        variables.isMany
+        ? Self.select(action, from: index, variables)
+        : Self.select(action, from: index, snapshot)
+    case .nextLogit, .promptEveryLogit, .toggleComponent:
+      performOnVariables(action, variables, &context)
+    case .openOptions:
+      context.overlay = .options(OptionPrompt())
     case .stepParameter(let up, let size):
       return [.send(.stepParameter(index: index, up: up, size: size))]
     case .restoreParameters:
@@ -83,6 +89,18 @@ extension LiveView {
       break
     }
     return []
+  }
+
+  /// ←/→, Home and End over one variable's parameters.
+  private static func select(_ action: ExplorerAction, from index: Int, _ snapshot: Snapshot)
+    -> Int
+  {
+    switch action {
+    case .selectPrevious: max(index - 1, 0)
+    case .selectNext: Explorer.clamp(index + 1, snapshot)
+    case .selectFirst: 0
+    default: Explorer.clamp(.max, snapshot)
+    }
   }
 
   private mutating func pinNumbers(_ context: inout ViewContext) {

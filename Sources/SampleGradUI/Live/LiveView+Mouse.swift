@@ -10,6 +10,9 @@ extension LiveView {
     let wheel = event.wheelKey
     let layout = layout(context)
     let parameters = layout.parameters
+    if let marginals = layout.marginals, marginals.contains(event) {
+      return click(event, inMarginals: marginals, &context)
+    }
     if parameters.contains(event), event.y > parameters.y {
       let panels = PanelContext(
         snapshot: snapshot, theme: Theme(options: context.options),
@@ -23,7 +26,8 @@ extension LiveView {
     let estimators = layout.estimators
     guard wheel == nil, estimators.contains(event), event.y >= estimators.y + 2 else { return [] }
     let line = event.y - estimators.y - 2
-    var rows = snapshot.estimators.indices.map { $0 }
+    let many = VariableSelection(snapshot.distribution).isMany
+    var rows = many ? RankedRows(snapshot).order : snapshot.estimators.indices.map { $0 }
     if layout.collapsesOffRows { rows = rows.filter { snapshot.estimators[$0].isEnabled } }
     if rows.indices.contains(line) {
       return [.send(.toggleEstimator(snapshot.estimators[rows[line]].kind))]
@@ -32,5 +36,22 @@ extension LiveView {
       context.overlay = .estimators(selected: 0)
     }
     return []
+  }
+
+  /// A click on the marginals selects the variable under it (and the category, on a heat
+  /// cell); the wheel over it changes that logit.
+  private mutating func click(
+    _ event: MouseEvent, inMarginals rect: Rect, _ context: inout ViewContext
+  ) -> [ExplorerEffect] {
+    let variables = VariableSelection(context.snapshot.distribution)
+    let geometry = MarginalsGeometry(
+      rect: rect, selection: variables, selected: context.selectedParameter)
+    guard let d = geometry.variable(atX: event.x) else { return [] }
+    let k =
+      variables.isBits
+      ? 0 : geometry.category(atY: event.y) ?? variables.logit(of: context.selectedParameter)
+    context.selectedParameter = variables.index(variable: d, logit: k)
+    guard let wheel = event.wheelKey else { return [] }
+    return perform(.stepParameter(up: wheel == .up, size: .small), &context)
   }
 }

@@ -4,7 +4,8 @@ import SampleGradEngine
 extension LiveView {
   /// The panels for the screen's size: header, parameters, samples, the relaxed vectors or
   /// the density, the objective, the variance chart, the lesson, the MSE table, the rows,
-  /// the status line and the footer.
+  /// the status line and the footer. On D variables: the marginals, the selected variable
+  /// and the rows ranked by their totals instead.
   func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
     let snapshot = context.snapshot
     let theme = context.theme
@@ -14,14 +15,20 @@ extension LiveView {
     let layout = ScreenLayout(
       width: area.width, height: area.height, snapshot: snapshot, lesson: lesson?.text,
       lessonShown: showsLesson, middle: middle)
+    let variables = VariableSelection(snapshot.distribution)
     HeaderPanel(frame: frame, tourLabel: chrome?.label(theme.glyphs)).draw(
       into: &buffer, in: layout.header, theme: theme)
     ParametersPanel(frame: frame).draw(into: &buffer, in: layout.parameters, theme: theme)
     if let histogram = layout.histogram {
       SamplesPanel(frame: frame).draw(into: &buffer, in: histogram, theme: theme)
     }
+    if let marginals = layout.marginals {
+      MarginalsPanel(frame: frame).draw(into: &buffer, in: marginals, theme: theme)
+    }
     if let samples = layout.samples {
-      if !snapshot.scenario.distribution.isDiscrete {
+      if variables.isMany {
+        VariablePanel(frame: frame).draw(into: &buffer, in: samples, theme: theme)
+      } else if !snapshot.scenario.distribution.isDiscrete {
         DensityPanel(frame: frame).draw(into: &buffer, in: samples, theme: theme)
       } else {
         RelaxedPanel(frame: frame).draw(into: &buffer, in: samples, theme: theme)
@@ -31,7 +38,8 @@ extension LiveView {
       ObjectivePanel(frame: frame).draw(into: &buffer, in: objective, theme: theme)
     }
     if let chart = layout.chart {
-      VarianceChartPanel(frame: frame).draw(into: &buffer, in: chart, theme: theme)
+      VarianceChartPanel(frame: frame, total: variables.isMany).draw(
+        into: &buffer, in: chart, theme: theme)
     }
     if let pane = layout.lesson, let lesson {
       LessonPanel(content: lesson).draw(into: &buffer, in: pane, theme: theme)
@@ -39,8 +47,14 @@ extension LiveView {
     if let table = layout.table {
       MeanSquaredErrorTablePanel(frame: frame).draw(into: &buffer, in: table, theme: theme)
     }
-    EstimatorsPanel(frame: frame, collapsesOffRows: layout.collapsesOffRows).draw(
-      into: &buffer, in: layout.estimators, theme: theme)
+    if variables.isMany {
+      RankedEstimatorsPanel(
+        frame: frame, collapsesOffRows: layout.collapsesOffRows, showsComponent: showsComponent
+      ).draw(into: &buffer, in: layout.estimators, theme: theme)
+    } else {
+      EstimatorsPanel(frame: frame, collapsesOffRows: layout.collapsesOffRows).draw(
+        into: &buffer, in: layout.estimators, theme: theme)
+    }
     StatusLine(
       frame: frame, message: context.message, lessonHint: layout.lessonInStatus ? lesson : nil,
       pauseKey: TourChrome.pauseKey(inTour: chrome != nil)
@@ -48,7 +62,7 @@ extension LiveView {
     FooterPanel(
       hasTemperature: snapshot.distribution.temperature != nil,
       scalesSelection: Self.selectionScales(snapshot, selected: context.selectedParameter),
-      cyclesMiddle: layout.needsMiddle, tour: chrome
+      cyclesMiddle: layout.needsMiddle, tour: chrome, variables: variables
     ).draw(into: &buffer, in: layout.footer, theme: theme)
   }
 }

@@ -15,6 +15,8 @@ struct LiveView: ViewController {
   var showsLesson = true
   /// What the middle pane shows where the screen has no room for every pane (`c`).
   var middle: MiddleView = .samples
+  /// On D variables, whether the rows also show the selected component's own numbers (`d`).
+  var showsComponent = false
 
   /// The live view is always there; it is never opened.
   static func open(_ request: ViewRequest) -> ViewOpening { .opened(LiveView(), []) }
@@ -71,7 +73,8 @@ struct LiveView: ViewController {
     let estimators = snapshot.estimators.filter { $0.isEnabled && $0.samples > 0 }.map {
       EstimatorResult(
         kind: $0.kind,
-        moments: RunningMoments(count: $0.samples, mean: $0.mean, variance: $0.variance),
+        moments: $0.moments
+          ?? RunningMoments(count: $0.samples, mean: $0.mean, variance: $0.variance),
         diagnostics: $0.diagnostics, problem: problem)
     }
     return RunResult(
@@ -81,12 +84,13 @@ struct LiveView: ViewController {
   }
 
   /// The key page (every key of the live screen, from `KeyMap.help`) and the legend of every
-  /// symbol (`Legend`).
+  /// symbol (`Legend`), both with the many-variable keys and symbols on D variables.
   func help(_ context: RenderContext) -> [HelpPage] {
-    let keys = KeyMap.help.map { HelpPage.Section($0.title, $0.entries) }
-    let legend = Legend.entries(theme: context.theme, rows: context.snapshot.estimators).map {
-      KeyMap.Entry($0.symbol, $0.text)
-    }
+    let variables = VariableSelection(context.snapshot.distribution)
+    let keys = KeyMap.help(variables: variables).map { HelpPage.Section($0.title, $0.entries) }
+    let legend = Legend.entries(
+      theme: context.theme, rows: context.snapshot.estimators, variables: variables
+    ).map { KeyMap.Entry($0.symbol, $0.text) }
     return [
       HelpPage(title: "keys", tabName: "keys", sections: keys),
       HelpPage.legend("what the screen shows", legend),

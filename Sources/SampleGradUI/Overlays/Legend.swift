@@ -4,8 +4,16 @@ import SampleGradEngine
 /// The second help page: every symbol, colour, shade and scale on the screen, in a sentence
 /// each, written with the glyphs and colours of the current display options.
 enum Legend {
-  /// `rows` are the scenario's estimator rows, whose theory the legend states.
-  static func entries(theme: Theme, rows: [EstimatorSnapshot] = []) -> [(
+  /// `rows` are the scenario's estimator rows, whose theory the legend states; on D
+  /// `variables` the strip, the selected variable and the ranked totals come first.
+  static func entries(
+    theme: Theme, rows: [EstimatorSnapshot] = [], variables: VariableSelection? = nil
+  ) -> [(symbol: String, text: String)] {
+    let many = variables.map { $0.isMany ? manyVariables(theme, bits: $0.isBits) : [] } ?? []
+    return many + oneVariable(theme: theme, rows: rows)
+  }
+
+  private static func oneVariable(theme: Theme, rows: [EstimatorSnapshot]) -> [(
     symbol: String, text: String
   )] {
     let g = theme.glyphs

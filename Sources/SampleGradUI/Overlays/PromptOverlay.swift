@@ -33,6 +33,10 @@ struct PromptOverlay: Widget, Sendable {
     case .parameter(let index, _):
       return d.parameters.indices.contains(index)
         ? ScreenFormat.parameter(d.parameters[index]) : ScreenFormat.missing
+    case .everyLogit:
+      guard let first = d.parameters.first else { return ScreenFormat.missing }
+      return d.parameters.allSatisfy({ $0 == first })
+        ? "all " + ScreenFormat.parameter(first) : "mixed"
     }
   }
 }

@@ -39,6 +39,22 @@ struct ObjectivePanel: Widget, Sendable {
       ),
       ("L = E[f(x)] =", ScreenFormat.short(exact.loss)),
     ]
+    if VariableSelection(snapshot.distribution).isMany {
+      // D components do not fit one line: the gradient's size and the selected component.
+      let norm = exact.gradient.reduce(0) { $0 + $1 * $1 }.squareRoot()
+      let selected =
+        exact.gradient.indices.contains(context.selected)
+        ? ScreenFormat.short(exact.gradient[context.selected]) : ScreenFormat.missing
+      result.append(
+        ("exact:", "|g| \(ScreenFormat.short(norm)), dL/d(\(context.selectedName)) \(selected)"))
+      result.append(
+        (
+          "",
+          "The score function multiplies f by the sum of D scores, so its noise grows with D; "
+            + "ARM, DisARM and IndeCateR work variable by variable."
+        ))
+      return result
+    }
     let gradient = zip(names, exact.gradient).map {
       "dL/d\($0.0.replacingSpaces) \(ScreenFormat.short($0.1))"
     }

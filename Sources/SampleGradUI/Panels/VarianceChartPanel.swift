@@ -5,17 +5,26 @@ import SampleGradEngine
 /// scale, over the samples drawn: a settled variance draws flat, a change of the parameters
 /// is a vertical mark after which every line starts again, and a legend pairs each row's
 /// glyph and colour with its name (the same glyph as in the estimator rows).
+///
+/// On D variables (`total`) it draws the total variance, the sum over every component, which
+/// is what the rows rank.
 struct VarianceChartPanel: Widget, Sendable {
   var frame: PanelFrame
+  /// Whether to draw the sum of every component's variance rather than the selected one's.
+  var total = false
   func draw(into buffer: inout Buffer, in rect: Rect, theme: Theme) {
     let context = PanelContext(frame: frame, theme: theme)
     guard rect.height >= 4 else { return }
     let snapshot = context.snapshot
     let g = context.glyphs
+    let count = snapshot.exact.gradient.count
     SectionTitle(
-      title: "Running variance of g = dL/d \(context.selectedName), log scale",
+      title: total
+        ? "Running total variance of g (sum over \(count) components), log scale"
+        : "Running variance of g = dL/d \(context.selectedName), log scale",
       info: "same scale for all rows",
-      shortTitle: "Variance of dL/d \(context.selectedName), log scale"
+      shortTitle: total
+        ? "Total variance of g, log scale" : "Variance of dL/d \(context.selectedName), log scale"
     ).draw(into: &buffer, in: rect, theme: context.theme)
     let body = rect.splitTop(1).rest.inset(dx: 1)
     var series: [LogChart.Series] = []
@@ -23,7 +32,8 @@ struct VarianceChartPanel: Widget, Sendable {
     var flat: [String] = []
     for (i, row) in snapshot.estimators.enumerated() where row.isEnabled {
       let values = row.varianceHistory.map { point -> Double? in
-        point.indices.contains(context.selected) ? point[context.selected] : nil
+        if total { return point.isEmpty ? nil : point.reduce(0, +) }
+        return point.indices.contains(context.selected) ? point[context.selected] : nil
       }
       let name = EstimatorLabel.name(row.kind, wide: false)
       let hasPoints = values.contains { $0 != nil }

@@ -6,7 +6,7 @@ import Testing
 /// flag that was given, agrees with its own count ("got 1 values" did not) and never refuses
 /// the value it asks for (`--samples 1e12`). Values that are valid but slow (a trillion
 /// samples) are left out: the work flags always get a small value or an invalid one.
-@Suite("Fuzz: flag values", .timeLimit(.minutes(2)))
+@Suite("Fuzz: flag values", .timeLimit(.minutes(5)))
 struct FlagFuzzTests {
   static let seed: UInt64 = 2121
   static let cases = 160 / Fuzz.share

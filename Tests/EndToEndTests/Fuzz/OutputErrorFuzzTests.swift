@@ -5,7 +5,7 @@ import Testing
 /// (issue 21 ran 126 such cases): exit 1 with one line saying why, or 141 and nothing for
 /// the pipe, never a crash, a hang or a partial success. `train` writes as its race runs
 /// now, so its output fails in the middle: its workers must stop with it.
-@Suite("Fuzz: output errors", .timeLimit(.minutes(2)))
+@Suite("Fuzz: output errors", .timeLimit(.minutes(5)))
 struct OutputErrorFuzzTests {
   static let seed: UInt64 = 126
 

@@ -9,7 +9,7 @@ import Testing
 @Suite(
   "Fuzz: signals in every view",
   .enabled(if: TmuxSession.executable != nil, "tmux is not installed"),
-  .timeLimit(.minutes(3)))
+  .timeLimit(.minutes(6)))
 struct SignalFuzzTests {
   /// A view of the explorer, how to open it and how to see that it is open.
   struct View: Sendable, CustomStringConvertible {

@@ -6,7 +6,7 @@ import Testing
 /// `check` alone; a NUL cut a check short). Each command ends by the exit-status rule (`tour
 /// --check` may also exit 1, a claim that failed, with its results on stdout), and the two
 /// agree on which files are valid.
-@Suite("Fuzz: tour files", .timeLimit(.minutes(2)))
+@Suite("Fuzz: tour files", .timeLimit(.minutes(5)))
 struct TourFuzzTests {
   static let seed: UInt64 = 21
   static let tours = 80 / Fuzz.share
