@@ -7,10 +7,11 @@ enum ModelCommands {
   /// `samplegrad run --preset digits-vae`: each estimator's encoder gradient on the first B
   /// training images, at the start or at `--parameters FILE`, against the exact gradient.
   static func run(
-    _ preset: VAEPreset, batch: Int?, parametersPath: String?, samples: Int?, threads: Int
+    _ preset: VAEPreset, latents: Int?, batch: Int?, parametersPath: String?, samples: Int?,
+    threads: Int
   ) throws {
     var preset = preset
-    guard preset.race.isExact else {
+    guard preset.race.isExact || parametersPath != nil else {
       throw Failure.usage(
         "run measures estimators against the exact gradient, which needs --latents <= \(VAEParameters.exactLatents) (got \(preset.race.latents))"
       )
@@ -20,7 +21,14 @@ enum ModelCommands {
       throw Failure.usage("--batch: must be between 1 and 1500 images, got \(preset.race.batch)")
     }
     let (parameters, source) = try loadParameters(parametersPath, latents: preset.race.latents)
-    if parametersPath != nil { preset.race.latents = parameters.latents }
+    if let parametersPath {
+      if let latents, latents != parameters.latents {
+        throw Failure.usage(
+          "--latents \(latents) does not fit \(parametersPath): its prior.logits hold D = \(parameters.latents) numbers"
+        )
+      }
+      preset.race.latents = parameters.latents
+    }
     let rows = Array(0..<preset.race.batch)
     let count = samples ?? preset.samples
     guard count >= 2 else { throw Failure.usage("--samples: a model run needs at least 2") }
@@ -78,7 +86,8 @@ enum ModelCommands {
     try Output.line(VAETrainingReport.json(race, name: preset.name, lanes: lanes).render())
   }
 
-  /// The start (no file) or the parameters in `path`.
+  /// The start (no file) or the parameters in `path`. A broken file is one line: its first
+  /// problem (the key, the position and the value) and how many more there are.
   static func loadParameters(_ path: String?, latents: Int) throws(Failure) -> (
     VAEParameters, String
   ) {
@@ -88,11 +97,14 @@ enum ModelCommands {
       guard parameters.latents <= VAEParameters.exactLatents else {
         throw ScenarioError(
           source: path, key: "prior.logits",
-          "run needs D <= \(VAEParameters.exactLatents), got \(parameters.latents)")
+          "run measures against the exact gradient, which needs D <= \(VAEParameters.exactLatents), got D = \(parameters.latents)"
+        )
       }
       return (parameters, path)
     } catch {
-      throw Failure.scenario(error)
+      let more = error.problems.count - 1
+      let first = error.problems.first.map(\.description) ?? "cannot be read"
+      throw Failure.lines(["\(error.source): \(first)" + (more > 0 ? " (and \(more) more)" : "")])
     }
   }
 }

@@ -61,8 +61,8 @@ struct RunCommand: ParsableCommand {
         throw Failure.usage("--format: a model preset's run prints json only")
       }
       try ModelCommands.run(
-        preset, batch: batch, parametersPath: parameters, samples: samples,
-        threads: workers.count)
+        preset, latents: model.latents, batch: batch, parametersPath: parameters,
+        samples: samples, threads: workers.count)
       return
     }
     let loaded = try scenario.loadOrFail(estimators: estimators)
