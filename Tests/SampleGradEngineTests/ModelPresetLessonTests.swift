@@ -16,18 +16,7 @@ struct ModelPresetLessonTests {
 
   /// The race (only when a check reads it) and the run of `preset`.
   static func context(_ preset: VAEPreset) throws -> VAECheckContext {
-    let start = VAEParameters.initial(latents: preset.race.latents)
-    let readsRace = preset.checks.contains { check in
-      check.references.contains {
-        ["trainElbo", "testElbo", "testNll", "evaluations"].contains($0.field)
-      }
-    }
-    let lanes = readsRace ? VAERunner.train(preset.race, start: start, threads: 2) : []
-    let measured = try VAERunner.measure(
-      preset, parameters: start, rows: Array(0..<preset.race.batch), samples: preset.samples,
-      threads: 2)
-    return VAECheckContext(
-      lanes: lanes, run: measured.estimators, exact: measured.exact, parameters: start)
+    try VAERunner.checkContext(preset, checks: preset.checks, threads: 2)
   }
 
   @Test("every model preset: a title, a 3 to 6 sentence lesson, seed 7, checks for its claims")

@@ -29,24 +29,43 @@ public struct VAECheckContext: Sendable {
 
   /// Why `check` cannot be read here, or nil.
   public func problem(_ check: CheckExpression) -> String? {
+    Self.problem(
+      check, lanes: lanes.map(\.kind), run: run.map(\.kind),
+      encoderCount: parameters.encoderCount)
+  }
+
+  /// Why `check` cannot be read in a race of `preset`'s lanes and a `run` of its estimators
+  /// (a tour step on a model preset, before anything runs), or nil.
+  public static func problem(_ check: CheckExpression, preset: VAEPreset) -> String? {
+    let kinds = preset.race.estimators
+    return problem(
+      check, lanes: kinds, run: kinds,
+      encoderCount: VAEParameters.pixels * preset.race.latents + preset.race.latents)
+  }
+
+  /// Whether any check reads a race (a lane's last trace point or its evaluations).
+  public static func readsRace(_ checks: [CheckExpression]) -> Bool {
+    checks.contains { $0.references.contains { raceFields.contains($0.field) } }
+  }
+
+  static func problem(
+    _ check: CheckExpression, lanes: [EstimatorKind], run: [EstimatorKind], encoderCount: Int
+  ) -> String? {
     for r in check.references {
       if r.name == "exact" && r.field == "loss" { continue }
       guard let kind = EstimatorKind(rawValue: r.name) else {
         return "check '\(check.text)': unknown estimator '\(r.name)'"
       }
       if Self.raceFields.contains(r.field) {
-        guard lanes.contains(where: { $0.kind == kind }) else {
+        guard lanes.contains(kind) else {
           return "check '\(check.text)': '\(r.name)' is not a lane of the race"
         }
       } else if Self.runFields.contains(r.field) || Self.componentFields.contains(r.field) {
-        guard run.contains(where: { $0.kind == kind }) else {
+        guard run.contains(kind) else {
           return "check '\(check.text)': '\(r.name)' was not run"
         }
-        if Self.componentFields.contains(r.field),
-          !(0..<parameters.encoderCount).contains(r.index ?? -1)
-        {
-          return
-            "check '\(check.text)': '\(r)' needs a component 0 to \(parameters.encoderCount - 1)"
+        if Self.componentFields.contains(r.field), !(0..<encoderCount).contains(r.index ?? -1) {
+          return "check '\(check.text)': '\(r)' needs a component 0 to \(encoderCount - 1)"
         }
       } else {
         let known = Self.raceFields + Self.runFields + Self.componentFields

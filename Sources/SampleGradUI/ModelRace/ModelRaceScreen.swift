@@ -11,11 +11,13 @@ struct ModelRaceScreen: Widget, Sendable {
   var snapshot: Snapshot
   var view: ModelRaceView
   var message: String?
+  /// The tour playing, if any: its step in the header, its keys in the footer.
+  var tour: TourChrome? = nil
 
   func draw(into buffer: inout Buffer, in screen: Rect, theme: Theme) {
     let (header, rest) = screen.splitTop(2)
     let (body, bottom) = rest.splitBottom(2)
-    KeyHints(ModelRaceView.keys, theme: theme, tour: nil).draw(
+    KeyHints(ModelRaceView.keys, theme: theme, tour: tour).draw(
       into: &buffer, in: bottom.row(1), theme: theme)
     guard let part = snapshot.modelRace, part.isOpen else {
       buffer.write(
@@ -32,7 +34,11 @@ struct ModelRaceScreen: Widget, Sendable {
         "finished: r races again, g measures each estimator now", in: status,
         style: theme.style(.hint))
     } else if part.isPaused {
-      buffer.write("paused: space resumes", in: status, style: theme.style(.hint))
+      buffer.write(
+        "paused: \(TourChrome.pauseKey(inTour: tour != nil)) resumes", in: status,
+        style: theme.style(.hint))
+    } else if let tour {
+      tour.drawHint(into: &buffer, in: status, theme: theme)
     }
     let styles = part.lanes.enumerated().map { i, _ in
       LaneStyle(glyph: theme.seriesGlyph(i), style: theme.seriesStyle(i))
@@ -87,7 +93,8 @@ struct ModelRaceScreen: Widget, Sendable {
       ? ("finished", .running)
       : part.isPaused ? (glyphs.paused, .paused) : (glyphs.running, .running)
     ViewChrome.drawTitle(
-      ["Model race", part.title], state: state, into: &buffer, in: rect.row(0), theme: theme)
+      [tour?.label(glyphs), "Model race", part.title], state: state, into: &buffer, in: rect.row(0),
+      theme: theme)
     let s = part.setup
     let facts =
       "adam  lr \(ScreenFormat.short(s.learningRate))   batch \(s.batch)   D = \(s.latents)   "

@@ -63,7 +63,9 @@ struct ModelRaceView: ViewController, Equatable {
   var closing: [ExplorerEffect] { [.job(.model(.close))] }
 
   func render(into buffer: inout Buffer, area: Rect, context: RenderContext) {
-    ModelRaceScreen(snapshot: context.snapshot, view: self, message: context.message).draw(
+    ModelRaceScreen(
+      snapshot: context.snapshot, view: self, message: context.message, tour: context.tour
+    ).draw(
       into: &buffer, in: area, theme: context.theme)
   }
 
@@ -71,7 +73,7 @@ struct ModelRaceView: ViewController, Equatable {
     let keys = HelpPage.keys(
       "The model race",
       [
-        KeyMap.Entry("space", "pause or resume the race"),
+        KeyMap.Entry(context.tour == nil ? "space" : "P", "pause or resume the race"),
         KeyMap.Entry(
           "g", "gradient quality now: each lane's estimator against the exact encoder gradient"),
         KeyMap.Entry("t", "chart the train or the test negative ELBO"),
@@ -80,7 +82,7 @@ struct ModelRaceView: ViewController, Equatable {
         KeyMap.Entry("Esc  T", "back to the explorer's statistics (the race keeps its numbers)"),
       ],
       export: "export the race so far as samplegrad train prints it: a JSON file",
-      inTour: false)
+      inTour: context.tour != nil)
     let legend = HelpPage.legend(
       "what the model race shows",
       [

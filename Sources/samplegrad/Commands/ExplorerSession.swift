@@ -60,9 +60,8 @@ enum ExplorerSession {
     defer { engine.stop() }
 
     var explorer = Explorer(
-      // A model preset opens its own view (`samplegrad --preset digits-vae`), not the
-      // explorer's statistics: the picker lists scenarios only.
-      presets: PresetLibrary.standard().summaries().filter { !VAEPreset.isModel(path: $0.path) },
+      // A model preset in the picker opens its race (`ExplorerLoop`), over the scenario.
+      presets: PresetLibrary.standard().summaries(),
       options: DisplayOptions(
         ascii: display.ascii || !unicode, color: terminal.usesColor, theme: display.theme))
     let effects = start(&explorer, engine.latest)

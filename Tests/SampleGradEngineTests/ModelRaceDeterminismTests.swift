@@ -1,0 +1,52 @@
+import SampleGradCore
+import SampleGradEngine
+import Testing
+
+/// The model race's lanes depend on the seed and their estimator only: `train` at any thread
+/// count, and the live job stepped in any slices, give the same numbers to the last bit.
+@Suite("Model race: deterministic")
+struct ModelRaceDeterminismTests {
+  static let setup = VAERaceSetup(
+    latents: 4,
+    estimators: [.exact, .scoreFunctionBaseline, .rloo, .disarm, .rebar, .gumbelSoftmax],
+    steps: 24, batch: 8, learningRate: 0.02, temperature: 0.5, seed: 7, every: 6)
+
+  @Test("train: the same lanes at 1, 2, 3 and 8 threads")
+  func threads() {
+    let start = VAEParameters.initial(latents: Self.setup.latents)
+    let one = VAERunner.train(Self.setup, start: start, threads: 1)
+    #expect(one.count == Self.setup.estimators.count)
+    #expect(one.map(\.kind) == Self.setup.estimators)
+    for threads in [2, 3, 8] {
+      let many = VAERunner.train(Self.setup, start: start, threads: threads)
+      #expect(many == one, "\(threads) threads")
+    }
+  }
+
+  @Test("the live job, stepped in uneven slices, equals train")
+  func liveEqualsTrain() {
+    let lanes = VAERunner.train(
+      Self.setup, start: VAEParameters.initial(latents: Self.setup.latents), threads: 2)
+    var job = ModelRaceJob(setup: Self.setup, title: "t")
+    for slice in [1, 5, 2, 7, 100] { job.advance(slice) }
+    #expect(job.isFinished)
+    #expect(job.publish().result == lanes)
+  }
+
+  @Test("measure: each estimator's statistics are the same at 1 and 3 threads")
+  func measureThreads() throws {
+    var preset = try VAEPreset.decode(
+      """
+      name = "t"
+      [model]
+      kind = "digits-vae"
+      latents = 3
+      """, source: "t")
+    preset.race.estimators = [.disarm, .rloo, .straightThrough]
+    let p = VAEParameters.initial(latents: 3)
+    let a = try VAERunner.measure(preset, parameters: p, rows: [0, 1, 2], samples: 50, threads: 1)
+    let b = try VAERunner.measure(preset, parameters: p, rows: [0, 1, 2], samples: 50, threads: 3)
+    #expect(a.estimators.map(\.moments.mean) == b.estimators.map(\.moments.mean))
+    #expect(a.estimators.map(\.moments.variance) == b.estimators.map(\.moments.variance))
+  }
+}
