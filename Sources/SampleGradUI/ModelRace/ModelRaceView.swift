@@ -41,7 +41,13 @@ struct ModelRaceView: ViewController, Equatable {
     switch key {
     case .character(" "): return [.job(.model(.togglePause))]
     case .character("r"): return [.job(.model(.restart))]
-    case .character("g"): return [.job(.model(.toggleQuality))]
+    case .character("g"):
+      if let setup = context.snapshot.modelRace?.setup, !setup.isExact {
+        context.message =
+          "gradient quality needs the exact gradient: D <= \(VAEParameters.exactLatents) latent bits (D = \(setup.latents))"
+        return []
+      }
+      return [.job(.model(.toggleQuality))]
     case .character("t"):
       showsTest.toggle()
       return []

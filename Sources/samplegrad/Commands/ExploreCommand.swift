@@ -23,9 +23,14 @@ struct ExploreCommand: ParsableCommand {
 
   @OptionGroup var display: DisplayFlags
 
+  @OptionGroup(title: "Model presets (digits-vae)") var model: ModelPresetOptions
+
   func run() throws {
-    if let path = try? scenario.presetPath(), VAEPreset.isModel(path: path) {
-      try runModel(path: path)
+    let modelOnly = model.latents.map { _ in ["--latents"] } ?? []
+    if let preset = try ModelPresetOptions.load(
+      scenario, model: model, estimators: nil, modelOnly: modelOnly)
+    {
+      try runModel(preset)
       return
     }
     let loaded = try scenario.loadOrFail()
@@ -34,21 +39,14 @@ struct ExploreCommand: ParsableCommand {
       display: display, suggestion: TerminalRequirements.runSuggestion(preset: scenario.preset))
   }
 
-  /// A model preset: its race on screen, over the default scenario's statistics.
-  private func runModel(path: String) throws {
-    var preset: VAEPreset
-    do {
-      preset = try VAEPreset.load(path: path)
-    } catch {
-      throw Failure.scenario(error)
-    }
-    if let seed = scenario.seed { preset.race.seed = seed }
-    if let t = scenario.temperature { preset.race.temperature = t }
+  /// A model preset: its race on screen, over the default scenario's statistics (to which
+  /// Escape returns).
+  private func runModel(_ preset: VAEPreset) throws {
     let base = try ScenarioOptions.loadPresetOrFail(PresetLibrary.defaultPreset)
-    let model = preset
     try ExplorerSession.run(
       scenario: base, seed: base.resolvedSeed(nil), display: display,
-      suggestion: TerminalRequirements.runSuggestion(preset: scenario.preset)
-    ) { explorer, _ in explorer.openModel(model) }
+      suggestion:
+        "samplegrad train --preset \(TerminalRequirements.safe(scenario.preset) ?? "digits-vae")"
+    ) { explorer, _ in explorer.openModel(preset) }
   }
 }
