@@ -84,3 +84,32 @@ struct ModelRaceViewTests {
     #expect(json.contains("\"trainElbo\"") && json.contains("\"evaluations\""))
   }
 }
+
+/// Keys the model race cannot honour say why, and the race keeps its state.
+@Suite("Model race view: refusals")
+struct ModelRaceRefusalTests {
+  @Test("g on a race without the exact gradient (D > 16) is a message, not a change")
+  func qualityNeedsExact() {
+    var job = ModelRaceJob(
+      setup: VAERaceSetup(
+        latents: 17, estimators: [.disarm], steps: 4, batch: 2, learningRate: 0.01,
+        temperature: 0.5, seed: 7, every: 2),
+      title: "D = 17")
+    job.advance(1)
+    var part = job.publish()
+    part.isOpen = true
+    let snapshot = ModelRaceFixtures.snapshot(part)
+    var explorer = Explorer(presets: [])
+    explorer.view = ModelRaceView()
+    #expect(explorer.handle(.character("g"), snapshot: snapshot).isEmpty)
+    #expect(explorer.message?.contains("needs the exact gradient") == true)
+    #expect(explorer.viewName == ModelRaceView.name)
+    #expect(explorer.handle(.character("z"), snapshot: snapshot).isEmpty)
+    #expect(explorer.message?.contains("Esc returns") == true)
+    var buffer = Buffer(width: 80, height: 24)
+    explorer.render(snapshot, into: &buffer)
+    let screen = (0..<24).map { buffer.line($0) }.joined(separator: "\n")
+    #expect(screen.contains("Esc returns"))
+    #expect(screen.contains("D = 17"))
+  }
+}
