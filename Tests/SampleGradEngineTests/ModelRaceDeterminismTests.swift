@@ -49,4 +49,23 @@ struct ModelRaceDeterminismTests {
     #expect(a.estimators.map(\.moments.mean) == b.estimators.map(\.moments.mean))
     #expect(a.estimators.map(\.moments.variance) == b.estimators.map(\.moments.variance))
   }
+
+  @Test("quality: measured at once when paused; the part keeps the last one with its step")
+  func qualityWhilePaused() {
+    var job = ModelRaceJob(setup: Self.setup, title: "t")
+    job.advance(3)
+    job.apply(.togglePause)
+    #expect(!job.hasWork)
+    job.apply(.toggleQuality)
+    #expect(job.hasWork)
+    #expect(job.publish().quality == nil)
+    job.work(timing: BatchTiming())
+    let part = job.publish()
+    #expect(!job.hasWork)
+    #expect(part.qualityStep == 3 && part.quality?.count == Self.setup.estimators.count)
+    #expect(part.quality?.first?.relativeNoise == 0)
+    job.advance(2)
+    #expect(job.hasWork)
+    #expect(job.publish().qualityStep == 3 && job.publish().quality != nil)
+  }
 }

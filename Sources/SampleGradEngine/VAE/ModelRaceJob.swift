@@ -37,11 +37,16 @@ package struct ModelRaceJob: ViewJob {
   package private(set) var showsQuality = false
   private var quality: [ModelLaneQuality] = []
   private var qualityStep = -1
+  /// When quality was last measured: it is measured again at most every `qualityInterval`
+  /// seconds while the race runs, so the race keeps its pace with `g` on.
+  private var qualityTime: DispatchTime?
   private var elapsed = 0.0
   private var lastWork: DispatchTime?
 
   /// Estimates per lane behind "gradient quality now".
   package static let qualitySamples = 100
+  /// Seconds between two measurements of quality while the race runs.
+  package static let qualityInterval = 0.75
   /// Test digits shown with each lane's reconstruction.
   package static let digits = 12
 
@@ -80,6 +85,8 @@ package struct ModelRaceJob: ViewJob {
     case .toggleQuality:
       showsQuality.toggle()
       qualityStep = -1
+      quality = []
+      qualityTime = nil
     case .open, .close:
       break
     }
@@ -89,18 +96,29 @@ package struct ModelRaceJob: ViewJob {
   package var isFinished: Bool { lanes.allSatisfy { $0.step >= setup.steps || $0.stopped != nil } }
 
   package var hasWork: Bool {
-    !isPaused && (!isFinished || (showsQuality && qualityStep != step))
+    (!isPaused && !isFinished) || (showsQuality && qualityStep != step)
+  }
+
+  /// Whether quality should be measured now: it is stale and the race has stopped, or it has
+  /// never been measured, or the last measurement is `qualityInterval` seconds old.
+  private var qualityIsDue: Bool {
+    guard showsQuality, qualityStep != step else { return false }
+    guard !isPaused, !isFinished, let qualityTime else { return true }
+    return DispatchTime.now().seconds(since: qualityTime) >= Self.qualityInterval
   }
 
   package mutating func work(timing: BatchTiming) {
-    if showsQuality && qualityStep != step {
+    if qualityIsDue {
       measureQuality()
+      qualityTime = DispatchTime.now()
       return
     }
+    guard !isPaused, !isFinished else { return }
     let now = DispatchTime.now()
     if let lastWork { elapsed += min(now.seconds(since: lastWork), 0.25) }
     lastWork = now
-    let due = pacing.step(after: elapsed, of: setup.steps)
+    // The chart's step axis is linear: so is the pace.
+    let due = pacing.linearStep(after: elapsed, of: setup.steps)
     guard due > step else {
       Thread.sleep(forTimeInterval: timing.targetSeconds)
       return
@@ -173,7 +191,8 @@ package struct ModelRaceJob: ViewJob {
     return ModelRacePart(
       setup: setup, title: title, step: step, isPaused: isPaused, isFinished: isFinished,
       showsQuality: showsQuality,
-      quality: showsQuality && qualityStep == step ? quality : nil, lanes: lanesOut,
+      quality: showsQuality && qualityStep >= 0 ? quality : nil, qualityStep: qualityStep,
+      lanes: lanesOut,
       originals: originals, isOpen: false,
       result: lanes.indices.map { i in
         VAELaneResult(

@@ -30,8 +30,11 @@ package struct ModelRacePart: JobPart {
   package let isPaused: Bool
   package let isFinished: Bool
   package let showsQuality: Bool
-  /// Measured at `step`, or nil while it is being measured (or quality is off).
+  /// Measured at `qualityStep` (the race's step then: while the race runs it is measured
+  /// again every `ModelRaceJob.qualityInterval` seconds), or nil until the first measurement
+  /// (or while quality is off).
   package let quality: [ModelLaneQuality]?
+  package let qualityStep: Int
   package let lanes: [ModelLaneSnapshot]
   /// The test digits the reconstructions are of.
   package let originals: [[Double]]
@@ -40,7 +43,7 @@ package struct ModelRacePart: JobPart {
   package let result: [VAELaneResult]
 
   package var redrawKey: RedrawKey {
-    RedrawKey(step, isPaused, isOpen, isFinished, showsQuality, quality == nil)
+    RedrawKey(step, isPaused, isOpen, isFinished, showsQuality, qualityStep, quality == nil)
   }
 }
 

@@ -55,7 +55,7 @@ struct ModelRaceScreen: Widget, Sendable {
       height: top.height)
     if part.showsQuality {
       SectionTitle(
-        title: "Gradient quality now (step \(part.step))",
+        title: "Gradient quality now (step \(part.quality == nil ? part.step : part.qualityStep))",
         info: "\(ModelRaceJob.qualitySamples) estimates per lane", shortTitle: "Quality now"
       ).draw(into: &buffer, in: chartArea.row(0), theme: theme)
       QualityTable(quality: part.quality, styles: styles, step: part.step).draw(
