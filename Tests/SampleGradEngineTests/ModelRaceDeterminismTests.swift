@@ -68,4 +68,19 @@ struct ModelRaceDeterminismTests {
     #expect(job.hasWork)
     #expect(job.publish().qualityStep == 3 && job.publish().quality != nil)
   }
+
+  @Test("quality's bias: noise of the mean reads 0, a real miss does not")
+  func qualityBias() {
+    let exact = [Double](repeating: 1, count: 100)
+    // 100 estimates with variance 4 per component: the mean misses by about 0.2 on each
+    // component by noise alone (|miss|^2 about 4, against |g|^2 = 100).
+    let noisy = (0..<100).map { j in 1 + 0.2 * (j % 2 == 0 ? 1.0 : -1.0) }
+    let unbiased = RunningMoments(
+      count: 100, mean: noisy, variance: [Double](repeating: 4, count: 100))
+    #expect(ModelLaneQuality.bias(unbiased, exact: exact) == 0)
+    let biased = RunningMoments(
+      count: 100, mean: noisy.map { $0 + 0.5 }, variance: [Double](repeating: 4, count: 100))
+    let b = ModelLaneQuality.bias(biased, exact: exact)
+    #expect(b > 0.4 && b < 0.6)
+  }
 }

@@ -167,12 +167,10 @@ package struct ModelRaceJob: ViewJob {
           options: setup.options, reference: reference)
       else { return ModelLaneQuality(kind: lane.kind, relativeNoise: 0, meanCosine: 1, bias: 0) }
       let total = TotalSummary(moments: r.moments, exact: reference)
-      let norm = reference.reduce(0) { $0 + $1 * $1 }.squareRoot()
-      // |mean - exact|^2 less its expected noise (variance / N), over |g|.
-      let excess = max(total.squaredBias - total.variance / Double(r.moments.count), 0)
       return ModelLaneQuality(
         kind: lane.kind, relativeNoise: total.relativeNoise ?? .nan,
-        meanCosine: total.meanCosine ?? .nan, bias: norm > 0 ? excess.squareRoot() / norm : .nan)
+        meanCosine: total.meanCosine ?? .nan,
+        bias: ModelLaneQuality.bias(r.moments, exact: reference))
     }
   }
 

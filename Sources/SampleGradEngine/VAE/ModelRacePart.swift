@@ -18,8 +18,31 @@ package struct ModelLaneQuality: Sendable, Equatable {
   package let relativeNoise: Double
   /// The mean cosine between one estimate and the exact gradient.
   package let meanCosine: Double
-  /// |bias| / |exact gradient| (the squared bias less its noise, variance / N).
+  /// |bias| / |exact gradient| (the squared bias less its noise, variance / N), 0 when that
+  /// excess is within three of its own standard errors.
   package let bias: Double
+
+  /// |bias| / |g| from `moments` of N estimates of `exact`: `S = |mean - g|^2` has mean
+  /// `sum_j var_j / N` and, for an unbiased estimator, a standard error of about
+  /// `sqrt(2 sum_j (var_j / N)^2)` (normal means); an excess within 3 of those is noise, so
+  /// an unbiased estimator reads 0 rather than a bias made of 100 estimates' noise.
+  package static func bias(_ moments: RunningMoments, exact: [Double]) -> Double {
+    let n = Double(moments.count)
+    let norm = exact.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    guard n > 0, norm > 0 else { return .nan }
+    var squared = 0.0
+    var noise = 0.0
+    var spread = 0.0
+    for j in exact.indices {
+      let d = moments.mean[j] - exact[j]
+      let v = moments.variance[j] / n
+      squared += d * d
+      noise += v
+      spread += 2 * v * v
+    }
+    let excess = squared - noise
+    return excess > 3 * spread.squareRoot() ? excess.squareRoot() / norm : 0
+  }
 }
 
 /// The model race's part of the snapshot.

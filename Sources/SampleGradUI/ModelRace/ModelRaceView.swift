@@ -109,7 +109,8 @@ struct ModelRaceView: ViewController, Equatable {
         KeyMap.Entry(
           "quality",
           "SD/|g|: the noise of one estimate over the exact gradient's size; cosine: the "
-            + "mean cosine of one estimate with it; |bias|/|g|: the mean's miss, less its noise."),
+            + "mean cosine of one estimate with it; |bias|/|g|: the mean's miss less its noise, "
+            + "0 when within three of its standard errors (an unbiased estimator reads 0)."),
       ])
     return [keys, legend]
   }
