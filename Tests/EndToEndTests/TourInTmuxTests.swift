@@ -13,32 +13,32 @@ struct TourInTmuxTests {
       environment: ExplorerInTmuxTests.environment)
     defer { tmux.close() }
 
-    let first = tmux.waitForScreen { $0.contains("step 1/14 · The problem") && $0.contains("χ² p") }
+    let first = tmux.waitForScreen { $0.contains("step 1/15 · The problem") && $0.contains("χ² p") }
     #expect(first != nil, "the tour did not start:\n\(tmux.screen())")
     #expect(
-      first?.contains(width >= 160 ? "─ Step 1/14 · The problem" : "Step 1/14: Training") == true)
+      first?.contains(width >= 160 ? "─ Step 1/15 · The problem" : "Step 1/15: Training") == true)
 
     try tmux.send("Space")
     #expect(
-      tmux.waitForScreen { $0.contains("step 2/14 · The score function") } != nil,
+      tmux.waitForScreen { $0.contains("step 2/15 · The score function") } != nil,
       "space did not go on:\n\(tmux.screen())")
     try tmux.send("Right")
-    let third = tmux.waitForScreen { $0.contains("step 3/14 · A baseline") }
+    let third = tmux.waitForScreen { $0.contains("step 3/15 · A baseline") }
     #expect(third != nil, "→ did not go on:\n\(tmux.screen())")
     try tmux.send("Space")
     let fourth = tmux.waitForScreen {
-      $0.contains("step 4/14 · Reparameterization") && $0.contains("gaussian")
+      $0.contains("step 4/15 · Reparameterization") && $0.contains("gaussian")
     }
     #expect(fourth != nil, "step 4 did not load the gaussian:\n\(tmux.screen())")
 
     try tmux.send("Left")
     let back = tmux.waitForScreen {
-      $0.contains("step 3/14 · A baseline") && $0.contains("categorical")
+      $0.contains("step 3/15 · A baseline") && $0.contains("categorical")
         && $0.contains(width >= 160 ? "score function + baseline" : "SF + baseline")
     }
     #expect(back != nil, "← did not go back to step 3 and its scenario:\n\(tmux.screen())")
     let caption =
-      width >= 160 ? "Subtracting a baseline c from f(x) keeps" : "Step 3/14: Subtracting"
+      width >= 160 ? "Subtracting a baseline c from f(x) keeps" : "Step 3/15: Subtracting"
     #expect(back?.contains(caption) == true, "no caption:\n\(back ?? "")")
 
     try tmux.send("q")

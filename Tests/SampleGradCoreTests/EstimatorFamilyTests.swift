@@ -139,6 +139,7 @@ struct EstimatorFamilyTests {
       "exact": 1, "score-function": 2, "score-function-baseline": 3, "reparameterization": 4,
       "gumbel-softmax": 5, "straight-through": 6, "rebar": 7, "argmax": 8, "rloo": 9, "arm": 10,
       "disarm": 11, "gumbel-rao": 12, "rebar-auto": 13, "measure-valued": 14, "indecater": 15,
+      "relax": 16, "lax": 17, "unordered-set": 18, "reinmax": 19, "arms": 20,
     ]
     for descriptor in EstimatorRegistry.all {
       #expect(

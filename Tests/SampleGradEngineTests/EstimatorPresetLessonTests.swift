@@ -62,13 +62,13 @@ struct EstimatorPresetLessonTests {
     let half = try PresetLab.run(scenario, samples: 400_000)
     for estimator in half.result.estimators { #expect(estimator.largestBiasZ < 5) }
     #expect(half[.disarm].variance[0] < 1e-30)
-    // Quoted: ARM 2.1e-4, RLOO 6.3e-4, score function 0.016, REBAR 0.023 (bands of 5%).
+    // Quoted: ARM 2.1e-4, RLOO 6.25e-4, score function 0.016, REBAR 0.023 (bands of 5%).
     #expect(abs(half[.arm].variance[0] / 2.1e-4 - 1) < 0.05)
-    #expect(abs(half[.rloo].variance[0] / 6.3e-4 - 1) < 0.05)
+    #expect(abs(half[.rloo].variance[0] / 6.25e-4 - 1) < 0.05)
     #expect(abs(half[.scoreFunction].variance[0] / 0.016 - 1) < 0.05)
     #expect(abs(half[.rebar].variance[0] / 0.023 - 1) < 0.05)
     #expect(half[.rebar].variance[0] > half[.scoreFunction].variance[0])
-    // rebar-auto "learns eta = 0.03" and matches the score function's variance.
+    // rebar-auto "learns an eta near 0" and matches the score function's variance.
     let eta = try #require(half[.rebarAuto].diagnostic("eta"))
     #expect((0.0...0.1).contains(eta))
     #expect(abs(half[.rebarAuto].variance[0] / half[.scoreFunction].variance[0] - 1) < 0.05)
@@ -117,7 +117,9 @@ struct EstimatorPresetLessonTests {
     #expect(state.message?.contains("needs df/dx, and a table objective has no derivative") == true)
     let relaxed = state.snapshot().estimators.filter { $0.unavailable != nil }.map(\.kind)
     #expect(
-      Set(relaxed) == [.gumbelSoftmax, .straightThrough, .rebar, .argmax, .gumbelRao, .rebarAuto])
+      Set(relaxed) == [
+        .gumbelSoftmax, .straightThrough, .rebar, .argmax, .gumbelRao, .rebarAuto, .relax, .reinMax,
+      ])
   }
 
   @Test("step-function: reparameterization returns 0 (bias -100%); the others are unbiased")

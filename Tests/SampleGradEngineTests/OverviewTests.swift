@@ -23,6 +23,8 @@ struct OverviewTests {
     #expect(o.rows.map(\.kind) == EstimatorKind.allCases, "every method has a row")
     #expect(try cell(o, .argmax, .differentiable).text == "no: gradient 0 ± 0")
     #expect(try cell(o, .argmax, .unbiased).text == "no: always 0, bias -100%")
+    // Issue 20: as in the classic table, a method with no gradient gets "-" for df/dx.
+    #expect(try cell(o, .argmax, .needsDerivative).answer == "-")
     #expect(try cell(o, .gumbelSoftmax, .exactDistribution).answer == "no")
     #expect(try cell(o, .gumbelSoftmax, .exactDistribution).evidence.contains("max |E[y] - p|"))
     #expect(try cell(o, .straightThrough, .exactDistribution).evidence.hasPrefix("χ² p"))

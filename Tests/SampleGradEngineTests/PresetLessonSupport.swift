@@ -41,10 +41,14 @@ enum PresetLab {
   /// Every test runs at one fixed seed, so a failure is reproducible with `samplegrad run`.
   static let seed: UInt64 = 7
 
-  /// Runs `scenario` headless, as `samplegrad run --seed 7 --samples N` does.
-  static func run(_ scenario: Scenario, samples: Int) throws -> PresetRun {
+  /// Runs `scenario` headless, as `samplegrad run --seed 7 --samples N` does (or at `seed`).
+  static func run(_ scenario: Scenario, samples: Int, seed: UInt64 = seed) throws -> PresetRun {
     PresetRun(try HeadlessRunner.run(scenario, samples: samples, seed: seed, threads: 1))
   }
+
+  /// The explorer draws a million samples within a second or two, before a student has read a
+  /// sentence, so the numbers a lesson quotes for its live screen are checked there.
+  static let liveSamples = 1_000_000
 
   /// One estimator's moments only (no histogram), with the same stream as a full run.
   static func moments(
@@ -152,6 +156,8 @@ extension LessonText {
     "w", "o", "Enter", "Esc",
     // The race view (T) and its own keys.
     "T", "+", "-",
+    // The options prompt (O).
+    "O",
   ]
 
   /// The word after each "press" (any case), without trailing punctuation.

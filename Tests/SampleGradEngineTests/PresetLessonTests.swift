@@ -274,8 +274,8 @@ struct PresetLessonTests {
     #expect(abs(rebar.mean[3] - gradient) < 5 * rebar.standardError[3])
     #expect((0.45...0.9).contains(rebar.variance[3] / plain.variance[3]))
 
-    // Gumbel-softmax: about a third of the variance (measured 0.31), mean 25% high at 0.5
-    // (the mean's standard error is 3% of the gradient), which the screen's verdict shows.
+    // Gumbel-softmax: about a third of the variance (measured 0.31), mean 27% high at 0.5
+    // (the mean's standard error is 3% of the gradient; ten seeds: LessonNumbersAcrossSeedsTests).
     let relaxed = try PresetLab.moments(.gumbelSoftmax, scenario, samples: samples)
     #expect((0.2...0.45).contains(relaxed.variance[3] / plain.variance[3]))
     #expect((1.12...1.4).contains(relaxed.mean[3] / gradient))

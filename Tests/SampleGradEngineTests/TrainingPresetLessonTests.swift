@@ -57,36 +57,52 @@ struct TrainingPresetLessonTests {
   }
 
   @Test(
-    "categorical-race: Gumbel-softmax leads at 500 and stalls near 0.56; SF and REBAR reach the optimum"
+    "categorical-race: Gumbel-softmax leads at 500 and stalls at 0.55 to 0.56; SF and REBAR reach the optimum"
   )
   func categoricalRace() throws {
     let scenario = try PresetLab.load("categorical-race")
+    let lesson = try #require(scenario.lesson).replacingOccurrences(of: "\n", with: " ")
+    for quoted in [
+      "(0.57 to 0.58, against 0.65 to 0.86", "stalls at 0.55 to 0.56", "steps 3,000 and 7,500",
+      "between 0.75 and 0.80",
+    ] {
+      #expect(lesson.contains(quoted), "the lesson no longer says \(quoted)")
+    }
     #expect(abs(scenario.problem.objective.outcomeValues.min()! - 0.498) < 1e-12)
-    for seed in Self.seeds {
+    // Issue 20: every number the lesson writes holds at ten seeds, at its written precision.
+    for seed in LessonSeeds.all {
       let result = try Self.race("categorical-race", seed: seed)
       func lane(_ kind: EstimatorKind) -> LaneResult { result.lanes.first { $0.kind == kind }! }
       func loss(_ kind: EstimatorKind, at step: Int) -> Double {
         lane(kind).trace.first { $0.step == step }!.loss
       }
       let gumbel = loss(.gumbelSoftmax, at: 500)
-      #expect(abs(gumbel - 0.58) < 0.015, "seed \(seed): \(gumbel)")
-      for kind in [EstimatorKind.scoreFunction, .rebar] {
+      #expect(WrittenRange("0.57", "0.58").covers(gumbel), "seed \(seed): \(gumbel)")
+      for kind in [EstimatorKind.scoreFunction, .rebar, .straightThrough] {
         let other = loss(kind, at: 500)
-        #expect(other > gumbel && (0.64...0.82).contains(other), "\(kind), seed \(seed): \(other)")
+        #expect(other > gumbel, "\(kind), seed \(seed): \(other)")
+        #expect(WrittenRange("0.65", "0.86").covers(other), "\(kind), seed \(seed): \(other)")
+      }
+      for kind in [EstimatorKind.scoreFunction, .rebar] {
         let reached = try #require(lane(kind).reachedStep, "\(kind), seed \(seed)")
-        #expect((3500...7500).contains(reached), "\(kind), seed \(seed): \(reached)")
+        #expect(
+          WrittenRange("3,000", "7,500").covers(Double(reached)),
+          "\(kind), seed \(seed): \(reached)")
         #expect(abs(lane(kind).final.loss - 0.499) < 0.0025, "\(kind), seed \(seed)")
       }
-      // "stalls near 0.56 for good", from step 1,000 on: about 89% of the way.
+      // "stalls ... for good": from step 1,000 on it never leaves 0.54 to 0.58, and ends at
+      // 0.55 to 0.56, about 89% of the way.
       let stalled = lane(.gumbelSoftmax).trace.filter { $0.step >= 1000 }.map(\.loss)
       #expect(stalled.allSatisfy { (0.54...0.58).contains($0) }, "seed \(seed): \(stalled)")
+      let final = lane(.gumbelSoftmax).final.loss
+      #expect(WrittenRange("0.55", "0.56").covers(final), "seed \(seed): \(final)")
       let closed =
-        (result.setup.startLoss - lane(.gumbelSoftmax).final.loss)
-        / (result.setup.startLoss - result.setup.optimum!)
+        (result.setup.startLoss - final) / (result.setup.startLoss - result.setup.optimum!)
       #expect(abs(closed - 0.89) < 0.02, "seed \(seed): \(closed)")
       #expect(lane(.gumbelSoftmax).reachedStep == nil)
       #expect(lane(.straightThrough).reachedStep == nil)
-      #expect(abs(lane(.straightThrough).final.loss - 0.77) < 0.03, "seed \(seed)")
+      let straight = lane(.straightThrough).final.loss
+      #expect(WrittenRange("0.75", "0.80").covers(straight), "seed \(seed): \(straight)")
     }
   }
 

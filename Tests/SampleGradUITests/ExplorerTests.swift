@@ -114,9 +114,9 @@ struct ExplorerTests {
     #expect(press([.character("1")], &explorer) == [.send(.toggleEstimator(kinds[0]))])
     #expect(press([.character("6")], &explorer) == [.send(.toggleEstimator(kinds[5]))])
     let gaussian = Fixtures.snapshot(Fixtures.gaussian, batches: 1)
-    #expect(gaussian.estimators.count == 6)
-    #expect(press([.character("7")], &explorer, snapshot: gaussian).isEmpty)
-    #expect(explorer.message == "no estimator 7: this scenario has 6 rows")
+    #expect(gaussian.estimators.count == 7)
+    #expect(press([.character("8")], &explorer, snapshot: gaussian).isEmpty)
+    #expect(explorer.message == "no estimator 8: this scenario has 7 rows")
   }
 
   @Test("space pauses, s steps only while paused, r resets")

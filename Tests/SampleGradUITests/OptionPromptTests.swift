@@ -29,7 +29,7 @@ struct OptionPromptTests {
     for option in EstimatorRegistry.options {
       #expect(screen.contains { $0.contains("│ \(option.key) ") }, "\(option.key)")
     }
-    #expect(text.contains("between 2 and 1024, default 4"))
+    #expect(text.contains("between 2 and 1024,") && text.contains("default 4; read by RLOO"))
     #expect(text.contains("read by REBAR"))
   }
 
@@ -50,7 +50,10 @@ struct OptionPromptTests {
     "a refusal is one line in the prompt, keeps the text and sends nothing",
     arguments: [
       ("", "type KEY=VALUE (e.g. eta=1), or Esc to cancel"),
-      ("foo=1", "unknown option 'foo' (known: eta, draws)"),
+      (
+        "foo=1",
+        "unknown option 'foo' (known: eta, draws, surrogate-rate, surrogate-width, surrogate-optimizer)"
+      ),
       ("draws", "type a value after draws="),
       ("draws=x", "\"x\" is not a number (try draws=2)"),
       ("draws=1", "draws must be between 2 and 1024, got 1"),
@@ -93,7 +96,7 @@ struct OptionPromptTests {
     var explorer = Explorer(presets: [])
     _ = press([.character("O"), .down], &explorer)
     #expect(explorer.overlay == .options(OptionPrompt(text: "draws=", selected: 1)))
-    _ = press([.down, .up], &explorer)
+    _ = press([.down, .up, .up], &explorer)
     #expect(explorer.overlay == .options(OptionPrompt(text: "eta=", selected: 0)))
     #expect(press(type("q1"), &explorer).isEmpty)
     #expect(explorer.overlay == .options(OptionPrompt(text: "eta=q1", selected: 0)))

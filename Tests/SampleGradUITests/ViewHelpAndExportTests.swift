@@ -117,7 +117,7 @@ struct ViewHelpAndExportTests {
     let samples = try #require(snapshot.overview?.samples)
     // `samplegrad overview --samples N --parameter 2`.
     let headless = OverviewRunner.measure(
-      Self.scenario, samples: samples, seed: 7, threads: 2, component: 1)
+      Self.scenario, samples: samples, seed: 7, threads: 2, component: 1, settling: false)
     #expect(files["txt"] == OverviewTable.render(headless) + "\n")
     #expect(files["json"] == OverviewTable.json(headless).render() + "\n")
   }

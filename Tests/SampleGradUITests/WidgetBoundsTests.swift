@@ -150,6 +150,8 @@ struct WidgetBoundsTests {
       OptionPromptOverlay(
         scenario: many.scenario, prompt: OptionPrompt(text: "draws=1", error: "a refusal")),
       OptionPromptOverlay(scenario: gaussian.scenario, prompt: OptionPrompt(selected: 1)),
+      SurrogatePanel(curve: SurrogatePanelTests.relax),
+      SurrogatePanel(curve: SurrogatePanelTests.lax),
     ]
     if let full = OverviewColumns.full(overview, width: 160, glyphs: theme.glyphs) {
       samples.append(OverviewRows(overview: overview, columns: full, selected: 1))

@@ -27,6 +27,9 @@ public struct EstimatorDescriptor: Sendable {
   public let diagnostics: [EstimatorDiagnostic]
   /// Evaluations of `f` (a value, a derivative, or both at one point count once) per estimate.
   let evaluationCount: @Sendable (GradientProblem) -> Int
+  /// Evaluations of a learned control variate's network per estimate (RELAX, LAX), counted
+  /// apart from `f`'s; nil for an estimator without one.
+  let surrogateEvaluationCount: (@Sendable (GradientProblem) -> Int)?
   /// Its own rules on a scenario whose needs it meets (say, "k <= K"), each a message for
   /// the `estimators` key.
   let rules: @Sendable (DistributionSpec, EstimatorOptions) -> [String]
@@ -39,6 +42,7 @@ public struct EstimatorDescriptor: Sendable {
     needs: EstimatorNeeds = EstimatorNeeds(), options: [EstimatorOption] = [],
     diagnostics: [EstimatorDiagnostic] = [],
     evaluations: @escaping @Sendable (GradientProblem) -> Int = { _ in 1 },
+    surrogateEvaluations: (@Sendable (GradientProblem) -> Int)? = nil,
     rules: @escaping @Sendable (DistributionSpec, EstimatorOptions) -> [String] = { _, _ in [] },
     make: @escaping @Sendable (GradientProblem) -> any GradientEstimator
   ) {
@@ -53,6 +57,7 @@ public struct EstimatorDescriptor: Sendable {
     self.options = options
     self.diagnostics = diagnostics
     self.evaluationCount = evaluations
+    surrogateEvaluationCount = surrogateEvaluations
     self.rules = rules
     self.make = make
   }
@@ -64,6 +69,11 @@ public struct EstimatorDescriptor: Sendable {
 
   /// Evaluations of `f` per estimate on this problem.
   public func evaluations(_ problem: GradientProblem) -> Int { evaluationCount(problem) }
+
+  /// Evaluations of the learned control variate's network per estimate, or nil.
+  public func surrogateEvaluations(_ problem: GradientProblem) -> Int? {
+    surrogateEvaluationCount?(problem)
+  }
 
   /// Its own rules' problems on a distribution (whose needs it meets) and options.
   public func problems(_ distribution: DistributionSpec, options: EstimatorOptions) -> [String] {

@@ -3,8 +3,9 @@
 /// `all` is in stream order, and stream ids are fixed forever (each pinned by a test):
 /// 0 outcomes, 1 exact, 2 score-function, 3 score-function-baseline, 4 reparameterization,
 /// 5 gumbel-softmax, 6 straight-through, 7 rebar, 8 argmax, 9 rloo, 10 arm, 11 disarm,
-/// 12 gumbel-rao, 13 rebar-auto, 14 measure-valued, 15 indecater. A new estimator takes the
-/// next free id and one line here.
+/// 12 gumbel-rao, 13 rebar-auto, 14 measure-valued, 15 indecater, 16 relax, 17 lax,
+/// 18 unordered-set, 19 reinmax, 20 arms. A new estimator takes the next free id and one line
+/// here.
 ///
 /// Screens and tables list rows in `displayOrder`, a documented teaching order (exact first,
 /// then the score-function family, the relaxations, REBAR, ...); the explorer's keys 1..9
@@ -26,13 +27,18 @@ public enum EstimatorRegistry {
     RebarAuto.descriptor,
     MeasureValued.descriptor,
     IndeCateREstimator.descriptor,
+    RelaxEstimator.descriptor,
+    LaxEstimator.descriptor,
+    UnorderedSetEstimator.descriptor,
+    ReinMaxEstimator.descriptor,
+    ArmsEstimator.descriptor,
   ]
 
   /// The order rows are listed in (and keys 1..9 assigned), documented in docs/ESTIMATORS.md.
   public static let displayOrder: [EstimatorKind] = [
     .exact, .scoreFunction, .scoreFunctionBaseline, .reparameterization, .gumbelSoftmax,
     .straightThrough, .rebar, .argmax, .rloo, .arm, .disarm, .gumbelRao, .rebarAuto,
-    .measureValued, .indecater,
+    .measureValued, .indecater, .relax, .lax, .unorderedSet, .reinMax, .arms,
   ]
 
   /// The descriptor of a registered kind.
@@ -68,6 +74,16 @@ public enum EstimatorRegistry {
   {
     displayOrder.filter {
       EstimatorNotApplicable.check($0, distribution: distribution, objective: objective) == nil
+    }
+  }
+
+  /// Those of them whose own rules accept the distribution with these options (unordered-set's
+  /// k = 4 is more than a single bit's two outcomes): what a scenario without a list compares.
+  public static func kinds(
+    for distribution: DistributionSpec, objective: ObjectiveKind, options: EstimatorOptions
+  ) -> [EstimatorKind] {
+    kinds(for: distribution, objective: objective).filter {
+      $0.descriptor.problems(distribution, options: options).isEmpty
     }
   }
 }

@@ -42,6 +42,13 @@ protocol GradientEstimator {
 
   /// The values of the descriptor's `diagnostics`, in its order (rebar-auto's latest eta).
   var diagnostics: [Double] { get }
+
+  /// Values in a point of the learned control variate's domain (RELAX: the perturbed
+  /// logits; LAX: the sample), or 0 for an estimator without one.
+  var surrogateInputs: Int { get }
+
+  /// The learned control variate at `point` (`surrogateInputs` values), as it stands now.
+  func surrogate(at point: UnsafePointer<Double>) -> SurrogateReading?
 }
 
 extension GradientEstimator {
@@ -49,6 +56,8 @@ extension GradientEstimator {
   mutating func resetState() {}
   mutating func warmUp(using rng: inout Xoshiro256StarStar) {}
   var diagnostics: [Double] { [] }
+  var surrogateInputs: Int { 0 }
+  func surrogate(at point: UnsafePointer<Double>) -> SurrogateReading? { nil }
 
   mutating func run(
     count: Int, using rng: inout Xoshiro256StarStar, into moments: inout RunningMoments

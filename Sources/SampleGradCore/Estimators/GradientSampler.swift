@@ -95,4 +95,16 @@ public final class GradientSampler {
 
   /// Evaluations of `f` per estimate.
   public var evaluations: Int { kind.descriptor.evaluations(problem) }
+
+  /// Values in a point of the learned control variate's domain (RELAX: the perturbed logits,
+  /// D x K or D log-odds; LAX: the sample), 0 for an estimator without one.
+  public var surrogateInputs: Int { estimator.surrogateInputs }
+
+  /// What the learned control variate (RELAX, LAX) has learned so far, at `point`
+  /// (`surrogateInputs` values): nil for an estimator without one or a point of another size.
+  /// A screen draws it beside `f` (RELAX's `r(z)` next to `f(s(z))`).
+  public func surrogate(at point: [Double]) -> SurrogateReading? {
+    guard point.count == estimator.surrogateInputs, !point.isEmpty else { return nil }
+    return point.withUnsafeBufferPointer { estimator.surrogate(at: $0.baseAddress!) }
+  }
 }

@@ -121,9 +121,10 @@ struct TrainingSummary: Sendable {
 }
 
 /// A family with the Concrete relaxation and its conditional sample (Gumbel-softmax,
-/// straight-through, REBAR, Gumbel-Rao, argmax).
+/// straight-through, REBAR, Gumbel-Rao, argmax, ReinMax), at any temperature with its
+/// derivatives (RELAX).
 protocol RelaxableFamily: DistributionFamily {
-  associatedtype Relaxation: ConditionalRelaxation
+  associatedtype Relaxation: TemperedRelaxation
 }
 
 /// A family of D independent discrete variables whose outcomes can be enumerated one variable

@@ -75,6 +75,14 @@ protocol Relaxation: FamilySampler {
     _ accumulator: UnsafePointer<Double>, draws: Int, upstream d: UnsafePointer<Double>,
     into out: UnsafeMutablePointer<Double>)
 
+  /// ReinMax's backward pass at the hard sample (Liu et al. 2023, Algorithm 2): per variable,
+  /// `pi0 = p`, `pi1 = (onehot(b) + softmax(θ / τ)) / 2` and
+  /// `out = (2 J(pi1) - J(pi0) / 2)^T d` with `J(pi) = diag(pi) - pi pi^T` and `d = df/dx` at
+  /// the hard sample (a bit is the two categories `(1 - b, b)` with logits `(0, l)`).
+  func reinMaxBackward(
+    hard: UnsafePointer<Int>, upstream d: UnsafePointer<Double>,
+    into out: UnsafeMutablePointer<Double>)
+
   /// The probabilities the score `e_b - p` subtracts, one per gradient component.
   var scoreProbabilities: UnsafePointer<Double> { get }
   /// The components the score's `e_b` part hits for this hard sample (at most `variables`);
@@ -111,6 +119,39 @@ protocol ConditionalRelaxation: Relaxation {
     samples: Int, hard: UnsafePointer<Int>, uniforms e: UnsafeMutablePointer<Double>,
     into zTilde: UnsafeMutablePointer<Double>, r: UnsafeMutablePointer<Double>,
     q: UnsafeMutablePointer<Double>)
+}
+
+/// The relaxation at a temperature the caller chooses, with its first and second derivatives,
+/// and the forward product through the conditional sample. RELAX's surrogate
+/// `c(z) = eta f(relax_lambda(z)) + r(z)` learns its own temperature `lambda`, and it trains on
+/// the gradient of its estimate's squared norm, which holds `d c(z) / dz`: so it needs the
+/// derivative of that gradient along a direction (the Hessian-vector product of
+/// `f(relax_lambda(z))`), formed here from the relaxation's pieces, forward over reverse.
+protocol TemperedRelaxation: ConditionalRelaxation {
+  /// `y = relax(z)` at `temperature`, and in `aux` what the derivatives need beside `y` (a
+  /// relaxed bit's complement `1 - y`, computed as its own sigmoid).
+  func relax(
+    _ z: UnsafePointer<Double>, temperature: Double, into y: UnsafeMutablePointer<Double>,
+    aux: UnsafeMutablePointer<Double>)
+  /// `out = (dy/dz)^T d`, the vector-Jacobian product at `temperature`.
+  func backward(
+    y: UnsafePointer<Double>, aux: UnsafePointer<Double>, temperature: Double,
+    upstream d: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>)
+  /// `out = (dy/dz) u`, the Jacobian-vector product (the tangent of `y` along `u`).
+  func tangent(
+    y: UnsafePointer<Double>, aux: UnsafePointer<Double>, temperature: Double,
+    direction u: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>)
+  /// The derivative along a direction of `backward`'s output, `d/dt [(dy/dz)^T d]`, given the
+  /// tangents `yDot = (dy/dz) u` and `dDot` of `y` and of the upstream `d`.
+  func backwardTangent(
+    y: UnsafePointer<Double>, aux: UnsafePointer<Double>, temperature: Double,
+    upstream d: UnsafePointer<Double>, yDot: UnsafePointer<Double>,
+    dDot: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>)
+  /// `out = (dz~/dθ) w`: the forward product through `z~(θ)`, `conditionalBackward`'s
+  /// transpose, with the `r` and `q` that `conditional` wrote.
+  func conditionalTangent(
+    direction w: UnsafePointer<Double>, given hard: UnsafePointer<Int>, r: UnsafePointer<Double>,
+    q: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>)
 }
 
 extension Relaxation {
@@ -150,6 +191,9 @@ protocol IndependentOutcomes: ExactSampling {
   func objectiveState(slot: Int) -> Double
   /// `out = d/dθ sum_{d,j} p_d(j) a[d*K + j]`, the exact gradient of a per-outcome table `a`.
   func writeOutcomeGradient(_ a: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>)
+  /// Puts the outcomes `x` (one per variable) in `slot` as if drawn there, for `value` and the
+  /// scores to read (a set of distinct outcomes drawn without replacement).
+  func place(_ x: UnsafePointer<Int>, slot: Int)
 }
 
 /// A continuous family written `x = g(θ, eps)`: the pathwise estimator's sample and `dx/dθ`.
@@ -163,9 +207,18 @@ protocol PathwiseSampling: FamilySampler {
   var parameterCount: Int { get }
 }
 
-/// A continuous family whose samples the pathwise estimator differentiates.
+/// A pathwise sample whose density's score is known too: LAX uses both, the score for its
+/// control variate's correction and the path for the control variate's gradient.
+protocol ScoredPath: PathwiseSampling {
+  /// `f(x)`.
+  func value(_ x: Double) -> Double
+  /// `out = weight * grad_θ log p(x)` for the sample the latest `drawPath` drew.
+  func writeScore(times weight: Double, into out: UnsafeMutablePointer<Double>)
+}
+
+/// A continuous family whose samples the pathwise estimator (and LAX) differentiates.
 protocol PathwiseFamily: DistributionFamily {
-  associatedtype Path: PathwiseSampling
+  associatedtype Path: ScoredPath
 }
 
 /// Draws samples of the distribution itself for the histogram and the relaxed vectors the

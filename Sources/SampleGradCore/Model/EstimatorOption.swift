@@ -11,16 +11,20 @@ public struct EstimatorOption: Sendable, Equatable, Hashable {
   public let defaultValue: Double
   /// Whether only whole numbers are meaningful (`draws`).
   public let isWholeNumber: Bool
+  /// Whether a sweep may vary it (a real number whose effect shows at every sample; a learned
+  /// surrogate's learning rate acts over a run's history instead, so it is not swept).
+  public let isSweepable: Bool
 
   init(
     key: String, summary: String, range: ClosedRange<Double>, defaultValue: Double,
-    isWholeNumber: Bool = false
+    isWholeNumber: Bool = false, isSweepable: Bool? = nil
   ) {
     self.key = key
     self.summary = summary
     self.range = range
     self.defaultValue = defaultValue
     self.isWholeNumber = isWholeNumber
+    self.isSweepable = isSweepable ?? !isWholeNumber
   }
 
   /// The rule on one value, keyed `options.KEY`: in range, and whole where it must be.

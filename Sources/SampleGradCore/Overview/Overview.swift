@@ -54,15 +54,19 @@ public struct Overview: Sendable, Equatable {
     /// Variance and SD/|exact| of one estimate on the chosen component, where it ran.
     public let variance: Double?
     public let relativeNoise: Double?
+    /// Samples behind the row's numbers: the table's, or more where its "unbiased" answer
+    /// needed them to be decisive (`OverviewDecision`); nil where it did not run.
+    public let samples: Int?
 
     public init(
       kind: EstimatorKind, cells: [Column: Cell], variance: Double? = nil,
-      relativeNoise: Double? = nil
+      relativeNoise: Double? = nil, samples: Int? = nil
     ) {
       self.kind = kind
       self.cells = cells
       self.variance = variance
       self.relativeNoise = relativeNoise
+      self.samples = samples
     }
 
     /// Whether the method works on this kind of distribution at all (a row that does not

@@ -3,10 +3,12 @@
 /// derivative (a reward table with the same f at each outcome, or a step for a gaussian), which
 /// is what the df/dx column is measured on.
 public enum OverviewMeasurement {
-  /// The scenario the overview runs: the current one with every estimator that can run on it.
+  /// The scenario the overview runs: the current one with every estimator that can run on it
+  /// (its needs met and its own rules satisfied, as a scenario without a list has them).
   public static func fullScenario(_ scenario: Scenario) -> Scenario {
     let kinds = EstimatorRegistry.kinds(
-      for: scenario.distribution.spec, objective: scenario.objective.kind)
+      for: scenario.distribution.spec, objective: scenario.objective.kind, options: scenario.options
+    )
     return (try? scenario.with(estimators: kinds)) ?? scenario
   }
 
@@ -87,6 +89,13 @@ public enum OverviewMeasurement {
         cells[.differentiable] = .yes("enumeration or closed form")
       } else if case .constant(let value, _) = summary.verdict, value == 0 {
         cells[.differentiable] = .no("gradient 0 ± 0", brief: "0 ± 0")
+        // The classic table's "-" for Gumbel-max: argmax backpropagates through a function
+        // that is flat on every objective, so no gradient comes out to need df/dx. (The
+        // pathwise estimator is 0 on a step too, but because df/dx is 0 there: it needs it.)
+        if kind == .argmax {
+          cells[.needsDerivative] = Overview.Cell(
+            "-", "no gradient at all", tone: .none)
+        }
       } else {
         cells[.differentiable] = .yes(
           "mean \(NumberFormat.short(summary.mean)) ± \(NumberFormat.short(2 * summary.standardError))"
@@ -101,10 +110,10 @@ public enum OverviewMeasurement {
       } else {
         cells[.exactDistribution] = .yes(sampleTest, brief: sampleBrief)
       }
-      cells[.unbiased] = unbiasedCell(summary)
+      cells[.unbiased] = unbiasedCell(summary, tableSamples: run.samples)
       return Overview.Row(
         kind: kind, cells: cells, variance: summary.variance,
-        relativeNoise: summary.relativeNoise)
+        relativeNoise: summary.relativeNoise, samples: summary.samples)
     }
     return Overview(
       title: scenario.displayTitle, distribution: distribution.kind.rawValue,
@@ -152,16 +161,24 @@ public enum OverviewMeasurement {
     return .no("unbiased on \(probeName) (\(z) SE)", good: true)
   }
 
-  private static func unbiasedCell(_ summary: EstimateSummary) -> Overview.Cell {
+  /// "unbiased": decisive answers only (`OverviewDecision`); a row that needed more samples
+  /// than the table's to decide says how many.
+  private static func unbiasedCell(_ summary: EstimateSummary, tableSamples: Int) -> Overview.Cell {
+    let extra =
+      summary.samples > tableSamples ? " at \(NumberFormat.grouped(summary.samples)) samples" : ""
     switch summary.verdict {
     case .tooFewSamples: return .unmeasured("too few samples")
     case .exact: return .yes("every estimate exact", brief: "exact")
+    case .noBiasSeen where !OverviewDecision.isDecisive(summary):
+      let bound = NumberFormat.short(100 * OverviewDecision.undecidedBound(summary))
+      return Overview.Cell(
+        "?", "\(bound)% bias not ruled out\(extra)", brief: "undecided", tone: .none)
     case .noBiasSeen(let z):
-      return .yes("no bias seen, \(NumberFormat.short(z)) SE", brief: briefSE(z))
+      return .yes("no bias seen, \(NumberFormat.short(z)) SE\(extra)", brief: briefSE(z))
     case .biased, .constant:
       // A constant off an exact 0 has no percentage to show briefly.
       guard let bias = measuredBias(summary) else { return .no(summary.verdict.text) }
-      return .no(bias.text, brief: bias.brief)
+      return .no(bias.text + extra, brief: bias.brief)
     }
   }
 

@@ -5,8 +5,8 @@ public enum OverviewTable {
   public static func render(_ overview: Overview) -> String {
     var lines = [
       "\(overview.title): every method, measured on this \(overview.distribution)",
-      "numbers for \(overview.componentName), \(NumberFormat.count(overview.samples, "sample")) per estimator;"
-        + " df/dx measured on \(overview.probeDescription)",
+      "numbers for \(overview.componentName), \(NumberFormat.count(overview.samples, "sample")) per estimator"
+        + " (more where a row's unbiased answer needed them); df/dx measured on \(overview.probeDescription)",
       "",
     ]
     var rows = [["estimator"] + Overview.Column.allCases.map(\.rawValue) + ["variance", "SD/|g|"]]
@@ -47,6 +47,7 @@ public enum OverviewTable {
                   ])
                 ))
             }
+            fields.append(("samples", row.samples.map(JSONValue.integer) ?? .null))
             fields.append(("variance", row.variance.map(JSONValue.number) ?? .null))
             fields.append(("relativeNoise", row.relativeNoise.map(JSONValue.number) ?? .null))
             return .object(fields)

@@ -44,6 +44,9 @@ public enum RunReport {
           .array(summaries.map { $0.verdict.standardErrors.map(JSONValue.number) ?? .null })
         ),
       ]
+      if let network = e.kind.descriptor.surrogateEvaluations(r.problem) {
+        fields.insert(("surrogateEvaluations", .integer(network)), at: 4)
+      }
       let options = e.kind.descriptor.options
       if !options.isEmpty {
         fields.append(

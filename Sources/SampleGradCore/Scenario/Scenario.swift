@@ -53,8 +53,11 @@ public struct Scenario: Sendable, Equatable {
     } catch {
       problems += error.problems
     }
+    // Without a list: every estimator that applies and whose own rules accept the scenario
+    // (unordered-set's k = 4 is more than a single bit's two outcomes).
     let kinds =
-      estimators ?? EstimatorRegistry.kinds(for: distribution, objective: objective.kind)
+      estimators
+      ?? EstimatorRegistry.kinds(for: distribution, objective: objective.kind, options: options)
     problems += Self.estimatorProblems(
       kinds, distribution: distribution, objective: objective.kind, options: options)
     guard problems.isEmpty, let validObjective else { throw InvalidScenario(problems) }

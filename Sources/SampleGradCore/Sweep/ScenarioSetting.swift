@@ -38,9 +38,10 @@ public enum ScenarioSetting: Sendable, Hashable {
     }
   }
 
-  /// The options a sweep can vary: those that take any real number in a range.
+  /// The options a sweep can vary: those that take any real number in a range and act at
+  /// every sample (`EstimatorOption.isSweepable`).
   public static var sweepableOptions: [EstimatorOption] {
-    EstimatorRegistry.options.filter { !$0.isWholeNumber }
+    EstimatorRegistry.options.filter(\.isSweepable)
   }
 
   /// The spellings `parse` accepts, for error messages.

@@ -60,6 +60,17 @@ public struct Optimizer: Sendable, Equatable {
   /// root, as in the paper, so a zero gradient moves nothing and never divides by zero.
   public mutating func update(_ theta: inout [Double], gradient g: [Double], learningRate a: Double)
   {
+    theta.withUnsafeMutableBufferPointer { t in
+      g.withUnsafeBufferPointer { update(t, gradient: $0, learningRate: a) }
+    }
+  }
+
+  /// The same update on buffers (a learned surrogate's parameters, moved once per sample
+  /// without allocating).
+  mutating func update(
+    _ theta: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeBufferPointer<Double>,
+    learningRate a: Double
+  ) {
     updates += 1
     switch kind {
     case .sgd:

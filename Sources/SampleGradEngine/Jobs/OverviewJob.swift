@@ -19,6 +19,10 @@ package struct OverviewJob: ViewJob {
   private let probeEstimates: [EstimateCell]
   private let outcomes: OutcomeCell
   private var refinement: Refinement
+  /// After the last round: the cells whose "unbiased" answer was not yet decisive, grown on in
+  /// rounds of their own up to `settlingSamples` (`OverviewDecision`); nil until then.
+  private var settling: Refinement?
+  private let settlingSamples: Int
   /// The last finished round's table, one per gradient component.
   private var overviews: [Overview] = []
 
@@ -31,8 +35,10 @@ package struct OverviewJob: ViewJob {
   package init(
     measuring live: Scenario, seed: UInt64, firstRound: Int = OverviewJob.firstRound,
     maximumSamples: Int = OverviewJob.defaultMaximumSamples,
+    settlingSamples: Int = OverviewDecision.maximumSamples,
     chunkSize: Int = ChunkPlan.defaultChunkSize
   ) {
+    self.settlingSamples = settlingSamples
     scenario = OverviewMeasurement.fullScenario(live)
     self.seed = seed
     probe = OverviewMeasurement.probe(for: live)
@@ -81,20 +87,24 @@ package struct OverviewJob: ViewJob {
   }
 
   package mutating func apply(_ command: OverviewJobCommand) {
-    if command == .togglePause { refinement.togglePause() }
+    if command == .togglePause {
+      refinement.togglePause()
+      settling?.togglePause()
+    }
   }
 
   package var isPaused: Bool { refinement.isPaused }
 
-  package var isFinished: Bool { refinement.isFinished }
+  package var isFinished: Bool { refinement.isFinished && (settling?.isFinished ?? true) }
 
-  package var hasWork: Bool { refinement.hasWork }
+  package var hasWork: Bool { refinement.hasWork || (settling?.hasWork ?? false) }
 
   /// Grows every unfinished cell by about `budget` samples in all; a finished round becomes
   /// the published table. Returns the samples drawn (at least 64 per unfinished cell).
   @discardableResult
   package mutating func refine(budget: Int) -> Int {
-    absorb(refinement.refine(budget: budget))
+    if refinement.isFinished, settling != nil { return absorb(settling!.refine(budget: budget)) }
+    return absorb(refinement.refine(budget: budget))
   }
 
   /// Refines until the round at `samples` per method is finished (tests; the engine slices).
@@ -103,15 +113,35 @@ package struct OverviewJob: ViewJob {
   }
 
   package mutating func work(timing: BatchTiming) {
-    absorb(refinement.work(timing: timing))
+    if refinement.isFinished, settling != nil {
+      absorb(settling!.work(timing: timing))
+    } else {
+      absorb(refinement.work(timing: timing))
+    }
   }
 
-  package mutating func rest() { refinement.rest() }
+  package mutating func rest() {
+    refinement.rest()
+    settling?.rest()
+  }
 
-  /// A finished round becomes the published table. Returns the samples drawn.
+  /// A finished round becomes the published table; after the last round, the cells still
+  /// undecided go on settling. Returns the samples drawn.
   @discardableResult
   private mutating func absorb(_ slice: Refinement.Slice) -> Int {
-    if let round = slice.finishedRound { overviews = tables(samples: round) }
+    guard slice.finishedRound != nil else { return slice.drawn }
+    overviews = tables(samples: refinement.rounds.completed)
+    if refinement.isFinished, settling == nil {
+      let undecided = estimates.filter { !OverviewDecision.isDecisive($0.result()) }
+      let first = 2 * refinement.rounds.completed
+      if !undecided.isEmpty, first <= settlingSamples {
+        var next = Refinement(
+          cells: undecided, firstRound: first, maximumSamples: settlingSamples,
+          initialBudget: first)
+        if refinement.isPaused { next.togglePause() }
+        settling = next
+      }
+    }
     return slice.drawn
   }
 
@@ -139,9 +169,12 @@ package struct OverviewJob: ViewJob {
 
   package func publish() -> OverviewSnapshot {
     let rounds = refinement.rounds
+    // While undecided cells settle, the progress is theirs.
+    let settlingRounds = refinement.isFinished ? settling?.rounds : nil
     return OverviewSnapshot(
       scenarioName: scenario.name, overviews: overviews, samples: rounds.completed,
-      target: rounds.target, progress: rounds.progress, maximumSamples: rounds.maximumSamples,
+      target: settlingRounds?.target ?? rounds.target,
+      progress: settlingRounds?.progress ?? rounds.progress, maximumSamples: rounds.maximumSamples,
       isPaused: isPaused, isFinished: isFinished, isOpen: false)
   }
 }

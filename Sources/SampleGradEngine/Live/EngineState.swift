@@ -247,7 +247,15 @@ package struct EngineState {
       },
       historySamples: history.samples, historyMarks: history.marks,
       loaded: loaded.distribution.spec,
-      message: message, generation: generation, problem: problem)
+      message: message, generation: generation, problem: problem, surrogate: surrogateCurve())
+  }
+
+  /// The learned control variate of the first enabled row that has one, in display order.
+  private func surrogateCurve() -> SurrogateCurve? {
+    for kind in rows where enabled.contains(kind) {
+      if let curve = samplers[kind]?.surrogateCurve() { return curve }
+    }
+    return nil
   }
 }
 

@@ -1,16 +1,18 @@
 import SampleGradCore
 
 /// Measures the overview table: the scenario with every estimator that can run on it, and the
-/// probe objective for the df/dx column, each a headless run (deterministic for a seed).
+/// probe objective for the df/dx column, each a headless run (deterministic for a seed); then
+/// each row whose "unbiased" answer is not decisive grows until it is (`settled`).
 package enum OverviewRunner {
   package static func measure(
     _ scenario: Scenario, samples: Int, seed: UInt64, threads: Int, component: Int = 0,
-    chunkSize: Int = ChunkPlan.defaultChunkSize
+    chunkSize: Int = ChunkPlan.defaultChunkSize, settling: Bool = true
   ) -> Overview {
     let full = OverviewMeasurement.fullScenario(scenario)
     // Every estimator in these runs meets its needs, so the runner cannot refuse them.
-    let run = try! HeadlessRunner.run(
+    let first = try! HeadlessRunner.run(
       full, samples: samples, seed: seed, threads: threads, chunkSize: chunkSize)
+    let run = settling ? settled(first, threads: threads, chunkSize: chunkSize) : first
     let probe = OverviewMeasurement.probe(for: scenario)
     let probeRun = probe.flatMap {
       try? HeadlessRunner.run(
@@ -18,5 +20,32 @@ package enum OverviewRunner {
     }
     return OverviewMeasurement.overview(
       scenario: full, run: run, probe: probe, probeRun: probeRun, component: component)
+  }
+
+  /// The run with each estimator whose "unbiased" answer is not decisive at the run's count
+  /// (`OverviewDecision`) measured again at twice as many samples, and again, until it is or it
+  /// reaches `OverviewDecision.maximumSamples`. A longer run of one estimator repeats the
+  /// shorter one's numbers and continues them, so a row decided at 4N is the run at 4N.
+  package static func settled(
+    _ run: RunResult, threads: Int, chunkSize: Int = ChunkPlan.defaultChunkSize
+  ) -> RunResult {
+    let estimators = run.estimators.map { result -> EstimatorResult in
+      var result = result
+      var samples = run.samples
+      while !OverviewDecision.isDecisive(result), samples < OverviewDecision.maximumSamples {
+        samples = min(2 * samples, OverviewDecision.maximumSamples)
+        // The same estimator on the same problem as the first run: it cannot be refused.
+        let (moments, diagnostics) = try! HeadlessRunner.estimate(
+          result.kind, problem: run.problem,
+          plan: ChunkPlan(samples: samples, chunkSize: chunkSize), seed: run.seed,
+          threads: threads)
+        result = EstimatorResult(
+          kind: result.kind, moments: moments, diagnostics: diagnostics, problem: run.problem)
+      }
+      return result
+    }
+    return RunResult(
+      scenario: run.scenario, seed: run.seed, samples: run.samples, problem: run.problem,
+      estimators: estimators, histogram: run.histogram, relaxedMean: run.relaxedMean)
   }
 }

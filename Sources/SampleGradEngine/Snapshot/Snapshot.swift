@@ -39,6 +39,9 @@ package struct Snapshot: Sendable {
   /// The parts of the other jobs (a sweep, a race, the overview), each once its view has
   /// been opened.
   package var parts = JobParts()
+  /// What the first enabled learned control variate (RELAX, LAX) has learned so far, beside
+  /// `f`; nil when none is on.
+  package var surrogate: SurrogateCurve?
 
   package init(
     scenario: Scenario, seed: UInt64 = Scenario.defaultSeed, exact: ExactSolution,
@@ -46,7 +49,8 @@ package struct Snapshot: Sendable {
     histogram: Histogram, chiSquare: ChiSquareTest, relaxedRows: [[Double]] = [],
     relaxedMean: [Double] = [], estimators: [EstimatorSnapshot], historySamples: [Int] = [],
     historyMarks: [VarianceHistory.Mark] = [], loaded: DistributionSpec? = nil,
-    message: String? = nil, generation: Int = 0, problem: GradientProblem? = nil
+    message: String? = nil, generation: Int = 0, problem: GradientProblem? = nil,
+    surrogate: SurrogateCurve? = nil
   ) {
     self.scenario = scenario
     self.seed = seed
@@ -67,6 +71,7 @@ package struct Snapshot: Sendable {
     self.loaded = loaded ?? scenario.distribution.spec
     self.message = message
     self.generation = generation
+    self.surrogate = surrogate
   }
 
   package var parameterNames: [String] { distribution.parameterNames }

@@ -68,8 +68,9 @@ struct ScreenLayout: Sendable {
     let foldedLines = max(rows.count - off + (off > 0 ? 1 : 0), 1)
     let many = VariableSelection(snapshot.distribution).isMany
     // D variables want their rows of totals and the marginals above them, so switched-off
-    // rows fold sooner on a wide screen.
-    collapsesOffRows = body.height - (2 + fullLines) < (isWide ? (many ? 14 : 10) : 11)
+    // rows fold sooner on a wide screen; one variable's wide layout needs 12 rows above them
+    // for the parameters and the variance chart side by side with the samples.
+    collapsesOffRows = body.height - (2 + fullLines) < (isWide ? (many ? 14 : 12) : 11)
     let estimatorHeight = 2 + (collapsesOffRows ? foldedLines : fullLines)
     let (top, estimatorRect) = body.splitBottom(estimatorHeight)
     estimators = estimatorRect

@@ -25,14 +25,23 @@ extension LiveView {
     if let marginals = layout.marginals {
       MarginalsPanel(frame: frame).draw(into: &buffer, in: marginals, theme: theme)
     }
-    if let samples = layout.samples {
-      if variables.isMany {
-        VariablePanel(frame: frame).draw(into: &buffer, in: samples, theme: theme)
-      } else if !snapshot.scenario.distribution.isDiscrete {
-        DensityPanel(frame: frame).draw(into: &buffer, in: samples, theme: theme)
-      } else {
-        RelaxedPanel(frame: frame).draw(into: &buffer, in: samples, theme: theme)
+    if let pane = layout.samples {
+      // A learned control variate on (RELAX, LAX) shares the samples pane: below the samples
+      // where there is room, in their place where there is not.
+      var samples: Rect? = pane
+      if let curve = snapshot.surrogate {
+        let surrogate: Rect
+        if pane.height >= Self.sharedSamplesHeight {
+          let (top, bottom) = pane.splitTop(pane.height / 2)
+          samples = top
+          surrogate = bottom
+        } else {
+          samples = nil
+          surrogate = pane
+        }
+        SurrogatePanel(curve: curve).draw(into: &buffer, in: surrogate, theme: theme)
       }
+      drawSamples(into: &buffer, in: samples, frame: frame, theme: theme)
     }
     if let objective = layout.objective {
       ObjectivePanel(frame: frame).draw(into: &buffer, in: objective, theme: theme)
@@ -64,5 +73,22 @@ extension LiveView {
       scalesSelection: Self.selectionScales(snapshot, selected: context.selectedParameter),
       cyclesMiddle: layout.needsMiddle, tour: chrome, variables: variables
     ).draw(into: &buffer, in: layout.footer, theme: theme)
+  }
+
+  /// Rows the samples pane needs to hold both the samples and a learned surrogate.
+  static let sharedSamplesHeight = 14
+
+  /// The relaxed vectors, a gaussian's density, or the selected variable of many.
+  private func drawSamples(
+    into buffer: inout Buffer, in rect: Rect?, frame: PanelFrame, theme: Theme
+  ) {
+    guard let rect else { return }
+    if VariableSelection(frame.snapshot.distribution).isMany {
+      VariablePanel(frame: frame).draw(into: &buffer, in: rect, theme: theme)
+    } else if !frame.snapshot.scenario.distribution.isDiscrete {
+      DensityPanel(frame: frame).draw(into: &buffer, in: rect, theme: theme)
+    } else {
+      RelaxedPanel(frame: frame).draw(into: &buffer, in: rect, theme: theme)
+    }
   }
 }

@@ -7,8 +7,9 @@ struct OptionPromptOverlay: Widget, Sendable {
   var scenario: Scenario
   var prompt: OptionPrompt
 
-  /// Columns of the key and of the value, before the help text.
-  private static let keyWidth = 6
+  /// Columns of the key (the longest key and a space) and of the value, before the help
+  /// text.
+  private static let keyWidth = (OptionPrompt.options.map(\.key.count).max() ?? 5) + 1
   private static let valueWidth = 7
 
   /// Draws the box centred in `screen`.

@@ -31,8 +31,8 @@ struct OverviewReading: Widget, Sendable {
       ),
       (
         "unbiased",
-        "the mean's distance from the exact gradient in standard errors: beyond \(threshold) SE "
-          + "the data show a bias."
+        "the mean over \(threshold) SE from the exact gradient is a bias; \"no bias seen\" only "
+          + "once a \(Int(100 * OverviewDecision.resolution))% bias would show (? until then)."
       ),
       ("colours", "the answers: \(colours)."),
     ].map { (g.text($0.0), g.text($0.1)) }

@@ -10,6 +10,12 @@ struct OverviewRows: Widget, Sendable {
   /// The highlighted row (the selection), by index into `overview.rows`.
   var selected: Int?
   var folds = false
+  /// The first row drawn, by index into `overview.rows`: a narrow screen scrolls the table so
+  /// that the selection and the detail under it stay in view.
+  var firstRow = 0
+  /// At most this many lines of method rows (nil: as many as fit), so the folded line after
+  /// them stays in view.
+  var rowLines: Int?
 
   /// Lines the table takes at its width.
   func height(width: Int) -> Int {
@@ -30,8 +36,9 @@ struct OverviewRows: Widget, Sendable {
     var y = rect.y
     drawTitles(into: &buffer, in: rect, theme: theme)
     y += columns.headerHeight
-    for (index, row) in overview.rows.enumerated() {
-      guard y < rect.maxY else { return y - rect.y }
+    let rowsEnd = rowLines.map { min(y + $0, rect.maxY) } ?? rect.maxY
+    for (index, row) in overview.rows.enumerated() where index >= firstRow {
+      guard y < rowsEnd else { break }
       if !row.isForThisDistribution {
         if !folds {
           drawUnavailable(row, into: &buffer, x: x, y: y, maxX: rect.maxX, theme: theme)
@@ -39,7 +46,7 @@ struct OverviewRows: Widget, Sendable {
         }
         continue
       }
-      let height = min(columns.height(of: row), rect.maxY - y)
+      let height = min(columns.height(of: row), rowsEnd - y)
       drawRow(
         row, selected: index == selected, into: &buffer,
         in: Rect(x: x, y: y, width: rect.width, height: height), theme: theme)

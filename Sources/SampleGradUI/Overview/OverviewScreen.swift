@@ -48,11 +48,32 @@ struct OverviewScreen: Widget, Sendable {
     var rows = OverviewRows(overview: overview, columns: columns, selected: selected)
     let detail = 1 + Self.detailLines
     if rows.height(width: body.width) + detail > body.height { rows.folds = true }
+    if let selected, rows.height(width: body.width) + detail > body.height {
+      Self.scroll(&rows, to: selected, room: body.height - detail, width: body.width)
+    }
     let used = rows.draw(into: &buffer, in: body, theme: theme)
     if let selected {
       OverviewDetail(overview: overview, row: overview.rows[selected]).draw(
         into: &buffer, in: body.splitTop(used).rest, theme: theme)
     }
+  }
+
+  /// Still too tall with the other distributions' methods folded: the method rows take
+  /// `room` lines less the titles and the folded line, scrolled so the selection is the last
+  /// row shown at most.
+  static func scroll(_ rows: inout OverviewRows, to selected: Int, room: Int, width: Int) {
+    let lines = room - rows.columns.headerHeight - rows.foldedLines(width: width - 1).count
+    rows.rowLines = max(lines, 1)
+    var first = selected
+    var used = rows.columns.height(of: rows.overview.rows[selected])
+    while first > 0 {
+      let previous = rows.overview.rows[first - 1]
+      let height = previous.isForThisDistribution ? rows.columns.height(of: previous) : 0
+      guard used + height <= lines else { break }
+      used += height
+      first -= 1
+    }
+    rows.firstRow = first
   }
 
   /// The wide table, if the screen is wide and tall enough for every cell's full evidence.
@@ -62,8 +83,13 @@ struct OverviewScreen: Widget, Sendable {
     guard body.width >= ScreenLayout.wideWidth,
       let columns = OverviewColumns.full(overview, width: body.width, glyphs: theme.glyphs)
     else { return nil }
-    let rows = OverviewRows(overview: overview, columns: columns, selected: view.row(in: overview))
-    return 1 + rows.height(width: body.width) <= body.height ? rows : nil
+    var rows = OverviewRows(overview: overview, columns: columns, selected: view.row(in: overview))
+    let height = 1 + rows.height(width: body.width)
+    guard height <= body.height else { return nil }
+    // The methods for other distributions fold into one line where that leaves room for how
+    // to read the table.
+    if height + 1 + OverviewReading.height > body.height { rows.folds = true }
+    return rows
   }
 
   /// The table under a title line, then the tour's caption and how to read the table, as

@@ -24,7 +24,9 @@ struct OverviewCommand: ParsableCommand {
 
   @Option(
     name: .long, parsing: .unconditional,
-    help: "Samples per estimator and run, 1 to 1e12 (default: 100000).",
+    help: ArgumentHelp(
+      "Samples per estimator and run, exactly, 1 to 1e12 (default: 100000, and more for a row "
+        + "whose 'unbiased' answer is not yet decisive; with --samples such a row reads '?')."),
     transform: FlagValue.wholeNumber(NumericDomain.samples))
   var samples: Int?
 
@@ -51,7 +53,10 @@ struct OverviewCommand: ParsableCommand {
       // Not resolvedSamples: the overview ignores the scenario's samples (it measures every
       // estimator family at one standard count unless --samples says otherwise).
       loaded, samples: samples ?? Scenario.defaultSamples, seed: loaded.resolvedSeed(scenario.seed),
-      threads: workers.count, component: index)
+      threads: workers.count, component: index,
+      // A count given is the count used (the live view's rounds are exactly these runs);
+      // without one, undecided rows sample on until their answer is decisive.
+      settling: samples == nil)
     switch format {
     case .table: try Output.line(OverviewTable.render(overview))
     case .json: try Output.line(OverviewTable.json(overview).render())

@@ -33,7 +33,7 @@ struct SignalFuzzTests {
       description: "overview", keys: ["o"], isOpen: { OverviewInTmuxTests.samples(in: $0) != nil }),
     View(
       description: "tour", arguments: ["tour", "backprop-through-samples"],
-      isOpen: { $0.contains("step 1/14") }),
+      isOpen: { $0.contains("step 1/15") }),
   ]
 
   /// Every catchable signal whose default action ends a program, bar the crashes (their

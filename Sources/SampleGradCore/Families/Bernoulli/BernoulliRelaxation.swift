@@ -12,7 +12,7 @@ struct BernoulliRelaxation: ConditionalRelaxation {
   private(set) var table: OutcomeTable
   /// Each bit's log-odds and what its conditional draw needs of them.
   private(set) var conditionals: [ConditionalLogistic]
-  /// `p_d`, which the score `b - p` subtracts.
+  /// `p_d`, which the score `b - p` subtracts; ReinMax's `σ(l_d / τ)` and `σ(-l_d / τ)`.
   let buffers: ScratchBuffers
 
   init(problem: GradientProblem, slots: Int) {
@@ -20,7 +20,7 @@ struct BernoulliRelaxation: ConditionalRelaxation {
     objective = problem.objective
     table = OutcomeTable(objective: problem.objective)
     conditionals = []
-    buffers = ScratchBuffers(count: variables, slots: 1)
+    buffers = ScratchBuffers(count: variables, slots: 3)
     rebind(to: problem)
   }
 
@@ -34,7 +34,11 @@ struct BernoulliRelaxation: ConditionalRelaxation {
       conditionals = logOdds.map { ConditionalLogistic(logOdds: $0) }
     }
     temperature = problem.distribution.temperature ?? 1
-    for d in 0..<variables { buffers.slot(0)[d] = problem.probabilities[2 * d + 1] }
+    for d in 0..<variables {
+      buffers.slot(0)[d] = problem.probabilities[2 * d + 1]
+      buffers.slot(1)[d] = LogSpace.sigmoid(logOdds[d] / temperature)
+      buffers.slot(2)[d] = LogSpace.sigmoid(-logOdds[d] / temperature)
+    }
   }
 
   @inline(__always)

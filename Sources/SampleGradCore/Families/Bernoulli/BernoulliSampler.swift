@@ -92,4 +92,8 @@ struct BernoulliSampler: IndependentOutcomes {
   func writeOutcomeGradient(_ a: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
     for d in 0..<variables { out[d] = p[d] * threshold[d] * (a[2 * d + 1] - a[2 * d]) }
   }
+
+  func place(_ x: UnsafePointer<Int>, slot: Int) {
+    (drawn.indices + slot * variables).update(from: x, count: variables)
+  }
 }

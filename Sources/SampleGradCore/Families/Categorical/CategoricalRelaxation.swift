@@ -23,6 +23,8 @@ struct CategoricalRelaxation: ConditionalRelaxation {
   let ratios: UnsafeMutablePointer<Double>
   /// One row's Jacobian product (Gumbel-Rao's accumulation).
   let product: UnsafeMutablePointer<Double>
+  /// `softmax(θ_d / τ)` per row, ReinMax's tempered probabilities.
+  let tempered: UnsafeMutablePointer<Double>
   /// Per variable: log-sum-exp, maximum logit, `exp(max - LSE)`.
   let rowNumbers: ScratchBuffers
   /// Whether every row's logits span less than `ConditionalBlock.maximumSpread`.
@@ -33,11 +35,12 @@ struct CategoricalRelaxation: ConditionalRelaxation {
     k = problem.categories
     objective = problem.objective
     table = OutcomeTable(objective: problem.objective)
-    buffers = ScratchBuffers(count: variables * k, slots: 4)
+    buffers = ScratchBuffers(count: variables * k, slots: 5)
     logits = buffers.slot(0)
     probabilities = buffers.slot(1)
     ratios = buffers.slot(2)
     product = buffers.slot(3)
+    tempered = buffers.slot(4)
     rowNumbers = ScratchBuffers(count: variables, slots: 3)
     rebind(to: problem)
   }
@@ -55,6 +58,7 @@ struct CategoricalRelaxation: ConditionalRelaxation {
     for d in 0..<variables {
       let row = logits + d * k
       logSumExp[d] = LogSpace.logSumExp(row, count: k)
+      LogSpace.softmax(row, count: k, scale: 1 / temperature, into: tempered + d * k)
       var top = -Double.infinity
       var bottom = Double.infinity
       for i in 0..<k {

@@ -107,4 +107,8 @@ struct CategoricalSampler: IndependentOutcomes {
       probabilities: probabilities, slopes: a, variables: variables, categories: outcomes,
       into: out)
   }
+
+  func place(_ x: UnsafePointer<Int>, slot: Int) {
+    (drawn.indices + slot * variables).update(from: x, count: variables)
+  }
 }

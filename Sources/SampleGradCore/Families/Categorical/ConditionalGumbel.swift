@@ -51,4 +51,15 @@ enum ConditionalGumbel {
     for i in 0..<count where i != b { shared += s[i] * q[i] }
     for j in 0..<count { out[j] = p[j] * shared + s[j] * r[j] }
   }
+
+  /// The forward product through `ztilde(theta)`, `backward`'s transpose:
+  /// `out_i = r_i w_i + q_i (p . w)` (with `r_b = 0`, `q_b = 1`, so `out_b = p . w`).
+  static func tangent(
+    direction w: UnsafePointer<Double>, probabilities p: UnsafePointer<Double>, count: Int,
+    r: UnsafePointer<Double>, q: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>
+  ) {
+    var shared = 0.0
+    for j in 0..<count { shared += p[j] * w[j] }
+    for i in 0..<count { out[i] = r[i] * w[i] + q[i] * shared }
+  }
 }

@@ -51,10 +51,13 @@ struct GaussianSampler: ExactSampling {
   }
 }
 
-/// The pathwise view of the same sample: `x = mean + std * eps`, `dx/d(mean, std) = (1, eps)`.
-struct GaussianPath: PathwiseSampling {
+/// The pathwise view of the same sample: `x = mean + std * eps`, `dx/d(mean, std) = (1, eps)`;
+/// its score is written through `eps`, as `GaussianSampler`'s is.
+struct GaussianPath: ScoredPath {
   let objective: Objective
   var noise: GaussianNoise
+  /// The latest draw's eps.
+  private var eps = 0.0
 
   init(problem: GradientProblem, slots: Int) {
     objective = problem.objective
@@ -69,7 +72,7 @@ struct GaussianPath: PathwiseSampling {
   mutating func drawPath(
     using rng: inout Xoshiro256StarStar, slope: UnsafeMutablePointer<Double>
   ) -> Double {
-    let eps = noise.eps(using: &rng)
+    eps = noise.eps(using: &rng)
     slope[0] = 1
     slope[1] = eps
     return noise.mean + noise.std * eps
@@ -77,6 +80,17 @@ struct GaussianPath: PathwiseSampling {
 
   @inline(__always)
   func derivative(_ x: Double) -> Double { objective.derivative(x) }
+
+  @inline(__always)
+  func value(_ x: Double) -> Double { objective.value(x) }
+
+  /// `weight (eps / std, (eps^2 - 1) / std)`.
+  @inline(__always)
+  func writeScore(times weight: Double, into out: UnsafeMutablePointer<Double>) {
+    let std = noise.std
+    out[0] = weight * eps / std
+    out[1] = weight * (eps * eps - 1) / std
+  }
 }
 
 /// The histogram of gaussian samples (40 bins over mean +/- 4 std); no relaxation.
