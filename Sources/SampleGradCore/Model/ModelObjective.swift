@@ -14,6 +14,10 @@ public protocol ModelFunction: Sendable {
   func value(_ z: UnsafePointer<Double>) -> Double
   /// `df/dz` at a point, D values written into `out`.
   func gradient(_ z: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>)
+  /// `out = (d^2 f / dz^2) v` at a point of D coordinates (RELAX's surrogate needs it).
+  func hessianProduct(
+    _ z: UnsafePointer<Double>, direction v: UnsafePointer<Double>,
+    into out: UnsafeMutablePointer<Double>)
   /// `f` at D hard outcomes, 0 or 1 each.
   func value(bits: UnsafePointer<Int>) -> Double
   /// The exact `E f` and its gradient w.r.t. the D log-odds `logOdds` of the bits' Bernoulli

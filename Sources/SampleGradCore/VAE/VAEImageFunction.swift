@@ -155,6 +155,32 @@ struct VAEImageFunction: ModelFunction {
     }
   }
 
+  /// `(d^2 f / dz^2) v = sum_i σ'(A_i) W_i (W_i . v)`, `σ' = σ(1 - σ)`: only the decoder's
+  /// softplus terms are not linear in z.
+  func hessianProduct(
+    _ z: UnsafePointer<Double>, direction v: UnsafePointer<Double>,
+    into out: UnsafeMutablePointer<Double>
+  ) {
+    let d = decoder.latents
+    let p = Self.pixels
+    withBuffers { s, _, scratch in
+      let a = scratch
+      let e = scratch + p
+      _ = VAEDecoder.decode(
+        { z[$0] }, latents: d, storage: s, logits: a, t: e, logs: scratch + 2 * p)
+      for k in 0..<d { out[k] = 0 }
+      for i in 0..<p {
+        // σ(A) σ(-A) = t / (1 + t)^2 with t = exp(-|A|).
+        let curvature = e[i] / ((1 + e[i]) * (1 + e[i]))
+        let row = s + i * d
+        var along = 0.0
+        for k in 0..<d { along += row[k] * v[k] }
+        let scale = curvature * along
+        for k in 0..<d { out[k] += row[k] * scale }
+      }
+    }
+  }
+
   /// Not per image: `VAEExact` computes the truth for a batch at once.
   func exact(logOdds: [Double]) -> ExactSolution? { nil }
 
