@@ -16,11 +16,23 @@ enum PresetLab {
     "relax-toy", "gaussian-reparameterization", "gaussian-cosine", "many-categories",
   ]
 
-  /// Every preset file's name (without `.toml`), sorted.
+  /// Every scenario preset file's name (without `.toml`), sorted; model presets
+  /// (`modelNames`) have lessons of their own, checked in `ModelPresetLessonTests`.
   static func names() throws -> [String] {
+    try allNames().filter { !VAEPreset.isModel(path: path($0)) }
+  }
+
+  /// The model presets (a `[model]` table), sorted.
+  static func modelNames() throws -> [String] {
+    try allNames().filter { VAEPreset.isModel(path: path($0)) }
+  }
+
+  static func allNames() throws -> [String] {
     try FileManager.default.contentsOfDirectory(atPath: folder.path)
       .filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }.sorted()
   }
+
+  static func path(_ name: String) -> String { folder.appendingPathComponent(name + ".toml").path }
 
   static func load(_ name: String) throws -> Scenario {
     try ScenarioDecoder.load(path: folder.appendingPathComponent(name + ".toml").path)

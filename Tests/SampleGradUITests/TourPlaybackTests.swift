@@ -236,3 +236,44 @@ struct TourPlaybackTests {
     #expect(TourPlayback(tour: Tour(name: "x", title: "x", steps: []), scenarios: []) == nil)
   }
 }
+
+/// A tour step on a model preset opens the model race over the step before's scenario.
+@Suite("Tour playback: a model step")
+struct TourModelPlaybackTests {
+  @Test("the model step opens its race; space goes on from it, P pauses it, ← goes back")
+  func modelStep() throws {
+    let preset = try VAEPreset.decode(
+      """
+      name = "m"
+      title = "a model"
+      [model]
+      kind = "digits-vae"
+      latents = 3
+      """, source: "m")
+    let tour = Tour(
+      name: "t", title: "t",
+      steps: [
+        TourStep(title: "toy", caption: "x", preset: "bias-and-variance"),
+        TourStep(title: "model", caption: "y", preset: "m"),
+        TourStep(title: "toy again", caption: "z"),
+      ])
+    let scenario = HandBuilt.categoricalScenario
+    let playback = TourPlayback(
+      tour: tour, scenarios: [scenario, scenario, scenario], models: [nil, preset, nil])!
+    var explorer = Explorer(presets: Fixtures.presets)
+    let live = HandBuilt.categorical(after: false)
+    _ = explorer.play(playback, snapshot: live)
+    let next = explorer.handle(.character(" "), snapshot: live)
+    #expect(next.contains(.job(.model(.open(preset.race, title: preset.title)))))
+    #expect(explorer.viewName == ModelRaceView.name)
+    let snapshot = ModelRaceFixtures.snapshot(ModelRaceFixtures.part())
+    #expect(explorer.handle(.character("P"), snapshot: snapshot) == [.job(.model(.togglePause))])
+    var buffer = Buffer(width: 80, height: 24)
+    explorer.render(snapshot, into: &buffer)
+    let screen = (0..<24).map { buffer.line($0) }.joined(separator: "\n")
+    #expect(screen.contains("2/3"))
+    let back = explorer.handle(.left, snapshot: snapshot)
+    #expect(back.contains(.job(.model(.close))))
+    #expect(explorer.onLive)
+  }
+}

@@ -58,6 +58,11 @@ struct WidgetBoundsTests {
     raceSnapshot.race = race
     raceSnapshot.race?.isOpen = true
     let overviewSnapshot = HandBuiltOverview.snapshot(categorical, overview)
+    let modelPart = ModelRaceFixtures.part()
+    let modelQuality = ModelRaceFixtures.part(quality: true)
+    let modelStyles = modelPart.lanes.indices.map {
+      LaneStyle(glyph: theme.seriesGlyph($0), style: theme.seriesStyle($0))
+    }
     var samples: [any Widget] = [
       Box(title: "A title"),
       ColumnChart(bars: [0.2, 1, 0.5], markers: [0.3, 0.9, 0.6], columnWidth: 3),
@@ -112,6 +117,22 @@ struct WidgetBoundsTests {
       OverviewReading(overview: overview),
       OverviewRows(overview: overview, columns: columns, selected: 2),
       LossChart(snapshot: race, lanes: lanes),
+      ModelRaceScreen(
+        snapshot: ModelRaceFixtures.snapshot(modelPart), view: ModelRaceView(), message: "m"),
+      ModelRaceScreen(
+        snapshot: ModelRaceFixtures.snapshot(modelQuality),
+        view: ModelRaceView(selected: 2, showsTest: true), message: nil),
+      ModelRaceScreen(snapshot: categorical, view: ModelRaceView(), message: nil),
+      ModelLaneTable(part: modelPart, styles: modelStyles, selected: 1),
+      QualityTable(quality: modelQuality.quality, styles: modelStyles, step: 10),
+      QualityTable(quality: nil, styles: modelStyles, step: 10),
+      DigitRow(images: modelPart.originals),
+      ElboChart(
+        series: modelPart.lanes.map {
+          ElboChart.Series(
+            steps: $0.trace.map(\.step), values: $0.trace.map(\.trainElbo), glyph: "o",
+            style: .plain)
+        }, lastStep: 20),
       RaceTable(snapshot: race, lanes: lanes),
       LessonHint(content: lesson),
       CaptionBox(chrome: chrome, area: Rect(x: 0, y: 2, width: 80, height: 12)),

@@ -29,7 +29,7 @@ enum Antithetic {
 struct AntitheticPairs {
   let variables: Int
   /// `f` at hard outcomes.
-  let table: OutcomeTable
+  private(set) var table: OutcomeTable
   /// σ(-l_d) (`b_d = 1[u_d > threshold_d]`), σ(l_d) (`b'_d = 1[u_d < p_d]`), `σ(|l_d|) / 2`,
   /// and the uniforms of the current draw.
   let buffers: ScratchBuffers
@@ -52,7 +52,8 @@ struct AntitheticPairs {
   var b: UnsafeMutablePointer<Int> { bits.indices }
   var antithetic: UnsafeMutablePointer<Int> { bits.indices + variables }
 
-  func rebind(to problem: GradientProblem) {
+  mutating func rebind(to problem: GradientProblem) {
+    table.rebind(to: problem.objective)
     let logOdds = problem.distribution.parameters
     for d in 0..<variables {
       threshold[d] = problem.probabilities[2 * d]  // σ(-l)
@@ -76,7 +77,7 @@ struct AntitheticPairs {
 
 /// `g_d = (f(1[u > σ(-l)]) - f(1[u < σ(l)])) (u_d - 1/2)`.
 struct ARM: GradientEstimator {
-  let pairs: AntitheticPairs
+  var pairs: AntitheticPairs
 
   init(problem: GradientProblem) { pairs = AntitheticPairs(problem: problem) }
 
@@ -91,7 +92,7 @@ struct ARM: GradientEstimator {
 /// `g_d = 1/2 (f(b) - f(b')) (-1)^(b'_d) 1[b_d != b'_d] σ(|l_d|)`: zero for every bit the
 /// pair agrees on.
 struct DisARM: GradientEstimator {
-  let pairs: AntitheticPairs
+  var pairs: AntitheticPairs
 
   init(problem: GradientProblem) { pairs = AntitheticPairs(problem: problem) }
 

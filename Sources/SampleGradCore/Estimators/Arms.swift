@@ -20,8 +20,8 @@ extension EstimatorKind {
 struct ARMS: GradientEstimator {
   let n: Int
   let variables: Int
-  /// `f` at hard outcomes.
-  let table: OutcomeTable
+  /// `f` at hard outcomes (re-pointed on rebind: a model's f changes with every image).
+  var table: OutcomeTable
   /// Per bit: the copula threshold `c`, the factor `debias / (n - 1)`, `1 - p` and `-p`
   /// (`b - p` for b = 1 and 0), and which outcome is rare (as 1.0 or 0.0).
   let numbers: ScratchBuffers
@@ -41,6 +41,7 @@ struct ARMS: GradientEstimator {
   }
 
   mutating func rebind(to problem: GradientProblem) {
+    table.rebind(to: problem.objective)
     for d in 0..<variables {
       let q = problem.probabilities[2 * d]  // σ(-l)
       let p = problem.probabilities[2 * d + 1]  // σ(l)

@@ -10,7 +10,7 @@ extension EstimatorKind {
 /// variance. On D variables each draw conditions every variable on its own hard value.
 struct GumbelRao<Family: ConditionalRelaxation>: GradientEstimator {
   let draws: Int
-  let objective: Objective
+  var objective: Objective
   var relaxation: Family
   /// z, the hard point, df/dx there, one conditional noise draw, its relaxation and aux, the
   /// Jacobians' running sum; and the hard outcomes.
@@ -24,7 +24,10 @@ struct GumbelRao<Family: ConditionalRelaxation>: GradientEstimator {
     buffers = ScratchBuffers(count: width, slots: 7, indexCount: relaxation.variables)
   }
 
-  mutating func rebind(to problem: GradientProblem) { relaxation.rebind(to: problem) }
+  mutating func rebind(to problem: GradientProblem) {
+    objective = problem.objective
+    relaxation.rebind(to: problem)
+  }
 
   func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
     let hard = buffers.indices

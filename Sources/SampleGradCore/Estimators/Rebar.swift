@@ -13,7 +13,7 @@ extension EstimatorKind {
 /// Each sample draws the noise of `z`, then that of `z~`. The block path (where the family
 /// has one) draws them in that order too, sample by sample, and vectorises the logs and exps.
 struct Rebar<Family: ConditionalRelaxation>: GradientEstimator {
-  let objective: Objective
+  var objective: Objective
   var relaxation: Family
   var etaRule: EtaRule
   /// One sample's buffers (see `slot` below) and its hard outcomes.
@@ -44,7 +44,10 @@ struct Rebar<Family: ConditionalRelaxation>: GradientEstimator {
 
   private func slot(_ name: Slot) -> UnsafeMutablePointer<Double> { buffers.slot(name.rawValue) }
 
-  mutating func rebind(to problem: GradientProblem) { relaxation.rebind(to: problem) }
+  mutating func rebind(to problem: GradientProblem) {
+    objective = problem.objective
+    relaxation.rebind(to: problem)
+  }
 
   var hasBlockPath: Bool { blocks != nil && relaxation.hasConditionalBlock }
   var diagnostics: [Double] { [etaRule.current] }

@@ -12,7 +12,7 @@ extension EstimatorKind {
 /// with a relaxation; where the family has a block path, `run` takes it.
 struct Relaxed<Family: Relaxation>: GradientEstimator {
   let forward: RelaxedEstimators.Forward
-  let objective: Objective
+  var objective: Objective
   var relaxation: Family
   /// One sample: z, y, aux, the point df/dx is taken at, df/dx; and the hard outcomes.
   let buffers: ScratchBuffers
@@ -32,7 +32,10 @@ struct Relaxed<Family: Relaxation>: GradientEstimator {
         count: samples * width, slots: 2, indexCount: samples * relaxation.variables) : nil
   }
 
-  mutating func rebind(to problem: GradientProblem) { relaxation.rebind(to: problem) }
+  mutating func rebind(to problem: GradientProblem) {
+    objective = problem.objective
+    relaxation.rebind(to: problem)
+  }
 
   var hasBlockPath: Bool { blocks != nil }
 

@@ -9,6 +9,11 @@ public struct ExactSolution: Sendable, Equatable, Codable {
     self.gradient = gradient
   }
 
+  /// A placeholder for a problem whose truth is not computed (NaN loss and gradient).
+  public static func notComputed(dimension: Int) -> ExactSolution {
+    ExactSolution(loss: .nan, gradient: [Double](repeating: .nan, count: dimension))
+  }
+
   public init(distribution: Distribution, objective: Objective) {
     self = distribution.spec.family.exact(objective)
   }

@@ -19,6 +19,21 @@ public struct GradientProblem: Sendable {
     dimension = distribution.parameterCount
   }
 
+  /// A problem whose exact solution the caller already has (a model computes it for a
+  /// batch of images at once by enumeration), or does not need: a training lane on a model
+  /// never reads it, and passes `ExactSolution.notComputed(dimension:)`.
+  public init(
+    distribution: Distribution, objective: Objective, options: EstimatorOptions,
+    exact: ExactSolution
+  ) {
+    self.distribution = distribution
+    self.objective = objective
+    self.options = options
+    self.exact = exact
+    probabilities = distribution.probabilities
+    dimension = distribution.parameterCount
+  }
+
   /// Validates a distribution and an objective and compiles them.
   public init(
     distribution: DistributionSpec, objective: ObjectiveSpec,

@@ -13,6 +13,8 @@ extension Objective {
   /// - squared-mean, `f = (S/D - t)^2`, `S = sum_d v_d`: every pair of variables couples,
   ///   `out_dk = (2/D^2) values_k sum_d' (values . v_d')`.
   ///
+  /// - a model: its own (`ModelFunction.hessianProduct`).
+  ///
   /// Each product is formed from `v` directly, never as a difference of gradients, so
   /// nothing cancels.
   func hessianProduct(
@@ -33,6 +35,8 @@ extension Objective {
         let along = variableValue(v, variable: d)
         writeRow(d, slope: scale * along, into: out)
       }
+    case .model(let model):
+      model.function.hessianProduct(x, direction: v, into: out)
     case .squaredMean:
       let n = Double(layout.variables)
       var along = 0.0

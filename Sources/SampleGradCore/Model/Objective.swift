@@ -84,6 +84,15 @@ public struct Objective: Sendable, Equatable {
       let note =
         layout.isVector ? "\(categories) values, one per category" : "2 values, [f(0), f(1)]"
       length(values, "values", expected: expected, note: note)
+    case .model(let model):
+      if model.function.variables != layout.variables {
+        found.append(
+          ScenarioProblem(
+            key: "objective",
+            message:
+              "\(model.name) reads \(model.function.variables) variables, and the distribution has \(layout.variables)"
+          ))
+      }
     case .meanSquared(let target, let values), .squaredMean(let target, let values):
       found += ScenarioRules.inRange([target], NumericDomain.objective, key: "objective.target")
       if let values {
@@ -120,12 +129,13 @@ public struct Objective: Sendable, Equatable {
           }
         case .table(let values): values[j]
         case .meanSquared(let t, _), .squaredMean(let t, _): (values[j] - t) * (values[j] - t)
-        case .cosine, .step: 0
+        case .cosine, .step, .model: 0
         }
       }
     }
     switch spec {
     case .table(let values): return values
+    case .model: return []
     case .meanSquared(let t, _), .squaredMean(let t, _):
       return values.map { ($0 - t) * ($0 - t) }
     default: return [scalarValue(spec, 0), scalarValue(spec, 1)]
@@ -137,6 +147,8 @@ public struct Objective: Sendable, Equatable {
   /// `f(x)` at a point of `count` coordinates (one-hot or relaxed rows, bits, a number).
   func value(_ x: UnsafePointer<Double>, count: Int) -> Double {
     switch spec {
+    case .model(let model):
+      return model.function.value(x)
     case .meanSquared, .squaredMean:
       return combine(sumOfTerms(x, count: count))
     case .linear(let w):
@@ -160,6 +172,8 @@ public struct Objective: Sendable, Equatable {
   /// `df/dx` at `x`, written into `d`.
   func gradient(_ x: UnsafePointer<Double>, count: Int, into d: UnsafeMutablePointer<Double>) {
     switch spec {
+    case .model(let model):
+      model.function.gradient(x, into: d)
     case .meanSquared, .squaredMean:
       manyVariableGradient(x, count: count, into: d)
     case .linear(let w):
@@ -301,6 +315,7 @@ public struct Objective: Sendable, Equatable {
     case .step(let c): x > c ? 1 : 0
     case .table(let values): values[x > 0.5 ? 1 : 0]
     case .meanSquared(let t, _), .squaredMean(let t, _): (x - t) * (x - t)
+    case .model(let model): withUnsafePointer(to: x) { model.function.value($0) }
     }
   }
 
@@ -312,6 +327,12 @@ public struct Objective: Sendable, Equatable {
     case .cosine(let w): -w * sin(w * x)
     case .meanSquared(let t, _), .squaredMean(let t, _): 2 * (x - t)
     case .step, .table: 0
+    case .model(let model):
+      withUnsafePointer(to: x) { point in
+        var slope = 0.0
+        model.function.gradient(point, into: &slope)
+        return slope
+      }
     }
   }
 }

@@ -18,6 +18,9 @@ public enum ObjectiveSpec: Sendable, Equatable {
   case meanSquared(target: Double, values: [Double]?)
   /// `f = ((1/D) sum_d v_d - target)^2`: the mean couples the variables.
   case squaredMean(target: Double, values: [Double]?)
+  /// `f` supplied by a model (`ModelObjective`): never written in a file; a model's
+  /// commands build it. The one case that delegates, so no model code lives here.
+  case model(ModelObjective)
 
   public var kind: ObjectiveKind {
     switch self {
@@ -28,6 +31,7 @@ public enum ObjectiveSpec: Sendable, Equatable {
     case .step: .step
     case .meanSquared: .meanSquared
     case .squaredMean: .squaredMean
+    case .model: .model
     }
   }
 }
@@ -37,11 +41,16 @@ public enum ObjectiveKind: String, Sendable, CaseIterable, Codable {
   case linear, quadratic, cosine, table, step
   case meanSquared = "mean-squared"
   case squaredMean = "squared-mean"
+  /// A model's `f` (see `ModelObjective`); not a kind a scenario file can name.
+  case model
+
+  /// The kinds a scenario file's `objective.kind` may name.
+  public static var fileKinds: [ObjectiveKind] { allCases.filter { $0 != .model } }
 
   /// What the objective offers estimators.
   public var capabilities: ObjectiveCapabilities {
     switch self {
-    case .linear, .quadratic, .cosine, .meanSquared, .squaredMean:
+    case .linear, .quadratic, .cosine, .meanSquared, .squaredMean, .model:
       [.relaxedPoints, .derivative, .smooth]
     case .step: [.relaxedPoints, .derivative]
     case .table: []
@@ -54,11 +63,17 @@ public enum ObjectiveKind: String, Sendable, CaseIterable, Codable {
     case .linear, .quadratic: true
     case .cosine, .step: distribution.contains(.continuous)
     case .table, .meanSquared, .squaredMean: distribution.contains(.discrete)
+    case .model: distribution.contains(.binary)
     }
   }
 
   /// Whether it is defined on D independent variables (the others take one variable).
-  public var takesManyVariables: Bool { self == .meanSquared || self == .squaredMean }
+  public var takesManyVariables: Bool {
+    self == .meanSquared || self == .squaredMean || self == .model
+  }
+
+  /// Whether `f` is a sum of per-variable terms read from a table (`OutcomeTable`).
+  var isSumOfTerms: Bool { self == .meanSquared || self == .squaredMean }
 
   /// The keys of the `[objective]` table this kind reads (besides `kind`).
   public var keys: [String] {
@@ -69,6 +84,7 @@ public enum ObjectiveKind: String, Sendable, CaseIterable, Codable {
     case .table: ["values"]
     case .step: ["threshold"]
     case .meanSquared, .squaredMean: ["target", "values"]
+    case .model: []
     }
   }
 }

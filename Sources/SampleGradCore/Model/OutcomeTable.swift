@@ -4,8 +4,13 @@
 /// (`(v - t)^2` or `v`), summed over the variables and then combined (`Objective.combine`).
 ///
 /// It owns its memory, like the samplers that hold it (one per estimator and problem).
+///
+/// A model's `f` (`ObjectiveSpec.model`) has no table: it is evaluated at the outcomes
+/// themselves, and re-pointed at each new image or step by `rebind(to:)`.
 struct OutcomeTable {
-  let objective: Objective
+  private(set) var objective: Objective
+  /// The model's `f`, when the objective is one.
+  private(set) var model: (any ModelFunction)?
   /// D.
   let variables: Int
   /// Whether `f` is a sum of terms over many variables (else one variable's table).
@@ -17,11 +22,24 @@ struct OutcomeTable {
   init(objective: Objective) {
     self.objective = objective
     variables = objective.layout.variables
-    isSum = objective.kind.takesManyVariables
+    isSum = objective.kind.isSumOfTerms
+    model = Self.modelFunction(objective)
     let table = isSum ? objective.values.map(objective.term) : objective.outcomeValues
     storage = ScratchBuffers(count: max(table.count, 1), slots: 1)
     entries = storage.slot(0)
     entries.update(from: table, count: table.count)
+  }
+
+  private static func modelFunction(_ objective: Objective) -> (any ModelFunction)? {
+    guard case .model(let m) = objective.spec else { return nil }
+    return m.function
+  }
+
+  /// Re-points the table at an objective of the same kind and shape (a model's next image).
+  mutating func rebind(to objective: Objective) {
+    guard objective.kind == .model else { return }
+    self.objective = objective
+    model = Self.modelFunction(objective)
   }
 
   /// The running sum of the terms at outcomes `b` (0 for a one-variable objective).
@@ -36,7 +54,8 @@ struct OutcomeTable {
   /// `f` at the outcomes `b` of every variable.
   @inline(__always)
   func value(outcomes b: UnsafePointer<Int>) -> Double {
-    isSum ? objective.combine(sum(outcomes: b)) : entries[b[0]]
+    if let model { return model.value(bits: b) }
+    return isSum ? objective.combine(sum(outcomes: b)) : entries[b[0]]
   }
 
   /// `f` after one variable moves from outcome `old` to `new`, given the sum at `old`.

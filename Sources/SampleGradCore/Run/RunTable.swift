@@ -126,6 +126,7 @@ public enum RunTable {
       "mean-squared, target \(NumberFormat.short(t))" + valuesText(v)
     case .squaredMean(let t, let v):
       "squared-mean, target \(NumberFormat.short(t))" + valuesText(v)
+    case .model(let m): m.name
     }
   }
 

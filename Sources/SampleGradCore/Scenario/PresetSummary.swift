@@ -21,6 +21,10 @@ extension PresetLibrary {
   /// their problem rather than hidden.
   public func summaries() -> [PresetSummary] {
     summaries { path throws(ScenarioError) in
+      if VAEPreset.isModel(path: path) {
+        let model = try VAEPreset.load(path: path)
+        return (model.title, model.lesson)
+      }
       let scenario = try ScenarioDecoder.load(path: path)
       return (scenario.displayTitle, scenario.lesson ?? "")
     }

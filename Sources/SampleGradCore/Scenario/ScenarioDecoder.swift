@@ -11,6 +11,12 @@ public enum ScenarioDecoder {
 
   /// Decodes and validates scenario text; `source` names it in error messages.
   public static func decode(_ text: String, source: String) throws(ScenarioError) -> Scenario {
+    if VAEPreset.isModel(text) {
+      throw ScenarioError(
+        source: source, key: "model",
+        "a model preset (the digits VAE), not a scenario: open it with samplegrad --preset, or use run, train or bench"
+      )
+    }
     let table = try parseTOML(text, source: source)
 
     var problems = unknownKeys(in: table)

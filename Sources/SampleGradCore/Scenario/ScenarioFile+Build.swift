@@ -128,12 +128,12 @@ extension ScenarioDecoder {
       problems.append(ScenarioProblem(key: "objective.kind", message: "is missing"))
       return nil
     }
-    guard let kind = ObjectiveKind(rawValue: kindName) else {
+    guard let kind = ObjectiveKind(rawValue: kindName), kind != .model else {
       problems.append(
         ScenarioProblem(
           key: "objective.kind",
           message:
-            "unknown objective '\(kindName)' (known: \(ObjectiveKind.allCases.map(\.rawValue).joined(separator: ", ")))"
+            "unknown objective '\(kindName)' (known: \(ObjectiveKind.fileKinds.map(\.rawValue).joined(separator: ", ")))"
         ))
       return nil
     }
@@ -185,6 +185,7 @@ extension ScenarioDecoder {
     case .table: return required("values", raw.values).map { .table(values: $0) }
     case .cosine: return number("frequency", raw.frequency).map { .cosine(frequency: $0) }
     case .step: return number("threshold", raw.threshold).map { .step(threshold: $0) }
+    case .model: return nil  // refused above: a model's commands build it
     }
   }
 }

@@ -144,7 +144,7 @@ public enum ScenarioSetting: Sendable, Hashable {
       case .meanSquared(let target, _), .squaredMean(let target, _): return target
       case .cosine(let frequency): return frequency
       case .step(let threshold): return threshold
-      case .linear, .table: return nil
+      case .linear, .table, .model: return nil
       }
     }
   }

@@ -40,11 +40,21 @@ extension CheckExpression {
 
   /// Evaluates both sides in `run` (which must pass `problem(in:)`).
   public func evaluate(in run: RunResult) -> CheckOutcome {
+    evaluate(read: { $0.value(in: run) }, standardError: { $0.standardError(in: run) })
+  }
+
+  /// Evaluates both sides with `read` giving each reference's number and `standardError`
+  /// its standard error (for `N se`): a run of a toy above, a model's run or race elsewhere
+  /// (`VAECheckContext`).
+  public func evaluate(
+    read: (CheckReference) -> Double, standardError: (CheckReference) -> Double
+  ) -> CheckOutcome {
     let leftSE = right.usesStandardErrors ? left.estimatorReferences.first : nil
     let rightSE = left.usesStandardErrors ? right.estimatorReferences.first : nil
     return CheckOutcome(
-      check: self, left: left.value(in: run, standardErrorOf: rightSE),
-      right: right.value(in: run, standardErrorOf: leftSE))
+      check: self,
+      left: left.value(read: read, standardError: standardError, unit: rightSE),
+      right: right.value(read: read, standardError: standardError, unit: leftSE))
   }
 }
 
@@ -123,17 +133,21 @@ extension CheckReference {
 }
 
 extension CheckExpression.Term {
-  func value(in run: RunResult, standardErrorOf unit: CheckReference?) -> Double {
+  func value(
+    read: (CheckReference) -> Double, standardError: (CheckReference) -> Double,
+    unit: CheckReference?
+  ) -> Double {
     switch self {
     case .number(let x): return x
-    case .standardErrors(let n): return n * (unit?.standardError(in: run) ?? .nan)
-    case .reference(let r): return r.value(in: run)
-    case .negate(let t): return -t.value(in: run, standardErrorOf: unit)
-    case .abs(let t): return Swift.abs(t.value(in: run, standardErrorOf: unit))
+    case .standardErrors(let n): return n * (unit.map(standardError) ?? .nan)
+    case .reference(let r): return read(r)
+    case .negate(let t): return -t.value(read: read, standardError: standardError, unit: unit)
+    case .abs(let t):
+      return Swift.abs(t.value(read: read, standardError: standardError, unit: unit))
     case .chain(let first, let rest):
-      var x = first.value(in: run, standardErrorOf: unit)
+      var x = first.value(read: read, standardError: standardError, unit: unit)
       for operation in rest {
-        let y = operation.operand.value(in: run, standardErrorOf: unit)
+        let y = operation.operand.value(read: read, standardError: standardError, unit: unit)
         switch operation.symbol {
         case "+": x += y
         case "-": x -= y

@@ -61,6 +61,15 @@ public struct TourStep: Sendable, Equatable {
     -> Scenario
   {
     var scenario: Scenario
+    if try model(presets: presets) != nil {
+      // A model preset's step keeps the explorer's scenario (Escape returns to it).
+      guard let previous else {
+        throw InvalidScenario(
+          key: "preset",
+          "'\(preset ?? "")' is a model preset: the first step must name a scenario")
+      }
+      return previous
+    }
     if let preset {
       do throws(ScenarioError) {
         scenario = try presets.load(preset)

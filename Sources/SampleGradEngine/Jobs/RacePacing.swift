@@ -18,4 +18,11 @@ package struct RacePacing: Sendable, Equatable {
     }
     return min(Int(Double(total) * fraction), total)
   }
+
+  /// The step due `t` seconds into a race of `total` steps drawn on a linear step axis (the
+  /// model race): the same number of steps every second, whatever the race's length.
+  package func linearStep(after t: Double, of total: Int) -> Int {
+    guard seconds > 0, t < seconds else { return total }
+    return min(Int(Double(total) * max(t, 0) / seconds), total)
+  }
 }

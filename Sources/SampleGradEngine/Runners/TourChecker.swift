@@ -17,14 +17,29 @@ package enum TourChecker {
   }
 
   /// Every check of every step, in order. Steps without checks are resolved (their settings
-  /// must be valid) but not run.
+  /// must be valid) but not run; a model preset's step runs its race and a `run` at the start.
   package static func check(
     _ tour: Tour, presets: PresetLibrary, threads: Int = 1
   ) throws(InvalidScenario) -> [Result] {
     let scenarios = try tour.scenarios(presets: presets)
+    let models = tour.models(presets: presets)
     var results: [Result] = []
     for (i, (step, scenario)) in zip(tour.steps, scenarios).enumerated() where !step.checks.isEmpty
     {
+      if let model = models[i] {
+        // A model preset's step: its race and a run at the start (`VAECheckContext`).
+        let context: VAECheckContext
+        do throws(InvalidScenario) {
+          context = try VAERunner.checkContext(model, checks: step.checks, threads: threads)
+        } catch {
+          throw InvalidScenario(key: "step \(i + 1)", error.description)
+        }
+        for check in step.checks {
+          results.append(
+            Result(step: i + 1, stepTitle: step.title, outcome: context.evaluate(check)))
+        }
+        continue
+      }
       let samples = scenario.resolvedSamples(step.samples)
       let run: RunResult
       do throws(EstimatorNotApplicable) {

@@ -151,6 +151,12 @@ extension Explorer {
       max((playback.step.select ?? 1) - 1, 0), scenario.distribution.parameterCount - 1)
     live.showsLesson = true
     if live.middle == .lesson { live.middle = .samples }
+    if let model = playback.model {
+      // A model preset's step: its race over the scenario of the step before.
+      let (race, opening) = ModelRaceView.opening(model)
+      view = race
+      return effects + opening
+    }
     // The step's view, by name, on the step's scenario: the engine has not loaded it yet.
     effects += open(
       playback.step.view.rawValue,

@@ -88,6 +88,7 @@ struct ObjectivePanel: Widget, Sendable {
     case (.step(let c), _): return "1 if x > \(ScreenFormat.short(c)) else 0"
     case (.meanSquared(let t, _), _): return "mean_d (v_d - \(ScreenFormat.short(t)))\(square)"
     case (.squaredMean(let t, _), _): return "(mean_d v_d - \(ScreenFormat.short(t)))\(square)"
+    case (.model(let m), _): return m.name
     }
   }
 }

@@ -7,6 +7,8 @@ package struct TourPlayback: Sendable, Equatable {
   package let tour: Tour
   /// One per step, as `Tour.scenarios(presets:)` resolves them.
   package let scenarios: [Scenario]
+  /// One per step: the model preset whose race the step shows, or nil for a scenario's step.
+  package let models: [VAEPreset?]
   /// The step on screen, 0-based.
   package internal(set) var index = 0
   /// Whether the whole caption is shown in a box (`c`).
@@ -20,15 +22,21 @@ package struct TourPlayback: Sendable, Equatable {
   /// leaving it clears them and a pin of the user's own stays.
   var pinned: Pin?
 
-  /// Nil when the tour has no steps or `scenarios` does not match them.
-  package init?(tour: Tour, scenarios: [Scenario]) {
-    guard !tour.steps.isEmpty, scenarios.count == tour.steps.count else { return nil }
+  /// Nil when the tour has no steps or `scenarios` (or `models`) does not match them.
+  package init?(tour: Tour, scenarios: [Scenario], models: [VAEPreset?]? = nil) {
+    let models = models ?? scenarios.map { _ in nil }
+    guard !tour.steps.isEmpty, scenarios.count == tour.steps.count,
+      models.count == tour.steps.count
+    else { return nil }
     self.tour = tour
     self.scenarios = scenarios
+    self.models = models
   }
 
   package var step: TourStep { tour.steps[index] }
   package var scenario: Scenario { scenarios[index] }
+  /// The model preset of the step on screen, if it is a model's step.
+  package var model: VAEPreset? { models[index] }
   package var isFirst: Bool { index == 0 }
   package var isLast: Bool { index == tour.steps.count - 1 }
 

@@ -5,6 +5,7 @@ enum ViewRegistry {
     SweepView.self,
     RaceView.self,
     OverviewView.self,
+    ModelRaceView.self,
   ]
 
   /// The view called `name` (a tour step's `view`, or a launcher's): the live view or one of

@@ -41,6 +41,18 @@ struct BenchCommand: ParsableCommand {
 
   func run() throws {
     let all = threads ?? Workers.cores
+    if let preset, let path = try? PresetLibrary.standard().locate(preset),
+      VAEPreset.isModel(path: path)
+    {
+      let model: VAEPreset
+      do {
+        model = try VAEPreset.load(path: path)
+      } catch {
+        throw Failure.scenario(error)
+      }
+      try ModelBench.run(model, seconds: seconds, threads: all, json: format == .json)
+      return
+    }
     // The named preset, loaded once for every figure.
     var named: Scenario?
     if let preset { named = try ScenarioOptions.loadPresetOrFail(preset) }

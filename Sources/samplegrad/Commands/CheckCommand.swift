@@ -31,6 +31,13 @@ struct CheckCommand: ParsableCommand {
         }
         continue
       }
+      if let path = try? library.locate(file), VAEPreset.isModel(path: path) {
+        switch Result(catching: { () throws(ScenarioError) in try VAEPreset.load(path: path) }) {
+        case .success(let model): try Output.line("\(file): ok (\(model.name): \(model.title))")
+        case .failure(let error): problems += error.lines
+        }
+        continue
+      }
       let scenario: Scenario
       do {
         scenario = try library.load(file)

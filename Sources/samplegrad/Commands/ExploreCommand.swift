@@ -23,11 +23,31 @@ struct ExploreCommand: ParsableCommand {
 
   @OptionGroup var display: DisplayFlags
 
+  @OptionGroup(title: "Model presets (digits-vae)") var model: ModelPresetOptions
+
   func run() throws {
+    let modelOnly = model.latents.map { _ in ["--latents"] } ?? []
+    if let preset = try ModelPresetOptions.load(
+      scenario, model: model, estimators: nil, modelOnly: modelOnly)
+    {
+      try runModel(preset)
+      return
+    }
     let loaded = try scenario.loadOrFail()
     try ExplorerSession.run(
       scenario: loaded, seed: loaded.resolvedSeed(scenario.seed),
       display: display, suggestion: TerminalRequirements.runSuggestion(preset: scenario.preset),
       title: "samplegrad: \(loaded.displayTitle)")
+  }
+
+  /// A model preset: its race on screen, over the default scenario's statistics (to which
+  /// Escape returns).
+  private func runModel(_ preset: VAEPreset) throws {
+    let base = try ScenarioOptions.loadPresetOrFail(PresetLibrary.defaultPreset)
+    try ExplorerSession.run(
+      scenario: base, seed: base.resolvedSeed(nil), display: display,
+      suggestion:
+        "samplegrad train --preset \(TerminalRequirements.safe(scenario.preset) ?? "digits-vae")"
+    ) { explorer, _ in explorer.openModel(preset) }
   }
 }

@@ -84,6 +84,7 @@ enum ExplorerSession {
     defer { engine.stop() }
 
     var explorer = Explorer(
+      // A model preset in the picker opens its race (`ExplorerLoop`), over the scenario.
       presets: PresetLibrary.standard().summaries(),
       options: display.options(color: terminal.usesColor, unicode: unicode))
     let effects = start(&explorer, engine.latest)

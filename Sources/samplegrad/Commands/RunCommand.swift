@@ -36,7 +36,35 @@ struct RunCommand: ParsableCommand {
 
   @OptionGroup var workers: WorkerOptions
 
+  @OptionGroup(title: "Model presets (digits-vae)") var model: ModelPresetOptions
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Model presets: the first B training images, 1 to 1500 (default: the preset's).",
+    transform: FlagValue.wholeNumber(1...DigitsData.trainingCount))
+  var batch: Int?
+
+  @Option(
+    name: .long, help: "Model presets: a parameters JSON file (default: the pinned start).",
+    completion: .file(extensions: ["json"]))
+  var parameters: String?
+
   func run() throws {
+    let modelOnly = [
+      model.latents.map { _ in "--latents" }, batch.map { _ in "--batch" },
+      parameters.map { _ in "--parameters" },
+    ].compactMap { $0 }
+    if let preset = try ModelPresetOptions.load(
+      scenario, model: model, estimators: estimators, modelOnly: modelOnly)
+    {
+      guard format == .json else {
+        throw Failure.usage("--format: a model preset's run prints json only")
+      }
+      try ModelCommands.run(
+        preset, latents: model.latents, batch: batch, parametersPath: parameters,
+        samples: samples, threads: workers.count)
+      return
+    }
     let loaded = try scenario.loadOrFail(estimators: estimators)
     let count = loaded.resolvedSamples(samples)
     let seed = loaded.resolvedSeed(scenario.seed)

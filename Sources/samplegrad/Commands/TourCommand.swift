@@ -138,7 +138,8 @@ struct TourCommand: ParsableCommand {
     } catch {
       throw stepFailure(error.problems)
     }
-    guard let playback = TourPlayback(tour: loaded, scenarios: scenarios) else {
+    let models = loaded.models(presets: PresetLibrary.standard())
+    guard let playback = TourPlayback(tour: loaded, scenarios: scenarios, models: models) else {
       throw Failure.lines(["\(tour): the tour has no steps"])
     }
     return playback

@@ -53,7 +53,32 @@ struct TrainCommand: ParsableCommand {
   @Option(name: .long, help: "Output format: json, csv or table.")
   var format: Format = .json
 
+  @OptionGroup(title: "Model presets (digits-vae)") var model: ModelPresetOptions
+
+  @Option(
+    name: .long,
+    help: "Model presets: write each lane's final parameters to DIR/<estimator>.json.",
+    completion: .directory)
+  var saveParameters: String?
+
   func run() throws {
+    let modelOnly = [
+      model.latents.map { _ in "--latents" }, saveParameters.map { _ in "--save-parameters" },
+    ].compactMap { $0 }
+    if let preset = try ModelPresetOptions.load(
+      scenario, model: model, estimators: estimators, modelOnly: modelOnly)
+    {
+      guard format == .json else {
+        throw Failure.usage("--format: a model preset's race prints json only")
+      }
+      guard optimizer == nil || optimizer == .adam else {
+        throw Failure.usage("--optimizer: a model preset trains with adam (pinned)")
+      }
+      try ModelCommands.train(
+        preset, steps: steps, batch: batch, every: every, learningRate: learningRate,
+        saveTo: saveParameters, threads: workers.count)
+      return
+    }
     let setup: RaceSetup
     do {
       let loaded = try scenario.load(estimators: estimators)

@@ -77,6 +77,15 @@ struct ExplorerLoop {
         engine.send(command)
       case .job(let command):
         engine.send(command)
+      case .loadPreset(let summary) where VAEPreset.isModel(path: summary.path):
+        // A model preset from the picker: its race, over the scenario on screen.
+        do {
+          let model = try VAEPreset.load(path: summary.path)
+          guard perform(explorer.openModel(model)) else { return false }
+        } catch {
+          explorer.show(
+            message: "cannot load \(summary.name): \(error.lines.first ?? error.description)")
+        }
       case .loadPreset(let summary):
         do {
           engine.send(.load(try ScenarioDecoder.load(path: summary.path)))

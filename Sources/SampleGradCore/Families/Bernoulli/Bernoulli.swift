@@ -192,6 +192,12 @@ extension Bernoulli {
   /// `mean-squared`, `squared-mean`): the objective's closed form in the marginals, chained
   /// through each sigmoid, `dL/dl_d = p_d (1 - p_d) (a_d1 - a_d0)`.
   func exact(_ objective: Objective) -> ExactSolution {
+    if case .model(let model) = objective.spec {
+      // The model's own enumeration; NaN where it has none (a caller that needs the truth
+      // computes it for a batch at once and passes it to `GradientProblem`).
+      return model.function.exact(logOdds: logOdds)
+        ?? .notComputed(dimension: variables)
+    }
     guard objective.kind.takesManyVariables else {
       let l = logOdds[0]
       let p = LogSpace.sigmoid(l)

@@ -7,9 +7,9 @@ struct BernoulliRelaxation: ConditionalRelaxation {
   var pointCount: Int { variables }
   var parameterCount: Int { variables }
   private(set) var temperature = 1.0
-  let objective: Objective
+  private(set) var objective: Objective
   /// `f` at hard outcomes.
-  let table: OutcomeTable
+  private(set) var table: OutcomeTable
   /// Each bit's log-odds and what its conditional draw needs of them.
   private(set) var conditionals: [ConditionalLogistic]
   /// `p_d`, which the score `b - p` subtracts; ReinMax's `σ(l_d / τ)` and `σ(-l_d / τ)`.
@@ -25,6 +25,8 @@ struct BernoulliRelaxation: ConditionalRelaxation {
   }
 
   mutating func rebind(to problem: GradientProblem) {
+    objective = problem.objective
+    table.rebind(to: problem.objective)
     let logOdds = problem.distribution.parameters
     if conditionals.count == variables {
       for d in 0..<variables { conditionals[d] = ConditionalLogistic(logOdds: logOdds[d]) }

@@ -5,7 +5,7 @@ struct BernoulliSampler: IndependentOutcomes {
   var outcomes: Int { 2 }
   let slots: Int
   /// `f` at hard outcomes.
-  let table: OutcomeTable
+  var table: OutcomeTable
   /// `1 - p_d` (each its own sigmoid) and `p_d`.
   let buffers: ScratchBuffers
   let threshold: UnsafeMutablePointer<Double>
@@ -25,6 +25,7 @@ struct BernoulliSampler: IndependentOutcomes {
   }
 
   mutating func rebind(to problem: GradientProblem) {
+    table.rebind(to: problem.objective)
     for d in 0..<variables {
       threshold[d] = problem.probabilities[2 * d]
       p[d] = problem.probabilities[2 * d + 1]
@@ -76,7 +77,15 @@ struct BernoulliSampler: IndependentOutcomes {
 
   @inline(__always)
   func value(slot: Int, variable d: Int, setTo j: Int, state: Double) -> Double {
-    table.value(replacing: outcome(slot: slot, variable: d), with: j, inSum: state)
+    guard table.model != nil else {
+      return table.value(replacing: outcome(slot: slot, variable: d), with: j, inSum: state)
+    }
+    // A model's f is no sum of terms: evaluate it at the sample with bit d set to j.
+    let bits = drawn.indices + slot * variables
+    let old = bits[d]
+    bits[d] = j
+    defer { bits[d] = old }
+    return table.value(outcomes: bits)
   }
 
   /// `out_d = p_d (1 - p_d) (a_d1 - a_d0)`: the sigmoid's chain rule.

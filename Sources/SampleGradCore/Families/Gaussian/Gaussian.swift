@@ -127,7 +127,7 @@ extension Gaussian {
       let density = exp(-s * s / 2) / (2 * Double.pi).squareRoot()
       return ExactSolution(
         loss: 0.5 * erfc(s / 2.0.squareRoot()), gradient: [density / sigma, density * s / sigma])
-    case .table, .meanSquared, .squaredMean:
+    case .table, .meanSquared, .squaredMean, .model:
       return ExactSolution(loss: 0, gradient: [0, 0])
     }
   }
@@ -142,7 +142,7 @@ extension Gaussian {
     case .quadratic, .step: return 0
     case .cosine(let w): return w == 0 ? 1 : -1
     case .linear(let w): return w[0] == 0 ? 0 : nil
-    case .table, .meanSquared, .squaredMean: return nil
+    case .table, .meanSquared, .squaredMean, .model: return nil
     }
   }
 }
