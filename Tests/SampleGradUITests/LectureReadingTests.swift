@@ -14,7 +14,11 @@ struct LectureReadingTests {
   static let root = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
   static let library = PresetLibrary(folders: [root.appendingPathComponent("presets").path])
-  static let presets = library.summaries().filter { $0.problem == nil }
+  /// The scenario presets (the model presets' lessons are read on the model race's screen,
+  /// `ModelRaceViewTests`).
+  static let presets = library.summaries().filter {
+    $0.problem == nil && !VAEPreset.isModel(path: $0.path)
+  }
 
   static let sizes = [(80, 24), (160, 48)]
   static let looks: [DisplayOptions] = [

@@ -47,7 +47,8 @@ struct ExploreCommand: ParsableCommand {
     try ExplorerSession.run(
       scenario: base, seed: base.resolvedSeed(nil), display: display,
       suggestion:
-        "samplegrad train --preset \(TerminalRequirements.safe(scenario.preset) ?? "digits-vae")"
+        "samplegrad train --preset \(TerminalRequirements.safe(scenario.preset) ?? "digits-vae")",
+      title: "samplegrad: \(preset.title)"
     ) { explorer, _ in explorer.openModel(preset) }
   }
 }
