@@ -137,10 +137,6 @@ protocol TemperedRelaxation: ConditionalRelaxation {
   func backward(
     y: UnsafePointer<Double>, aux: UnsafePointer<Double>, temperature: Double,
     upstream d: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>)
-  /// `out = (dy/dz) u`, the Jacobian-vector product (the tangent of `y` along `u`).
-  func tangent(
-    y: UnsafePointer<Double>, aux: UnsafePointer<Double>, temperature: Double,
-    direction u: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>)
   /// The derivative along a direction of `backward`'s output, `d/dt [(dy/dz)^T d]`, given the
   /// tangents `yDot = (dy/dz) u` and `dDot` of `y` and of the upstream `d`.
   func backwardTangent(
@@ -152,6 +148,18 @@ protocol TemperedRelaxation: ConditionalRelaxation {
   func conditionalTangent(
     direction w: UnsafePointer<Double>, given hard: UnsafePointer<Int>, r: UnsafePointer<Double>,
     q: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>)
+}
+
+extension TemperedRelaxation {
+  /// `out = (dy/dz) u`, the Jacobian-vector product (the tangent of `y` along `u`). Every
+  /// family's relaxation is a softmax or sigmoid of `z / temperature`, whose Jacobian
+  /// `(1/λ)(diag(y) - y y^T)` (per variable) is symmetric: the forward product is `backward`.
+  func tangent(
+    y: UnsafePointer<Double>, aux: UnsafePointer<Double>, temperature: Double,
+    direction u: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>
+  ) {
+    backward(y: y, aux: aux, temperature: temperature, upstream: u, into: out)
+  }
 }
 
 extension Relaxation {

@@ -21,13 +21,6 @@ extension BernoulliRelaxation: TemperedRelaxation {
     for i in 0..<variables { out[i] = d[i] * y[i] * aux[i] * inverse }
   }
 
-  func tangent(
-    y: UnsafePointer<Double>, aux: UnsafePointer<Double>, temperature: Double,
-    direction u: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>
-  ) {
-    backward(y: y, aux: aux, temperature: temperature, upstream: u, into: out)
-  }
-
   /// `G = slope d`: `Gdot = (d slope/dz) u d + slope ddot = (1 - 2y)/λ ydot d + slope ddot`.
   func backwardTangent(
     y: UnsafePointer<Double>, aux: UnsafePointer<Double>, temperature: Double,

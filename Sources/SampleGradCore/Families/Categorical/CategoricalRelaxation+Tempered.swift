@@ -24,14 +24,6 @@ extension CategoricalRelaxation: TemperedRelaxation {
     }
   }
 
-  /// `ydot = (1/λ) y ⊙ (u - y . u)`.
-  func tangent(
-    y: UnsafePointer<Double>, aux: UnsafePointer<Double>, temperature: Double,
-    direction u: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>
-  ) {
-    backward(y: y, aux: aux, temperature: temperature, upstream: u, into: out)
-  }
-
   /// Differentiating `G_j = (1/λ) y_j (d_j - y . d)` along the tangent:
   /// `Gdot_j = (1/λ) [ydot_j (d_j - y . d) + y_j (ddot_j - ydot . d - y . ddot)]`, row by row.
   func backwardTangent(
