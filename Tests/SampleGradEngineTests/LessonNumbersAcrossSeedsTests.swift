@@ -14,7 +14,8 @@ struct LessonNumbersAcrossSeedsTests {
   func gaussianCosineAtEverySeed() throws {
     let scenario = try PresetLab.load("gaussian-cosine")
     let lesson = try #require(scenario.lesson)
-    #expect(lesson.contains("1.2 against 3.6") && lesson.contains("1.6 against 3.4"))
+    #expect(
+      lesson.contains("1.2 against 3.6") && lesson.contains("pathwise 1.6, score function 3.4"))
     // "Press j twice" on the std: 0.5 / 1.25^2 = 0.32.
     let narrow = scenario.setting(parameter: 1, to: 0.5 / (1.25 * 1.25))
     for seed in LessonSeeds.all {
