@@ -35,10 +35,18 @@ struct HeadlessRunnerTests {
         gaussian, samples: 20 * 101, seed: 5, threads: threads, chunkSize: 101)
     }
     #expect(runs[0].histogram == runs[1].histogram)
-    // The live overview's cell, which starts each chunk with no spare, agrees.
-    let cell = OutcomeCell(problem: gaussian.problem, seed: 5, chunkSize: 101)
+    // The forward samples the overview tests, headless at 1 and 3 threads and grown live,
+    // start each chunk with no spare too.
+    let plan = ChunkPlan(samples: 20 * 101, chunkSize: 101)
+    let tallies = [1, 3].map { threads in
+      HeadlessRunner.forward(
+        .scoreFunction, problem: gaussian.problem, plan: plan, seed: 5, threads: threads)
+    }
+    #expect(tallies[0] != nil && tallies[0] == tallies[1])
+    let cell = try #require(
+      ForwardCell(problem: gaussian.problem, kind: .scoreFunction, seed: 5, chunkSize: 101))
     cell.advance(by: 20 * 101)
-    #expect(cell.result().histogram == runs[0].histogram)
+    #expect(cell.result() == tallies[0])
   }
 
   @Test("the chunk count is exact up to Int.max, and the chunks are folded in order")

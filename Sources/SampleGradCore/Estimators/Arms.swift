@@ -54,17 +54,15 @@ struct ARMS: GradientEstimator {
     }
   }
 
-  func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
+  /// The n coupled samples' bits into `bits` (n x D): per bit one flat Dirichlet draw
+  /// `w_i = E_i / sum E`, the rare outcome where `w_i > c`. Also the forward pass the overview
+  /// tests (each sample is marginally exact).
+  func drawSamples(using rng: inout Xoshiro256StarStar) {
     let threshold = numbers.slot(0)
-    let factor = numbers.slot(1)
-    let one = numbers.slot(2)
-    let zero = numbers.slot(3)
     let rareOutcome = numbers.slot(4)
     let e = scratch.slot(0)
-    let centered = scratch.slot(1)
     let b = bits.indices
     for d in 0..<variables {
-      // One flat Dirichlet draw per bit: w_i = E_i / sum E; rare where w_i > c.
       var sum = 0.0
       for i in 0..<n {
         e[i] = -log(rng.nextOpenUniform())
@@ -74,6 +72,15 @@ struct ARMS: GradientEstimator {
       let rare = Int(rareOutcome[d])
       for i in 0..<n { b[i * variables + d] = e[i] > bar ? rare : 1 - rare }
     }
+  }
+
+  func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
+    let factor = numbers.slot(1)
+    let one = numbers.slot(2)
+    let zero = numbers.slot(3)
+    let centered = scratch.slot(1)
+    let b = bits.indices
+    drawSamples(using: &rng)
     var mean = 0.0
     for i in 0..<n {
       centered[i] = table.value(outcomes: b + i * variables)

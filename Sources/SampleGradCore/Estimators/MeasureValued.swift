@@ -33,13 +33,21 @@ struct MeasureValued: GradientEstimator {
   mutating func estimate(
     into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar
   ) {
+    let x = drawPoints(using: &rng)
+    out[0] =
+      (objective.value(x.0) - objective.value(x.1)) / (noise.std * (2 * Double.pi).squareRoot())
+    out[1] = (objective.value(x.2) - objective.value(x.3)) / noise.std
+  }
+
+  /// The four points `f` is evaluated at: `mean ± std W` (the mean's two densities, `W`
+  /// Rayleigh), then `mean + std M` and `mean + std M U` (the std's, `M` double-sided
+  /// Maxwell, `U` uniform). Also the forward pass the overview tests against N(mean, std).
+  mutating func drawPoints(using rng: inout Xoshiro256StarStar) -> (Double, Double, Double, Double)
+  {
     let mean = noise.mean
     let std = noise.std
     let w = (-2 * log(rng.nextOpenUniform())).squareRoot()
     let spread = std * w
-    out[0] =
-      (objective.value(mean + spread) - objective.value(mean - spread))
-      / (std * (2 * Double.pi).squareRoot())
     var chiSquare = 0.0
     for _ in 0..<3 {
       let n = noise.eps(using: &rng)
@@ -48,7 +56,7 @@ struct MeasureValued: GradientEstimator {
     let sign: Double = rng.nextOpenUniform() < 0.5 ? -1 : 1
     let m = sign * chiSquare.squareRoot()
     let u = rng.nextOpenUniform()
-    out[1] = (objective.value(mean + std * m) - objective.value(mean + std * m * u)) / std
+    return (mean + spread, mean - spread, mean + std * m, mean + std * m * u)
   }
 
   mutating func resetState() { noise.reset() }

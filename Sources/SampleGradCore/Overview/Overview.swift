@@ -57,21 +57,56 @@ public struct Overview: Sendable, Equatable {
     /// Samples behind the row's numbers: the table's, or more where its "unbiased" answer
     /// needed them to be decisive (`OverviewDecision`); nil where it did not run.
     public let samples: Int?
+    /// The section (an index into `sections`) whose scenario the row was measured on: 0 for
+    /// the scenario on screen, another for a built-in one; nil where the method runs on none.
+    public let section: Int?
+    /// Forward passes behind the "exact distribution" answer (`OverviewFit`), nil where none.
+    public let forwardSamples: Int?
 
     public init(
       kind: EstimatorKind, cells: [Column: Cell], variance: Double? = nil,
-      relativeNoise: Double? = nil, samples: Int? = nil
+      relativeNoise: Double? = nil, samples: Int? = nil, section: Int? = 0,
+      forwardSamples: Int? = nil
     ) {
       self.kind = kind
       self.cells = cells
       self.variance = variance
       self.relativeNoise = relativeNoise
       self.samples = samples
+      self.section = section
+      self.forwardSamples = forwardSamples
     }
 
-    /// Whether the method works on this kind of distribution at all (a row that does not
-    /// has nothing measured but its kind of samples).
-    public var isForThisDistribution: Bool { cells[.samples]?.tone != Cell.Tone.none }
+    /// Whether the row was measured on the scenario on screen.
+    public var isForThisDistribution: Bool { section == 0 }
+
+    /// Whether the row was measured at all (here or on a built-in scenario).
+    public var isMeasured: Bool { section != nil }
+  }
+
+  /// A scenario the table's rows were measured on.
+  public struct Section: Sendable, Equatable {
+    /// `this scenario`, `built-in gaussian: N(1, 1), f = x²`.
+    public let label: String
+    public let scenarioName: String
+    public let distribution: String
+    /// The parameter its rows' numbers are for.
+    public let componentName: String
+    /// What its df/dx column was measured on.
+    public let probeDescription: String
+    public let isCurrent: Bool
+
+    public init(
+      label: String, scenarioName: String, distribution: String, componentName: String,
+      probeDescription: String, isCurrent: Bool
+    ) {
+      self.label = label
+      self.scenarioName = scenarioName
+      self.distribution = distribution
+      self.componentName = componentName
+      self.probeDescription = probeDescription
+      self.isCurrent = isCurrent
+    }
   }
 
   /// The scenario measured, and the component the numbers are for.
@@ -81,11 +116,15 @@ public struct Overview: Sendable, Equatable {
   /// What the df/dx column was measured on ("a reward table with the same f at each outcome").
   public let probeDescription: String
   public let samples: Int
+  /// The scenario on screen's rows first, then each built-in scenario's, then the methods
+  /// that run on none.
   public let rows: [Row]
+  /// The scenarios the rows were measured on, the one on screen first.
+  public let sections: [Section]
 
   public init(
     title: String, distribution: String, componentName: String, probeDescription: String,
-    samples: Int, rows: [Row]
+    samples: Int, rows: [Row], sections: [Section] = []
   ) {
     self.title = title
     self.distribution = distribution
@@ -93,5 +132,11 @@ public struct Overview: Sendable, Equatable {
     self.probeDescription = probeDescription
     self.samples = samples
     self.rows = rows
+    self.sections = sections
+  }
+
+  /// The section a row was measured on, if any.
+  public func section(of row: Row) -> Section? {
+    row.section.flatMap { sections.indices.contains($0) ? sections[$0] : nil }
   }
 }

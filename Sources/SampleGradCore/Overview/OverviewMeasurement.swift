@@ -49,79 +49,116 @@ public enum OverviewMeasurement {
     return Probe(scenario: probe, description: description, name: name)
   }
 
-  /// The table, from the full run and the run of `probe`, for component `component`.
-  public static func overview(
-    scenario: Scenario, run: RunResult, probe: Probe?, probeRun: RunResult?, component: Int = 0
-  ) -> Overview {
-    let i = min(max(component, 0), scenario.distribution.parameterCount - 1)
-    let distribution = scenario.distribution
-    let pValue = run.histogram.chiSquare.pValue
-    let sampleTest = pValue.map { "χ² p \(NumberFormat.short($0))" } ?? "χ² not computed"
-    let sampleBrief =
-      pValue.map { $0 < 0.001 ? "p < 0.001" : "p \(NumberFormat.significant($0, digits: 2))" }
-      ?? ""
-    let relaxedGap = zip(run.relaxedMean, run.problem.probabilities).map { abs($0 - $1) }.max()
-    let rows = EstimatorRegistry.all.map(\.kind).map { kind -> Overview.Row in
-      let descriptor = kind.descriptor
-      var cells: [Overview.Column: Overview.Cell] = [:]
-      cells[.samples] = samplesCell(kind, distribution: distribution)
-      cells[.needsDerivative] = derivativeCell(
-        kind, probe: probeRun, probeName: probe?.name ?? "the probe", component: i)
-      let here = EstimatorNotApplicable.check(
-        kind, distribution: distribution.spec, objective: scenario.objective.kind)
-      guard here == nil, let result = run.estimators.first(where: { $0.kind == kind }) else {
-        let reason =
-          here.map {
-            $0.isObjectiveNeed
-              ? "cannot run here, \($0.shortReason)" : "not for a \(distribution.kind.rawValue)"
-          }
-          ?? "not run"
-        for column in [Overview.Column.differentiable, .exactDistribution, .unbiased] {
-          cells[column] = .unmeasured(reason)
-        }
-        return Overview.Row(kind: kind, cells: cells, variance: nil, relativeNoise: nil)
-      }
-      let summary = result.summaries[i]
-      // Differentiable: does a gradient signal come out at all? Not when every estimate is 0
-      // and that is the estimator's bias (the verdict's `constant`; for an estimator unbiased
-      // in theory it is a rare outcome not drawn yet).
-      if kind == .exact {
-        cells[.differentiable] = .yes("enumeration or closed form")
-      } else if case .constant(let value, _) = summary.verdict, value == 0 {
-        cells[.differentiable] = .no("gradient 0 ± 0", brief: "0 ± 0")
-        // The classic table's "-" for Gumbel-max: argmax backpropagates through a function
-        // that is flat on every objective, so no gradient comes out to need df/dx. (The
-        // pathwise estimator is 0 on a step too, but because df/dx is 0 there: it needs it.)
-        if kind == .argmax {
-          cells[.needsDerivative] = Overview.Cell(
-            "-", "no gradient at all", tone: .none)
-        }
-      } else {
-        cells[.differentiable] = .yes(
-          "mean \(NumberFormat.short(summary.mean)) ± \(NumberFormat.short(2 * summary.standardError))"
-        )
-      }
-      // Exact distribution: is f evaluated at exact samples, or at relaxed points?
-      if descriptor.needs.objective.contains(.relaxedPoints) && !descriptor.isUnbiased {
-        let gap = relaxedGap.map { ", max |E[y] - p| \(NumberFormat.short($0))" } ?? ""
-        cells[.exactDistribution] = .no("f at relaxed y\(gap)", brief: "relaxed")
-      } else if descriptor.needs.objective.contains(.relaxedPoints) {
-        cells[.exactDistribution] = .yes("f(b) at exact b; \(sampleTest)", brief: sampleBrief)
-      } else {
-        cells[.exactDistribution] = .yes(sampleTest, brief: sampleBrief)
-      }
-      cells[.unbiased] = unbiasedCell(summary, tableSamples: run.samples)
-      return Overview.Row(
-        kind: kind, cells: cells, variance: summary.variance,
-        relativeNoise: summary.relativeNoise, samples: summary.samples)
+  /// One section's measurements: its scenario's run (settled where needed), the run of its
+  /// probe (the methods of the section that run there), and each method's forward samples.
+  public struct SectionRun: Sendable {
+    public let plan: OverviewSections.Plan
+    public let run: RunResult
+    public let probeRun: RunResult?
+    public let forward: [EstimatorKind: ForwardTally]
+
+    public init(
+      plan: OverviewSections.Plan, run: RunResult, probeRun: RunResult?,
+      forward: [EstimatorKind: ForwardTally]
+    ) {
+      self.plan = plan
+      self.run = run
+      self.probeRun = probeRun
+      self.forward = forward
     }
-    return Overview(
-      title: scenario.displayTitle, distribution: distribution.kind.rawValue,
-      componentName: distribution.parameterNames[i],
-      probeDescription: probe?.description ?? "no probe", samples: run.samples, rows: rows)
   }
 
-  private static func samplesCell(_ kind: EstimatorKind, distribution: Distribution)
+  /// The table from every section's runs: the scenario on screen's rows (numbers for
+  /// `component`), then each built-in's (numbers for its first parameter), then any method
+  /// that runs on none.
+  public static func overview(_ sections: [SectionRun], component: Int = 0) -> Overview {
+    let current = sections[0]
+    let scenario = current.plan.scenario
+    let i = min(max(component, 0), scenario.distribution.parameterCount - 1)
+    var rows: [Overview.Row] = []
+    var placed = Set<EstimatorKind>()
+    let headers = sections.enumerated().map { s, section -> Overview.Section in
+      let distribution = section.plan.scenario.distribution
+      return Overview.Section(
+        label: section.plan.label, scenarioName: section.plan.scenario.name,
+        distribution: distribution.kind.rawValue,
+        componentName: distribution.parameterNames[s == 0 ? i : 0],
+        probeDescription: section.plan.probe?.description ?? "no probe",
+        isCurrent: section.plan.isCurrent)
+    }
+    for (s, section) in sections.enumerated() {
+      for result in section.run.estimators where !placed.contains(result.kind) {
+        placed.insert(result.kind)
+        rows.append(
+          row(
+            result, in: section, index: s, component: s == 0 ? i : 0, current: scenario))
+      }
+    }
+    for kind in EstimatorRegistry.displayOrder where !placed.contains(kind) {
+      var cells: [Overview.Column: Overview.Cell] = [:]
+      cells[.samples] = samplesCell(kind, current: scenario, measuredHere: false)
+      for column in [
+        Overview.Column.differentiable, .exactDistribution, .needsDerivative, .unbiased,
+      ] {
+        cells[column] = .unmeasured("runs on no scenario here")
+      }
+      rows.append(Overview.Row(kind: kind, cells: cells, section: nil))
+    }
+    return Overview(
+      title: scenario.displayTitle, distribution: scenario.distribution.kind.rawValue,
+      componentName: scenario.distribution.parameterNames[i],
+      probeDescription: current.plan.probe?.description ?? "no probe",
+      samples: current.run.samples, rows: rows, sections: headers)
+  }
+
+  /// One method's row, measured on `section`'s scenario.
+  private static func row(
+    _ result: EstimatorResult, in section: SectionRun, index: Int, component i: Int,
+    current: Scenario
+  ) -> Overview.Row {
+    let kind = result.kind
+    var cells: [Overview.Column: Overview.Cell] = [:]
+    cells[.samples] = samplesCell(kind, current: current, measuredHere: index == 0)
+    cells[.needsDerivative] = derivativeCell(
+      kind, probe: section.plan.probe, probeRun: section.probeRun, component: i)
+    let summary = result.summaries[i]
+    // Differentiable: does a gradient signal come out at all? Not when every estimate is 0
+    // and that is the estimator's bias (the verdict's `constant`; for an estimator unbiased
+    // in theory it is a rare outcome not drawn yet).
+    if kind == .exact {
+      cells[.differentiable] = .yes("enumeration or closed form")
+    } else if case .constant(let value, _) = summary.verdict, value == 0 {
+      cells[.differentiable] = .no("gradient 0 ± 0", brief: "0 ± 0")
+      // The classic table's "-" for Gumbel-max: argmax backpropagates through a function
+      // that is flat on every objective, so no gradient comes out to need df/dx. (The
+      // pathwise estimator is 0 on a step too, but because df/dx is 0 there: it needs it.)
+      if kind == .argmax {
+        cells[.needsDerivative] = Overview.Cell("-", "no gradient at all", tone: .none)
+      }
+    } else {
+      cells[.differentiable] = .yes(
+        "mean \(NumberFormat.short(summary.mean)) ± \(NumberFormat.short(2 * summary.standardError))"
+      )
+    }
+    // Exact distribution: the method's own forward samples against the exact distribution.
+    let forward = section.forward[kind]
+    if let forward {
+      cells[.exactDistribution] = OverviewFit.cell(forward)
+    } else if ForwardSampler(problem: section.run.problem, kind: kind) == nil {
+      cells[.exactDistribution] = Overview.Cell("-", "no samples to test", tone: .none)
+    } else {
+      cells[.exactDistribution] = .unmeasured("no forward samples")
+    }
+    cells[.unbiased] = unbiasedCell(summary, tableSamples: section.run.samples)
+    return Overview.Row(
+      kind: kind, cells: cells, variance: summary.variance,
+      relativeNoise: summary.relativeNoise, samples: summary.samples, section: index,
+      forwardSamples: forward?.passes)
+  }
+
+  /// Which samples the method works on, and whether it runs on the scenario on screen (or
+  /// why not: another family, or a need the objective does not meet).
+  private static func samplesCell(_ kind: EstimatorKind, current: Scenario, measuredHere: Bool)
     -> Overview.Cell
   {
     let families = DistributionSpec.examples.filter {
@@ -130,27 +167,33 @@ public enum OverviewMeasurement {
     let discrete = families.contains { $0.capabilities.contains(.discrete) }
     let continuous = families.contains { $0.capabilities.contains(.continuous) }
     let kinds = discrete && continuous ? "both" : discrete ? "discrete" : "continuous"
-    let runsHere =
-      EstimatorNotApplicable.check(kind, distribution: distribution.spec, objective: nil) == nil
-    return Overview.Cell(
-      kinds, runsHere ? "runs here" : "not for a \(distribution.kind.rawValue)",
-      tone: runsHere ? .good : .none)
+    if measuredHere { return Overview.Cell(kinds, "runs here", tone: .good) }
+    let distribution = current.distribution
+    let reason = EstimatorNotApplicable.check(
+      kind, distribution: distribution.spec, objective: current.objective.kind)
+    let why =
+      reason.map {
+        $0.isObjectiveNeed
+          ? "cannot run here, \($0.shortReason)" : "not for a \(distribution.kind.rawValue)"
+      } ?? "not run here (its options)"
+    return Overview.Cell(kinds, why, tone: .good)
   }
 
   private static func derivativeCell(
-    _ kind: EstimatorKind, probe: RunResult?, probeName: String, component i: Int
+    _ kind: EstimatorKind, probe: Probe?, probeRun: RunResult?, component i: Int
   ) -> Overview.Cell {
     guard let probe else { return .unmeasured("no probe run") }
+    let probeName = probe.name
     if kind == .exact { return .no("enumeration or closed form", good: true) }
+    let scenario = probe.scenario
     if let reason = EstimatorNotApplicable.check(
-      kind, distribution: probe.scenario.distribution.spec,
-      objective: probe.scenario.objective.kind)
+      kind, distribution: scenario.distribution.spec, objective: scenario.objective.kind)
     {
       return reason.isObjectiveNeed
         ? .yes("cannot run on \(probeName)", good: false)
-        : .unmeasured("not for a \(probe.scenario.distribution.kind.rawValue)")
+        : .unmeasured("not for a \(scenario.distribution.kind.rawValue)")
     }
-    guard let result = probe.estimators.first(where: { $0.kind == kind }) else {
+    guard let result = probeRun?.estimators.first(where: { $0.kind == kind }) else {
       return .unmeasured("not run on \(probeName)")
     }
     let summary = result.summaries[min(i, result.summaries.count - 1)]

@@ -4,20 +4,15 @@ import SampleGradCore
 /// `firstRound` samples per method, then rounds of twice as many, up to `maximumSamples`.
 ///
 /// Each finished round equals `samplegrad overview --samples N` for that N, number for number:
-/// the cells keep the run's streams and chunks, and the probe's run shares the scenario's
-/// samples of the distribution (same distribution, same seed, same stream). A slice grows
-/// every unfinished cell a little, in parallel; how the work is sliced never changes a number.
+/// every section (the scenario on screen, and the built-in ones the other methods are measured
+/// on) keeps the run's streams and chunks for its estimates, its probe's and each method's
+/// forward samples. A slice grows every unfinished cell a little, in parallel; how the work is
+/// sliced never changes a number.
 package struct OverviewJob: ViewJob {
   /// The scenario measured: the live one with every method that can run on it.
   package let scenario: Scenario
   package let seed: UInt64
-  private let probe: OverviewMeasurement.Probe?
-  /// The two runs' problems, solved once (every finished round reports against them).
-  private let problem: GradientProblem
-  private let probeProblem: GradientProblem?
-  private let estimates: [EstimateCell]
-  private let probeEstimates: [EstimateCell]
-  private let outcomes: OutcomeCell
+  private let sections: [SectionCells]
   private var refinement: Refinement
   /// After the last round: the cells whose "unbiased" answer was not yet decisive, grown on in
   /// rounds of their own up to `settlingSamples` (`OverviewDecision`); nil until then.
@@ -26,10 +21,64 @@ package struct OverviewJob: ViewJob {
   /// The last finished round's table, one per gradient component.
   private var overviews: [Overview] = []
 
+  /// One section's cells: its methods' estimates, its probe's, and its methods' forward
+  /// samples, each problem solved once (every finished round reports against them).
+  private struct SectionCells {
+    let plan: OverviewSections.Plan
+    let problem: GradientProblem
+    let probe: (scenario: Scenario, problem: GradientProblem)?
+    let estimates: [EstimateCell]
+    let probeEstimates: [EstimateCell]
+    let forward: [ForwardCell]
+
+    init(_ plan: OverviewSections.Plan, seed: UInt64, chunkSize: Int) {
+      self.plan = plan
+      let problem = plan.scenario.problem
+      self.problem = problem
+      estimates = plan.scenario.estimators.map {
+        EstimateCell(problem: problem, kind: $0, seed: seed, chunkSize: chunkSize)
+      }
+      forward = plan.scenario.estimators.compactMap {
+        ForwardCell(problem: problem, kind: $0, seed: seed, chunkSize: chunkSize)
+      }
+      if let scenario = plan.probeScenario {
+        let probeProblem = scenario.problem
+        probe = (scenario, probeProblem)
+        probeEstimates = scenario.estimators.map {
+          EstimateCell(problem: probeProblem, kind: $0, seed: seed, chunkSize: chunkSize)
+        }
+      } else {
+        probe = nil
+        probeEstimates = []
+      }
+    }
+
+    var cells: [any GrowingCell] { estimates + probeEstimates + forward }
+
+    /// The section's runs as `samplegrad overview --samples N` makes them.
+    func measured(samples: Int, seed: UInt64) -> OverviewMeasurement.SectionRun {
+      func run(_ scenario: Scenario, _ problem: GradientProblem, _ cells: [EstimateCell])
+        -> RunResult
+      {
+        // The table reads no histogram: each method's own forward samples stand for it.
+        RunResult(
+          scenario: scenario, seed: seed, samples: samples, problem: problem,
+          estimators: cells.map { $0.result() },
+          histogram: Histogram(probabilities: problem.probabilities), relaxedMean: [])
+      }
+      var tallies: [EstimatorKind: ForwardTally] = [:]
+      for cell in forward { tallies[cell.kind] = cell.result() }
+      return OverviewMeasurement.SectionRun(
+        plan: plan, run: run(plan.scenario, problem, estimates),
+        probeRun: probe.map { run($0.scenario, $0.problem, probeEstimates) }, forward: tallies)
+    }
+  }
+
   /// Samples per method of the first table: every method of a categorical takes a few
   /// hundredths of a second at this count.
   package static let firstRound = 4096
-  /// Where refinement stops (about a million per method).
+  /// Where refinement stops (about a million per method, `OverviewFit.maximumSamples`: the
+  /// forward samples settle within the rounds).
   package static let defaultMaximumSamples = 1 << 20
 
   package init(
@@ -41,26 +90,13 @@ package struct OverviewJob: ViewJob {
     self.settlingSamples = settlingSamples
     scenario = OverviewMeasurement.fullScenario(live)
     self.seed = seed
-    probe = OverviewMeasurement.probe(for: live)
-    let problem = scenario.problem
-    let probeProblem = probe?.scenario.problem
-    self.problem = problem
-    self.probeProblem = probeProblem
-    estimates = scenario.estimators.map {
-      EstimateCell(problem: problem, kind: $0, seed: seed, chunkSize: chunkSize)
+    sections = OverviewSections.plans(for: live).map {
+      SectionCells($0, seed: seed, chunkSize: chunkSize)
     }
-    if let probe, let probeProblem {
-      probeEstimates = probe.scenario.estimators.map {
-        EstimateCell(problem: probeProblem, kind: $0, seed: seed, chunkSize: chunkSize)
-      }
-    } else {
-      probeEstimates = []
-    }
-    outcomes = OutcomeCell(problem: problem, seed: seed, chunkSize: chunkSize)
+    let cells = sections.flatMap(\.cells)
     refinement = Refinement(
-      cells: estimates + probeEstimates + [outcomes], firstRound: firstRound,
-      maximumSamples: maximumSamples,
-      initialBudget: BatchTiming().initialBatch * (estimates.count + probeEstimates.count + 1))
+      cells: cells, firstRound: firstRound, maximumSamples: maximumSamples,
+      initialBudget: BatchTiming().initialBatch * cells.count)
   }
 
   /// Whether this job measures what an overview of `live` with `seed` would.
@@ -125,14 +161,16 @@ package struct OverviewJob: ViewJob {
     settling?.rest()
   }
 
-  /// A finished round becomes the published table; after the last round, the cells still
+  /// A finished round becomes the published table; after the last round, the estimates still
   /// undecided go on settling. Returns the samples drawn.
   @discardableResult
   private mutating func absorb(_ slice: Refinement.Slice) -> Int {
     guard slice.finishedRound != nil else { return slice.drawn }
     overviews = tables(samples: refinement.rounds.completed)
     if refinement.isFinished, settling == nil {
-      let undecided = estimates.filter { !OverviewDecision.isDecisive($0.result()) }
+      let undecided = sections.flatMap(\.estimates).filter {
+        !OverviewDecision.isDecisive($0.result())
+      }
       let first = 2 * refinement.rounds.completed
       if !undecided.isEmpty, first <= settlingSamples {
         var next = Refinement(
@@ -145,25 +183,12 @@ package struct OverviewJob: ViewJob {
     return slice.drawn
   }
 
-  /// The two runs as `samplegrad overview --samples N` makes them, and the table for each
-  /// component.
+  /// Every section's runs as `samplegrad overview --samples N` makes them, and the table for
+  /// each component.
   private func tables(samples: Int) -> [Overview] {
-    let (histogram, relaxedMean) = outcomes.result()
-    func run(_ scenario: Scenario, _ problem: GradientProblem, _ cells: [EstimateCell])
-      -> RunResult
-    {
-      RunResult(
-        scenario: scenario, seed: seed, samples: samples, problem: problem,
-        estimators: cells.map { $0.result() },
-        histogram: histogram, relaxedMean: relaxedMean)
-    }
-    let full = run(scenario, problem, estimates)
-    let probeRun = probe.flatMap { probe in
-      probeProblem.map { run(probe.scenario, $0, probeEstimates) }
-    }
+    let runs = sections.map { $0.measured(samples: samples, seed: seed) }
     return (0..<scenario.distribution.parameterCount).map {
-      OverviewMeasurement.overview(
-        scenario: scenario, run: full, probe: probe, probeRun: probeRun, component: $0)
+      OverviewMeasurement.overview(runs, component: $0)
     }
   }
 

@@ -1,6 +1,6 @@
 import Dispatch
 
-/// A measurement that grows a slice at a time (`EstimateCell`, `OutcomeCell`): `advance` draws
+/// A measurement that grows a slice at a time (`EstimateCell`, `ForwardCell`): `advance` draws
 /// more samples, in multiples of `RoundRefinement.step`, without changing what a longer run
 /// would have drawn.
 protocol GrowingCell: AnyObject, Sendable {

@@ -1,25 +1,34 @@
 import SampleGradCore
 
-/// Measures the overview table: the scenario with every estimator that can run on it, and the
-/// probe objective for the df/dx column, each a headless run (deterministic for a seed); then
-/// each row whose "unbiased" answer is not decisive grows until it is (`settled`).
+/// Measures the overview table, section by section (`OverviewSections`: the scenario with every
+/// estimator that can run on it, then a built-in scenario for the others): each scenario and
+/// its probe objective for the df/dx column, each a headless run (deterministic for a seed),
+/// and each method's own forward samples for the "exact distribution" column; then each row
+/// whose "unbiased" or "exact distribution" answer is not decisive grows until it is.
 package enum OverviewRunner {
   package static func measure(
     _ scenario: Scenario, samples: Int, seed: UInt64, threads: Int, component: Int = 0,
     chunkSize: Int = ChunkPlan.defaultChunkSize, settling: Bool = true
   ) -> Overview {
-    let full = OverviewMeasurement.fullScenario(scenario)
-    // Every estimator in these runs meets its needs, so the runner cannot refuse them.
-    let first = try! HeadlessRunner.run(
-      full, samples: samples, seed: seed, threads: threads, chunkSize: chunkSize)
-    let run = settling ? settled(first, threads: threads, chunkSize: chunkSize) : first
-    let probe = OverviewMeasurement.probe(for: scenario)
-    let probeRun = probe.flatMap {
-      try? HeadlessRunner.run(
-        $0.scenario, samples: samples, seed: seed, threads: threads, chunkSize: chunkSize)
+    let sections = OverviewSections.plans(for: scenario).map { plan in
+      // Every estimator in these runs meets its needs, so the runner cannot refuse them.
+      let first = try! HeadlessRunner.run(
+        plan.scenario, samples: samples, seed: seed, threads: threads, chunkSize: chunkSize)
+      let run = settling ? settled(first, threads: threads, chunkSize: chunkSize) : first
+      let probeRun = plan.probeScenario.flatMap {
+        try? HeadlessRunner.run(
+          $0, samples: samples, seed: seed, threads: threads, chunkSize: chunkSize)
+      }
+      var forward: [EstimatorKind: ForwardTally] = [:]
+      for kind in plan.scenario.estimators {
+        forward[kind] = HeadlessRunner.settledForward(
+          kind, problem: run.problem, passes: samples, seed: seed, threads: threads,
+          chunkSize: chunkSize, settling: settling)
+      }
+      return OverviewMeasurement.SectionRun(
+        plan: plan, run: run, probeRun: probeRun, forward: forward)
     }
-    return OverviewMeasurement.overview(
-      scenario: full, run: run, probe: probe, probeRun: probeRun, component: component)
+    return OverviewMeasurement.overview(sections, component: component)
   }
 
   /// The run with each estimator whose "unbiased" answer is not decisive at the run's count

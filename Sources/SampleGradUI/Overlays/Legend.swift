@@ -109,8 +109,10 @@ enum Legend {
         "yes: \(g.chiSquare) p 0.62",
         "Overview (o): each answer with the measurement behind it (a \(g.chiSquare) p, a mean "
           + "\(g.plusMinus) 2 SE, a bias in SE); coloured as a property to have or a limitation, "
-          + "n/a where this scenario cannot measure it. df/dx is measured on a second objective "
-          + "without a derivative: a reward table, or a step for a gaussian."
+          + "n/a where this scenario cannot measure it. The exact distribution is tested on each "
+          + "method's own forward samples; df/dx is measured on a second objective without a "
+          + "derivative: a reward table, or a step for a gaussian. Methods for another kind of "
+          + "distribution are measured on a built-in scenario, named above their rows."
       ),
       (
         "step 3/14",

@@ -27,7 +27,7 @@ struct OverviewColumns: Sendable {
 
   /// The wide layout, or nil when some cell's evidence would need more than two lines.
   static func full(_ overview: Overview, width: Int, glyphs: Glyphs) -> OverviewColumns? {
-    let shown = overview.rows.filter(\.isForThisDistribution)
+    let shown = overview.rows.filter(\.isMeasured)
     let nameWidth = max(
       overview.rows.map { EstimatorLabel.name($0.kind, wide: true).count }.max() ?? 0, 6)
     let numbers = gap + numberWidth + gap + noiseTitle.count
@@ -69,7 +69,7 @@ struct OverviewColumns: Sendable {
   /// The compact layout: every column as wide as its title (in two lines) and its brief cells,
   /// narrowed if the screen is narrower still; SD/|g| and the variance where they fit.
   static func compact(_ overview: Overview, width: Int, glyphs: Glyphs) -> OverviewColumns {
-    let shown = overview.rows.filter(\.isForThisDistribution)
+    let shown = overview.rows.filter(\.isMeasured)
     let nameWidth = 14
     let titleWidths = Overview.Column.allCases.map { titleWidth($0, glyphs: glyphs) }
     var widths = Overview.Column.allCases.indices.map { i in
@@ -157,10 +157,9 @@ struct OverviewColumns: Sendable {
       ]
   }
 
-  /// Lines a row takes: one for a method that does not work on this distribution, else its
-  /// tallest cell.
+  /// Lines a row takes: one for a method measured nowhere, else its tallest cell.
   func height(of row: Overview.Row) -> Int {
-    guard row.isForThisDistribution else { return 1 }
+    guard row.isMeasured else { return 1 }
     return Overview.Column.allCases.indices.map {
       lines(row.cells[Overview.Column.allCases[$0]], column: $0).count
     }.max() ?? 1

@@ -14,8 +14,11 @@ struct OverviewDetail: Widget, Sendable {
       row.variance.map { "variance \(ScreenFormat.short($0))" },
       row.relativeNoise.map { "SD/|g| \(ScreenFormat.short($0))" },
     ].compactMap { $0 }.joined(separator: " \(g.dot) ")
+    let section = overview.section(of: row)
+    let scenario = section.map { $0.isCurrent ? "" : ", \($0.scenarioName)" } ?? ""
     SectionTitle(
-      title: "\(EstimatorLabel.name(row.kind, wide: true)) on \(overview.componentName)",
+      title: "\(EstimatorLabel.name(row.kind, wide: true)) on "
+        + "\(section?.componentName ?? overview.componentName)\(scenario)",
       info: numbers
     ).draw(into: &buffer, in: rect.row(0), theme: theme)
     let body = rect.splitTop(1).rest.inset(dx: 1)

@@ -8,6 +8,7 @@ struct OverviewReading: Widget, Sendable {
   func lines(theme: Theme) -> [(label: String, text: String)] {
     let g = theme.glyphs
     let threshold = NumberFormat.short(BiasVerdict.threshold)
+    let shift = NumberFormat.short(100 * OverviewFit.resolution)
     let colours =
       switch theme.name {
       case .dark: "green, a property to have; yellow, a limitation; dim, nothing measured here"
@@ -15,14 +16,19 @@ struct OverviewReading: Widget, Sendable {
       case .mono: "bold, a limitation; dim, nothing measured here"
       }
     return [
-      ("samples", "the kind of distribution the method works on, and whether it runs on this one."),
+      (
+        "samples",
+        "the kind of distribution the method works on; one that does not run here is measured "
+          + "on the built-in scenario named above its rows."
+      ),
       (
         "differentiable in θ",
         "a gradient signal comes out: the mean of the estimates ± 2 SE (always 0 ± 0: none)."
       ),
       (
         "exact distribution",
-        "f is evaluated at exact samples (χ² p: the histogram against p), or at relaxed points y."
+        "the points the method's own forward pass evaluates f at: χ² p against p (yes once a "
+          + "\(shift)% shift would show), or relaxed points (no)."
       ),
       (
         "needs df/dx",

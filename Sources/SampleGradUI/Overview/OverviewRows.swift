@@ -2,8 +2,9 @@ import SampleGradCore
 
 /// The overview table itself: the column titles, then one row per method, each answer in the
 /// colour of its tone (a property to have, a limitation, or nothing measured) and the
-/// evidence beside it. A method that does not work on this kind of distribution takes one
-/// dim line, or, when `folds` is set, joins the others on one line at the end.
+/// evidence beside it. The rows measured on a built-in scenario (methods for another kind of
+/// distribution) follow under a line that names it. A method measured nowhere takes one dim
+/// line, or, when `folds` is set, joins the others on one line at the end.
 struct OverviewRows: Widget, Sendable {
   var overview: Overview
   var columns: OverviewColumns
@@ -19,9 +20,27 @@ struct OverviewRows: Widget, Sendable {
 
   /// Lines the table takes at its width.
   func height(width: Int) -> Int {
-    let rows = overview.rows.filter { !folds || $0.isForThisDistribution }
-    return columns.headerHeight + rows.reduce(0) { $0 + columns.height(of: $1) }
+    let rows = overview.rows.indices.filter { !folds || overview.rows[$0].isMeasured }
+    return columns.headerHeight + rows.reduce(0) { $0 + lines(ofRow: $1) }
       + (folds ? foldedLines(width: width).count : 0)
+  }
+
+  /// Whether row `index` starts a built-in scenario's rows (a line naming it goes above).
+  func startsSection(_ index: Int) -> Bool {
+    let row = overview.rows[index]
+    guard let section = row.section, section > 0 else { return false }
+    return index == 0 || overview.rows[index - 1].section != section
+  }
+
+  /// Lines row `index` takes, with the line above it that names its scenario.
+  func lines(ofRow index: Int) -> Int {
+    columns.height(of: overview.rows[index]) + (startsSection(index) ? 1 : 0)
+  }
+
+  /// `on the built-in gaussian: N(1, 1), f = x²; numbers for mean`.
+  func sectionLine(_ row: Overview.Row) -> String {
+    guard let section = overview.section(of: row) else { return "" }
+    return columns.glyphs.text("on the \(section.label); numbers for \(section.componentName)")
   }
 
   /// Draws the titles and as many rows as fit; returns the rows written. The columns were
@@ -39,7 +58,16 @@ struct OverviewRows: Widget, Sendable {
     let rowsEnd = rowLines.map { min(y + $0, rect.maxY) } ?? rect.maxY
     for (index, row) in overview.rows.enumerated() where index >= firstRow {
       guard y < rowsEnd else { break }
-      if !row.isForThisDistribution {
+      // A table scrolled into a built-in scenario's rows still names it at the top.
+      let names = startsSection(index) || (index == firstRow && (row.section ?? 0) > 0)
+      if names, y < rowsEnd {
+        buffer.write(
+          ScreenFormat.clip(sectionLine(row), rect.maxX - x - 1, ellipsis: columns.glyphs.ellipsis),
+          x: x + 1, y: y, style: theme.style(.label), maxWidth: rect.maxX - x - 1)
+        y += 1
+        guard y < rowsEnd else { break }
+      }
+      if !row.isMeasured {
         if !folds {
           drawUnavailable(row, into: &buffer, x: x, y: y, maxX: rect.maxX, theme: theme)
           y += 1
@@ -134,7 +162,7 @@ struct OverviewRows: Widget, Sendable {
     }
   }
 
-  /// A method for another kind of distribution: its name and why, dim, on one line.
+  /// A method measured on no scenario: its name and why, dim, on one line.
   private func drawUnavailable(
     _ row: Overview.Row, into buffer: inout Buffer, x: Int, y: Int, maxX: Int, theme: Theme
   ) {
@@ -146,10 +174,10 @@ struct OverviewRows: Widget, Sendable {
       maxWidth: maxX - start)
   }
 
-  /// The methods for other distributions, on as few lines as `width` allows:
-  /// `not for a categorical: reparameterize, measure-valued (continuous); ARM, DisARM (discrete)`.
+  /// The methods measured on no scenario, on as few lines as `width` allows:
+  /// `not measured here: reparameterize, measure-valued (continuous); ARM, DisARM (discrete)`.
   func foldedLines(width: Int) -> [String] {
-    let others = overview.rows.filter { !$0.isForThisDistribution }
+    let others = overview.rows.filter { !$0.isMeasured }
     guard !others.isEmpty else { return [] }
     var groups: [(kind: String, names: [String])] = []
     for row in others {
@@ -163,7 +191,7 @@ struct OverviewRows: Widget, Sendable {
     }
     let list = groups.map { "\($0.names.joined(separator: ", ")) (\($0.kind))" }
       .joined(separator: "; ")
-    let text = "not for a \(overview.distribution): \(list)"
+    let text = "not measured here: \(list)"
     let lines = WordWrap.lines(text, width: max(width, 1))
     guard lines.count > 2 else { return lines }
     return [

@@ -65,10 +65,12 @@ struct OverviewScreen: Widget, Sendable {
     let lines = room - rows.columns.headerHeight - rows.foldedLines(width: width - 1).count
     rows.rowLines = max(lines, 1)
     var first = selected
-    var used = rows.columns.height(of: rows.overview.rows[selected])
+    // A line to spare for the name of a built-in scenario whose rows the table starts in.
+    let row = rows.overview.rows[selected]
+    var used = rows.lines(ofRow: selected) + ((row.section ?? 0) > 0 ? 1 : 0)
     while first > 0 {
       let previous = rows.overview.rows[first - 1]
-      let height = previous.isForThisDistribution ? rows.columns.height(of: previous) : 0
+      let height = previous.isMeasured ? rows.lines(ofRow: first - 1) : 0
       guard used + height <= lines else { break }
       used += height
       first -= 1
@@ -100,7 +102,8 @@ struct OverviewScreen: Widget, Sendable {
   ) {
     let g = theme.glyphs
     SectionTitle(
-      title: "Every method, measured on this \(overview.distribution)",
+      title: "Every method, measured on this \(overview.distribution)"
+        + (overview.sections.count > 1 ? " (the others on built-ins)" : ""),
       info: g.text("df/dx measured on \(overview.probeDescription)"),
       shortInfo: g.text("df/dx measured on a probe")
     ).draw(into: &buffer, in: body.row(0), theme: theme)

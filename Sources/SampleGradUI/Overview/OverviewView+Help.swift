@@ -23,8 +23,18 @@ extension OverviewView {
       KeyMap.Entry(
         "cells",
         "One row per method, the columns of the classic summary table; every cell is measured "
-          + "on the scenario on screen and holds its evidence (a χ² p, a mean ± 2 SE, a bias "
-          + "in SE), n/a where this scenario cannot measure it."),
+          + "and holds its evidence (a χ² p, a mean ± 2 SE, a bias in SE), n/a where the "
+          + "scenario cannot measure it. The methods that run on the scenario on screen come "
+          + "first; each other method is measured on a small built-in scenario of a kind it "
+          + "works on, named on the line above its rows."),
+      KeyMap.Entry(
+        "exact distribution",
+        "Each method's own forward samples, the points its forward pass evaluates f at, drawn "
+          + "on their own stream and tested against the exact distribution: χ² p against p "
+          + "(a gaussian: 40 bins of N(mean, std)). yes: p ≥ \(NumberFormat.short(OverviewFit.acceptance)) at a count where a shift "
+          + "of \(NumberFormat.short(100 * OverviewFit.resolution))% of the probability would have shown; no: p < 1e-6, or points off the "
+          + "outcomes (relaxed vectors: the share of outcomes is measured, 0% for "
+          + "Gumbel-softmax); ?: neither yet. A row samples on until it is decided."),
       KeyMap.Entry(
         "narrow",
         "Below 120 columns each cell shows its answer and brief evidence, and the selected "

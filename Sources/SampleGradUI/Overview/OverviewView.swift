@@ -22,9 +22,9 @@ package struct OverviewView: ViewController, Equatable {
     return index
   }
 
-  /// The rows the arrows move through: the methods that work on this kind of distribution.
+  /// The rows the arrows move through: every method measured (here or on a built-in scenario).
   static func selectable(_ overview: Overview) -> [Int] {
-    overview.rows.indices.filter { overview.rows[$0].isForThisDistribution }
+    overview.rows.indices.filter { overview.rows[$0].isMeasured }
   }
 
   /// The view with the selection moved `offset` selectable rows (clamped at the ends).

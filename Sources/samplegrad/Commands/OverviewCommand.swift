@@ -13,8 +13,11 @@ struct OverviewCommand: ParsableCommand {
       on, whether it is differentiable with respect to the parameters, whether it follows the \
       exact distribution, whether it needs df/dx, and whether it is unbiased. Each cell holds \
       the measurement behind it (a chi-square p, a gradient of 0 ± 0, a bias in standard \
-      errors). The df/dx column comes from a second run of the same distribution with an \
-      objective that has no useful derivative: a reward table, or a step for a gaussian.
+      errors). The exact distribution is tested on each method's own forward samples (the \
+      points its forward pass evaluates f at). The df/dx column comes from a second run of the \
+      same distribution with an objective that has no useful derivative: a reward table, or a \
+      step for a gaussian. A method that does not run on the scenario is measured on a small \
+      built-in scenario of a kind it works on, listed after the scenario's own rows.
       """
   )
 
@@ -26,7 +29,8 @@ struct OverviewCommand: ParsableCommand {
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Samples per estimator and run, exactly, 1 to 1e12 (default: 100000, and more for a row "
-        + "whose 'unbiased' answer is not yet decisive; with --samples such a row reads '?')."),
+        + "whose 'unbiased' or 'exact distribution' answer is not yet decisive; with --samples "
+        + "such a row reads '?')."),
     transform: FlagValue.wholeNumber(NumericDomain.samples))
   var samples: Int?
 
