@@ -4,9 +4,7 @@ import SampleGradEngine
 
 extension BenchCommand {
   /// The vector math the sampling kernels use, for JSON and for a table.
-  static var vectorMath: (key: String, name: String) {
-    VectorMath.usesAVX2 ? ("avx2", "AVX2") : ("sse2", "SSE2")
-  }
+  static var vectorMath: (key: String, name: String) { (VectorMath.tier.key, VectorMath.tier.name) }
 
   /// The sampling lines `--only` names (nil without it); an unknown name is a usage error
   /// that lists the known ones.
