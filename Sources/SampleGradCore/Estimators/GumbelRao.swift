@@ -74,6 +74,19 @@ struct GumbelRao<Family: ConditionalRelaxation>: GradientEstimator {
   /// The same a block at a time: the hard outcomes of the whole block, then each draw's
   /// conditional sample and relaxation for the whole block (in the one-log form of REBAR's
   /// block path, vectorised), each sample's Jacobians summed in draw order.
+  @_specialize(where Family == CategoricalRelaxation)
+  @_specialize(where Family == BernoulliRelaxation)
+  mutating func averageEstimate(
+    count: Int, using rng: inout Xoshiro256StarStar, scratch one: UnsafeMutablePointer<Double>,
+    into mean: UnsafeMutableBufferPointer<Double>
+  ) {
+    averageOneSample(count: count, using: &rng, scratch: one, into: mean)
+  }
+
+  // Specialised for the families: reached through `any GradientEstimator`, the generic
+  // code would call the family through witness tables per sample.
+  @_specialize(where Family == CategoricalRelaxation)
+  @_specialize(where Family == BernoulliRelaxation)
   mutating func run(
     count: Int, using rng: inout Xoshiro256StarStar, into moments: inout RunningMoments
   ) {

@@ -98,6 +98,19 @@ struct Rebar<Family: ConditionalRelaxation>: GradientEstimator {
       conditionalGradient: slot(.conditionalGradient), into: out)
   }
 
+  @_specialize(where Family == CategoricalRelaxation)
+  @_specialize(where Family == BernoulliRelaxation)
+  mutating func averageEstimate(
+    count: Int, using rng: inout Xoshiro256StarStar, scratch one: UnsafeMutablePointer<Double>,
+    into mean: UnsafeMutableBufferPointer<Double>
+  ) {
+    averageOneSample(count: count, using: &rng, scratch: one, into: mean)
+  }
+
+  // Specialised for the families: reached through `any GradientEstimator`, the generic
+  // code would call the family through witness tables per sample.
+  @_specialize(where Family == CategoricalRelaxation)
+  @_specialize(where Family == BernoulliRelaxation)
   mutating func run(
     count: Int, using rng: inout Xoshiro256StarStar, into moments: inout RunningMoments
   ) {
