@@ -119,23 +119,47 @@ TARGET static void FN(conditional_rows)(
     long b = best[row];
     double eb = e[offset + b];
     double shared = pMax[v] * eb;
-    for (long i = 0; i < k; i++) {
-      double own = e[offset + i] * ratio[i];
-      double value = i == b ? eb : own + shared;
-      a[offset + i] = value;
-      if (rOut) {
-        rOut[offset + i] = i == b ? 0 : own / value;
-        qOut[offset + i] = i == b ? 1 : shared / value;
+    // Every i as if it were not b (branch-free, so the divisions vectorise), then b's own
+    // values over the top.
+    const double *restrict er = e + offset;
+    double *restrict ar = a + offset;
+    if (rOut) {
+      double *restrict rr = rOut + offset;
+      double *restrict qr = qOut + offset;
+      for (long i = 0; i < k; i++) {
+        double own = er[i] * ratio[i];
+        double value = own + shared;
+        ar[i] = value;
+        rr[i] = own / value;
+        qr[i] = shared / value;
       }
+      rr[b] = 0;
+      qr[b] = 1;
+    } else {
+      for (long i = 0; i < k; i++) ar[i] = er[i] * ratio[i] + shared;
     }
+    ar[b] = eb;
   }
   FN(log)(a, n, &q);
-  for (long j = 0; j < k; j++) {
-    double *restrict c = z + j * rows;
-    for (long row = 0; row < rows; row++) {
-      long v = variables == 1 ? 0 : row % variables;
-      double value = maxLogit[v] - a[row * k + j];
-      c[row] = best[row] == j ? value + (logSumExp[v] - maxLogit[v]) : value;
+  if (variables == 1) {
+    // One variable: its maximum and lift in registers, not reloaded for every value.
+    double top = maxLogit[0];
+    double lift = logSumExp[0] - maxLogit[0];
+    for (long j = 0; j < k; j++) {
+      double *restrict c = z + j * rows;
+      for (long row = 0; row < rows; row++) {
+        double value = top - a[row * k + j];
+        c[row] = best[row] == j ? value + lift : value;
+      }
+    }
+  } else {
+    for (long j = 0; j < k; j++) {
+      double *restrict c = z + j * rows;
+      for (long row = 0; row < rows; row++) {
+        long v = row % variables;
+        double value = maxLogit[v] - a[row * k + j];
+        c[row] = best[row] == j ? value + (logSumExp[v] - maxLogit[v]) : value;
+      }
     }
   }
   FN(relax_columns)(z, k, rows, scale, y, scratch + 2 * n, &q);
