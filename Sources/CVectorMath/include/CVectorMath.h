@@ -13,4 +13,6 @@ void sg_neglog(double *values, long count);
 /// 1 when the AVX2 path is in use, 0 for the SSE2 path (for `samplegrad bench`).
 int sg_vector_width(void);
 
+#include "CNoiseBlocks.h"
+
 #endif

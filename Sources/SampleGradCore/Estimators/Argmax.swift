@@ -10,18 +10,75 @@ struct Argmax<Family: Relaxation>: GradientEstimator {
   var relaxation: Family
   /// z and the hard outcomes of one sample.
   let buffers: ScratchBuffers
+  /// The hard outcomes of a block, and its uniforms, where the family has blocks.
+  let blocks: ScratchBuffers?
+  let noise: BlockNoise?
 
   init(problem: GradientProblem) {
     relaxation = Family(problem: problem, slots: 1)
     buffers = ScratchBuffers(
       count: relaxation.noiseCount, slots: 1, indexCount: relaxation.variables)
+    let samples = relaxation.blockSamples
+    blocks =
+      samples > 0
+      ? ScratchBuffers(count: 1, slots: 1, indexCount: samples * relaxation.variables) : nil
+    noise =
+      samples > 0 ? BlockNoise(partCount: 1, width: relaxation.noiseCount, samples: samples) : nil
   }
+
+  var hasBlockPath: Bool { blocks != nil }
 
   mutating func rebind(to problem: GradientProblem) { relaxation.rebind(to: problem) }
 
   func estimate(into out: UnsafeMutablePointer<Double>, using rng: inout Xoshiro256StarStar) {
     relaxation.perturb(using: &rng, into: buffers.slot(0), hard: buffers.indices)
     for j in 0..<relaxation.parameterCount { out[j] = 0 }
+  }
+
+  /// The same a block at a time: the Gumbel-max samples with the logs vectorised, and no
+  /// relaxation (nothing reads it).
+  @_specialize(where Family == CategoricalRelaxation)
+  @_specialize(where Family == BernoulliRelaxation)
+  mutating func averageEstimate(
+    count: Int, using rng: inout Xoshiro256StarStar, scratch one: UnsafeMutablePointer<Double>,
+    into mean: UnsafeMutableBufferPointer<Double>
+  ) {
+    averageOneSample(count: count, using: &rng, scratch: one, into: mean)
+  }
+
+  // Specialised for the families: reached through `any GradientEstimator`, the generic
+  // code would call the family through witness tables per sample.
+  @_specialize(where Family == CategoricalRelaxation)
+  @_specialize(where Family == BernoulliRelaxation)
+  mutating func run(
+    count: Int, using rng: inout Xoshiro256StarStar, into moments: inout RunningMoments
+  ) {
+    guard let blocks, let noise else {
+      loopOneSample(count: count, using: &rng, into: &moments)
+      return
+    }
+    let dimension = max(moments.dimension, 1)
+    let out = UnsafeMutablePointer<Double>.allocate(capacity: dimension)
+    out.initialize(repeating: 0, count: dimension)
+    noise.load(rng)
+    defer {
+      noise.store(into: &rng)
+      out.deallocate()
+    }
+    var remaining = count
+    var samples = min(remaining, relaxation.blockSamples)
+    noise.drawCurrent(samples: samples)
+    while samples > 0 {
+      let following = min(remaining - samples, relaxation.blockSamples)
+      noise.beginNext(samples: following)
+      relaxation.perturbBlock(
+        uniforms: noise.part(0), samples: samples, hard: blocks.indices, relaxed: nil,
+        ahead: noise.ahead(share: 0, of: 1))
+      for _ in 0..<samples { moments.add(UnsafePointer(out)) }
+      remaining -= samples
+      noise.flip()
+      samples = following
+    }
   }
 }
 

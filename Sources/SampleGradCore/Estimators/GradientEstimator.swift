@@ -66,6 +66,7 @@ extension GradientEstimator {
   }
 
   /// The default `run`: the one-sample path, `count` times.
+  @inline(__always)
   mutating func loopOneSample(
     count: Int, using rng: inout Xoshiro256StarStar, into moments: inout RunningMoments
   ) {
@@ -84,6 +85,16 @@ extension GradientEstimator {
   /// The default `averageEstimate`: a requirement, like `run`, so the loop is specialised
   /// for each estimator and `estimate` is not called through an existential per sample.
   mutating func averageEstimate(
+    count: Int, using rng: inout Xoshiro256StarStar, scratch one: UnsafeMutablePointer<Double>,
+    into mean: UnsafeMutableBufferPointer<Double>
+  ) {
+    averageOneSample(count: count, using: &rng, scratch: one, into: mean)
+  }
+
+  /// The default `averageEstimate`'s loop, for estimators that declare their own to
+  /// specialise it.
+  @inline(__always)
+  mutating func averageOneSample(
     count: Int, using rng: inout Xoshiro256StarStar, scratch one: UnsafeMutablePointer<Double>,
     into mean: UnsafeMutableBufferPointer<Double>
   ) {

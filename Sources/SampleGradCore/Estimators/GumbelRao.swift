@@ -15,6 +15,13 @@ struct GumbelRao<Family: ConditionalRelaxation>: GradientEstimator {
   /// z, the hard point, df/dx there, one conditional noise draw, its relaxation and aux, the
   /// Jacobians' running sum; and the hard outcomes.
   let buffers: ScratchBuffers
+  /// Block buffers: y~, df/dx and the Jacobians' sums of `blockSamples` samples; and their
+  /// hard outcomes.
+  let blocks: ScratchBuffers?
+  /// The blocks' uniforms: the noise of z, then of each of the k draws, sample by sample.
+  let noise: BlockNoise?
+  /// Samples per block: the family's, fewer when the k draws' noise would not fit one.
+  let blockSamples: Int
 
   init(problem: GradientProblem) {
     draws = problem.options.whole(GumbelRaoEstimator.draws, for: .gumbelRao)
@@ -22,7 +29,21 @@ struct GumbelRao<Family: ConditionalRelaxation>: GradientEstimator {
     relaxation = Family(problem: problem, slots: 1)
     let width = max(relaxation.noiseCount, relaxation.pointCount, relaxation.parameterCount)
     buffers = ScratchBuffers(count: width, slots: 7, indexCount: relaxation.variables)
+    // About 4,096 uniforms per block, as the family's own blocks.
+    blockSamples = min(
+      relaxation.blockSamples, max(1, 4096 / max((draws + 1) * relaxation.noiseCount, 1)))
+    blocks =
+      blockSamples > 0
+      ? ScratchBuffers(
+        count: blockSamples * width, slots: 3, indexCount: blockSamples * relaxation.variables)
+      : nil
+    noise =
+      blockSamples > 0
+      ? BlockNoise(partCount: draws + 1, width: relaxation.noiseCount, samples: blockSamples)
+      : nil
   }
+
+  var hasBlockPath: Bool { blocks != nil && relaxation.hasConditionalBlock }
 
   mutating func rebind(to problem: GradientProblem) {
     objective = problem.objective
@@ -48,6 +69,76 @@ struct GumbelRao<Family: ConditionalRelaxation>: GradientEstimator {
       relaxation.addJacobian(y: y, aux: aux, upstream: d, into: sum)
     }
     relaxation.writeAverage(sum, draws: draws, upstream: d, into: out)
+  }
+
+  /// The same a block at a time: the hard outcomes of the whole block, then each draw's
+  /// conditional sample and relaxation for the whole block (in the one-log form of REBAR's
+  /// block path, vectorised), each sample's Jacobians summed in draw order.
+  @_specialize(where Family == CategoricalRelaxation)
+  @_specialize(where Family == BernoulliRelaxation)
+  mutating func averageEstimate(
+    count: Int, using rng: inout Xoshiro256StarStar, scratch one: UnsafeMutablePointer<Double>,
+    into mean: UnsafeMutableBufferPointer<Double>
+  ) {
+    averageOneSample(count: count, using: &rng, scratch: one, into: mean)
+  }
+
+  // Specialised for the families: reached through `any GradientEstimator`, the generic
+  // code would call the family through witness tables per sample.
+  @_specialize(where Family == CategoricalRelaxation)
+  @_specialize(where Family == BernoulliRelaxation)
+  mutating func run(
+    count: Int, using rng: inout Xoshiro256StarStar, into moments: inout RunningMoments
+  ) {
+    guard let blocks, let noise, relaxation.hasConditionalBlock else {
+      loopOneSample(count: count, using: &rng, into: &moments)
+      return
+    }
+    let width = max(relaxation.noiseCount, relaxation.pointCount, relaxation.parameterCount)
+    let points = relaxation.pointCount
+    let parameters = relaxation.parameterCount
+    let variables = relaxation.variables
+    let hard = blocks.indices
+    let yTilde = blocks.slot(0)
+    let d = blocks.slot(1)
+    let sums = blocks.slot(2)
+    let x = buffers.slot(1)
+    let out = buffers.slot(0)
+    noise.load(rng)
+    defer { noise.store(into: &rng) }
+    var remaining = count
+    var samples = min(remaining, blockSamples)
+    noise.drawCurrent(samples: samples)
+    while samples > 0 {
+      let following = min(remaining - samples, blockSamples)
+      noise.beginNext(samples: following)
+      relaxation.perturbBlock(
+        uniforms: noise.part(0), samples: samples, hard: hard, relaxed: nil,
+        ahead: noise.ahead(share: 0, of: draws + 1))
+      for s in 0..<samples {
+        relaxation.writeHardPoint(hard + s * variables, into: x)
+        objective.gradient(x, count: points, into: d + s * width)
+        let sum = sums + s * width
+        for j in 0..<parameters { sum[j] = 0 }
+      }
+      for draw in 1...draws {
+        // The noise only: nothing is differentiated through it.
+        relaxation.conditionalBlock(
+          samples: samples, hard: hard, uniforms: noise.part(draw), relaxed: yTilde, r: nil,
+          q: nil, ahead: noise.ahead(share: draw, of: draws + 1))
+        for s in 0..<samples {
+          let y = yTilde + s * relaxation.noiseCount
+          relaxation.addJacobian(y: y, aux: y, upstream: d + s * width, into: sums + s * width)
+        }
+      }
+      for s in 0..<samples {
+        relaxation.writeAverage(sums + s * width, draws: draws, upstream: d + s * width, into: out)
+        moments.add(UnsafePointer(out))
+      }
+      remaining -= samples
+      noise.flip()
+      samples = following
+    }
   }
 }
 

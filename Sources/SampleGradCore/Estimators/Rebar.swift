@@ -18,8 +18,10 @@ struct Rebar<Family: ConditionalRelaxation>: GradientEstimator {
   var etaRule: EtaRule
   /// One sample's buffers (see `slot` below) and its hard outcomes.
   let buffers: ScratchBuffers
-  /// Block buffers: z, y, e, z~, y~, r, q of `blockSamples` samples, and their hard outcomes.
+  /// Block buffers: y, y~, r, q of `blockSamples` samples, and their hard outcomes.
   let blocks: ScratchBuffers?
+  /// The blocks' uniforms: the noise of z, then of z~, sample by sample.
+  let noise: BlockNoise?
   let combine: RebarCombine
 
   /// The one-sample buffers, by name.
@@ -39,7 +41,9 @@ struct Rebar<Family: ConditionalRelaxation>: GradientEstimator {
     blocks =
       samples > 0
       ? ScratchBuffers(
-        count: samples * width, slots: 7, indexCount: samples * relaxation.variables) : nil
+        count: samples * width, slots: 4, indexCount: samples * relaxation.variables) : nil
+    noise =
+      samples > 0 ? BlockNoise(partCount: 2, width: relaxation.noiseCount, samples: samples) : nil
   }
 
   private func slot(_ name: Slot) -> UnsafeMutablePointer<Double> { buffers.slot(name.rawValue) }
@@ -94,49 +98,56 @@ struct Rebar<Family: ConditionalRelaxation>: GradientEstimator {
       conditionalGradient: slot(.conditionalGradient), into: out)
   }
 
+  @_specialize(where Family == CategoricalRelaxation)
+  @_specialize(where Family == BernoulliRelaxation)
+  mutating func averageEstimate(
+    count: Int, using rng: inout Xoshiro256StarStar, scratch one: UnsafeMutablePointer<Double>,
+    into mean: UnsafeMutableBufferPointer<Double>
+  ) {
+    averageOneSample(count: count, using: &rng, scratch: one, into: mean)
+  }
+
+  // Specialised for the families: reached through `any GradientEstimator`, the generic
+  // code would call the family through witness tables per sample.
+  @_specialize(where Family == CategoricalRelaxation)
+  @_specialize(where Family == BernoulliRelaxation)
   mutating func run(
     count: Int, using rng: inout Xoshiro256StarStar, into moments: inout RunningMoments
   ) {
-    guard let blocks, relaxation.hasConditionalBlock else {
+    guard let blocks, let noise, relaxation.hasConditionalBlock else {
       loopOneSample(count: count, using: &rng, into: &moments)
       return
     }
-    let z = blocks.slot(0)
-    let y = blocks.slot(1)
-    let e = blocks.slot(2)
-    let zTilde = blocks.slot(3)
-    let yTilde = blocks.slot(4)
-    let r = blocks.slot(5)
-    let q = blocks.slot(6)
+    let y = blocks.slot(0)
+    let yTilde = blocks.slot(1)
+    let r = blocks.slot(2)
+    let q = blocks.slot(3)
     let hard = blocks.indices
     let width = relaxation.noiseCount
     let variables = relaxation.variables
     var rule = etaRule
     let out = UnsafeMutablePointer<Double>.allocate(capacity: relaxation.parameterCount)
+    noise.load(rng)
     defer {
+      noise.store(into: &rng)
       out.deallocate()
       etaRule = rule
     }
     var remaining = count
-    while remaining > 0 {
-      let samples = min(remaining, relaxation.blockSamples)
-      // The one-sample order: the noise of z, then that of z~, sample by sample.
-      var generator = rng
-      for sample in 0..<samples {
-        let zRow = z + sample * width
-        let eRow = e + sample * width
-        for j in 0..<width { zRow[j] = generator.nextOpenUniform() }
-        for j in 0..<width { eRow[j] = generator.nextOpenUniform() }
-      }
-      rng = generator
-      relaxation.perturbBlock(uniforms: z, samples: samples, hard: hard)
-      relaxation.relaxBlock(z, samples: samples, into: y)
+    var samples = min(remaining, relaxation.blockSamples)
+    noise.drawCurrent(samples: samples)
+    while samples > 0 {
+      let following = min(remaining - samples, relaxation.blockSamples)
+      noise.beginNext(samples: following)
+      relaxation.perturbBlock(
+        uniforms: noise.part(0), samples: samples, hard: hard, relaxed: y,
+        ahead: noise.ahead(share: 0, of: 2))
       relaxation.conditionalBlock(
-        samples: samples, hard: hard, uniforms: e, into: zTilde, r: r, q: q)
-      relaxation.relaxBlock(zTilde, samples: samples, into: yTilde)
+        samples: samples, hard: hard, uniforms: noise.part(1), relaxed: yTilde, r: r, q: q,
+        ahead: noise.ahead(share: 1, of: 2))
       for sample in 0..<samples {
         let offset = sample * width
-        // Families with a block path need no `aux` beside `y` (see `relaxBlock`).
+        // Families with a block path need no `aux` beside `y` (see `perturbBlock`).
         finish(
           hard: hard + sample * variables, y: y + offset, aux: y + offset,
           yTilde: yTilde + offset, auxTilde: yTilde + offset, r: r + offset, q: q + offset,
@@ -144,6 +155,8 @@ struct Rebar<Family: ConditionalRelaxation>: GradientEstimator {
         moments.add(UnsafePointer(out))
       }
       remaining -= samples
+      noise.flip()
+      samples = following
     }
   }
 }

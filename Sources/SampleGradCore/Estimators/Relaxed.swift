@@ -16,8 +16,10 @@ struct Relaxed<Family: Relaxation>: GradientEstimator {
   var relaxation: Family
   /// One sample: z, y, aux, the point df/dx is taken at, df/dx; and the hard outcomes.
   let buffers: ScratchBuffers
-  /// Block buffers: z and y of `blockSamples` samples, and their hard outcomes.
+  /// Block buffers: y of `blockSamples` samples, and their hard outcomes.
   let blocks: ScratchBuffers?
+  /// The blocks' uniforms.
+  let noise: BlockNoise?
 
   init(problem: GradientProblem, forward: RelaxedEstimators.Forward) {
     self.forward = forward
@@ -29,7 +31,9 @@ struct Relaxed<Family: Relaxation>: GradientEstimator {
     blocks =
       samples > 0
       ? ScratchBuffers(
-        count: samples * width, slots: 2, indexCount: samples * relaxation.variables) : nil
+        count: samples * width, slots: 1, indexCount: samples * relaxation.variables) : nil
+    noise =
+      samples > 0 ? BlockNoise(partCount: 1, width: relaxation.noiseCount, samples: samples) : nil
   }
 
   mutating func rebind(to problem: GradientProblem) {
@@ -68,32 +72,53 @@ struct Relaxed<Family: Relaxation>: GradientEstimator {
   }
 
   /// The same formula a block of samples at a time, with the logs and exps vectorised.
+  @_specialize(where Family == CategoricalRelaxation)
+  @_specialize(where Family == BernoulliRelaxation)
+  mutating func averageEstimate(
+    count: Int, using rng: inout Xoshiro256StarStar, scratch one: UnsafeMutablePointer<Double>,
+    into mean: UnsafeMutableBufferPointer<Double>
+  ) {
+    averageOneSample(count: count, using: &rng, scratch: one, into: mean)
+  }
+
+  // Specialised for the families: reached through `any GradientEstimator`, the generic
+  // code would call the family through witness tables per sample.
+  @_specialize(where Family == CategoricalRelaxation)
+  @_specialize(where Family == BernoulliRelaxation)
   mutating func run(
     count: Int, using rng: inout Xoshiro256StarStar, into moments: inout RunningMoments
   ) {
-    guard let blocks else {
+    guard let blocks, let noise else {
       loopOneSample(count: count, using: &rng, into: &moments)
       return
     }
-    let z = blocks.slot(0)
-    let y = blocks.slot(1)
+    let y = blocks.slot(0)
     let hard = blocks.indices
     let width = relaxation.noiseCount
     let variables = relaxation.variables
     let out = UnsafeMutablePointer<Double>.allocate(capacity: relaxation.parameterCount)
-    defer { out.deallocate() }
+    noise.load(rng)
+    defer {
+      noise.store(into: &rng)
+      out.deallocate()
+    }
     var remaining = count
-    while remaining > 0 {
-      let samples = min(remaining, relaxation.blockSamples)
-      for i in 0..<(samples * width) { z[i] = rng.nextOpenUniform() }
-      relaxation.perturbBlock(uniforms: z, samples: samples, hard: hard)
-      relaxation.relaxBlock(z, samples: samples, into: y)
+    var samples = min(remaining, relaxation.blockSamples)
+    noise.drawCurrent(samples: samples)
+    while samples > 0 {
+      let following = min(remaining - samples, relaxation.blockSamples)
+      noise.beginNext(samples: following)
+      relaxation.perturbBlock(
+        uniforms: noise.part(0), samples: samples, hard: hard, relaxed: y,
+        ahead: noise.ahead(share: 0, of: 1))
       for s in 0..<samples {
-        // Families with a block path need no `aux` beside `y` (see `relaxBlock`).
+        // Families with a block path need no `aux` beside `y` (see `perturbBlock`).
         backward(y: y + s * width, aux: y + s * width, hard: hard + s * variables, into: out)
         moments.add(UnsafePointer(out))
       }
       remaining -= samples
+      noise.flip()
+      samples = following
     }
   }
 }

@@ -37,6 +37,25 @@ struct ScoreFunction<Sampler: ExactSampling>: GradientEstimator {
     sampler.writeScore(slot: 0, times: f - baseline.take(recording: f), into: out)
   }
 
+  // Specialised for the families (an estimator reached through `any GradientEstimator`
+  // otherwise runs its generic code, calling the family through witness tables per sample).
+  @_specialize(where Sampler == CategoricalSampler)
+  @_specialize(where Sampler == BernoulliSampler)
+  mutating func run(
+    count: Int, using rng: inout Xoshiro256StarStar, into moments: inout RunningMoments
+  ) {
+    loopOneSample(count: count, using: &rng, into: &moments)
+  }
+
+  @_specialize(where Sampler == CategoricalSampler)
+  @_specialize(where Sampler == BernoulliSampler)
+  mutating func averageEstimate(
+    count: Int, using rng: inout Xoshiro256StarStar, scratch one: UnsafeMutablePointer<Double>,
+    into mean: UnsafeMutableBufferPointer<Double>
+  ) {
+    averageOneSample(count: count, using: &rng, scratch: one, into: mean)
+  }
+
   mutating func resetState() {
     baseline.reset()
     sampler.resetState()

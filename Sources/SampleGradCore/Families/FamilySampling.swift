@@ -1,3 +1,5 @@
+import CVectorMath
+
 /// The hot-path side of a family: a value type built once per estimator and problem that owns
 /// its buffers (nothing is allocated per sample) and precomputes what depends on the
 /// parameters. `rebind(to:)` re-points it at new parameters of the same shape (a training
@@ -91,12 +93,13 @@ protocol Relaxation: FamilySampler {
 
   /// Samples per block of the vectorised path, or 0 where the family has none.
   var blockSamples: Int { get }
-  /// A block's `z` and hard outcomes from the uniforms already in `z` (drawn sample by
-  /// sample in `perturb`'s order).
+  /// A block's hard outcomes and, when `y` is given, its relaxed points (no `aux`: only
+  /// families without one have blocks), from the uniforms in `u` (`noiseCount` per sample,
+  /// drawn sample by sample in `perturb`'s order; overwritten). While it works it draws its
+  /// share of the next block's uniforms (`ahead`, when given).
   func perturbBlock(
-    uniforms z: UnsafeMutablePointer<Double>, samples: Int, hard: UnsafeMutablePointer<Int>)
-  /// `relax` for a block (no `aux`: only families without one have blocks).
-  func relaxBlock(_ z: UnsafePointer<Double>, samples: Int, into y: UnsafeMutablePointer<Double>)
+    uniforms u: UnsafeMutablePointer<Double>, samples: Int, hard: UnsafeMutablePointer<Int>,
+    relaxed y: UnsafeMutablePointer<Double>?, ahead: UnsafeMutablePointer<sg_ahead>?)
 }
 
 /// A relaxation with REBAR's conditional sample `z~ ~ p(z | b)`.
@@ -114,11 +117,13 @@ protocol ConditionalRelaxation: Relaxation {
     q: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>)
   /// Whether `conditionalBlock` can be used at these parameters.
   var hasConditionalBlock: Bool { get }
-  /// `conditional` for a block, from the fresh uniforms already in `e` (overwritten).
+  /// `conditional` for a block, from fresh uniforms (overwritten), relaxed into `y`; with
+  /// `r` and `q`, what `conditionalBackward` needs too. It draws its share of the next
+  /// block's uniforms as `perturbBlock` does.
   func conditionalBlock(
-    samples: Int, hard: UnsafePointer<Int>, uniforms e: UnsafeMutablePointer<Double>,
-    into zTilde: UnsafeMutablePointer<Double>, r: UnsafeMutablePointer<Double>,
-    q: UnsafeMutablePointer<Double>)
+    samples: Int, hard: UnsafePointer<Int>, uniforms v: UnsafeMutablePointer<Double>,
+    relaxed y: UnsafeMutablePointer<Double>, r: UnsafeMutablePointer<Double>?,
+    q: UnsafeMutablePointer<Double>?, ahead: UnsafeMutablePointer<sg_ahead>?)
 }
 
 /// The relaxation at a temperature the caller chooses, with its first and second derivatives,
@@ -165,11 +170,9 @@ extension TemperedRelaxation {
 extension Relaxation {
   var blockSamples: Int { 0 }
   func perturbBlock(
-    uniforms z: UnsafeMutablePointer<Double>, samples: Int, hard: UnsafeMutablePointer<Int>
+    uniforms u: UnsafeMutablePointer<Double>, samples: Int, hard: UnsafeMutablePointer<Int>,
+    relaxed y: UnsafeMutablePointer<Double>?, ahead: UnsafeMutablePointer<sg_ahead>?
   ) {
-    preconditionFailure("no block path")
-  }
-  func relaxBlock(_ z: UnsafePointer<Double>, samples: Int, into y: UnsafeMutablePointer<Double>) {
     preconditionFailure("no block path")
   }
 }
@@ -177,9 +180,9 @@ extension Relaxation {
 extension ConditionalRelaxation {
   var hasConditionalBlock: Bool { false }
   func conditionalBlock(
-    samples: Int, hard: UnsafePointer<Int>, uniforms e: UnsafeMutablePointer<Double>,
-    into zTilde: UnsafeMutablePointer<Double>, r: UnsafeMutablePointer<Double>,
-    q: UnsafeMutablePointer<Double>
+    samples: Int, hard: UnsafePointer<Int>, uniforms v: UnsafeMutablePointer<Double>,
+    relaxed y: UnsafeMutablePointer<Double>, r: UnsafeMutablePointer<Double>?,
+    q: UnsafeMutablePointer<Double>?, ahead: UnsafeMutablePointer<sg_ahead>?
   ) {
     preconditionFailure("no block path")
   }

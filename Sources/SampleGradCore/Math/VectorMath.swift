@@ -26,4 +26,18 @@ public enum VectorMath {
 
   /// Whether the 4-lane AVX2 path is in use (else 2-lane SSE2).
   public static var usesAVX2: Bool { sg_vector_width() == 1 }
+
+  /// The widest libmvec variant the block kernels (`CNoiseBlocks.h`) use on this CPU: its
+  /// logs differ from the others' by a few ulp, so seeded numbers agree to rounding, not to
+  /// the bit, across tiers.
+  public enum Tier: Int, Sendable {
+    case baseline, avx2, avx512
+
+    /// For JSON: `sse2`, `avx2`, `avx512`.
+    public var key: String { ["sse2", "avx2", "avx512"][rawValue] }
+    /// For a table: `SSE2`, `AVX2`, `AVX-512`.
+    public var name: String { ["SSE2", "AVX2", "AVX-512"][rawValue] }
+  }
+
+  public static var tier: Tier { Tier(rawValue: Int(sg_vector_tier())) ?? .baseline }
 }

@@ -19,6 +19,20 @@ public struct Objective: Sendable, Equatable {
   public let layout: ObjectiveLayout
   /// Each outcome's value `v` for the many-variable objectives (`values`, or the layout's).
   let values: [Double]
+  /// The hot path's view of `spec`, with only numbers for payloads: a `switch` over `spec`
+  /// copies the case's array (a retain and a release per call, in every estimate).
+  private let form: Form
+  /// The array `form` reads: the weights (linear), the target (quadratic) or the values
+  /// (table); empty otherwise.
+  private let coefficients: [Double]
+
+  private enum Form: Equatable {
+    case linear, quadratic, table, model
+    case cosine(Double)
+    case step(Double)
+    case meanSquared(Double)
+    case squaredMean(Double)
+  }
 
   public init(_ spec: ObjectiveSpec, for distribution: Distribution) throws(InvalidScenario) {
     let problems = Self.problems(spec, for: distribution.spec)
@@ -32,6 +46,16 @@ public struct Objective: Sendable, Equatable {
       values = []
     }
     outcomeValues = Self.outcomeValues(spec, layout: layout, values: values)
+    switch spec {
+    case .linear(let w): (form, coefficients) = (.linear, w)
+    case .quadratic(let t): (form, coefficients) = (.quadratic, t)
+    case .table(let v): (form, coefficients) = (.table, v)
+    case .model: (form, coefficients) = (.model, [])
+    case .cosine(let w): (form, coefficients) = (.cosine(w), [])
+    case .step(let c): (form, coefficients) = (.step(c), [])
+    case .meanSquared(let t, _): (form, coefficients) = (.meanSquared(t), [])
+    case .squaredMean(let t, _): (form, coefficients) = (.squaredMean(t), [])
+    }
   }
 
   public var kind: ObjectiveKind { spec.kind }
@@ -146,40 +170,48 @@ public struct Objective: Sendable, Equatable {
 
   /// `f(x)` at a point of `count` coordinates (one-hot or relaxed rows, bits, a number).
   func value(_ x: UnsafePointer<Double>, count: Int) -> Double {
-    switch spec {
-    case .model(let model):
-      return model.function.value(x)
+    switch form {
+    case .model:
+      return modelFunction.value(x)
     case .meanSquared, .squaredMean:
       return combine(sumOfTerms(x, count: count))
-    case .linear(let w):
-      if count == 1 { return w[0] * x[0] }
-      var s = 0.0
-      for k in 0..<count { s += w[k] * x[k] }
-      return s
-    case .quadratic(let t):
-      if count == 1 { return (x[0] - t[0]) * (x[0] - t[0]) }
-      var s = 0.0
-      for k in 0..<count {
-        let diff = x[k] - t[k]
-        s += diff * diff
+    case .linear:
+      return coefficients.withUnsafeBufferPointer { w in
+        if count == 1 { return w[0] * x[0] }
+        var s = 0.0
+        for k in 0..<count { s += w[k] * x[k] }
+        return s
       }
-      return s
+    case .quadratic:
+      return coefficients.withUnsafeBufferPointer { t in
+        if count == 1 { return (x[0] - t[0]) * (x[0] - t[0]) }
+        var s = 0.0
+        for k in 0..<count {
+          let diff = x[k] - t[k]
+          s += diff * diff
+        }
+        return s
+      }
     case .cosine, .step, .table:
-      return count == 1 ? Self.scalarValue(spec, x[0]) : 0
+      return count == 1 ? value(x[0]) : 0
     }
   }
 
   /// `df/dx` at `x`, written into `d`.
   func gradient(_ x: UnsafePointer<Double>, count: Int, into d: UnsafeMutablePointer<Double>) {
-    switch spec {
-    case .model(let model):
-      model.function.gradient(x, into: d)
+    switch form {
+    case .model:
+      modelFunction.gradient(x, into: d)
     case .meanSquared, .squaredMean:
       manyVariableGradient(x, count: count, into: d)
-    case .linear(let w):
-      for k in 0..<count { d[k] = w[k] }
-    case .quadratic(let t):
-      for k in 0..<count { d[k] = 2 * (x[k] - t[k]) }
+    case .linear:
+      coefficients.withUnsafeBufferPointer { w in
+        for k in 0..<count { d[k] = w[k] }
+      }
+    case .quadratic:
+      coefficients.withUnsafeBufferPointer { t in
+        for k in 0..<count { d[k] = 2 * (x[k] - t[k]) }
+      }
     case .cosine, .step, .table:
       if count == 1 {
         d[0] = derivative(x[0])
@@ -187,6 +219,12 @@ public struct Objective: Sendable, Equatable {
         for k in 0..<count { d[k] = 0 }
       }
     }
+  }
+
+  /// The model's `f` (for `.model` only).
+  private var modelFunction: any ModelFunction {
+    guard case .model(let model) = spec else { preconditionFailure("not a model objective") }
+    return model.function
   }
 
   // MARK: many variables
@@ -206,8 +244,8 @@ public struct Objective: Sendable, Equatable {
   /// `term(v)`: `(v - t)^2` (mean-squared) or `v` (squared-mean).
   @inline(__always)
   func term(_ v: Double) -> Double {
-    switch spec {
-    case .meanSquared(let t, _): (v - t) * (v - t)
+    switch form {
+    case .meanSquared(let t): (v - t) * (v - t)
     default: v
     }
   }
@@ -216,8 +254,8 @@ public struct Objective: Sendable, Equatable {
   @inline(__always)
   func combine(_ sum: Double) -> Double {
     let n = Double(layout.variables)
-    switch spec {
-    case .squaredMean(let t, _):
+    switch form {
+    case .squaredMean(let t):
       let m = sum / n - t
       return m * m
     default: return sum / n
@@ -239,13 +277,13 @@ public struct Objective: Sendable, Equatable {
     let n = Double(layout.variables)
     let c = layout.coordinates
     var shared = 0.0
-    if case .squaredMean(let t, _) = spec {
+    if case .squaredMean(let t) = form {
       shared = 2 * (sumOfTerms(x, count: count) / n - t) / n
     }
     for d in 0..<layout.variables {
       let slope: Double
-      switch spec {
-      case .meanSquared(let t, _): slope = 2 * (variableValue(x, variable: d) - t) / n
+      switch form {
+      case .meanSquared(let t): slope = 2 * (variableValue(x, variable: d) - t) / n
       default: slope = shared
       }
       if c == 1 {
@@ -305,7 +343,17 @@ public struct Objective: Sendable, Equatable {
   // MARK: scalars (bernoulli and gaussian)
 
   /// `f(x)` for a scalar sample (a Bernoulli's table is read at the nearer outcome).
-  public func value(_ x: Double) -> Double { Self.scalarValue(spec, x) }
+  public func value(_ x: Double) -> Double {
+    switch form {
+    case .linear: coefficients[0] * x
+    case .quadratic: (x - coefficients[0]) * (x - coefficients[0])
+    case .cosine(let w): cos(w * x)
+    case .step(let c): x > c ? 1 : 0
+    case .table: coefficients[x > 0.5 ? 1 : 0]
+    case .meanSquared(let t), .squaredMean(let t): (x - t) * (x - t)
+    case .model: withUnsafePointer(to: x) { modelFunction.value($0) }
+    }
+  }
 
   private static func scalarValue(_ spec: ObjectiveSpec, _ x: Double) -> Double {
     switch spec {
@@ -321,16 +369,16 @@ public struct Objective: Sendable, Equatable {
 
   /// `f'(x)` for a scalar sample (0 where the objective has no derivative).
   public func derivative(_ x: Double) -> Double {
-    switch spec {
-    case .linear(let w): w[0]
-    case .quadratic(let t): 2 * (x - t[0])
+    switch form {
+    case .linear: coefficients[0]
+    case .quadratic: 2 * (x - coefficients[0])
     case .cosine(let w): -w * sin(w * x)
-    case .meanSquared(let t, _), .squaredMean(let t, _): 2 * (x - t)
+    case .meanSquared(let t), .squaredMean(let t): 2 * (x - t)
     case .step, .table: 0
-    case .model(let model):
+    case .model:
       withUnsafePointer(to: x) { point in
         var slope = 0.0
-        model.function.gradient(point, into: &slope)
+        modelFunction.gradient(point, into: &slope)
         return slope
       }
     }

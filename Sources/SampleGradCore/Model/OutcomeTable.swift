@@ -11,6 +11,9 @@ struct OutcomeTable {
   private(set) var objective: Objective
   /// The model's `f`, when the objective is one.
   private(set) var model: (any ModelFunction)?
+  /// Whether `model` is set: tested first, so the other objectives never copy the optional
+  /// existential (a copy and a destroy per estimate).
+  private(set) var isModel: Bool
   /// D.
   let variables: Int
   /// Whether `f` is a sum of terms over many variables (else one variable's table).
@@ -24,6 +27,7 @@ struct OutcomeTable {
     variables = objective.layout.variables
     isSum = objective.kind.isSumOfTerms
     model = Self.modelFunction(objective)
+    isModel = model != nil
     let table = isSum ? objective.values.map(objective.term) : objective.outcomeValues
     storage = ScratchBuffers(count: max(table.count, 1), slots: 1)
     entries = storage.slot(0)
@@ -40,6 +44,7 @@ struct OutcomeTable {
     guard objective.kind == .model else { return }
     self.objective = objective
     model = Self.modelFunction(objective)
+    isModel = model != nil
   }
 
   /// The running sum of the terms at outcomes `b` (0 for a one-variable objective).
@@ -54,7 +59,7 @@ struct OutcomeTable {
   /// `f` at the outcomes `b` of every variable.
   @inline(__always)
   func value(outcomes b: UnsafePointer<Int>) -> Double {
-    if let model { return model.value(bits: b) }
+    if isModel, let model { return model.value(bits: b) }
     return isSum ? objective.combine(sum(outcomes: b)) : entries[b[0]]
   }
 

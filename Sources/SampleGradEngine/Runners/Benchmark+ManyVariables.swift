@@ -14,15 +14,25 @@ extension Benchmark {
     .scoreFunction, .arm, .disarm, .indecater,
   ]
 
-  /// Estimates per second of each many-variable estimator at D = 128, named
-  /// `score-function (D=128)`.
-  package static func manyVariables(threads: [Int], seconds: Double) -> [Result] {
+  /// The many-variable lines, named `score-function (D=128)`.
+  package static func manyVariableLines() -> [Line] {
     let problem = manyVariableScenario.problem
+    return manyVariableEstimators.map { kind in
+      Line(name: "\(kind.rawValue) (D=128)") {
+        EstimatorSampling(problem: problem, kind: kind, seed: $0)
+      }
+    }
+  }
+
+  /// Estimates per second of each many-variable estimator at D = 128 (the lines named in
+  /// `only`, when given).
+  package static func manyVariables(
+    threads: [Int], seconds: Double, only: Set<String>? = nil
+  ) -> [Result] {
+    let chosen = manyVariableLines().filter { only?.contains($0.name) ?? true }
     return threads.flatMap { n in
-      manyVariableEstimators.map { kind in
-        measure("\(kind.rawValue) (D=128)", threads: n, seconds: seconds) {
-          EstimatorSampling(problem: problem, kind: kind)
-        }
+      chosen.map { line in
+        measure(line.name, threads: n, seconds: seconds) { line.makeWork(nil) }
       }
     }
   }

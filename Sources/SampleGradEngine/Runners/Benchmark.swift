@@ -65,26 +65,36 @@ package enum Benchmark {
     return Result(name: name, threads: threads, perSecond: median(rates))
   }
 
-  /// Throughput of every estimator that applies, and of raw relaxed sampling.
-  package static func sampling(scenario: Scenario, threads: [Int], seconds: Double) -> [Result] {
+  /// One line of the sampling table: its name and how a worker builds its workload, with
+  /// the generator's seed (nil: a random one).
+  package struct Line: Sendable {
+    package let name: String
+    package let makeWork: @Sendable (_ seed: UInt64?) -> any BenchmarkWorkload
+  }
+
+  /// Raw relaxed sampling and every estimator that applies, in the table's order.
+  package static func lines(scenario: Scenario) -> [Line] {
     let problem = scenario.problem
-    var results: [Result] = []
     let kinds = EstimatorRegistry.kinds(
       for: problem.distribution.spec, objective: problem.objective.kind
     ).filter { $0 != .exact }
-    for n in threads {
-      results.append(
-        measure("relaxed-sample", threads: n, seconds: seconds) {
-          RelaxedSampling(problem: problem)
-        })
-      for kind in kinds {
-        results.append(
-          measure(kind.rawValue, threads: n, seconds: seconds) {
-            EstimatorSampling(problem: problem, kind: kind)
-          })
+    return [Line(name: "relaxed-sample") { RelaxedSampling(problem: problem, seed: $0) }]
+      + kinds.map { kind in
+        Line(name: kind.rawValue) { EstimatorSampling(problem: problem, kind: kind, seed: $0) }
+      }
+  }
+
+  /// Throughput of every estimator that applies, and of raw relaxed sampling (the lines
+  /// named in `only`, when given).
+  package static func sampling(
+    scenario: Scenario, threads: [Int], seconds: Double, only: Set<String>? = nil
+  ) -> [Result] {
+    let chosen = lines(scenario: scenario).filter { only?.contains($0.name) ?? true }
+    return threads.flatMap { n in
+      chosen.map { line in
+        measure(line.name, threads: n, seconds: seconds) { line.makeWork(nil) }
       }
     }
-    return results
   }
 
   /// Seconds to run a race to its last step on `threads` workers, the median of `rounds`.
@@ -141,11 +151,12 @@ final class RelaxedSampling: BenchmarkWorkload {
   let sampler: OutcomeSampler
   var histogram: Histogram
   var relaxed = RunningMoments(dimension: 0)
-  var rng = Xoshiro256StarStar(seed: UInt64.random(in: 0...UInt64.max))
+  var rng: Xoshiro256StarStar
 
-  init(problem: GradientProblem) {
+  init(problem: GradientProblem, seed: UInt64? = nil) {
     sampler = OutcomeSampler(problem: problem)
     histogram = sampler.makeHistogram()
+    rng = Xoshiro256StarStar(seed: seed ?? UInt64.random(in: 0...UInt64.max))
   }
 
   func draw(_ count: Int) {
@@ -157,11 +168,12 @@ final class RelaxedSampling: BenchmarkWorkload {
 final class EstimatorSampling: BenchmarkWorkload {
   let sampler: GradientSampler
   var moments: RunningMoments
-  var rng = Xoshiro256StarStar(seed: UInt64.random(in: 0...UInt64.max))
+  var rng: Xoshiro256StarStar
 
-  init(problem: GradientProblem, kind: EstimatorKind) {
+  init(problem: GradientProblem, kind: EstimatorKind, seed: UInt64? = nil) {
     sampler = try! GradientSampler(problem: problem, kind: kind)
     moments = RunningMoments(dimension: problem.dimension)
+    rng = Xoshiro256StarStar(seed: seed ?? UInt64.random(in: 0...UInt64.max))
   }
 
   func draw(_ count: Int) {

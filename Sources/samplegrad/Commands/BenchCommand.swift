@@ -39,6 +39,21 @@ struct BenchCommand: ParsableCommand {
   @Option(name: .long, help: "Output format: json or table.")
   var format: Format = .table
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Only these sampling lines, comma-separated (e.g. relaxed-sample,rebar); no sweep, race or frames.",
+      valueName: "names"))
+  var only: String?
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Draw exactly this many samples per sampling line on one thread from a fixed seed, timed by CPU clock (for callgrind and loaded machines), 1 to 1e12; no sweep, race or frames.",
+      valueName: "samples"),
+    transform: FlagValue.wholeNumber(NumericDomain.samples))
+  var count: Int?
+
   func run() throws {
     let all = threads ?? Workers.cores
     if let preset, let path = try? PresetLibrary.standard().locate(preset),
@@ -57,13 +72,27 @@ struct BenchCommand: ParsableCommand {
     var named: Scenario?
     if let preset { named = try ScenarioOptions.loadPresetOrFail(preset) }
     let scenario = named ?? Benchmark.defaultScenario
+    let lines = Benchmark.lines(scenario: scenario) + Benchmark.manyVariableLines()
+    let chosen = try Self.lines(named: only, from: lines.map(\.name))
+    if let count {
+      try printCounted(
+        lines.filter { chosen?.contains($0.name) ?? true }.map {
+          Benchmark.counted($0, samples: count)
+        }, scenario: scenario)
+      return
+    }
+    let threadCounts = all > 1 ? [1, all] : [1]
+    let results =
+      Benchmark.sampling(
+        scenario: scenario, threads: threadCounts, seconds: seconds, only: chosen)
+      + Benchmark.manyVariables(threads: threadCounts, seconds: seconds, only: chosen)
+    if chosen != nil {
+      try printSampling(results, scenario: scenario)
+      return
+    }
     // The default preset's own sweep unless a preset is named.
     let swept = try named ?? ScenarioOptions.loadPresetOrFail(PresetLibrary.defaultPreset)
-
     let budget = BenchBudget(seconds: seconds)
-    let results =
-      Benchmark.sampling(scenario: scenario, threads: all > 1 ? [1, all] : [1], seconds: seconds)
-      + Benchmark.manyVariables(threads: all > 1 ? [1, all] : [1], seconds: seconds)
     let sweeps: [Benchmark.SweepTiming]
     do throws(InvalidScenario) {
       sweeps = try Benchmark.sweep(
@@ -83,7 +112,7 @@ struct BenchCommand: ParsableCommand {
     case .json:
       let document = JSONValue.object([
         ("categories", .integer(categories)),
-        ("vectorMath", .string(VectorMath.usesAVX2 ? "avx2" : "sse2")),
+        ("vectorMath", .string(Self.vectorMath.key)),
         (
           "results",
           .array(
@@ -120,7 +149,7 @@ struct BenchCommand: ParsableCommand {
       try Output.line(document.render())
     case .table:
       try Output.line(
-        "\(scenario.displayTitle): \(categories) categories, vector math \(VectorMath.usesAVX2 ? "AVX2" : "SSE2")"
+        "\(scenario.displayTitle): \(categories) categories, vector math \(Self.vectorMath.name)"
       )
       try Output.line("name                      threads   samples/s")
       for r in results {

@@ -11,6 +11,9 @@ final class CategoricalOutcomes: OutcomeSource {
   /// Block buffers (samples x D x K) and each row's argmax.
   let blocks: ScratchBuffers
   let blockSamples: Int
+  /// The blocks' uniforms, and the kernels' scratch.
+  let noise: BlockNoise
+  let scratch: ScratchBuffers
 
   init(problem: GradientProblem) {
     self.problem = problem
@@ -23,7 +26,11 @@ final class CategoricalOutcomes: OutcomeSource {
     y = [Double](repeating: 0, count: theta.count)
     blockSamples = CategoricalBlock.samples(valuesPerSample: theta.count)
     blocks = ScratchBuffers(
-      count: blockSamples * theta.count, slots: 2, indexCount: blockSamples * variables)
+      count: blockSamples * theta.count, slots: 1, indexCount: blockSamples * variables)
+    noise = BlockNoise(partCount: 1, width: theta.count, samples: blockSamples)
+    scratch = ScratchBuffers(
+      count: CategoricalBlock.scratchCount(
+        values: blockSamples * theta.count, rows: blockSamples * variables), slots: 1)
   }
 
   var relaxedDimension: Int { k * variables }
@@ -39,26 +46,31 @@ final class CategoricalOutcomes: OutcomeSource {
     count: Int, using rng: inout Xoshiro256StarStar, histogram: inout Histogram,
     relaxed: inout RunningMoments
   ) {
-    let z = blocks.slot(0)
-    let relaxedBlock = blocks.slot(1)
+    let relaxedBlock = blocks.slot(0)
     let best = blocks.indices
     let width = k * variables
     let accumulate = relaxed.dimension == width
+    noise.load(rng)
+    defer { noise.store(into: &rng) }
     var remaining = count
+    var samples = min(remaining, blockSamples)
     var lastSamples = 0
-    while remaining > 0 {
-      let samples = min(remaining, blockSamples)
+    noise.drawCurrent(samples: samples)
+    while samples > 0 {
+      let following = min(remaining - samples, blockSamples)
+      noise.beginNext(samples: following)
       lastSamples = samples
-      let rows = samples * variables
-      for i in 0..<(rows * k) { z[i] = rng.nextOpenUniform() }
       CategoricalBlock.perturb(
-        uniforms: z, logits: logits.slot(0), k: k, rows: rows, variables: variables, best: best)
-      CategoricalBlock.relax(z, k: k, rows: rows, temperature: temperature, into: relaxedBlock)
+        uniforms: noise.part(0), logits: logits.slot(0), k: k, rows: samples * variables,
+        variables: variables, temperature: temperature, best: best, relaxed: relaxedBlock,
+        scratch: scratch.slot(0), ahead: noise.ahead(share: 0, of: 1))
       for s in 0..<samples {
         for d in 0..<variables { histogram.record(variable: d, outcome: best[s * variables + d]) }
         if accumulate { relaxed.add(UnsafePointer(relaxedBlock + s * width)) }
       }
       remaining -= samples
+      noise.flip()
+      samples = following
     }
     if lastSamples > 0 {
       let last = relaxedBlock + (lastSamples - 1) * width

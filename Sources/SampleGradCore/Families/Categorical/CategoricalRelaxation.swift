@@ -1,3 +1,4 @@
+import CVectorMath
 import Foundation
 
 /// The Concrete relaxation of D categoricals (Jang, Gu, Poole 2017; Maddison, Mnih, Teh
@@ -29,6 +30,8 @@ struct CategoricalRelaxation: ConditionalRelaxation {
   let rowNumbers: ScratchBuffers
   /// Whether every row's logits span less than `ConditionalBlock.maximumSpread`.
   private(set) var hasConditionalBlock = false
+  /// The block kernels' scratch.
+  let blockScratch: ScratchBuffers
 
   init(problem: GradientProblem, slots: Int) {
     variables = problem.variables
@@ -42,6 +45,9 @@ struct CategoricalRelaxation: ConditionalRelaxation {
     product = buffers.slot(3)
     tempered = buffers.slot(4)
     rowNumbers = ScratchBuffers(count: variables, slots: 3)
+    let rows = CategoricalBlock.samples(valuesPerSample: variables * k) * variables
+    blockScratch = ScratchBuffers(
+      count: CategoricalBlock.scratchCount(values: rows * k, rows: rows), slots: 1)
     rebind(to: problem)
   }
 
@@ -179,26 +185,24 @@ struct CategoricalRelaxation: ConditionalRelaxation {
   var blockSamples: Int { CategoricalBlock.samples(valuesPerSample: variables * k) }
 
   func perturbBlock(
-    uniforms z: UnsafeMutablePointer<Double>, samples: Int, hard: UnsafeMutablePointer<Int>
+    uniforms u: UnsafeMutablePointer<Double>, samples: Int, hard: UnsafeMutablePointer<Int>,
+    relaxed y: UnsafeMutablePointer<Double>?, ahead: UnsafeMutablePointer<sg_ahead>?
   ) {
     CategoricalBlock.perturb(
-      uniforms: z, logits: logits, k: k, rows: samples * variables, variables: variables,
-      best: hard)
-  }
-
-  func relaxBlock(_ z: UnsafePointer<Double>, samples: Int, into y: UnsafeMutablePointer<Double>) {
-    CategoricalBlock.relax(
-      z, k: k, rows: samples * variables, temperature: temperature, into: y)
+      uniforms: u, logits: logits, k: k, rows: samples * variables, variables: variables,
+      temperature: temperature, best: hard, relaxed: y, scratch: blockScratch.slot(0),
+      ahead: ahead)
   }
 
   func conditionalBlock(
-    samples: Int, hard: UnsafePointer<Int>, uniforms e: UnsafeMutablePointer<Double>,
-    into zTilde: UnsafeMutablePointer<Double>, r: UnsafeMutablePointer<Double>,
-    q: UnsafeMutablePointer<Double>
+    samples: Int, hard: UnsafePointer<Int>, uniforms v: UnsafeMutablePointer<Double>,
+    relaxed y: UnsafeMutablePointer<Double>, r: UnsafeMutablePointer<Double>?,
+    q: UnsafeMutablePointer<Double>?, ahead: UnsafeMutablePointer<sg_ahead>?
   ) {
     let block = ConditionalBlock(
       ratios: ratios, maxLogit: maxLogit, logSumExp: logSumExp, pMax: pMax, variables: variables)
     block.sample(
-      k: k, rows: samples * variables, best: hard, uniforms: e, into: zTilde, r: r, q: q)
+      k: k, rows: samples * variables, best: hard, uniforms: v, temperature: temperature,
+      relaxed: y, r: r, q: q, scratch: blockScratch.slot(0), ahead: ahead)
   }
 }
