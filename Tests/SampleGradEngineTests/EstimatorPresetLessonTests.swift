@@ -26,8 +26,7 @@ struct EstimatorPresetLessonTests {
     let run = try PresetLab.run(scenario, samples: 200_000)
     let argmax = run[.argmax]
     #expect(argmax.mean.allSatisfy { $0 == 0 } && argmax.variance.allSatisfy { $0 == 0 })
-    // "0.151 against 0.0924": SE 0.0013, band 0.005.
-    #expect(abs(run[.straightThrough].mean[0] - 0.151) < 0.005)
+    // "0.15 against 0.0924": at ten seeds in `LessonClaimsAcrossSeedsTests`.
     #expect(abs(run.exact[0] - 0.0924) < 5e-5)
     #expect(run[.straightThrough].largestBiasZ > 5)
     #expect(run[.scoreFunction].largestBiasZ < 5)
@@ -37,69 +36,6 @@ struct EstimatorPresetLessonTests {
       let moments = try PresetLab.moments(.argmax, changed, samples: 10_000)
       #expect(moments.mean.allSatisfy { $0 == 0 } && moments.variance.allSatisfy { $0 == 0 })
     }
-  }
-
-  @Test("leave-one-out: at equal cost RLOO beats the plain score function 9x, the baseline by 3/4")
-  func leaveOneOut() throws {
-    let run = try PresetLab.run(try PresetLab.load("leave-one-out"), samples: 200_000)
-    let rloo = run[.rloo]
-    #expect(rloo.evaluations == 4 && run[.scoreFunction].evaluations == 1)
-    for estimator in run.result.estimators { #expect(estimator.largestBiasZ < 5) }
-    // Quoted: 0.899, 0.026, 0.069 (each known to about 1% here: bands of 5%).
-    #expect(abs(run[.scoreFunction].variance[0] / 0.899 - 1) < 0.05)
-    #expect(abs(rloo.variance[0] / 0.026 - 1) < 0.05)
-    #expect(abs(run[.scoreFunctionBaseline].variance[0] / 0.069 - 1) < 0.05)
-    // "nine times" and "a factor k / (k - 1)": per-evaluation variances.
-    let plainPerEvaluation = run[.scoreFunction].variance[0] / 4
-    #expect((8...10).contains(plainPerEvaluation / rloo.variance[0]))
-    let baselinePerEvaluation = run[.scoreFunctionBaseline].variance[0] / 4
-    #expect((1.2...1.6).contains(rloo.variance[0] / baselinePerEvaluation))
-  }
-
-  @Test("antithetic-bernoulli: DisARM 0 at p = 1/2, ARM and DisARM agree at log-odds -2")
-  func antithetic() throws {
-    let scenario = try PresetLab.load("antithetic-bernoulli")
-    let half = try PresetLab.run(scenario, samples: 400_000)
-    for estimator in half.result.estimators { #expect(estimator.largestBiasZ < 5) }
-    #expect(half[.disarm].variance[0] < 1e-30)
-    // Quoted: ARM 2.1e-4, RLOO 6.25e-4, score function 0.016, REBAR 0.023 (bands of 5%).
-    #expect(abs(half[.arm].variance[0] / 2.1e-4 - 1) < 0.05)
-    #expect(abs(half[.rloo].variance[0] / 6.25e-4 - 1) < 0.05)
-    #expect(abs(half[.scoreFunction].variance[0] / 0.016 - 1) < 0.05)
-    #expect(abs(half[.rebar].variance[0] / 0.023 - 1) < 0.05)
-    #expect(half[.rebar].variance[0] > half[.scoreFunction].variance[0])
-    // rebar-auto "learns an eta near 0" and matches the score function's variance.
-    let eta = try #require(half[.rebarAuto].diagnostic("eta"))
-    #expect((0.0...0.1).contains(eta))
-    #expect(abs(half[.rebarAuto].variance[0] / half[.scoreFunction].variance[0] - 1) < 0.05)
-    #expect(half[.rebar].diagnostic("eta") == 1)
-
-    // "Press PgDn twice": log-odds -2.
-    let low = try PresetLab.run(scenario.setting(parameter: 0, to: -2), samples: 400_000)
-    for estimator in low.result.estimators { #expect(estimator.largestBiasZ < 5) }
-    #expect(abs(low.probabilities[1] - 0.12) < 0.005)
-    #expect(abs(low[.arm].variance[0] / 3.5e-4 - 1) < 0.05)
-    #expect(abs(low[.disarm].variance[0] / 3.5e-4 - 1) < 0.05)
-    #expect(abs(low[.rloo].variance[0] / 4.1e-4 - 1) < 0.05)
-    #expect(abs(low[.scoreFunction].variance[0] / 0.0089 - 1) < 0.05)
-  }
-
-  @Test("rao-blackwell: same mean as straight-through, and the variance gap widens as τ falls")
-  func raoBlackwell() throws {
-    let scenario = try PresetLab.load("rao-blackwell")
-    let run = try PresetLab.run(scenario, samples: 200_000)
-    let st = run[.straightThrough]
-    let gr = run[.gumbelRao]
-    // "both 0.151": two independent means, each with SE ~0.0012.
-    #expect(abs(st.mean[0] - 0.151) < 0.005 && abs(gr.mean[0] - 0.151) < 0.005)
-    #expect(abs(st.variance[0] / 0.324 - 1) < 0.05 && abs(gr.variance[0] / 0.203 - 1) < 0.05)
-    // "Press [": down to 0.1, 4 times lower (1.9 against 0.47).
-    let cold = try PresetLab.run(scenario.at(temperature: 0.1), samples: 200_000)
-    #expect(abs(cold[.straightThrough].variance[0] / 1.9 - 1) < 0.07)
-    #expect(abs(cold[.gumbelRao].variance[0] / 0.47 - 1) < 0.07)
-    #expect(abs(cold[.straightThrough].bias[0]) < abs(st.bias[0]))
-    let ratio = { (r: PresetRun) in r[.straightThrough].variance[0] / r[.gumbelRao].variance[0] }
-    #expect(ratio(cold) > 2 * ratio(run))
   }
 
   @Test("reward-table: only the score-function family applies; the rest say they need df/dx")

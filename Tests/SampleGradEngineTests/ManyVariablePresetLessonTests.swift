@@ -29,46 +29,83 @@ struct ManyVariablePresetLessonTests {
     t[kind]?.total.meanCosine ?? .nan
   }
 
-  @Test("polynomial-128: the score function's noise is 650 times the gradient, cosine 0.00")
-  func polynomial128() throws {
+  @Test("polynomial-128: each quoted SD/|g| and cosine at ten seeds", arguments: LessonSeeds.all)
+  func polynomial128(seed: UInt64) throws {
     let scenario = try PresetLab.load("polynomial-128")
     #expect(scenario.distribution.variables == 128)
+    let lesson = try #require(scenario.lesson)
+    let bit = try Quote("each bit's gradient is {0.0002}", in: lesson)
+    let plain = try Quote(
+      "noise is over {600} times the gradient and its cosine is {0.00}", in: lesson)
+    let baseline = try Quote(
+      "brings the noise down to {12}, RLOO with 4 draws to {6.5} (cosine {0.14})", in: lesson)
+    let pair = try Quote("ARM and DisARM with 2 evaluations each to {13} and {11}", in: lesson)
+    let rebar = try Quote("barely helps ({278} to {279})", in: lesson)
+    let gumbel = try Quote("has the least noise of the rest ({4.8}) but is biased", in: lesson)
     // "Each bit's gradient is 0.0002": 0.25 (0.55^2 - 0.45^2) / 128 = 1.95e-4.
-    #expect(abs(scenario.problem.exact.gradient[0] - 0.025 / 128) < 1e-15)
-    // Relative noise from 20,000 estimates is within about 1% of its value (its SE is about
-    // sqrt(kurtosis / n) relative); the bands below are wider than that and the rounding.
-    for seed: UInt64 in [7, 8, 9] {
-      let t = try Self.totals("polynomial-128", samples: 20_000, seed: seed)
-      #expect((620...680).contains(Self.noise(t, .scoreFunction)), "seed \(seed)")
-      #expect(abs(Self.cosine(t, .scoreFunction)) < 0.005, "the cosine reads 0.00")
-      #expect((11.2...12.4).contains(Self.noise(t, .scoreFunctionBaseline)))
-      #expect((6.3...6.7).contains(Self.noise(t, .rloo)))
-      #expect((0.135...0.145).contains(Self.cosine(t, .rloo)))
-      #expect((12.6...13.4).contains(Self.noise(t, .arm)))
-      #expect((10.8...11.6).contains(Self.noise(t, .disarm)))
-      #expect(Self.noise(t, .indecater) < 1e-9 && Self.cosine(t, .indecater) > 0.999_999)
-      #expect((265...290).contains(Self.noise(t, .rebar)))
-      #expect((4.6...5.0).contains(Self.noise(t, .gumbelSoftmax)))
-      // "the least noise of the rest": below every row but IndeCateR and exact.
-      for kind in [EstimatorKind.scoreFunctionBaseline, .rloo, .arm, .disarm, .straightThrough] {
-        #expect(Self.noise(t, .gumbelSoftmax) < Self.noise(t, kind))
-      }
+    #expect(bit[0].covers(scenario.problem.exact.gradient[0]))
+    // SD/|g| over 128 components is a sum of many variances and settles fast: the rows whose
+    // readings hold at 5,000 samples (measured over the ten seeds: 646, 12.9 to 13.3, 11.0 to
+    // 11.5, 278.1 to 278.9, 4.77) run there; the running baseline (its start is part of the
+    // reading: 14.5 at 5,000, 12.1 at 20,000, 11.6 at 100,000), RLOO (6.44 to 6.55 at 5,000) and
+    // Gumbel-softmax's bias verdict at 20,000.
+    func totals(_ kinds: [EstimatorKind], _ samples: Int) throws -> [EstimatorKind: EstimatorResult]
+    {
+      let run = try HeadlessRunner.run(
+        try scenario.with(estimators: [.exact] + kinds), samples: samples, seed: seed, threads: 1)
+      return Dictionary(uniqueKeysWithValues: run.estimators.map { ($0.kind, $0) })
     }
-    // "256 evaluations per draw, 1,024 in all".
-    let t = try Self.totals("polynomial-128", samples: 100)
-    #expect(t[.indecater]?.result.evaluations == 1024)
-    // "biased": Gumbel-softmax's bias shows on the seed's run at the preset's sample count.
-    let full = try Self.totals("polynomial-128", samples: 100_000)
-    let gumbel = try #require(full[.gumbelSoftmax]?.result)
-    #expect(gumbel.summaries.contains { $0.verdict.isBiased })
+    let quick = try totals(
+      [.scoreFunction, .arm, .disarm, .rebar, .gumbelSoftmax, .straightThrough], 5_000)
+    let slow = try totals([.scoreFunctionBaseline, .rloo, .gumbelSoftmax], 20_000)
+    func noise(_ t: [EstimatorKind: EstimatorResult], _ kind: EstimatorKind) -> Double {
+      t[kind]?.total.relativeNoise ?? .nan
+    }
+    #expect(noise(quick, .scoreFunction) > plain[0].value)
+    #expect(plain[1].covers(quick[.scoreFunction]?.total.meanCosine ?? .nan))
+    #expect(
+      baseline[0].covers(noise(slow, .scoreFunctionBaseline))
+        && baseline[1].covers(noise(slow, .rloo)))
+    #expect(baseline[2].covers(slow[.rloo]?.total.meanCosine ?? .nan))
+    #expect(pair[0].covers(noise(quick, .arm)) && pair[1].covers(noise(quick, .disarm)))
+    #expect(rebar.range.covers(noise(quick, .rebar)))
+    #expect(gumbel[0].covers(noise(quick, .gumbelSoftmax)))
+    // "the least noise of the rest": below every row but IndeCateR and exact.
+    for (t, kind) in [
+      (slow, EstimatorKind.scoreFunctionBaseline), (slow, .rloo), (quick, .arm), (quick, .disarm),
+      (quick, .straightThrough),
+    ] {
+      #expect(noise(quick, .gumbelSoftmax) < noise(t, kind), "\(kind)")
+    }
+    #expect(slow[.gumbelSoftmax]?.summaries.contains { $0.verdict.isBiased } == true)
+    // IndeCateR: exact, "1,024 evaluations per estimate" (no seed enters: 100 samples).
+    _ = try Quote("(1,024 evaluations per estimate)", in: lesson)
+    let exact = try totals([.indecater], 100)
+    #expect(exact[.indecater]?.evaluations == 1024)
+    #expect(
+      noise(exact, .indecater) < 1e-9 && (exact[.indecater]?.total.meanCosine ?? 0) > 0.999_999)
   }
 
-  @Test("polynomial-race: exact and IndeCateR at 177, RLOO by about 1,250, the rest stall")
+  @Test("polynomial-race: exact and IndeCateR at 177, RLOO at 1,200 to 1,300, the rest stall")
   func polynomialRace() throws {
     let scenario = try PresetLab.load("polynomial-race")
     let settings = try #require(scenario.training)
     #expect(settings.steps == 2000 && settings.learningRate == 0.1)
-    for seed: UInt64 in [1, 2, 3, 4, 5] {
+    let lesson = try #require(scenario.lesson)
+    let rloo = try Quote("gets there between steps {1,200} and {1,300}", in: lesson)
+    let pair = try Quote(
+      "both close {98%} to {99%} of the gap and a running baseline {75%} to {85%}", in: lesson)
+    let plain = try Quote("function closes under {20%}", in: lesson)
+    let stall = try Quote("stall at {15%} to {24%} and {28%} to {34%} of the gap", in: lesson)
+    let p = try Quote("mean p between {0.33} and {0.43} instead of 0", in: lesson)
+    func range(_ q: Quote, _ i: Int) -> WrittenRange {
+      WrittenRange(q[i].text, q[i + 1].text)
+    }
+    // Issue 20: at ten seeds. (The text said "by about step 1,250", "about 99% and 97%",
+    // "about 80%", "under 10%", "a fifth and a third", "p = 0.4 and 0.35": over seeds 7 to
+    // 16 RLOO arrives at 1,205 to 1,274, ARM closes 98.0% to 98.6%, the baseline 75% to 83%,
+    // the score function up to 16%, and Gumbel-softmax's bits sit at p = 0.33 to 0.36.)
+    for seed in LessonSeeds.all {
       let result = TrainingRunner.run(
         try RaceSetup(scenario: scenario, settings: settings, seed: seed, every: 500), threads: 2)
       func lane(_ kind: EstimatorKind) -> LaneResult { result.lanes.first { $0.kind == kind }! }
@@ -80,20 +117,18 @@ struct ManyVariablePresetLessonTests {
       #expect(abs(result.setup.optimum! - 0.2025) < 1e-12)
       #expect(lane(.exact).reachedStep == 177)
       #expect(lane(.indecater).reachedStep == 177, "seed \(seed)")
-      let rloo = try #require(lane(.rloo).reachedStep, "seed \(seed)")
-      #expect((1150...1350).contains(rloo), "about step 1,250: \(rloo)")
-      #expect((0.985...0.995).contains(closed(.disarm)), "about 99%: seed \(seed)")
-      #expect((0.96...0.99).contains(closed(.arm)), "about 97%: seed \(seed)")
-      #expect(closed(.scoreFunction) < 0.10, "under 10%: seed \(seed)")
-      #expect((0.70...0.90).contains(closed(.scoreFunctionBaseline)), "about 80%")
-      #expect((0.12...0.30).contains(closed(.straightThrough)), "a fifth: seed \(seed)")
-      #expect((0.25...0.40).contains(closed(.gumbelSoftmax)), "a third: seed \(seed)")
+      let reached = try #require(lane(.rloo).reachedStep, "seed \(seed)")
+      #expect(rloo.range.covers(Double(reached)), "seed \(seed): \(reached)")
+      #expect(range(pair, 0).covers(closed(.disarm)) && range(pair, 0).covers(closed(.arm)))
+      #expect(range(pair, 2).covers(closed(.scoreFunctionBaseline)), "seed \(seed)")
+      #expect(closed(.scoreFunction) < plain[0].value, "seed \(seed)")
+      #expect(range(stall, 0).covers(closed(.straightThrough)), "seed \(seed)")
+      #expect(range(stall, 2).covers(closed(.gumbelSoftmax)), "seed \(seed)")
       func meanP(_ kind: EstimatorKind) -> Double {
         let theta = lane(kind).final.parameters
         return theta.reduce(0) { $0 + LogSpace.sigmoid($1) } / Double(theta.count)
       }
-      #expect((0.37...0.43).contains(meanP(.straightThrough)), "near p = 0.4")
-      #expect((0.32...0.38).contains(meanP(.gumbelSoftmax)), "near p = 0.35")
+      #expect(p.range.covers(meanP(.straightThrough)) && p.range.covers(meanP(.gumbelSoftmax)))
     }
   }
 
@@ -130,17 +165,8 @@ struct ManyVariablePresetLessonTests {
 
   @Test("coupled-bits: IndeCateR's noise is the gradient's size; far targets make it exact")
   func coupledBits() throws {
-    let t = try Self.totals("coupled-bits", samples: 100_000)
-    #expect((1.15...1.27).contains(Self.noise(t, .indecater)))
-    #expect((0.55...0.61).contains(Self.cosine(t, .indecater)))
-    let mse = { (kind: EstimatorKind) in t[kind]!.total.meanSquaredError }
-    // "still ten times below DisARM's MSE" (and the lowest of the unbiased rows).
-    #expect(mse(.disarm) / mse(.indecater) > 8)
-    for kind in [EstimatorKind.scoreFunction, .rloo, .arm, .disarm] {
-      #expect(mse(.indecater) < mse(kind))
-    }
-    #expect(
-      (4.3...4.7).contains(Self.noise(t, .arm)) && (3.7...4.0).contains(Self.noise(t, .disarm)))
+    // The numbers at the preset's target (1.2, 0.6, ten times, 4.5, 3.9) and the sweep's (0.12,
+    // 6 to 10) at ten seeds: `LessonClaimsAcrossSeedsTests`, `LessonSweepClaimsAcrossSeedsTests`.
     let scenario = try PresetLab.load("coupled-bits")
     let plan = try SweepPlan.standard(for: scenario, spec: try #require(scenario.sweep))
     let result = SweepRunner.run(plan, samples: 20_000, seed: PresetLab.seed, threads: 2)
@@ -163,11 +189,7 @@ struct ManyVariablePresetLessonTests {
 
   @Test("indecater: at equal cost IndeCateR's MSE is ten times lower; near the mean RLOO wins")
   func indecater() throws {
-    let t = try Self.totals("indecater", samples: 100_000)
-    #expect(t[.indecater]?.result.evaluations == 64 && t[.rloo]?.result.evaluations == 64)
-    let mse = { (kind: EstimatorKind) in t[kind]!.total.meanSquaredError }
-    #expect((0.017...0.021).contains(mse(.indecater)))
-    #expect((0.16...0.20).contains(mse(.rloo)))
+    // MSE 0.019 against 0.18 at ten seeds: `LessonClaimsAcrossSeedsTests`.
     // "the values' mean (1.3)".
     let p = try PresetLab.load("indecater").problem.probabilities
     let mean = (0..<4).reduce(0.0) { $0 + Double($1) * p[$1] }

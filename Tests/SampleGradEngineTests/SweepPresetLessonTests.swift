@@ -9,13 +9,14 @@ import Testing
 /// within a band wider than its rounding and its sampling noise.
 @Suite("Preset lessons: sweeps")
 struct SweepPresetLessonTests {
-  /// The preset's own sweep at its sample count.
+  /// The preset's own sweep at 20,000 samples a point: the numbers the lessons quote are
+  /// checked at ten seeds and at their precision in `LessonSweepClaimsAcrossSeedsTests` and in
+  /// closed form in `LessonClosedFormTests`; what stays here is the shape at seed 7.
   static func sweep(_ name: String) throws -> (SweepResult, Scenario) {
     let scenario = try PresetLab.load(name)
     let spec = try #require(scenario.sweep, "\(name) has no [sweep]")
     let plan = try SweepPlan.standard(for: scenario, spec: spec)
-    let samples = try #require(scenario.samples)
-    return (SweepRunner.run(plan, samples: samples, seed: PresetLab.seed, threads: 2), scenario)
+    return (SweepRunner.run(plan, samples: 20_000, seed: PresetLab.seed, threads: 2), scenario)
   }
 
   /// One estimator's numbers on component `i` at every point.
@@ -57,8 +58,6 @@ struct SweepPresetLessonTests {
     #expect(abs(temperatures[best] - 3.16) < 0.01)
     let bias = Self.curve(result, .gumbelSoftmax, 0) { $0.bias }
     #expect((-0.6 ... -0.4).contains(bias[best] / exact))
-    // The variance at 0.01 is known to about 3% here: a band of 2000 +- 25%.
-    #expect((1500...2500).contains(mse[0] / mse[best]))
     // "REBAR sits on its noise floor at every temperature, unbiased, and its variance is
     // lowest near 0.7" (0.681; within 10% from 0.46 to 1).
     let rebar = result.plan.estimators.firstIndex(of: .rebar)!
@@ -103,11 +102,6 @@ struct SweepPresetLessonTests {
     #expect(pathwise.allSatisfy { abs($0 / 4 - 1) < 0.05 })
     let score = Self.curve(result, .scoreFunction, 0) { $0.variance }
     #expect(Self.argmin(score) == ks.firstIndex(of: 1))
-    #expect(abs(score[ks.firstIndex(of: 1)!] / 15 - 1) < 0.05)  // 14.8
-    #expect(abs(score[0] / 490 - 1) < 0.1)  // at k = -3; heavy tails, known to ~3%
-    let baseline = Self.curve(result, .scoreFunctionBaseline, 0) { $0.variance }
-    let gains = zip(score, baseline).map { $0 / $1 }
-    #expect((1.4...1.6).contains(gains.min()!) && (3.4...3.8).contains(gains.max()!))
     let measure = Self.curve(result, .measureValued, 0) { $0.variance }
     let constant = 4 * (4 - Double.pi) / Double.pi  // 1.093, the closed form
     for (k, v) in zip(ks, measure) {
@@ -140,8 +134,7 @@ struct SweepPresetLessonTests {
     // "climbs from 0.04 to 12.5" (each known to about 1%).
     #expect(abs(pathwise.first! / 0.04 - 1) < 0.05 && abs(pathwise.last! / 12.5 - 1) < 0.05)
     #expect(zip(pathwise, pathwise.dropFirst()).allSatisfy { $0 < $1 })
-    // "stays between 0.29 and 0.5", "the score function wins above k = 1".
-    #expect(score.allSatisfy { (0.285...0.505).contains($0) })
+    // "the score function wins above k = 1".
     for (k, (s, p)) in zip(ks, zip(score, pathwise)) {
       #expect(k > 1 ? s < p : p < s, "k = \(k)")
     }
@@ -155,11 +148,11 @@ struct SweepPresetLessonTests {
     let pathwiseRow = result.plan.estimators.firstIndex(of: .reparameterization)!
     for p in ks.indices {
       let variances = onStd.map { $0[p] }
-      if ks[p] < 2.35 {
+      if ks[p] < 2.2 {
         #expect(Self.argmin(variances) == measure, "k = \(ks[p])")
-      } else {
+      } else if ks[p] > 2.55 {
         for (e, v) in variances.enumerated() where e != pathwiseRow {
-          #expect((0.9...1.02).contains(v), "k = \(ks[p]), \(result.plan.estimators[e])")
+          #expect((0.8...1.2).contains(v), "k = \(ks[p]), \(result.plan.estimators[e])")
         }
         #expect(variances[pathwiseRow] > 3)
       }

@@ -107,23 +107,25 @@ struct TrainingPresetLessonTests {
     }
   }
 
-  @Test("gaussian-race: pathwise first within 1% near 1,300, closer to -1 than SF at 4,000")
+  @Test("gaussian-race: both -0.97 to -0.90 at 500, pathwise within 1% at 1,200 to 1,550")
   func gaussianRace() throws {
-    for seed in Self.seeds {
+    let lesson = try #require(try PresetLab.load("gaussian-race").lesson)
+    let pace = try Quote("keep pace, both between {-0.97} and {-0.90}", in: lesson)
+    let reached = try Quote(
+      "within 1% of the optimum between steps {1,200} and {1,550}", in: lesson)
+    // Issue 20: at ten seeds. (The text said "first, near step 1,300": at seeds 13 and 16 the
+    // plain score function passes within 1% earlier, at 1,267 and 1,168, and wanders off.)
+    for seed in LessonSeeds.all {
       let result = try Self.race("gaussian-race", seed: seed)
       func lane(_ kind: EstimatorKind) -> LaneResult { result.lanes.first { $0.kind == kind }! }
       #expect(result.setup.optimum == -1)
       #expect(lane(.exact).reachedStep == 867)
-      // "keep pace, both near -0.95 by step 500"
       for kind in [EstimatorKind.scoreFunction, .reparameterization] {
         let loss = lane(kind).trace.first { $0.step == 500 }!.loss
-        #expect(abs(loss + 0.95) < 0.045, "\(kind), seed \(seed): \(loss)")
+        #expect(pace.range.covers(loss), "\(kind), seed \(seed): \(loss)")
       }
       let pathwise = try #require(lane(.reparameterization).reachedStep)
-      #expect(abs(pathwise - 1300) <= 150, "seed \(seed): \(pathwise)")
-      for kind in [EstimatorKind.scoreFunction, .scoreFunctionBaseline] {
-        #expect((lane(kind).reachedStep ?? .max) > pathwise, "\(kind), seed \(seed)")
-      }
+      #expect(reached.range.covers(Double(pathwise)), "seed \(seed): \(pathwise)")
       // "ends closer to -1 than the plain score function on every seed"
       #expect(lane(.reparameterization).final.loss < lane(.scoreFunction).final.loss)
     }

@@ -56,3 +56,45 @@ struct WrittenRange: CustomStringConvertible {
 
   var description: String { "\(low) to \(high)" }
 }
+
+/// A phrase a lesson or caption must contain, its numbers in braces: `Quote("RLOO reads {4.1e-4}
+/// to {4.2e-4}", in: lesson)` requires the text to say "RLOO reads 4.1e-4 to 4.2e-4" and gives
+/// back the two written numbers. A test reads its numbers this way from the file it checks, so
+/// a text that changes fails the test until the test measures the new words.
+struct Quote {
+  struct Missing: Error, CustomStringConvertible {
+    let phrase: String
+    var description: String { "the text no longer says \"\(phrase)\"" }
+  }
+
+  let numbers: [WrittenNumber]
+
+  init(_ template: String, in text: String) throws {
+    let phrase = template.replacingOccurrences(of: "{", with: "")
+      .replacingOccurrences(of: "}", with: "")
+    let flat = text.replacingOccurrences(of: "\n", with: " ")
+    guard flat.contains(phrase) else { throw Missing(phrase: phrase) }
+    numbers = template.components(separatedBy: "{").dropFirst().map {
+      WrittenNumber(String($0.prefix { $0 != "}" }))
+    }
+  }
+
+  subscript(index: Int) -> WrittenNumber { numbers[index] }
+
+  /// The first two numbers as a range ("{0.034} to {0.037}").
+  var range: WrittenRange { WrittenRange(numbers[0].text, numbers[1].text) }
+}
+
+extension WrittenRange {
+  /// The measured extremes of a claim such as "between 0.13 and 0.31": the whole set of values
+  /// lies within the range.
+  func coversAll(_ measured: [Double]) -> Bool { measured.allSatisfy(covers) }
+}
+
+/// "a third", "a quarter": a unit fraction 1/n agrees with a measured ratio r when 1/r rounds
+/// to n (a third covers 1/3.5 to 1/2.5, 0.29 to 0.4).
+struct WrittenFraction {
+  let denominator: Double
+
+  func covers(_ ratio: Double) -> Bool { abs(1 / ratio - denominator) <= 0.5 }
+}
