@@ -129,9 +129,9 @@ struct FindingsInTmuxTests {
     defer { narrow.close() }
     let hint = narrow.waitForScreen { $0.contains("Lesson: Press m to pin") }
     #expect(hint != nil, "no lesson hint at 80x24:\n\(narrow.screen())")
-    try narrow.send("c", "c")
-    let whole = narrow.waitForScreen { $0.contains("─ Lesson") && $0.contains("REBAR stay") }
-    #expect(whole != nil, "c c did not show the whole lesson at 80x24:\n\(narrow.screen())")
+    try narrow.send("c")
+    let whole = narrow.waitForScreen { $0.contains("─ Lesson") && $0.contains("Four estimators") }
+    #expect(whole != nil, "c did not show the whole lesson at 80x24:\n\(narrow.screen())")
     try narrow.send("q")
     #expect(narrow.waitForExit() == 0)
   }

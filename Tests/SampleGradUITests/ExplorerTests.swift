@@ -84,10 +84,11 @@ struct ExplorerTests {
     _ = press([.character("L")], &explorer)
     #expect(explorer.showsLesson)
     #expect(explorer.middle == .samples)
-    _ = press([.character("c")], &explorer)
-    #expect(explorer.middle == .chart)
+    // The lesson first: the status line's one-line lesson promises it on `c`.
     _ = press([.character("c")], &explorer)
     #expect(explorer.middle == .lesson)
+    _ = press([.character("c")], &explorer)
+    #expect(explorer.middle == .chart)
     _ = press([.character("c")], &explorer)
     #expect(explorer.middle == .samples)
     explorer.screenWidth = 160

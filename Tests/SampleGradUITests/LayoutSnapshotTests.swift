@@ -48,18 +48,18 @@ struct LayoutSnapshotTests {
       named: "gaussian-\(size)")
   }
 
-  @Test("c at 80x24 shows the chart, then the whole lesson, in the middle")
+  @Test("c at 80x24 shows the whole lesson, then the chart, in the middle")
   func middleViews() {
     let snapshot = HandBuilt.categorical(after: true)
     var explorer = Self.pinnedExplorer(theme: .dark)
     _ = explorer.handle(.character("c"), snapshot: snapshot)
     SnapshotFile.check(
       Fixtures.screen(snapshot, width: 80, height: 24, explorer: explorer),
-      named: "categorical-80x24-chart")
+      named: "categorical-80x24-lesson")
     _ = explorer.handle(.character("c"), snapshot: snapshot)
     SnapshotFile.check(
       Fixtures.screen(snapshot, width: 80, height: 24, explorer: explorer),
-      named: "categorical-80x24-lesson")
+      named: "categorical-80x24-chart")
   }
 
   @Test("paused, second logit selected, one estimator off, ASCII without colour")

@@ -42,7 +42,7 @@ extension KeyMap {
         "Screen",
         [
           Entry("L", "show or hide the lesson"),
-          Entry("c", "cycle the middle pane: samples, chart, lesson"),
+          Entry("c", "cycle the middle pane: samples, lesson, chart"),
           Entry("p", "pick a preset (/ filters the list)"),
           Entry("O", "estimator options (\(EstimatorRegistry.optionNames)): type KEY=VALUE"),
         ] + ViewRegistry.helpEntries + [
