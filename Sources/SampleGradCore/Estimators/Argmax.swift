@@ -35,8 +35,8 @@ struct Argmax<Family: Relaxation>: GradientEstimator {
     for j in 0..<relaxation.parameterCount { out[j] = 0 }
   }
 
-  /// The same a block at a time: the Gumbel-max samples with the logs vectorised, and no
-  /// relaxation (nothing reads it).
+  // Specialised for the families: reached through `any GradientEstimator`, the generic
+  // code would call the family through witness tables per sample.
   @_specialize(where Family == CategoricalRelaxation)
   @_specialize(where Family == BernoulliRelaxation)
   mutating func averageEstimate(
@@ -46,8 +46,8 @@ struct Argmax<Family: Relaxation>: GradientEstimator {
     averageOneSample(count: count, using: &rng, scratch: one, into: mean)
   }
 
-  // Specialised for the families: reached through `any GradientEstimator`, the generic
-  // code would call the family through witness tables per sample.
+  /// The same a block at a time: the Gumbel-max samples with the logs vectorised, and no
+  /// relaxation (nothing reads it).
   @_specialize(where Family == CategoricalRelaxation)
   @_specialize(where Family == BernoulliRelaxation)
   mutating func run(
@@ -60,24 +60,15 @@ struct Argmax<Family: Relaxation>: GradientEstimator {
     let dimension = max(moments.dimension, 1)
     let out = UnsafeMutablePointer<Double>.allocate(capacity: dimension)
     out.initialize(repeating: 0, count: dimension)
-    noise.load(rng)
-    defer {
-      noise.store(into: &rng)
-      out.deallocate()
-    }
-    var remaining = count
-    var samples = min(remaining, relaxation.blockSamples)
-    noise.drawCurrent(samples: samples)
+    defer { out.deallocate() }
+    var samples = noise.start(count: count, blockSamples: relaxation.blockSamples, using: rng)
+    defer { noise.finish(into: &rng) }
     while samples > 0 {
-      let following = min(remaining - samples, relaxation.blockSamples)
-      noise.beginNext(samples: following)
       relaxation.perturbBlock(
         uniforms: noise.part(0), samples: samples, hard: blocks.indices, relaxed: nil,
         ahead: noise.ahead(share: 0, of: 1))
       for _ in 0..<samples { moments.add(UnsafePointer(out)) }
-      remaining -= samples
-      noise.flip()
-      samples = following
+      samples = noise.nextBlock()
     }
   }
 }

@@ -71,9 +71,8 @@ struct GumbelRao<Family: ConditionalRelaxation>: GradientEstimator {
     relaxation.writeAverage(sum, draws: draws, upstream: d, into: out)
   }
 
-  /// The same a block at a time: the hard outcomes of the whole block, then each draw's
-  /// conditional sample and relaxation for the whole block (in the one-log form of REBAR's
-  /// block path, vectorised), each sample's Jacobians summed in draw order.
+  // Specialised for the families: reached through `any GradientEstimator`, the generic
+  // code would call the family through witness tables per sample.
   @_specialize(where Family == CategoricalRelaxation)
   @_specialize(where Family == BernoulliRelaxation)
   mutating func averageEstimate(
@@ -83,8 +82,9 @@ struct GumbelRao<Family: ConditionalRelaxation>: GradientEstimator {
     averageOneSample(count: count, using: &rng, scratch: one, into: mean)
   }
 
-  // Specialised for the families: reached through `any GradientEstimator`, the generic
-  // code would call the family through witness tables per sample.
+  /// The same a block at a time: the hard outcomes of the whole block, then each draw's
+  /// conditional sample and relaxation for the whole block (in the one-log form of REBAR's
+  /// block path, vectorised), each sample's Jacobians summed in draw order.
   @_specialize(where Family == CategoricalRelaxation)
   @_specialize(where Family == BernoulliRelaxation)
   mutating func run(
@@ -104,14 +104,9 @@ struct GumbelRao<Family: ConditionalRelaxation>: GradientEstimator {
     let sums = blocks.slot(2)
     let x = buffers.slot(1)
     let out = buffers.slot(0)
-    noise.load(rng)
-    defer { noise.store(into: &rng) }
-    var remaining = count
-    var samples = min(remaining, blockSamples)
-    noise.drawCurrent(samples: samples)
+    var samples = noise.start(count: count, blockSamples: blockSamples, using: rng)
+    defer { noise.finish(into: &rng) }
     while samples > 0 {
-      let following = min(remaining - samples, blockSamples)
-      noise.beginNext(samples: following)
       relaxation.perturbBlock(
         uniforms: noise.part(0), samples: samples, hard: hard, relaxed: nil,
         ahead: noise.ahead(share: 0, of: draws + 1))
@@ -135,9 +130,7 @@ struct GumbelRao<Family: ConditionalRelaxation>: GradientEstimator {
         relaxation.writeAverage(sums + s * width, draws: draws, upstream: d + s * width, into: out)
         moments.add(UnsafePointer(out))
       }
-      remaining -= samples
-      noise.flip()
-      samples = following
+      samples = noise.nextBlock()
     }
   }
 }

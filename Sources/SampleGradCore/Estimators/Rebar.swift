@@ -98,6 +98,8 @@ struct Rebar<Family: ConditionalRelaxation>: GradientEstimator {
       conditionalGradient: slot(.conditionalGradient), into: out)
   }
 
+  // Specialised for the families: reached through `any GradientEstimator`, the generic
+  // code would call the family through witness tables per sample.
   @_specialize(where Family == CategoricalRelaxation)
   @_specialize(where Family == BernoulliRelaxation)
   mutating func averageEstimate(
@@ -107,8 +109,6 @@ struct Rebar<Family: ConditionalRelaxation>: GradientEstimator {
     averageOneSample(count: count, using: &rng, scratch: one, into: mean)
   }
 
-  // Specialised for the families: reached through `any GradientEstimator`, the generic
-  // code would call the family through witness tables per sample.
   @_specialize(where Family == CategoricalRelaxation)
   @_specialize(where Family == BernoulliRelaxation)
   mutating func run(
@@ -127,18 +127,13 @@ struct Rebar<Family: ConditionalRelaxation>: GradientEstimator {
     let variables = relaxation.variables
     var rule = etaRule
     let out = UnsafeMutablePointer<Double>.allocate(capacity: relaxation.parameterCount)
-    noise.load(rng)
     defer {
-      noise.store(into: &rng)
       out.deallocate()
       etaRule = rule
     }
-    var remaining = count
-    var samples = min(remaining, relaxation.blockSamples)
-    noise.drawCurrent(samples: samples)
+    var samples = noise.start(count: count, blockSamples: relaxation.blockSamples, using: rng)
+    defer { noise.finish(into: &rng) }
     while samples > 0 {
-      let following = min(remaining - samples, relaxation.blockSamples)
-      noise.beginNext(samples: following)
       relaxation.perturbBlock(
         uniforms: noise.part(0), samples: samples, hard: hard, relaxed: y,
         ahead: noise.ahead(share: 0, of: 2))
@@ -154,9 +149,7 @@ struct Rebar<Family: ConditionalRelaxation>: GradientEstimator {
           eta: &rule, into: out)
         moments.add(UnsafePointer(out))
       }
-      remaining -= samples
-      noise.flip()
-      samples = following
+      samples = noise.nextBlock()
     }
   }
 }

@@ -71,7 +71,8 @@ struct Relaxed<Family: Relaxation>: GradientEstimator {
     relaxation.backward(y: y, aux: aux, upstream: d, into: out)
   }
 
-  /// The same formula a block of samples at a time, with the logs and exps vectorised.
+  // Specialised for the families: reached through `any GradientEstimator`, the generic
+  // code would call the family through witness tables per sample.
   @_specialize(where Family == CategoricalRelaxation)
   @_specialize(where Family == BernoulliRelaxation)
   mutating func averageEstimate(
@@ -81,8 +82,7 @@ struct Relaxed<Family: Relaxation>: GradientEstimator {
     averageOneSample(count: count, using: &rng, scratch: one, into: mean)
   }
 
-  // Specialised for the families: reached through `any GradientEstimator`, the generic
-  // code would call the family through witness tables per sample.
+  /// The same formula a block of samples at a time, with the logs and exps vectorised.
   @_specialize(where Family == CategoricalRelaxation)
   @_specialize(where Family == BernoulliRelaxation)
   mutating func run(
@@ -97,17 +97,10 @@ struct Relaxed<Family: Relaxation>: GradientEstimator {
     let width = relaxation.noiseCount
     let variables = relaxation.variables
     let out = UnsafeMutablePointer<Double>.allocate(capacity: relaxation.parameterCount)
-    noise.load(rng)
-    defer {
-      noise.store(into: &rng)
-      out.deallocate()
-    }
-    var remaining = count
-    var samples = min(remaining, relaxation.blockSamples)
-    noise.drawCurrent(samples: samples)
+    defer { out.deallocate() }
+    var samples = noise.start(count: count, blockSamples: relaxation.blockSamples, using: rng)
+    defer { noise.finish(into: &rng) }
     while samples > 0 {
-      let following = min(remaining - samples, relaxation.blockSamples)
-      noise.beginNext(samples: following)
       relaxation.perturbBlock(
         uniforms: noise.part(0), samples: samples, hard: hard, relaxed: y,
         ahead: noise.ahead(share: 0, of: 1))
@@ -116,9 +109,7 @@ struct Relaxed<Family: Relaxation>: GradientEstimator {
         backward(y: y + s * width, aux: y + s * width, hard: hard + s * variables, into: out)
         moments.add(UnsafePointer(out))
       }
-      remaining -= samples
-      noise.flip()
-      samples = following
+      samples = noise.nextBlock()
     }
   }
 }

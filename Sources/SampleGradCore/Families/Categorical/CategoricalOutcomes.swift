@@ -50,15 +50,10 @@ final class CategoricalOutcomes: OutcomeSource {
     let best = blocks.indices
     let width = k * variables
     let accumulate = relaxed.dimension == width
-    noise.load(rng)
-    defer { noise.store(into: &rng) }
-    var remaining = count
-    var samples = min(remaining, blockSamples)
     var lastSamples = 0
-    noise.drawCurrent(samples: samples)
+    var samples = noise.start(count: count, blockSamples: blockSamples, using: rng)
+    defer { noise.finish(into: &rng) }
     while samples > 0 {
-      let following = min(remaining - samples, blockSamples)
-      noise.beginNext(samples: following)
       lastSamples = samples
       CategoricalBlock.perturb(
         uniforms: noise.part(0), logits: logits.slot(0), k: k, rows: samples * variables,
@@ -68,9 +63,7 @@ final class CategoricalOutcomes: OutcomeSource {
         for d in 0..<variables { histogram.record(variable: d, outcome: best[s * variables + d]) }
         if accumulate { relaxed.add(UnsafePointer(relaxedBlock + s * width)) }
       }
-      remaining -= samples
-      noise.flip()
-      samples = following
+      samples = noise.nextBlock()
     }
     if lastSamples > 0 {
       let last = relaxedBlock + (lastSamples - 1) * width
