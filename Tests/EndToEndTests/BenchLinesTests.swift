@@ -31,6 +31,10 @@ struct BenchLinesTests {
     let results = try #require(document["results"] as? [[String: Any]])
     #expect(results.map { $0["threads"] as? Int } == [1, 2])
     #expect(results.allSatisfy { $0["name"] as? String == "argmax" })
+    // The two-thread figure carries its speed-up over the interleaved one-thread rounds.
+    #expect(results[0]["speedup"] == nil)
+    let speedup = try #require(results[1]["speedup"] as? Double)
+    #expect(speedup > 0)
   }
 
   @Test("an unknown line is a usage error that lists the lines")

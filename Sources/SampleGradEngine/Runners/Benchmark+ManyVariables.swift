@@ -30,10 +30,9 @@ extension Benchmark {
     threads: [Int], seconds: Double, only: Set<String>? = nil
   ) -> [Result] {
     let chosen = manyVariableLines().filter { only?.contains($0.name) ?? true }
-    return threads.flatMap { n in
+    return byThreads(
       chosen.map { line in
-        measure(line.name, threads: n, seconds: seconds) { line.makeWork(nil) }
-      }
-    }
+        measure(line.name, threads: threads, seconds: seconds) { line.makeWork(nil) }
+      })
   }
 }

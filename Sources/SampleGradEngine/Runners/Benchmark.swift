@@ -10,6 +10,9 @@ package enum Benchmark {
     package let name: String
     package let threads: Int
     package let perSecond: Double
+    /// On more than one thread: the median, over the rounds, of this round's rate divided by
+    /// the one-thread round just before it (nil on one thread).
+    package var speedup: Double? = nil
   }
 
   /// The scenario `samplegrad bench` uses without `--preset`: K = 10, temperature 0.5.
@@ -22,21 +25,27 @@ package enum Benchmark {
   /// The shortest round timed: a few milliseconds, well above the clock's resolution.
   static let minimumRoundSeconds = 0.002
 
-  /// Samples per second of `name` on `threads` workers, the median of `rounds` rounds of
-  /// about `seconds / rounds` each.
+  /// Samples per second of `name` on each of `threads` (counts of workers), the median of
+  /// `rounds` rounds of about `seconds / rounds` each per count.
+  ///
+  /// The counts take turns, round by round (1, n, 1, n, ...), so a speed-up compares rounds
+  /// a few milliseconds apart: on a shared virtual machine a core's speed drifts over
+  /// seconds with the host's other load, and a one-thread figure timed before every
+  /// n-thread one measured that drift as much as the scaling.
   ///
   /// Every worker draws whole batches until the round's deadline, and a worker that starts
   /// late (more workers than cores: they wait for a core) still draws one batch after it. So
   /// a batch is calibrated to a small part of a round, less still per worker beyond the
   /// cores: a round of `seconds / rounds` then ends close to its deadline. (A fixed 20 ms
-  /// batch made `--seconds 0.01 --threads 32` run 47 s on 2 cores; issue 21.)
+  /// batch made `--seconds 0.01 --threads 32` run 47 s on 2 cores; issue 21.) Workers are
+  /// built before a round's clock starts.
   package static func measure(
-    _ name: String, threads: Int, seconds: Double, rounds: Int = 5,
+    _ name: String, threads: [Int], seconds: Double, rounds: Int = 5,
     makeWork: @escaping @Sendable () -> any BenchmarkWorkload
-  ) -> Result {
+  ) -> [Result] {
     let roundSeconds = max(seconds / Double(rounds), minimumRoundSeconds)
     let cores = max(ProcessInfo.processInfo.activeProcessorCount, 1)
-    let workersPerCore = max(1, Double(threads) / Double(cores))
+    let workersPerCore = max(1, Double(threads.max() ?? 1) / Double(cores))
     let batchSeconds = min(0.02, roundSeconds / (4 * workersPerCore))
     let probe = makeWork()
     var calibrated = 64
@@ -44,25 +53,41 @@ package enum Benchmark {
       calibrated *= 2
     }
     let batch = calibrated
-    var rates: [Double] = []
+    var rates = [[Double]](repeating: [], count: threads.count)
     for _ in 0..<rounds {
-      let counter = LockedValue(0)
-      let start = DispatchTime.now()
-      let deadline = start.uptimeNanoseconds + UInt64(roundSeconds * 1e9)
-      DispatchQueue.concurrentPerform(iterations: threads) { _ in
-        // Each worker owns its sampler and generator.
-        let work = makeWork()
-        var drawn = 0
-        repeat {
-          work.draw(batch)
-          drawn += batch
-        } while DispatchTime.now().uptimeNanoseconds < deadline
-        counter.withLock { $0 += drawn }
+      for (slot, count) in threads.enumerated() {
+        let workers = WorkerSet((0..<count).map { _ in makeWork() })
+        let counter = LockedValue(0)
+        let start = DispatchTime.now()
+        let deadline = start.uptimeNanoseconds + UInt64(roundSeconds * 1e9)
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+          let work = workers.items[i]
+          var drawn = 0
+          repeat {
+            work.draw(batch)
+            drawn += batch
+          } while DispatchTime.now().uptimeNanoseconds < deadline
+          counter.withLock { $0 += drawn }
+        }
+        let elapsed = DispatchTime.now().seconds(since: start)
+        rates[slot].append(Double(counter.withLock { $0 }) / elapsed)
       }
-      let elapsed = DispatchTime.now().seconds(since: start)
-      rates.append(Double(counter.withLock { $0 }) / elapsed)
     }
-    return Result(name: name, threads: threads, perSecond: median(rates))
+    let single = threads.firstIndex(of: 1)
+    return threads.enumerated().map { slot, count in
+      var result = Result(name: name, threads: count, perSecond: median(rates[slot]))
+      if count > 1, let single {
+        result.speedup = median(zip(rates[slot], rates[single]).map { $0 / $1 })
+      }
+      return result
+    }
+  }
+
+  /// Each worker's own workload, built before the clock starts (each is touched by its
+  /// worker only).
+  private final class WorkerSet: @unchecked Sendable {
+    let items: [any BenchmarkWorkload]
+    init(_ items: [any BenchmarkWorkload]) { self.items = items }
   }
 
   /// One line of the sampling table: its name and how a worker builds its workload, with
@@ -90,11 +115,16 @@ package enum Benchmark {
     scenario: Scenario, threads: [Int], seconds: Double, only: Set<String>? = nil
   ) -> [Result] {
     let chosen = lines(scenario: scenario).filter { only?.contains($0.name) ?? true }
-    return threads.flatMap { n in
+    return byThreads(
       chosen.map { line in
-        measure(line.name, threads: n, seconds: seconds) { line.makeWork(nil) }
-      }
-    }
+        measure(line.name, threads: threads, seconds: seconds) { line.makeWork(nil) }
+      })
+  }
+
+  /// Every line's one-thread figure first, then every line's next count, as the table reads.
+  static func byThreads(_ lines: [[Result]]) -> [Result] {
+    let counts = lines.first?.count ?? 0
+    return (0..<counts).flatMap { slot in lines.map { $0[slot] } }
   }
 
   /// Seconds to run a race to its last step on `threads` workers, the median of `rounds`.

@@ -28,23 +28,37 @@ extension BenchCommand {
           ("vectorMath", .string(Self.vectorMath.key)),
           (
             "results",
-            .array(
-              results.map {
-                .object([
-                  ("name", .string($0.name)), ("threads", .integer($0.threads)),
-                  ("perSecond", .number(($0.perSecond).rounded())),
-                ])
-              })
+            .array(results.map(Self.json))
           ),
         ]).render())
     case .table:
       try Output.line("\(scenario.displayTitle), vector math \(Self.vectorMath.name)")
-      try Output.line("name                      threads   samples/s")
-      for r in results {
-        let name = r.name.padding(toLength: 24, withPad: " ", startingAt: 0)
-        try Output.line(
-          "\(name)  \(String(format: "%7d", r.threads))   \(String(format: "%9.3g", r.perSecond))")
-      }
+      try printTable(results)
+    }
+  }
+
+  /// One sampling figure in JSON; `speedup` (on more than one thread) is the median of the
+  /// round-by-round ratios to one thread.
+  static func json(_ r: Benchmark.Result) -> JSONValue {
+    var fields: [(String, JSONValue)] = [
+      ("name", .string(r.name)), ("threads", .integer(r.threads)),
+      ("perSecond", .number((r.perSecond).rounded())),
+    ]
+    if let speedup = r.speedup {
+      fields.append(("speedup", .number((speedup * 100).rounded() / 100)))
+    }
+    return .object(fields)
+  }
+
+  /// The sampling figures as a table, with each multi-thread line's speed-up over one thread.
+  func printTable(_ results: [Benchmark.Result]) throws {
+    try Output.line("name                      threads   samples/s   vs 1 thread")
+    for r in results {
+      let name = r.name.padding(toLength: 24, withPad: " ", startingAt: 0)
+      let speedup = r.speedup.map { String(format: "   %10.2fx", $0) } ?? ""
+      try Output.line(
+        "\(name)  \(String(format: "%7d", r.threads))   \(String(format: "%9.3g", r.perSecond))"
+          + speedup)
     }
   }
 

@@ -13,7 +13,9 @@ struct BenchCommand: ParsableCommand {
     discussion: """
       Without --preset, a categorical with K = 10 at temperature 0.5. Each figure is the \
       median of five timed rounds; the machine's other load shows in the numbers, so compare \
-      medians and ratios from the same run. Below --seconds 1 the sweep, the race and the \
+      medians and ratios from the same run. One thread and all threads take turns round by \
+      round; 'vs 1 thread' is the median of each all-thread round's rate over the one-thread \
+      round before it. Below --seconds 1 the sweep, the race and the \
       frames shrink in proportion (the output says how many samples, steps and frames).
       """
   )
@@ -115,13 +117,7 @@ struct BenchCommand: ParsableCommand {
         ("vectorMath", .string(Self.vectorMath.key)),
         (
           "results",
-          .array(
-            results.map {
-              .object([
-                ("name", .string($0.name)), ("threads", .integer($0.threads)),
-                ("perSecond", .number(($0.perSecond).rounded())),
-              ])
-            })
+          .array(results.map(Self.json))
         ),
         (
           "sweep",
@@ -151,12 +147,7 @@ struct BenchCommand: ParsableCommand {
       try Output.line(
         "\(scenario.displayTitle): \(categories) categories, vector math \(Self.vectorMath.name)"
       )
-      try Output.line("name                      threads   samples/s")
-      for r in results {
-        let name = r.name.padding(toLength: 24, withPad: " ", startingAt: 0)
-        try Output.line(
-          "\(name)  \(String(format: "%7d", r.threads))   \(String(format: "%9.3g", r.perSecond))")
-      }
+      try printTable(results)
       for sweep in sweeps {
         let plan = sweep.plan
         try Output.line(
