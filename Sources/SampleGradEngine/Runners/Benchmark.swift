@@ -37,8 +37,7 @@ package enum Benchmark {
   /// late (more workers than cores: they wait for a core) still draws one batch after it. So
   /// a batch is calibrated to a small part of a round, less still per worker beyond the
   /// cores: a round of `seconds / rounds` then ends close to its deadline. (A fixed 20 ms
-  /// batch made `--seconds 0.01 --threads 32` run 47 s on 2 cores; issue 21.) Workers are
-  /// built before a round's clock starts.
+  /// batch made `--seconds 0.01 --threads 32` run 47 s on 2 cores; issue 21.)
   package static func measure(
     _ name: String, threads: [Int], seconds: Double, rounds: Int = 5,
     makeWork: @escaping @Sendable () -> any BenchmarkWorkload
@@ -56,12 +55,14 @@ package enum Benchmark {
     var rates = [[Double]](repeating: [], count: threads.count)
     for _ in 0..<rounds {
       for (slot, count) in threads.enumerated() {
-        let workers = WorkerSet((0..<count).map { _ in makeWork() })
         let counter = LockedValue(0)
         let start = DispatchTime.now()
         let deadline = start.uptimeNanoseconds + UInt64(roundSeconds * 1e9)
-        DispatchQueue.concurrentPerform(iterations: count) { i in
-          let work = workers.items[i]
+        DispatchQueue.concurrentPerform(iterations: count) { _ in
+          // Each worker builds its own workload: built side by side on one thread, two
+          // workers' generators and accumulators shared cache lines, and REBAR's two-thread
+          // speed-up fell from about 1.9 to 1.6.
+          let work = makeWork()
           var drawn = 0
           repeat {
             work.draw(batch)
@@ -81,13 +82,6 @@ package enum Benchmark {
       }
       return result
     }
-  }
-
-  /// Each worker's own workload, built before the clock starts (each is touched by its
-  /// worker only).
-  private final class WorkerSet: @unchecked Sendable {
-    let items: [any BenchmarkWorkload]
-    init(_ items: [any BenchmarkWorkload]) { self.items = items }
   }
 
   /// One line of the sampling table: its name and how a worker builds its workload, with
