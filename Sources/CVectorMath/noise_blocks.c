@@ -7,9 +7,9 @@
 // runs, the same scalar tails), so they give its numbers bit for bit; the AVX-512 tier's
 // log differs from them in the last bits (its exp does not).
 //
-// While a kernel's vector calls run, it draws the next block's uniforms (sg_ahead): the
-// generator is a serial chain of integer operations that the out-of-order core overlaps
-// with the calls, instead of running it first.
+// A block's uniforms are drawn before its kernels run (sg_block_uniforms). Drawing the next
+// block's a few at a time between the vector calls, to overlap the generator's serial chain
+// with them, measured 2 to 6% slower than drawing them first (issue 22).
 #include "CNoiseBlocks.h"
 #include <math.h>
 #include <stdatomic.h>
@@ -37,8 +37,8 @@ static inline uint64_t next(sg_rng *g) {
 
 /// Xoshiro256StarStar.nextOpenUniform(): (n + 1/2) 2^-52 for a 52-bit n. n 2^-52 is taken
 /// as (1 + n 2^-52) - 1, the double with n for its significand less one (both exact),
-/// rather than by converting n: the conversion instruction would merge into a vector
-/// register the last libmvec call wrote, and wait for that call.
+/// rather than by converting n: the conversion instruction merges into a vector register,
+/// and would wait for whatever last wrote it (a libmvec call).
 static inline double open_uniform(sg_rng *g) {
   uint64_t bits = 0x3ff0000000000000ull | (next(g) >> 12);
   double one;
@@ -58,67 +58,9 @@ void sg_block_uniforms(
   *rng = g;
 }
 
-/// A kernel's share of the next block's uniforms, drawn a few at a time between its vector
-/// calls: `quota` per call, the rest at the end.
-typedef struct {
-  sg_rng g;
-  double *const *parts;
-  long partCount, width, left, quota, sample, part, value;
-} pump;
-
-static inline void pump_start(pump *q, const sg_ahead *a, long calls) {
-  q->left = a ? a->count : 0;
-  if (q->left <= 0) {
-    q->left = 0;
-    q->quota = 0;
-    return;
-  }
-  q->g = *a->rng;
-  q->parts = a->parts;
-  q->partCount = a->partCount;
-  q->width = a->width;
-  long perSample = a->partCount * a->width;
-  q->sample = a->start / perSample;
-  q->part = (a->start / a->width) % a->partCount;
-  q->value = a->start % a->width;
-  q->quota = calls > 0 ? (q->left + calls - 1) / calls : q->left;
-}
-
-static inline void pump_draw(pump *q, long n) {
-  if (n > q->left) n = q->left;
-  if (n <= 0) return;
-  q->left -= n;
-  // The state in registers for the run (through `q` it would go through memory each draw).
-  sg_rng g = q->g;
-  while (n > 0) {
-    double *out = q->parts[q->part] + q->sample * q->width + q->value;
-    long run = q->width - q->value;
-    if (run > n) run = n;
-    for (long i = 0; i < run; i++) out[i] = open_uniform(&g);
-    q->value += run;
-    n -= run;
-    if (q->value == q->width) {
-      q->value = 0;
-      if (++q->part == q->partCount) {
-        q->part = 0;
-        q->sample++;
-      }
-    }
-  }
-  q->g = g;
-}
-
-static inline void pump_finish(pump *q, sg_ahead *a) {
-  if (!a || a->count <= 0) return;
-  pump_draw(q, q->left);
-  *a->rng = q->g;
-  a->start += a->count;
-}
-
 // MARK: the tiers' maps
 
-// Each map applies a function to x[0 ..< n] in place, drawing `quota` uniforms per vector
-// call. The compatible tiers (AVX2, baseline) use the vector function on x[0 ..< 4 floor(n
+// Each map applies a function to x[0 ..< n] in place. The compatible tiers (AVX2, baseline) use the vector function on x[0 ..< 4 floor(n
 // / 4)] and scalar libm on the rest, as clang's vectorised loops of noise version 1 did;
 // `_all` maps use the vector function on every element (padding the last vector), for
 // callers that fix the scalar elements themselves.
@@ -139,17 +81,15 @@ __m128d _ZGVbN2v_exp(__m128d);
 
 /// AVX-512: whole vectors, then the tail under a mask (its other lanes hold `pad`).
 #define AVX512_MAP(name, vector, post, pad)                                                  \
-  AVX512_TARGET static void name(double *x, long n, pump *q) {                               \
+  AVX512_TARGET static void name(double *x, long n) {                               \
     long i = 0;                                                                              \
     for (; i + 8 <= n; i += 8) {                                                             \
       _mm512_storeu_pd(x + i, post(vector(_mm512_loadu_pd(x + i))));                         \
-      pump_draw(q, q->quota);                                                                \
     }                                                                                        \
     if (i < n) {                                                                             \
       __mmask8 lanes = (__mmask8)((1u << (n - i)) - 1);                                      \
       __m512d v = _mm512_mask_loadu_pd(_mm512_set1_pd(pad), lanes, x + i);                   \
       _mm512_mask_storeu_pd(x + i, lanes, post(vector(v)));                                  \
-      pump_draw(q, q->quota);                                                                \
     }                                                                                        \
   }
 #define NEG512(v) _mm512_xor_pd(v, _mm512_set1_pd(-0.0))
@@ -161,18 +101,16 @@ AVX512_MAP(exp_avx512, _ZGVeN8v_exp, SAME, 0.0)
 
 /// AVX2: vectors of 4 while 4 remain, then scalar libm (or, `_all`, a padded vector).
 #define AVX2_MAP(name, vector, post, scalar, all, pad)                                       \
-  AVX2_TARGET static void name(double *x, long n, pump *q) {                                 \
+  AVX2_TARGET static void name(double *x, long n) {                                 \
     long i = 0;                                                                              \
     for (; i + 4 <= n; i += 4) {                                                             \
       _mm256_storeu_pd(x + i, post(vector(_mm256_loadu_pd(x + i))));                         \
-      pump_draw(q, q->quota);                                                                \
     }                                                                                        \
     if (i < n && all) {                                                                      \
       double tail[4] = {pad, pad, pad, pad};                                                 \
       memcpy(tail, x + i, (size_t)(n - i) * sizeof(double));                                 \
       _mm256_storeu_pd(tail, post(vector(_mm256_loadu_pd(tail))));                           \
       memcpy(x + i, tail, (size_t)(n - i) * sizeof(double));                                 \
-      pump_draw(q, q->quota);                                                                \
     } else {                                                                                 \
       for (; i < n; i++) x[i] = scalar;                                                      \
     }                                                                                        \
@@ -184,12 +122,11 @@ AVX2_MAP(exp_all_avx2, _ZGVdN4v_exp, SAME, exp(x[i]), 1, 0.0)
 
 /// Baseline: pairs of 2-lane calls while 4 remain, then scalar libm (or a padded pair).
 #define BASE_MAP(name, vector, post, scalar, all, pad)                                       \
-  static void name(double *x, long n, pump *q) {                                             \
+  static void name(double *x, long n) {                                             \
     long i = 0;                                                                              \
     for (; i + 4 <= n; i += 4) {                                                             \
       _mm_storeu_pd(x + i, post(vector(_mm_loadu_pd(x + i))));                               \
       _mm_storeu_pd(x + i + 2, post(vector(_mm_loadu_pd(x + i + 2))));                       \
-      pump_draw(q, q->quota);                                                                \
     }                                                                                        \
     if (i < n && all) {                                                                      \
       for (; i < n; i += 2) {                                                                \
@@ -210,9 +147,8 @@ BASE_MAP(exp_all_base, _ZGVbN2v_exp, SAME, exp(x[i]), 1, 0.0)
 #else
 // No libmvec: scalar libm everywhere (there is no tail to fix).
 #define PLAIN_MAP(name, f)                                                                   \
-  static void name(double *x, long n, pump *q) {                                             \
+  static void name(double *x, long n) {                                             \
     for (long i = 0; i < n; i++) x[i] = f;                                                   \
-    pump_draw(q, q->left);                                                                   \
   }
 PLAIN_MAP(log_base, log(x[i]))
 PLAIN_MAP(neglog_base, -log(x[i]))
@@ -295,20 +231,19 @@ int sg_vector_tier(void) {
 #endif
 
 #define GUMBEL_CALL(t)                                                                       \
-  gumbel_rows_##t(u, logits, k, rows, variables, best, y, scale, scratch, ahead)
+  gumbel_rows_##t(u, logits, k, rows, variables, best, y, yInColumns, scale, scratch)
 void sg_gumbel_rows(
     double *u, const double *logits, long k, long rows, long variables, long *best, double *y,
-    double scale, double *scratch, sg_ahead *ahead) {
+    int yInColumns, double scale, double *scratch) {
   DISPATCH(GUMBEL_CALL)
 }
 
 #define CONDITIONAL_CALL(t)                                                                  \
   conditional_rows_##t(                                                                      \
-      v, best, ratios, maxLogit, logSumExp, pMax, k, rows, variables, y, r, q, scale, scratch, \
-      ahead)
+      v, best, ratios, maxLogit, logSumExp, pMax, k, rows, variables, y, r, q, scale, scratch)
 void sg_conditional_rows(
     double *v, const long *best, const double *ratios, const double *maxLogit,
     const double *logSumExp, const double *pMax, long k, long rows, long variables, double *y,
-    double *r, double *q, double scale, double *scratch, sg_ahead *ahead) {
+    double *r, double *q, double scale, double *scratch) {
   DISPATCH(CONDITIONAL_CALL)
 }

@@ -13,12 +13,13 @@
 
 /// y[r*k + j] = softmax over j of z[j*rows + r] * scale, as CategoricalBlock.relax: the
 /// row's maximum of z * scale is subtracted before the exp, the sum is taken in index
-/// order, and y is multiplied by its inverse. Noise version 1 took the exps row-major, with
-/// the last n - 4 floor(n / 4) of them scalar: the compatible tiers take every exp in vectors
-/// and then redo those with scalar libm. `scratch`: rows * k + 2 * rows.
+/// order, and y is multiplied by its inverse; y is row-major, or with `yInColumns` in columns
+/// like z. Noise version 1 took the exps row-major, with the last n - 4 floor(n / 4) of them
+/// scalar: the compatible tiers take every exp in vectors and then redo those with scalar
+/// libm. `scratch`: rows * k + 2 * rows.
 TARGET static void FN(relax_columns)(
     const double *restrict z, long k, long rows, double scale, double *restrict y,
-    double *restrict scratch, pump *q) {
+    int yInColumns, double *restrict scratch) {
   long n = rows * k;
   double *restrict t = scratch;
   double *restrict m = scratch + n;
@@ -41,10 +42,10 @@ TARGET static void FN(relax_columns)(
   long scalarFrom = n & ~3L;
   double saved[3];
   for (long f = scalarFrom; f < n; f++) saved[f - scalarFrom] = t[(f % k) * rows + f / k];
-  FN(exp_all)(t, n, q);
+  FN(exp_all)(t, n);
   for (long f = scalarFrom; f < n; f++) t[(f % k) * rows + f / k] = exp(saved[f - scalarFrom]);
 #else
-  FN(exp)(t, n, q);
+  FN(exp)(t, n);
 #endif
   VLOOP for (long r = 0; r < rows; r++) sum[r] = 0;
   for (long j = 0; j < k; j++) {
@@ -52,27 +53,30 @@ TARGET static void FN(relax_columns)(
     VLOOP for (long r = 0; r < rows; r++) sum[r] += tc[r];
   }
   VLOOP for (long r = 0; r < rows; r++) sum[r] = 1 / sum[r];
+  if (yInColumns) {
+    for (long j = 0; j < k; j++) {
+      const double *restrict tc = t + j * rows;
+      double *restrict yc = y + j * rows;
+      VLOOP for (long r = 0; r < rows; r++) yc[r] = tc[r] * sum[r];
+    }
+    return;
+  }
   for (long r = 0; r < rows; r++) {
     double inverse = sum[r];
     for (long j = 0; j < k; j++) y[r * k + j] = t[j * rows + r] * inverse;
   }
 }
 
-/// Vector calls a map of n values makes.
-static inline long FN(calls)(long n) { return (n + LANES - 1) / LANES; }
-
 TARGET static void FN(gumbel_rows)(
     double *restrict u, const double *restrict logits, long k, long rows, long variables,
-    long *restrict best, double *restrict y, double scale, double *restrict scratch,
-    sg_ahead *ahead) {
+    long *restrict best, double *restrict y, int yInColumns, double scale,
+    double *restrict scratch) {
   long n = rows * k;
-  pump q;
-  pump_start(&q, ahead, (y ? 3 : 2) * FN(calls)(n));
   double *restrict z = scratch;
   double *restrict top = scratch + n;
   // u = -log(-log u): Gumbel noise, as VectorMath.gumbel.
-  FN(neglog)(u, n, &q);
-  FN(neglog)(u, n, &q);
+  FN(neglog)(u, n);
+  FN(neglog)(u, n);
   for (long j = 0; j < k; j++) {
     double *restrict c = z + j * rows;
     if (variables == 1) {
@@ -95,23 +99,19 @@ TARGET static void FN(gumbel_rows)(
       }
     }
   }
-  if (y) FN(relax_columns)(z, k, rows, scale, y, scratch + n + rows, &q);
-  pump_finish(&q, ahead);
+  if (y) FN(relax_columns)(z, k, rows, scale, y, yInColumns, scratch + n + rows);
 }
 
 TARGET static void FN(conditional_rows)(
     double *restrict e, const long *restrict best, const double *restrict ratios,
     const double *restrict maxLogit, const double *restrict logSumExp,
     const double *restrict pMax, long k, long rows, long variables, double *restrict y,
-    double *restrict rOut, double *restrict qOut, double scale, double *restrict scratch,
-    sg_ahead *ahead) {
+    double *restrict rOut, double *restrict qOut, double scale, double *restrict scratch) {
   long n = rows * k;
-  pump q;
-  pump_start(&q, ahead, 3 * FN(calls)(n));
   double *restrict a = scratch;
   double *restrict z = scratch + n;
   // e = -log v: exponentials, as VectorMath.negativeLog.
-  FN(neglog)(e, n, &q);
+  FN(neglog)(e, n);
   for (long row = 0; row < rows; row++) {
     long offset = row * k;
     long v = variables == 1 ? 0 : row % variables;
@@ -140,7 +140,7 @@ TARGET static void FN(conditional_rows)(
     }
     ar[b] = eb;
   }
-  FN(log)(a, n, &q);
+  FN(log)(a, n);
   if (variables == 1) {
     // One variable: its maximum and lift in registers, not reloaded for every value.
     double top = maxLogit[0];
@@ -162,8 +162,7 @@ TARGET static void FN(conditional_rows)(
       }
     }
   }
-  FN(relax_columns)(z, k, rows, scale, y, scratch + 2 * n, &q);
-  pump_finish(&q, ahead);
+  FN(relax_columns)(z, k, rows, scale, y, 0, scratch + 2 * n);
 }
 
 #undef FN

@@ -83,7 +83,7 @@ struct VectorMathTests {
           pMax: n.baseAddress! + 2, variables: 1)
         conditional.sample(
           k: k, rows: rows, best: &best, uniforms: &e, temperature: temperature,
-          relaxed: &blockY, r: &blockR, q: &blockQ, scratch: &scratch, ahead: nil)
+          relaxed: &blockY, r: &blockR, q: &blockQ, scratch: &scratch)
       }
     }
     var z = [Double](repeating: 0, count: k)
@@ -107,6 +107,35 @@ struct VectorMathTests {
         #expect(abs(blockQ[o] - q[i]) <= 1e-9)
       }
     }
+  }
+
+  /// Without moments to accumulate the sampler leaves its blocks in the kernel's columns;
+  /// with them, row-major. Both must give the same samples, bit for bit.
+  @Test(
+    "the block sampler's latest relaxed sample and histogram do not depend on its layout",
+    arguments: [
+      DistributionSpec.categorical(logits: [0.5, -1, 2, 0, 0.25], temperature: 0.3),
+      DistributionSpec.categorical(
+        rows: [[1, 0, -1], [0.2, 0.3, -2], [3, 1, 0]], temperature: 2),
+    ])
+  func layoutsAgree(distribution: DistributionSpec) throws {
+    let width = distribution.parameters.count
+    // The objective plays no part in sampling outcomes; mean-squared takes any D.
+    let problem = try GradientProblem(
+      distribution: distribution, objective: .meanSquared(target: 0.5, values: nil))
+    // 1,000 samples: 15 whole blocks of 64 and a partial one, whose rows shift every column.
+    func sample(accumulating: Bool) -> (latest: [Double], counts: [Int]) {
+      let sampler = OutcomeSampler(problem: problem)
+      var rng = Xoshiro256StarStar(seed: 29)
+      var histogram = sampler.makeHistogram()
+      var relaxed = RunningMoments(dimension: accumulating ? width : 0)
+      sampler.run(count: 1_000, using: &rng, histogram: &histogram, relaxed: &relaxed)
+      return (sampler.latestRelaxed, histogram.counts)
+    }
+    let columns = sample(accumulating: false)
+    let rows = sample(accumulating: true)
+    #expect(columns.latest == rows.latest)
+    #expect(columns.counts == rows.counts)
   }
 
   @Test("the block histogram sampler keeps Gumbel-max exact (chi-square) at K = 10")

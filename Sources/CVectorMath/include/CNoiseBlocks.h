@@ -8,20 +8,9 @@ typedef struct {
   uint64_t s0, s1, s2, s3;
 } sg_rng;
 
-/// The next block's uniforms, drawn by a kernel while its vector math runs (the generator's
-/// serial chain overlaps the libmvec calls instead of preceding them). Uniforms go to the
-/// next block in stream order: position t of the block is value t % width of part
-/// (t / width) % partCount of sample t / (width * partCount), stored row-major per part at
-/// parts[part] + sample * width + value. A kernel draws positions start ..< start + count,
-/// then advances `start` (so two kernels of one block share a block's worth).
-typedef struct {
-  sg_rng *rng;
-  double *const *parts;
-  long partCount, width, start, count;
-} sg_ahead;
-
 /// Open-interval uniforms, Xoshiro256StarStar.nextOpenUniform() one after another, into the
-/// parts of a block (the same layout as sg_ahead's, positions 0 ..< samples * partCount * width).
+/// parts of a block, in stream order: sample by sample, each sample's parts in turn, `width`
+/// values each, stored row-major per part at parts[part] + sample * width + value.
 void sg_block_uniforms(
     sg_rng *rng, double *const *parts, long partCount, long width, long samples);
 
@@ -29,21 +18,22 @@ void sg_block_uniforms(
 /// `g = -log(-log u)`, `best[row] = argmax z` (the first of ties), and when `y` is not null
 /// `y = softmax(z * scale)` (scale = 1 / temperature), each computed as CategoricalBlock's
 /// Swift code did, operation by operation. `rows` rows of `k` values, row-major; row r uses
-/// logits row r % variables. `scratch` holds 3 * rows * k + 4 * rows doubles. `ahead` may
-/// be null.
+/// logits row r % variables. With `yInColumns`, y is in columns instead (value j of row r at
+/// j * rows + r), sparing a transpose when nothing reads it row by row. `scratch` holds
+/// 3 * rows * k + 4 * rows doubles.
 void sg_gumbel_rows(
     double *u, const double *logits, long k, long rows, long variables, long *best, double *y,
-    double scale, double *scratch, sg_ahead *ahead);
+    int yInColumns, double scale, double *scratch);
 
 /// REBAR's conditional sample `z~ ~ p(z | argmax z = best)` from fresh uniforms `v`
 /// (overwritten), in the one-log form of ConditionalBlock, relaxed: `y = softmax(z~ * scale)`;
 /// when `r` and `q` are not null, the pieces of its derivative. Per variable d (row r is
 /// variable r % variables): `ratios[d*k + i] = exp(max - logit_i)`, `maxLogit`,
-/// `logSumExp`, `pMax`. `scratch` and `ahead` as for sg_gumbel_rows.
+/// `logSumExp`, `pMax`. `scratch` as for sg_gumbel_rows.
 void sg_conditional_rows(
     double *v, const long *best, const double *ratios, const double *maxLogit,
     const double *logSumExp, const double *pMax, long k, long rows, long variables, double *y,
-    double *r, double *q, double scale, double *scratch, sg_ahead *ahead);
+    double *r, double *q, double scale, double *scratch);
 
 /// The libmvec variant the kernels use: 2 for AVX-512 (8 lanes), 1 for AVX2 with FMA (4),
 /// 0 for the x86-64 baseline (2) or another architecture. The AVX2 and baseline tiers give

@@ -65,8 +65,7 @@ struct Argmax<Family: Relaxation>: GradientEstimator {
     defer { noise.finish(into: &rng) }
     while samples > 0 {
       relaxation.perturbBlock(
-        uniforms: noise.part(0), samples: samples, hard: blocks.indices, relaxed: nil,
-        ahead: noise.ahead(share: 0, of: 1))
+        uniforms: noise.part(0), samples: samples, hard: blocks.indices, relaxed: nil)
       for _ in 0..<samples { moments.add(UnsafePointer(out)) }
       samples = noise.nextBlock()
     }

@@ -108,8 +108,7 @@ struct GumbelRao<Family: ConditionalRelaxation>: GradientEstimator {
     defer { noise.finish(into: &rng) }
     while samples > 0 {
       relaxation.perturbBlock(
-        uniforms: noise.part(0), samples: samples, hard: hard, relaxed: nil,
-        ahead: noise.ahead(share: 0, of: draws + 1))
+        uniforms: noise.part(0), samples: samples, hard: hard, relaxed: nil)
       for s in 0..<samples {
         relaxation.writeHardPoint(hard + s * variables, into: x)
         objective.gradient(x, count: points, into: d + s * width)
@@ -120,7 +119,7 @@ struct GumbelRao<Family: ConditionalRelaxation>: GradientEstimator {
         // The noise only: nothing is differentiated through it.
         relaxation.conditionalBlock(
           samples: samples, hard: hard, uniforms: noise.part(draw), relaxed: yTilde, r: nil,
-          q: nil, ahead: noise.ahead(share: draw, of: draws + 1))
+          q: nil)
         for s in 0..<samples {
           let y = yTilde + s * relaxation.noiseCount
           relaxation.addJacobian(y: y, aux: y, upstream: d + s * width, into: sums + s * width)

@@ -135,11 +135,9 @@ struct Rebar<Family: ConditionalRelaxation>: GradientEstimator {
     defer { noise.finish(into: &rng) }
     while samples > 0 {
       relaxation.perturbBlock(
-        uniforms: noise.part(0), samples: samples, hard: hard, relaxed: y,
-        ahead: noise.ahead(share: 0, of: 2))
+        uniforms: noise.part(0), samples: samples, hard: hard, relaxed: y)
       relaxation.conditionalBlock(
-        samples: samples, hard: hard, uniforms: noise.part(1), relaxed: yTilde, r: r, q: q,
-        ahead: noise.ahead(share: 1, of: 2))
+        samples: samples, hard: hard, uniforms: noise.part(1), relaxed: yTilde, r: r, q: q)
       for sample in 0..<samples {
         let offset = sample * width
         // Families with a block path need no `aux` beside `y` (see `perturbBlock`).

@@ -102,8 +102,7 @@ struct Relaxed<Family: Relaxation>: GradientEstimator {
     defer { noise.finish(into: &rng) }
     while samples > 0 {
       relaxation.perturbBlock(
-        uniforms: noise.part(0), samples: samples, hard: hard, relaxed: y,
-        ahead: noise.ahead(share: 0, of: 1))
+        uniforms: noise.part(0), samples: samples, hard: hard, relaxed: y)
       for s in 0..<samples {
         // Families with a block path need no `aux` beside `y` (see `perturbBlock`).
         backward(y: y + s * width, aux: y + s * width, hard: hard + s * variables, into: out)

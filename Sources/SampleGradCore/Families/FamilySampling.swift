@@ -95,11 +95,10 @@ protocol Relaxation: FamilySampler {
   var blockSamples: Int { get }
   /// A block's hard outcomes and, when `y` is given, its relaxed points (no `aux`: only
   /// families without one have blocks), from the uniforms in `u` (`noiseCount` per sample,
-  /// drawn sample by sample in `perturb`'s order; overwritten). While it works it draws its
-  /// share of the next block's uniforms (`ahead`, when given).
+  /// drawn sample by sample in `perturb`'s order; overwritten).
   func perturbBlock(
     uniforms u: UnsafeMutablePointer<Double>, samples: Int, hard: UnsafeMutablePointer<Int>,
-    relaxed y: UnsafeMutablePointer<Double>?, ahead: UnsafeMutablePointer<sg_ahead>?)
+    relaxed y: UnsafeMutablePointer<Double>?)
 }
 
 /// A relaxation with REBAR's conditional sample `z~ ~ p(z | b)`.
@@ -118,12 +117,11 @@ protocol ConditionalRelaxation: Relaxation {
   /// Whether `conditionalBlock` can be used at these parameters.
   var hasConditionalBlock: Bool { get }
   /// `conditional` for a block, from fresh uniforms (overwritten), relaxed into `y`; with
-  /// `r` and `q`, what `conditionalBackward` needs too. It draws its share of the next
-  /// block's uniforms as `perturbBlock` does.
+  /// `r` and `q`, what `conditionalBackward` needs too.
   func conditionalBlock(
     samples: Int, hard: UnsafePointer<Int>, uniforms v: UnsafeMutablePointer<Double>,
     relaxed y: UnsafeMutablePointer<Double>, r: UnsafeMutablePointer<Double>?,
-    q: UnsafeMutablePointer<Double>?, ahead: UnsafeMutablePointer<sg_ahead>?)
+    q: UnsafeMutablePointer<Double>?)
 }
 
 /// The relaxation at a temperature the caller chooses, with its first and second derivatives,
@@ -171,7 +169,7 @@ extension Relaxation {
   var blockSamples: Int { 0 }
   func perturbBlock(
     uniforms u: UnsafeMutablePointer<Double>, samples: Int, hard: UnsafeMutablePointer<Int>,
-    relaxed y: UnsafeMutablePointer<Double>?, ahead: UnsafeMutablePointer<sg_ahead>?
+    relaxed y: UnsafeMutablePointer<Double>?
   ) {
     preconditionFailure("no block path")
   }
@@ -182,7 +180,7 @@ extension ConditionalRelaxation {
   func conditionalBlock(
     samples: Int, hard: UnsafePointer<Int>, uniforms v: UnsafeMutablePointer<Double>,
     relaxed y: UnsafeMutablePointer<Double>, r: UnsafeMutablePointer<Double>?,
-    q: UnsafeMutablePointer<Double>?, ahead: UnsafeMutablePointer<sg_ahead>?
+    q: UnsafeMutablePointer<Double>?
   ) {
     preconditionFailure("no block path")
   }

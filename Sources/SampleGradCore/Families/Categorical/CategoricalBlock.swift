@@ -25,14 +25,16 @@ enum CategoricalBlock {
   /// `z = logits + Gumbel noise` for each row from the uniforms in `u` (overwritten);
   /// `best[r]` is the argmax of row r, an exact sample of Categorical(softmax(logits)); and,
   /// when `y` is given, `y = softmax(z / tau)` row by row, the row maximum subtracted before
-  /// the exp.
+  /// the exp: row-major, or with `relaxedInColumns` in columns (value j of row r at
+  /// `j * rows + r`, the kernel's own layout: no transpose, for callers that read few rows).
   static func perturb(
     uniforms u: UnsafeMutablePointer<Double>, logits: UnsafePointer<Double>, k: Int, rows: Int,
     variables: Int, temperature: Double, best: UnsafeMutablePointer<Int>,
-    relaxed y: UnsafeMutablePointer<Double>?, scratch: UnsafeMutablePointer<Double>,
-    ahead: UnsafeMutablePointer<sg_ahead>?
+    relaxed y: UnsafeMutablePointer<Double>?, relaxedInColumns: Bool,
+    scratch: UnsafeMutablePointer<Double>
   ) {
-    sg_gumbel_rows(u, logits, k, rows, variables, best, y, 1 / temperature, scratch, ahead)
+    sg_gumbel_rows(
+      u, logits, k, rows, variables, best, y, relaxedInColumns ? 1 : 0, 1 / temperature, scratch)
   }
 }
 
@@ -62,10 +64,10 @@ struct ConditionalBlock {
     k: Int, rows: Int, best: UnsafePointer<Int>, uniforms v: UnsafeMutablePointer<Double>,
     temperature: Double, relaxed y: UnsafeMutablePointer<Double>,
     r: UnsafeMutablePointer<Double>?, q: UnsafeMutablePointer<Double>?,
-    scratch: UnsafeMutablePointer<Double>, ahead: UnsafeMutablePointer<sg_ahead>?
+    scratch: UnsafeMutablePointer<Double>
   ) {
     sg_conditional_rows(
       v, best, ratios, maxLogit, logSumExp, pMax, k, rows, variables, y, r, q, 1 / temperature,
-      scratch, ahead)
+      scratch)
   }
 }

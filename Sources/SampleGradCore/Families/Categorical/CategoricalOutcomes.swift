@@ -50,6 +50,9 @@ final class CategoricalOutcomes: OutcomeSource {
     let best = blocks.indices
     let width = k * variables
     let accumulate = relaxed.dimension == width
+    // Only the last sample is read unless the moments accumulate every one: then the kernel
+    // leaves the block in its columns rather than transposing it (the same numbers).
+    let inColumns = !accumulate
     var lastSamples = 0
     var samples = noise.start(count: count, blockSamples: blockSamples, using: rng)
     defer { noise.finish(into: &rng) }
@@ -58,16 +61,23 @@ final class CategoricalOutcomes: OutcomeSource {
       CategoricalBlock.perturb(
         uniforms: noise.part(0), logits: logits.slot(0), k: k, rows: samples * variables,
         variables: variables, temperature: temperature, best: best, relaxed: relaxedBlock,
-        scratch: scratch.slot(0), ahead: noise.ahead(share: 0, of: 1))
+        relaxedInColumns: inColumns, scratch: scratch.slot(0))
       for s in 0..<samples {
         for d in 0..<variables { histogram.record(variable: d, outcome: best[s * variables + d]) }
         if accumulate { relaxed.add(UnsafePointer(relaxedBlock + s * width)) }
       }
       samples = noise.nextBlock()
     }
-    if lastSamples > 0 {
-      let last = relaxedBlock + (lastSamples - 1) * width
-      for i in 0..<width { y[i] = last[i] }
+    guard lastSamples > 0 else { return }
+    let last = lastSamples - 1
+    if inColumns {
+      // Value j of variable d of the last sample: row last * D + d of the columns.
+      let rows = lastSamples * variables
+      for d in 0..<variables {
+        for j in 0..<k { y[d * k + j] = relaxedBlock[j * rows + last * variables + d] }
+      }
+    } else {
+      for i in 0..<width { y[i] = relaxedBlock[last * width + i] }
     }
   }
 }

@@ -186,23 +186,23 @@ struct CategoricalRelaxation: ConditionalRelaxation {
 
   func perturbBlock(
     uniforms u: UnsafeMutablePointer<Double>, samples: Int, hard: UnsafeMutablePointer<Int>,
-    relaxed y: UnsafeMutablePointer<Double>?, ahead: UnsafeMutablePointer<sg_ahead>?
+    relaxed y: UnsafeMutablePointer<Double>?
   ) {
     CategoricalBlock.perturb(
       uniforms: u, logits: logits, k: k, rows: samples * variables, variables: variables,
-      temperature: temperature, best: hard, relaxed: y, scratch: blockScratch.slot(0),
-      ahead: ahead)
+      temperature: temperature, best: hard, relaxed: y, relaxedInColumns: false,
+      scratch: blockScratch.slot(0))
   }
 
   func conditionalBlock(
     samples: Int, hard: UnsafePointer<Int>, uniforms v: UnsafeMutablePointer<Double>,
     relaxed y: UnsafeMutablePointer<Double>, r: UnsafeMutablePointer<Double>?,
-    q: UnsafeMutablePointer<Double>?, ahead: UnsafeMutablePointer<sg_ahead>?
+    q: UnsafeMutablePointer<Double>?
   ) {
     let block = ConditionalBlock(
       ratios: ratios, maxLogit: maxLogit, logSumExp: logSumExp, pMax: pMax, variables: variables)
     block.sample(
       k: k, rows: samples * variables, best: hard, uniforms: v, temperature: temperature,
-      relaxed: y, r: r, q: q, scratch: blockScratch.slot(0), ahead: ahead)
+      relaxed: y, r: r, q: q, scratch: blockScratch.slot(0))
   }
 }
