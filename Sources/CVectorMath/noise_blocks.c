@@ -58,6 +58,17 @@ void sg_block_uniforms(
   *rng = g;
 }
 
+void sg_block_uniforms_columns(sg_rng *rng, double *out, long k, long width, long samples) {
+  sg_rng g = *rng;
+  long perSample = width / k;
+  long rows = samples * perSample;
+  for (long row = 0; row < rows; row++) {
+    double *column = out + row;
+    for (long i = 0; i < k; i++) column[i * rows] = open_uniform(&g);
+  }
+  *rng = g;
+}
+
 // MARK: the tiers' maps
 
 // Each map applies a function to x[0 ..< n] in place. The compatible tiers (AVX2, baseline) use the vector function on x[0 ..< 4 floor(n
@@ -98,6 +109,7 @@ AVX512_MAP(log_avx512, _ZGVeN8v_log, SAME, 1.0)
 AVX512_MAP(neglog_avx512, _ZGVeN8v_log, NEG512, 1.0)
 AVX512_MAP(exp_avx512, _ZGVeN8v_exp, SAME, 0.0)
 #define exp_all_avx512 exp_avx512
+#define neglog_all_avx512 neglog_avx512
 
 /// AVX2: vectors of 4 while 4 remain, then scalar libm (or, `_all`, a padded vector).
 #define AVX2_MAP(name, vector, post, scalar, all, pad)                                       \
@@ -118,6 +130,7 @@ AVX512_MAP(exp_avx512, _ZGVeN8v_exp, SAME, 0.0)
 #define NEG256(v) _mm256_xor_pd(v, _mm256_set1_pd(-0.0))
 AVX2_MAP(log_avx2, _ZGVdN4v_log, SAME, log(x[i]), 0, 1.0)
 AVX2_MAP(neglog_avx2, _ZGVdN4v_log, NEG256, -log(x[i]), 0, 1.0)
+AVX2_MAP(neglog_all_avx2, _ZGVdN4v_log, NEG256, -log(x[i]), 1, 1.0)
 AVX2_MAP(exp_all_avx2, _ZGVdN4v_exp, SAME, exp(x[i]), 1, 0.0)
 
 /// Baseline: pairs of 2-lane calls while 4 remain, then scalar libm (or a padded pair).
@@ -142,6 +155,7 @@ AVX2_MAP(exp_all_avx2, _ZGVdN4v_exp, SAME, exp(x[i]), 1, 0.0)
 #define NEG128(v) _mm_xor_pd(v, _mm_set1_pd(-0.0))
 BASE_MAP(log_base, _ZGVbN2v_log, SAME, log(x[i]), 0, 1.0)
 BASE_MAP(neglog_base, _ZGVbN2v_log, NEG128, -log(x[i]), 0, 1.0)
+BASE_MAP(neglog_all_base, _ZGVbN2v_log, NEG128, -log(x[i]), 1, 1.0)
 BASE_MAP(exp_all_base, _ZGVbN2v_exp, SAME, exp(x[i]), 1, 0.0)
 
 #else
@@ -152,6 +166,7 @@ BASE_MAP(exp_all_base, _ZGVbN2v_exp, SAME, exp(x[i]), 1, 0.0)
   }
 PLAIN_MAP(log_base, log(x[i]))
 PLAIN_MAP(neglog_base, -log(x[i]))
+PLAIN_MAP(neglog_all_base, -log(x[i]))
 PLAIN_MAP(exp_all_base, exp(x[i]))
 #endif
 
@@ -231,11 +246,27 @@ int sg_vector_tier(void) {
 #endif
 
 #define GUMBEL_CALL(t)                                                                       \
-  gumbel_rows_##t(u, logits, k, rows, variables, best, y, yInColumns, scale, scratch)
+  gumbel_rows_##t(u, logits, k, rows, variables, best, y, layout, scale, scratch)
 void sg_gumbel_rows(
     double *u, const double *logits, long k, long rows, long variables, long *best, double *y,
-    int yInColumns, double scale, double *scratch) {
+    int layout, double scale, double *scratch) {
   DISPATCH(GUMBEL_CALL)
+}
+
+void sg_gumbel_rows_in_tier(
+    int tier, double *u, const double *logits, long k, long rows, long variables, long *best,
+    double *y, int layout, double scale, double *scratch) {
+#if defined(__x86_64__)
+  if (tier > sg_vector_tier()) tier = sg_vector_tier();
+  switch (tier) {
+  case 2: GUMBEL_CALL(avx512); break;
+  case 1: GUMBEL_CALL(avx2); break;
+  default: GUMBEL_CALL(base); break;
+  }
+#else
+  (void)tier;
+  GUMBEL_CALL(base);
+#endif
 }
 
 #define CONDITIONAL_CALL(t)                                                                  \

@@ -67,23 +67,58 @@ TARGET static void FN(relax_columns)(
   }
 }
 
+/// `times` passes of x = -log x over a block whose n = rows * k values are in columns. Noise
+/// version 1 ran the passes row-major, and the compatible tiers took the elements past
+/// 4 floor(n / 4) in that order with scalar libm: those few are saved, every element goes
+/// through the vector calls, and they are redone with scalar libm.
+TARGET static void FN(neglog_columns)(double *restrict x, long k, long rows, int times) {
+  long n = rows * k;
+#if COMPATIBLE
+  long from = n & ~3L;
+  double saved[3];
+  for (long f = from; f < n; f++) saved[f - from] = x[(f % k) * rows + f / k];
+  for (int t = 0; t < times; t++) FN(neglog_all)(x, n);
+  for (long f = from; f < n; f++) {
+    double v = saved[f - from];
+    for (int t = 0; t < times; t++) v = -log(v);
+    x[(f % k) * rows + f / k] = v;
+  }
+#else
+  for (int t = 0; t < times; t++) FN(neglog)(x, n);
+#endif
+}
+
 TARGET static void FN(gumbel_rows)(
     double *restrict u, const double *restrict logits, long k, long rows, long variables,
-    long *restrict best, double *restrict y, int yInColumns, double scale,
+    long *restrict best, double *restrict y, int layout, double scale,
     double *restrict scratch) {
   long n = rows * k;
   double *restrict z = scratch;
   double *restrict top = scratch + n;
-  // u = -log(-log u): Gumbel noise, as VectorMath.gumbel.
-  FN(neglog)(u, n);
-  FN(neglog)(u, n);
-  for (long j = 0; j < k; j++) {
-    double *restrict c = z + j * rows;
-    if (variables == 1) {
-      double theta = logits[j];
-      for (long r = 0; r < rows; r++) c[r] = u[r * k + j] + theta;
-    } else {
-      for (long r = 0; r < rows; r++) c[r] = u[r * k + j] + logits[(r % variables) * k + j];
+  // u = -log(-log u): Gumbel noise, as VectorMath.gumbel; z = logits + u, in columns.
+  if (layout & SG_UNIFORMS_IN_COLUMNS) {
+    FN(neglog_columns)(u, k, rows, 2);
+    for (long j = 0; j < k; j++) {
+      double *restrict c = z + j * rows;
+      const double *restrict g = u + j * rows;
+      if (variables == 1) {
+        double theta = logits[j];
+        VLOOP for (long r = 0; r < rows; r++) c[r] = g[r] + theta;
+      } else {
+        for (long r = 0; r < rows; r++) c[r] = g[r] + logits[(r % variables) * k + j];
+      }
+    }
+  } else {
+    FN(neglog)(u, n);
+    FN(neglog)(u, n);
+    for (long j = 0; j < k; j++) {
+      double *restrict c = z + j * rows;
+      if (variables == 1) {
+        double theta = logits[j];
+        for (long r = 0; r < rows; r++) c[r] = u[r * k + j] + theta;
+      } else {
+        for (long r = 0; r < rows; r++) c[r] = u[r * k + j] + logits[(r % variables) * k + j];
+      }
     }
   }
   VLOOP for (long r = 0; r < rows; r++) {
@@ -99,7 +134,9 @@ TARGET static void FN(gumbel_rows)(
       }
     }
   }
-  if (y) FN(relax_columns)(z, k, rows, scale, y, yInColumns, scratch + n + rows);
+  if (y)
+    FN(relax_columns)(
+        z, k, rows, scale, y, layout & SG_RELAXED_IN_COLUMNS, scratch + n + rows);
 }
 
 TARGET static void FN(conditional_rows)(

@@ -14,16 +14,31 @@ typedef struct {
 void sg_block_uniforms(
     sg_rng *rng, double *const *parts, long partCount, long width, long samples);
 
+/// The same uniforms for a block of one part, stored in columns: a sample is width / k rows
+/// of k values, and value v of sample s goes to out[(v % k) * rows + s * (width / k) + v / k]
+/// with rows = samples * (width / k), the layout the kernels' loops across rows read.
+void sg_block_uniforms_columns(sg_rng *rng, double *out, long k, long width, long samples);
+
+/// The kernels' layout flags: their uniforms, or the relaxed samples they write, in columns
+/// (value j of row r at j * rows + r) rather than row-major. Columns spare a transpose; the
+/// numbers are the same.
+enum { SG_UNIFORMS_IN_COLUMNS = 1, SG_RELAXED_IN_COLUMNS = 2 };
+
 /// Gumbel-max rows from open-interval uniforms `u` (overwritten): `z = logits + g` with
 /// `g = -log(-log u)`, `best[row] = argmax z` (the first of ties), and when `y` is not null
 /// `y = softmax(z * scale)` (scale = 1 / temperature), each computed as CategoricalBlock's
 /// Swift code did, operation by operation. `rows` rows of `k` values, row-major; row r uses
-/// logits row r % variables. With `yInColumns`, y is in columns instead (value j of row r at
-/// j * rows + r), sparing a transpose when nothing reads it row by row. `scratch` holds
-/// 3 * rows * k + 4 * rows doubles.
+/// logits row r % variables. `layout` (SG_ flags) puts u or y in columns instead. `scratch`
+/// holds 3 * rows * k + 4 * rows doubles.
 void sg_gumbel_rows(
     double *u, const double *logits, long k, long rows, long variables, long *best, double *y,
-    int yInColumns, double scale, double *scratch);
+    int layout, double scale, double *scratch);
+
+/// sg_gumbel_rows in a given tier (at most sg_vector_tier()), for tests that check every tier
+/// the machine has in one process.
+void sg_gumbel_rows_in_tier(
+    int tier, double *u, const double *logits, long k, long rows, long variables, long *best,
+    double *y, int layout, double scale, double *scratch);
 
 /// REBAR's conditional sample `z~ ~ p(z | argmax z = best)` from fresh uniforms `v`
 /// (overwritten), in the one-log form of ConditionalBlock, relaxed: `y = softmax(z~ * scale)`;

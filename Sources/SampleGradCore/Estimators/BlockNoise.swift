@@ -8,9 +8,14 @@ import CVectorMath
 ///
 /// The generator's state lives here from `start` to `finish`; nothing else draws from it in
 /// between.
+///
+/// With `columnsOf: k` the one part is stored in columns (`sg_block_uniforms_columns`): the
+/// layout the kernels' loops across rows read, sparing them a transpose.
 final class BlockNoise {
   let partCount: Int
   let width: Int
+  /// Values per row of the column layout, or 0 for row-major parts.
+  let columnsOf: Int
   private let storage: ScratchBuffers
   /// The parts' pointers, as the C side takes them.
   private let pointers: UnsafeMutablePointer<UnsafeMutablePointer<Double>?>
@@ -20,10 +25,13 @@ final class BlockNoise {
   private var remaining = 0
   private var samples = 0
 
-  /// Buffers for blocks of up to `samples` samples of `partCount` parts of `width` values.
-  init(partCount: Int, width: Int, samples: Int) {
+  /// Buffers for blocks of up to `samples` samples of `partCount` parts of `width` values,
+  /// row-major, or (one part) in columns of rows of `columnsOf` values, a divisor of `width`.
+  init(partCount: Int, width: Int, samples: Int, columnsOf k: Int = 0) {
+    precondition(k == 0 || (partCount == 1 && width % k == 0), "one part of whole rows")
     self.partCount = partCount
     self.width = width
+    columnsOf = k
     storage = ScratchBuffers(count: samples * width, slots: partCount)
     pointers = .allocate(capacity: partCount)
     for i in 0..<partCount { (pointers + i).initialize(to: storage.slot(i)) }
@@ -75,6 +83,10 @@ final class BlockNoise {
   /// Draws the current block's uniforms.
   private func draw() {
     guard samples > 0 else { return }
-    sg_block_uniforms(state, pointers, partCount, width, samples)
+    if columnsOf > 0 {
+      sg_block_uniforms_columns(state, pointers[0], columnsOf, width, samples)
+    } else {
+      sg_block_uniforms(state, pointers, partCount, width, samples)
+    }
   }
 }

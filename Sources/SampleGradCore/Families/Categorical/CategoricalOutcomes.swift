@@ -27,7 +27,7 @@ final class CategoricalOutcomes: OutcomeSource {
     blockSamples = CategoricalBlock.samples(valuesPerSample: theta.count)
     blocks = ScratchBuffers(
       count: blockSamples * theta.count, slots: 1, indexCount: blockSamples * variables)
-    noise = BlockNoise(partCount: 1, width: theta.count, samples: blockSamples)
+    noise = BlockNoise(partCount: 1, width: theta.count, samples: blockSamples, columnsOf: k)
     scratch = ScratchBuffers(
       count: CategoricalBlock.scratchCount(
         values: blockSamples * theta.count, rows: blockSamples * variables), slots: 1)
@@ -61,7 +61,7 @@ final class CategoricalOutcomes: OutcomeSource {
       CategoricalBlock.perturb(
         uniforms: noise.part(0), logits: logits.slot(0), k: k, rows: samples * variables,
         variables: variables, temperature: temperature, best: best, relaxed: relaxedBlock,
-        relaxedInColumns: inColumns, scratch: scratch.slot(0))
+        uniformsInColumns: true, relaxedInColumns: inColumns, scratch: scratch.slot(0))
       for s in 0..<samples {
         for d in 0..<variables { histogram.record(variable: d, outcome: best[s * variables + d]) }
         if accumulate { relaxed.add(UnsafePointer(relaxedBlock + s * width)) }

@@ -190,7 +190,8 @@ struct CategoricalRelaxation: ConditionalRelaxation {
   ) {
     CategoricalBlock.perturb(
       uniforms: u, logits: logits, k: k, rows: samples * variables, variables: variables,
-      temperature: temperature, best: hard, relaxed: y, relaxedInColumns: false,
+      temperature: temperature, best: hard, relaxed: y, uniformsInColumns: false,
+      relaxedInColumns: false,
       scratch: blockScratch.slot(0))
   }
 
