@@ -23,7 +23,7 @@ struct Argmax<Family: Relaxation>: GradientEstimator {
       samples > 0
       ? ScratchBuffers(count: 1, slots: 1, indexCount: samples * relaxation.variables) : nil
     noise =
-      samples > 0 ? BlockNoise(partCount: 1, width: relaxation.noiseCount, samples: samples) : nil
+      samples > 0 ? relaxation.blockNoise(parts: 1, samples: samples) : nil
   }
 
   var hasBlockPath: Bool { blocks != nil }
@@ -65,7 +65,7 @@ struct Argmax<Family: Relaxation>: GradientEstimator {
     defer { noise.finish(into: &rng) }
     while samples > 0 {
       relaxation.perturbBlock(
-        uniforms: noise.part(0), samples: samples, hard: blocks.indices, relaxed: nil)
+        noise, samples: samples, hard: blocks.indices, relaxed: nil)
       for _ in 0..<samples { moments.add(UnsafePointer(out)) }
       samples = noise.nextBlock()
     }

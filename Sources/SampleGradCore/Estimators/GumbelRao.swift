@@ -39,7 +39,7 @@ struct GumbelRao<Family: ConditionalRelaxation>: GradientEstimator {
       : nil
     noise =
       blockSamples > 0
-      ? BlockNoise(partCount: draws + 1, width: relaxation.noiseCount, samples: blockSamples)
+      ? relaxation.blockNoise(parts: draws + 1, samples: blockSamples)
       : nil
   }
 
@@ -108,7 +108,7 @@ struct GumbelRao<Family: ConditionalRelaxation>: GradientEstimator {
     defer { noise.finish(into: &rng) }
     while samples > 0 {
       relaxation.perturbBlock(
-        uniforms: noise.part(0), samples: samples, hard: hard, relaxed: nil)
+        noise, samples: samples, hard: hard, relaxed: nil)
       for s in 0..<samples {
         relaxation.writeHardPoint(hard + s * variables, into: x)
         objective.gradient(x, count: points, into: d + s * width)

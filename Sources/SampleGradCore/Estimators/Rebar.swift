@@ -43,7 +43,7 @@ struct Rebar<Family: ConditionalRelaxation>: GradientEstimator {
       ? ScratchBuffers(
         count: samples * width, slots: 4, indexCount: samples * relaxation.variables) : nil
     noise =
-      samples > 0 ? BlockNoise(partCount: 2, width: relaxation.noiseCount, samples: samples) : nil
+      samples > 0 ? relaxation.blockNoise(parts: 2, samples: samples) : nil
   }
 
   private func slot(_ name: Slot) -> UnsafeMutablePointer<Double> { buffers.slot(name.rawValue) }
@@ -135,7 +135,7 @@ struct Rebar<Family: ConditionalRelaxation>: GradientEstimator {
     defer { noise.finish(into: &rng) }
     while samples > 0 {
       relaxation.perturbBlock(
-        uniforms: noise.part(0), samples: samples, hard: hard, relaxed: y)
+        noise, samples: samples, hard: hard, relaxed: y)
       relaxation.conditionalBlock(
         samples: samples, hard: hard, uniforms: noise.part(1), relaxed: yTilde, r: r, q: q)
       for sample in 0..<samples {

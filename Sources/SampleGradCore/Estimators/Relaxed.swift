@@ -33,7 +33,7 @@ struct Relaxed<Family: Relaxation>: GradientEstimator {
       ? ScratchBuffers(
         count: samples * width, slots: 1, indexCount: samples * relaxation.variables) : nil
     noise =
-      samples > 0 ? BlockNoise(partCount: 1, width: relaxation.noiseCount, samples: samples) : nil
+      samples > 0 ? relaxation.blockNoise(parts: 1, samples: samples) : nil
   }
 
   mutating func rebind(to problem: GradientProblem) {
@@ -102,7 +102,7 @@ struct Relaxed<Family: Relaxation>: GradientEstimator {
     defer { noise.finish(into: &rng) }
     while samples > 0 {
       relaxation.perturbBlock(
-        uniforms: noise.part(0), samples: samples, hard: hard, relaxed: y)
+        noise, samples: samples, hard: hard, relaxed: y)
       for s in 0..<samples {
         // Families with a block path need no `aux` beside `y` (see `perturbBlock`).
         backward(y: y + s * width, aux: y + s * width, hard: hard + s * variables, into: out)

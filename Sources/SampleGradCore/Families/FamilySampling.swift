@@ -93,11 +93,14 @@ protocol Relaxation: FamilySampler {
 
   /// Samples per block of the vectorised path, or 0 where the family has none.
   var blockSamples: Int { get }
+  /// The uniforms of a block path of `parts` parts (`noiseCount` each per sample), laid out
+  /// as `perturbBlock` reads them best.
+  func blockNoise(parts: Int, samples: Int) -> BlockNoise
   /// A block's hard outcomes and, when `y` is given, its relaxed points (no `aux`: only
-  /// families without one have blocks), from the uniforms in `u` (`noiseCount` per sample,
-  /// drawn sample by sample in `perturb`'s order; overwritten).
+  /// families without one have blocks), from the uniforms of `noise`'s part 0 (`noiseCount`
+  /// per sample, drawn sample by sample in `perturb`'s order; overwritten). `y` is row-major.
   func perturbBlock(
-    uniforms u: UnsafeMutablePointer<Double>, samples: Int, hard: UnsafeMutablePointer<Int>,
+    _ noise: BlockNoise, samples: Int, hard: UnsafeMutablePointer<Int>,
     relaxed y: UnsafeMutablePointer<Double>?)
 }
 
@@ -167,8 +170,11 @@ extension TemperedRelaxation {
 
 extension Relaxation {
   var blockSamples: Int { 0 }
+  func blockNoise(parts: Int, samples: Int) -> BlockNoise {
+    BlockNoise(partCount: parts, width: noiseCount, samples: samples)
+  }
   func perturbBlock(
-    uniforms u: UnsafeMutablePointer<Double>, samples: Int, hard: UnsafeMutablePointer<Int>,
+    _ noise: BlockNoise, samples: Int, hard: UnsafeMutablePointer<Int>,
     relaxed y: UnsafeMutablePointer<Double>?
   ) {
     preconditionFailure("no block path")

@@ -184,14 +184,21 @@ struct CategoricalRelaxation: ConditionalRelaxation {
 
   var blockSamples: Int { CategoricalBlock.samples(valuesPerSample: variables * k) }
 
+  /// One part (the Gumbel noise alone) in the kernel's columns, sparing it a transpose;
+  /// REBAR's and Gumbel-Rao's parts row-major, as their conditional kernel reads them.
+  func blockNoise(parts: Int, samples: Int) -> BlockNoise {
+    BlockNoise(
+      partCount: parts, width: noiseCount, samples: samples, columnsOf: parts == 1 ? k : 0)
+  }
+
   func perturbBlock(
-    uniforms u: UnsafeMutablePointer<Double>, samples: Int, hard: UnsafeMutablePointer<Int>,
+    _ noise: BlockNoise, samples: Int, hard: UnsafeMutablePointer<Int>,
     relaxed y: UnsafeMutablePointer<Double>?
   ) {
     CategoricalBlock.perturb(
-      uniforms: u, logits: logits, k: k, rows: samples * variables, variables: variables,
-      temperature: temperature, best: hard, relaxed: y, uniformsInColumns: false,
-      relaxedInColumns: false,
+      uniforms: noise.part(0), logits: logits, k: k, rows: samples * variables,
+      variables: variables, temperature: temperature, best: hard, relaxed: y,
+      uniformsInColumns: noise.columnsOf > 0, relaxedInColumns: false,
       scratch: blockScratch.slot(0))
   }
 
