@@ -47,24 +47,23 @@ static inline double open_uniform(sg_rng *g) {
 }
 
 void sg_block_uniforms(
-    sg_rng *rng, double *const *parts, long partCount, long width, long samples) {
+    sg_rng *rng, double *const *parts, long partCount, long width, long samples, long k) {
   sg_rng g = *rng;
+  long perSample = k > 0 ? width / k : 1;
+  long rows = samples * perSample;
   for (long s = 0; s < samples; s++) {
     for (long p = 0; p < partCount; p++) {
-      double *out = parts[p] + s * width;
-      for (long i = 0; i < width; i++) out[i] = open_uniform(&g);
+      if (p == 0 && k > 0) {
+        // Row s * perSample + d of the columns, value i at i * rows.
+        for (long d = 0; d < perSample; d++) {
+          double *column = parts[0] + s * perSample + d;
+          for (long i = 0; i < k; i++) column[i * rows] = open_uniform(&g);
+        }
+      } else {
+        double *out = parts[p] + s * width;
+        for (long i = 0; i < width; i++) out[i] = open_uniform(&g);
+      }
     }
-  }
-  *rng = g;
-}
-
-void sg_block_uniforms_columns(sg_rng *rng, double *out, long k, long width, long samples) {
-  sg_rng g = *rng;
-  long perSample = width / k;
-  long rows = samples * perSample;
-  for (long row = 0; row < rows; row++) {
-    double *column = out + row;
-    for (long i = 0; i < k; i++) column[i * rows] = open_uniform(&g);
   }
   *rng = g;
 }
@@ -111,9 +110,14 @@ AVX512_MAP(exp_avx512, _ZGVeN8v_exp, SAME, 0.0)
 #define exp_all_avx512 exp_avx512
 #define neglog_all_avx512 neglog_avx512
 
+/// The compatible tiers' maps are never inlined: clang compiles a map's scalar tail loop
+/// (with -fveclib, into 2-lane libmvec calls or scalar libm, by trip count), and a tail
+/// redone through the map must take the very code the row-major block took.
+#define NOINLINE __attribute__((noinline))
+
 /// AVX2: vectors of 4 while 4 remain, then scalar libm (or, `_all`, a padded vector).
 #define AVX2_MAP(name, vector, post, scalar, all, pad)                                       \
-  AVX2_TARGET static void name(double *x, long n) {                                 \
+  NOINLINE AVX2_TARGET static void name(double *x, long n) {                        \
     long i = 0;                                                                              \
     for (; i + 4 <= n; i += 4) {                                                             \
       _mm256_storeu_pd(x + i, post(vector(_mm256_loadu_pd(x + i))));                         \
@@ -135,7 +139,7 @@ AVX2_MAP(exp_all_avx2, _ZGVdN4v_exp, SAME, exp(x[i]), 1, 0.0)
 
 /// Baseline: pairs of 2-lane calls while 4 remain, then scalar libm (or a padded pair).
 #define BASE_MAP(name, vector, post, scalar, all, pad)                                       \
-  static void name(double *x, long n) {                                             \
+  NOINLINE static void name(double *x, long n) {                                    \
     long i = 0;                                                                              \
     for (; i + 4 <= n; i += 4) {                                                             \
       _mm_storeu_pd(x + i, post(vector(_mm_loadu_pd(x + i))));                               \

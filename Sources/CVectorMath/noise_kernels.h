@@ -69,20 +69,20 @@ TARGET static void FN(relax_columns)(
 
 /// `times` passes of x = -log x over a block whose n = rows * k values are in columns. Noise
 /// version 1 ran the passes row-major, and the compatible tiers took the elements past
-/// 4 floor(n / 4) in that order with scalar libm: those few are saved, every element goes
-/// through the vector calls, and they are redone with scalar libm.
+/// 4 floor(n / 4) in that order through the map's own tail loop (scalar libm, or the 2-lane
+/// calls clang makes of it with -fveclib): those few are set aside, every element goes
+/// through the vector calls, and they go through that same tail loop, as many as before.
 TARGET static void FN(neglog_columns)(double *restrict x, long k, long rows, int times) {
   long n = rows * k;
 #if COMPATIBLE
   long from = n & ~3L;
-  double saved[3];
-  for (long f = from; f < n; f++) saved[f - from] = x[(f % k) * rows + f / k];
-  for (int t = 0; t < times; t++) FN(neglog_all)(x, n);
-  for (long f = from; f < n; f++) {
-    double v = saved[f - from];
-    for (int t = 0; t < times; t++) v = -log(v);
-    x[(f % k) * rows + f / k] = v;
+  double tail[3];
+  for (long f = from; f < n; f++) tail[f - from] = x[(f % k) * rows + f / k];
+  for (int t = 0; t < times; t++) {
+    FN(neglog_all)(x, n);
+    FN(neglog)(tail, n - from);
   }
+  for (long f = from; f < n; f++) x[(f % k) * rows + f / k] = tail[f - from];
 #else
   for (int t = 0; t < times; t++) FN(neglog)(x, n);
 #endif

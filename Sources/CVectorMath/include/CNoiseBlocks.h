@@ -10,14 +10,12 @@ typedef struct {
 
 /// Open-interval uniforms, Xoshiro256StarStar.nextOpenUniform() one after another, into the
 /// parts of a block, in stream order: sample by sample, each sample's parts in turn, `width`
-/// values each, stored row-major per part at parts[part] + sample * width + value.
+/// values each, stored row-major per part at parts[part] + sample * width + value. With
+/// k > 0, part 0 (the Gumbel noise) is stored in columns instead, the layout the kernels'
+/// loops across rows read: a sample is width / k rows of k values, and value v of sample s
+/// goes to parts[0] + (v % k) * rows + s * (width / k) + v / k, rows = samples * (width / k).
 void sg_block_uniforms(
-    sg_rng *rng, double *const *parts, long partCount, long width, long samples);
-
-/// The same uniforms for a block of one part, stored in columns: a sample is width / k rows
-/// of k values, and value v of sample s goes to out[(v % k) * rows + s * (width / k) + v / k]
-/// with rows = samples * (width / k), the layout the kernels' loops across rows read.
-void sg_block_uniforms_columns(sg_rng *rng, double *out, long k, long width, long samples);
+    sg_rng *rng, double *const *parts, long partCount, long width, long samples, long k);
 
 /// The kernels' layout flags: their uniforms, or the relaxed samples they write, in columns
 /// (value j of row r at j * rows + r) rather than row-major. Columns spare a transpose; the

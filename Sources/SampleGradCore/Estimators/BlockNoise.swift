@@ -9,8 +9,8 @@ import CVectorMath
 /// The generator's state lives here from `start` to `finish`; nothing else draws from it in
 /// between.
 ///
-/// With `columnsOf: k` the one part is stored in columns (`sg_block_uniforms_columns`): the
-/// layout the kernels' loops across rows read, sparing them a transpose.
+/// With `columnsOf: k` part 0, the Gumbel noise, is stored in columns (`sg_block_uniforms`):
+/// the layout the kernels' loops across rows read, sparing them a transpose.
 final class BlockNoise {
   let partCount: Int
   let width: Int
@@ -26,9 +26,10 @@ final class BlockNoise {
   private var samples = 0
 
   /// Buffers for blocks of up to `samples` samples of `partCount` parts of `width` values,
-  /// row-major, or (one part) in columns of rows of `columnsOf` values, a divisor of `width`.
+  /// row-major, part 0 in columns of rows of `columnsOf` values (a divisor of `width`) if
+  /// given.
   init(partCount: Int, width: Int, samples: Int, columnsOf k: Int = 0) {
-    precondition(k == 0 || (partCount == 1 && width % k == 0), "one part of whole rows")
+    precondition(k == 0 || width % k == 0, "a sample is whole rows")
     self.partCount = partCount
     self.width = width
     columnsOf = k
@@ -83,10 +84,6 @@ final class BlockNoise {
   /// Draws the current block's uniforms.
   private func draw() {
     guard samples > 0 else { return }
-    if columnsOf > 0 {
-      sg_block_uniforms_columns(state, pointers[0], columnsOf, width, samples)
-    } else {
-      sg_block_uniforms(state, pointers, partCount, width, samples)
-    }
+    sg_block_uniforms(state, pointers, partCount, width, samples, columnsOf)
   }
 }

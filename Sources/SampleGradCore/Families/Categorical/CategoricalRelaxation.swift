@@ -184,11 +184,10 @@ struct CategoricalRelaxation: ConditionalRelaxation {
 
   var blockSamples: Int { CategoricalBlock.samples(valuesPerSample: variables * k) }
 
-  /// One part (the Gumbel noise alone) in the kernel's columns, sparing it a transpose;
-  /// REBAR's and Gumbel-Rao's parts row-major, as their conditional kernel reads them.
+  /// The Gumbel noise (part 0) in the kernel's columns, sparing it a transpose; REBAR's and
+  /// Gumbel-Rao's conditional noise row-major, as their conditional kernel reads it.
   func blockNoise(parts: Int, samples: Int) -> BlockNoise {
-    BlockNoise(
-      partCount: parts, width: noiseCount, samples: samples, columnsOf: parts == 1 ? k : 0)
+    BlockNoise(partCount: parts, width: noiseCount, samples: samples, columnsOf: k)
   }
 
   func perturbBlock(
