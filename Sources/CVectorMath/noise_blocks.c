@@ -49,20 +49,17 @@ static inline double open_uniform(sg_rng *g) {
 void sg_block_uniforms(
     sg_rng *rng, double *const *parts, long partCount, long width, long samples, long k) {
   sg_rng g = *rng;
-  long perSample = k > 0 ? width / k : 1;
+  long perSample = width / k;
   long rows = samples * perSample;
   for (long s = 0; s < samples; s++) {
-    for (long p = 0; p < partCount; p++) {
-      if (p == 0 && k > 0) {
-        // Row s * perSample + d of the columns, value i at i * rows.
-        for (long d = 0; d < perSample; d++) {
-          double *column = parts[0] + s * perSample + d;
-          for (long i = 0; i < k; i++) column[i * rows] = open_uniform(&g);
-        }
-      } else {
-        double *out = parts[p] + s * width;
-        for (long i = 0; i < width; i++) out[i] = open_uniform(&g);
-      }
+    // Part 0: row s * perSample + d of the columns, value i at i * rows.
+    for (long d = 0; d < perSample; d++) {
+      double *column = parts[0] + s * perSample + d;
+      for (long i = 0; i < k; i++) column[i * rows] = open_uniform(&g);
+    }
+    for (long p = 1; p < partCount; p++) {
+      double *out = parts[p] + s * width;
+      for (long i = 0; i < width; i++) out[i] = open_uniform(&g);
     }
   }
   *rng = g;

@@ -10,10 +10,10 @@ typedef struct {
 
 /// Open-interval uniforms, Xoshiro256StarStar.nextOpenUniform() one after another, into the
 /// parts of a block, in stream order: sample by sample, each sample's parts in turn, `width`
-/// values each, stored row-major per part at parts[part] + sample * width + value. With
-/// k > 0, part 0 (the Gumbel noise) is stored in columns instead, the layout the kernels'
+/// values each. Part 0 (the Gumbel noise) is stored in columns, the layout the kernels'
 /// loops across rows read: a sample is width / k rows of k values, and value v of sample s
 /// goes to parts[0] + (v % k) * rows + s * (width / k) + v / k, rows = samples * (width / k).
+/// The other parts are row-major, at parts[part] + sample * width + value.
 void sg_block_uniforms(
     sg_rng *rng, double *const *parts, long partCount, long width, long samples, long k);
 
@@ -26,8 +26,9 @@ enum { SG_UNIFORMS_IN_COLUMNS = 1, SG_RELAXED_IN_COLUMNS = 2 };
 /// `g = -log(-log u)`, `best[row] = argmax z` (the first of ties), and when `y` is not null
 /// `y = softmax(z * scale)` (scale = 1 / temperature), each computed as CategoricalBlock's
 /// Swift code did, operation by operation. `rows` rows of `k` values, row-major; row r uses
-/// logits row r % variables. `layout` (SG_ flags) puts u or y in columns instead. `scratch`
-/// holds 3 * rows * k + 4 * rows doubles.
+/// logits row r % variables. `layout` (SG_ flags) puts u or y in columns instead: the
+/// samplers draw u in columns; row-major u is noise version 1's own form, which a test holds
+/// the columns to, bit for bit, in every tier. `scratch` holds 3 * rows * k + 4 * rows doubles.
 void sg_gumbel_rows(
     double *u, const double *logits, long k, long rows, long variables, long *best, double *y,
     int layout, double scale, double *scratch);

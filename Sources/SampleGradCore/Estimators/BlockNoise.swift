@@ -9,12 +9,14 @@ import CVectorMath
 /// The generator's state lives here from `start` to `finish`; nothing else draws from it in
 /// between.
 ///
-/// With `columnsOf: k` part 0, the Gumbel noise, is stored in columns (`sg_block_uniforms`):
-/// the layout the kernels' loops across rows read, sparing them a transpose.
+/// Part 0, the Gumbel noise, is stored in columns of rows of `columnsOf` values
+/// (`sg_block_uniforms`): the layout the kernels' loops across rows read, sparing them a
+/// transpose. The other parts (REBAR's conditional noise) are row-major, as their kernel
+/// reads them.
 final class BlockNoise {
   let partCount: Int
   let width: Int
-  /// Values per row of the column layout, or 0 for row-major parts.
+  /// Values per row of part 0's columns (K).
   let columnsOf: Int
   private let storage: ScratchBuffers
   /// The parts' pointers, as the C side takes them.
@@ -26,10 +28,9 @@ final class BlockNoise {
   private var samples = 0
 
   /// Buffers for blocks of up to `samples` samples of `partCount` parts of `width` values,
-  /// row-major, part 0 in columns of rows of `columnsOf` values (a divisor of `width`) if
-  /// given.
-  init(partCount: Int, width: Int, samples: Int, columnsOf k: Int = 0) {
-    precondition(k == 0 || width % k == 0, "a sample is whole rows")
+  /// part 0 in columns of rows of `columnsOf` values (a divisor of `width`).
+  init(partCount: Int, width: Int, samples: Int, columnsOf k: Int) {
+    precondition(k > 0 && width % k == 0, "a sample is whole rows")
     self.partCount = partCount
     self.width = width
     columnsOf = k

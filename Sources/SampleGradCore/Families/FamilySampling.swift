@@ -94,7 +94,7 @@ protocol Relaxation: FamilySampler {
   /// Samples per block of the vectorised path, or 0 where the family has none.
   var blockSamples: Int { get }
   /// The uniforms of a block path of `parts` parts (`noiseCount` each per sample), laid out
-  /// as `perturbBlock` reads them best.
+  /// as `perturbBlock` and `conditionalBlock` read them.
   func blockNoise(parts: Int, samples: Int) -> BlockNoise
   /// A block's hard outcomes and, when `y` is given, its relaxed points (no `aux`: only
   /// families without one have blocks), from the uniforms of `noise`'s part 0 (`noiseCount`
@@ -171,7 +171,7 @@ extension TemperedRelaxation {
 extension Relaxation {
   var blockSamples: Int { 0 }
   func blockNoise(parts: Int, samples: Int) -> BlockNoise {
-    BlockNoise(partCount: parts, width: noiseCount, samples: samples)
+    preconditionFailure("no block path")
   }
   func perturbBlock(
     _ noise: BlockNoise, samples: Int, hard: UnsafeMutablePointer<Int>,

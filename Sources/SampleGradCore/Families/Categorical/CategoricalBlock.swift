@@ -22,21 +22,20 @@ enum CategoricalBlock {
   /// Doubles of scratch the kernels need for a block of `values` values in `rows` rows.
   static func scratchCount(values: Int, rows: Int) -> Int { 3 * values + 4 * rows }
 
-  /// `z = logits + Gumbel noise` for each row from the uniforms in `u` (overwritten);
-  /// `best[r]` is the argmax of row r, an exact sample of Categorical(softmax(logits)); and,
-  /// when `y` is given, `y = softmax(z / tau)` row by row, the row maximum subtracted before
-  /// the exp. `u` and `y` are row-major, or in columns (value j of row r at `j * rows + r`,
-  /// the kernel's own layout: no transposes) when `uniformsInColumns` (drawn by
-  /// `BlockNoise(columnsOf: k)`) and `relaxedInColumns` (for callers that read few rows).
+  /// `z = logits + Gumbel noise` for each row from the uniforms in `u`, in columns (value j
+  /// of row r at `j * rows + r`, as `BlockNoise` draws part 0; overwritten); `best[r]` is the
+  /// argmax of row r, an exact sample of Categorical(softmax(logits)); and, when `y` is
+  /// given, `y = softmax(z / tau)` row by row, the row maximum subtracted before the exp:
+  /// row-major, or with `relaxedInColumns` in columns (no transpose, for callers that read
+  /// few rows).
   static func perturb(
     uniforms u: UnsafeMutablePointer<Double>, logits: UnsafePointer<Double>, k: Int, rows: Int,
     variables: Int, temperature: Double, best: UnsafeMutablePointer<Int>,
-    relaxed y: UnsafeMutablePointer<Double>?, uniformsInColumns: Bool, relaxedInColumns: Bool,
+    relaxed y: UnsafeMutablePointer<Double>?, relaxedInColumns: Bool,
     scratch: UnsafeMutablePointer<Double>
   ) {
     let layout =
-      (uniformsInColumns ? Int32(SG_UNIFORMS_IN_COLUMNS) : 0)
-      | (relaxedInColumns ? Int32(SG_RELAXED_IN_COLUMNS) : 0)
+      Int32(SG_UNIFORMS_IN_COLUMNS) | (relaxedInColumns ? Int32(SG_RELAXED_IN_COLUMNS) : 0)
     sg_gumbel_rows(u, logits, k, rows, variables, best, y, layout, 1 / temperature, scratch)
   }
 }

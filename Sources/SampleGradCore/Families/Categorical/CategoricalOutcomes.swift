@@ -61,7 +61,7 @@ final class CategoricalOutcomes: OutcomeSource {
       CategoricalBlock.perturb(
         uniforms: noise.part(0), logits: logits.slot(0), k: k, rows: samples * variables,
         variables: variables, temperature: temperature, best: best, relaxed: relaxedBlock,
-        uniformsInColumns: true, relaxedInColumns: inColumns, scratch: scratch.slot(0))
+        relaxedInColumns: inColumns, scratch: scratch.slot(0))
       for s in 0..<samples {
         for d in 0..<variables { histogram.record(variable: d, outcome: best[s * variables + d]) }
         if accumulate { relaxed.add(UnsafePointer(relaxedBlock + s * width)) }
