@@ -88,7 +88,7 @@ __m128d _ZGVbN2v_exp(__m128d);
 
 /// AVX-512: whole vectors, then the tail under a mask (its other lanes hold `pad`).
 #define AVX512_MAP(name, vector, post, pad)                                                  \
-  AVX512_TARGET static void name(double *x, long n) {                               \
+  AVX512_TARGET static void name(double *x, long n) {                                        \
     long i = 0;                                                                              \
     for (; i + 8 <= n; i += 8) {                                                             \
       _mm512_storeu_pd(x + i, post(vector(_mm512_loadu_pd(x + i))));                         \
@@ -114,7 +114,7 @@ AVX512_MAP(exp_avx512, _ZGVeN8v_exp, SAME, 0.0)
 
 /// AVX2: vectors of 4 while 4 remain, then scalar libm (or, `_all`, a padded vector).
 #define AVX2_MAP(name, vector, post, scalar, all, pad)                                       \
-  NOINLINE AVX2_TARGET static void name(double *x, long n) {                        \
+  NOINLINE AVX2_TARGET static void name(double *x, long n) {                                 \
     long i = 0;                                                                              \
     for (; i + 4 <= n; i += 4) {                                                             \
       _mm256_storeu_pd(x + i, post(vector(_mm256_loadu_pd(x + i))));                         \
@@ -136,7 +136,7 @@ AVX2_MAP(exp_all_avx2, _ZGVdN4v_exp, SAME, exp(x[i]), 1, 0.0)
 
 /// Baseline: pairs of 2-lane calls while 4 remain, then scalar libm (or a padded pair).
 #define BASE_MAP(name, vector, post, scalar, all, pad)                                       \
-  NOINLINE static void name(double *x, long n) {                                    \
+  NOINLINE static void name(double *x, long n) {                                             \
     long i = 0;                                                                              \
     for (; i + 4 <= n; i += 4) {                                                             \
       _mm_storeu_pd(x + i, post(vector(_mm_loadu_pd(x + i))));                               \
@@ -162,7 +162,7 @@ BASE_MAP(exp_all_base, _ZGVbN2v_exp, SAME, exp(x[i]), 1, 0.0)
 #else
 // No libmvec: scalar libm everywhere (there is no tail to fix).
 #define PLAIN_MAP(name, f)                                                                   \
-  static void name(double *x, long n) {                                             \
+  static void name(double *x, long n) {                                                      \
     for (long i = 0; i < n; i++) x[i] = f;                                                   \
   }
 PLAIN_MAP(log_base, log(x[i]))
