@@ -37,6 +37,7 @@ struct TourInTmuxTests {
         && $0.contains(width >= 160 ? "score function + baseline" : "SF + baseline")
     }
     #expect(back != nil, "← did not go back to step 3 and its scenario:\n\(tmux.screen())")
+    #expect(back?.contains("gaussian") == false, "step 4's panels are still drawn:\n\(back ?? "")")
     let caption =
       width >= 160 ? "Subtracting a baseline c from f(x) keeps" : "Step 3/17: Subtracting"
     #expect(back?.contains(caption) == true, "no caption:\n\(back ?? "")")

@@ -62,13 +62,22 @@ final class TmuxSession {
   /// Types keys as `tmux send-keys` names them (`]`, `Escape`, `C-c`, `Down`).
   func send(_ keys: String...) throws { try run(["send-keys", "-t", "main"] + keys) }
 
-  /// Polls the screen every 100 ms until `condition` holds; returns the last screen seen,
-  /// or nil if it never held before the deadline.
+  /// Polls the screen every 100 ms until `condition` holds on two captures 200 ms apart;
+  /// returns the second, or nil if that never happened before the deadline.
+  ///
+  /// Why twice: ncurses writes a large frame in several chunks, and a capture can land between
+  /// them, half the new frame over half the old. A condition that only the new frame's top
+  /// rows satisfy would then hand the caller a screen whose lower rows are still the old one
+  /// (CI saw a tour step's header over the previous step's panels). The second capture comes
+  /// long after the frame's last chunk.
   func waitForScreen(seconds: Double = 15, _ condition: (String) -> Bool) -> String? {
     let end = Date().addingTimeInterval(seconds)
     repeat {
-      let text = screen()
-      if condition(text) { return text }
+      if condition(screen()) {
+        Thread.sleep(forTimeInterval: 0.2)
+        let settled = screen()
+        if condition(settled) { return settled }
+      }
       Thread.sleep(forTimeInterval: 0.1)
     } while Date() < end
     return nil
