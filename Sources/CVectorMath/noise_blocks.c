@@ -11,6 +11,7 @@
 // block's a few at a time between the vector calls, to overlap the generator's serial chain
 // with them, measured 2 to 6% slower than drawing them first (issue 22).
 #include "CNoiseBlocks.h"
+#include "vector_calls.h"
 #include <math.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -35,15 +36,42 @@ static inline uint64_t next(sg_rng *g) {
   return result;
 }
 
-/// Xoshiro256StarStar.nextOpenUniform(): (n + 1/2) 2^-52 for a 52-bit n. n 2^-52 is taken
-/// as (1 + n 2^-52) - 1, the double with n for its significand less one (both exact),
-/// rather than by converting n: the conversion instruction merges into a vector register,
-/// and would wait for whatever last wrote it (a libmvec call).
-static inline double open_uniform(sg_rng *g) {
-  uint64_t bits = 0x3ff0000000000000ull | (next(g) >> 12);
-  double one;
-  memcpy(&one, &bits, sizeof one);
-  return (one - 1.0) + 0x1p-53;
+/// Xoshiro256StarStar.nextOpenUniform() is (n + 1/2) 2^-52 for n, the generator's top 52
+/// bits. The block is drawn in two passes: the generator's words first, stored as they come
+/// (the serial chain does nothing else), then n 2^-52 + 2^-53 for each, a vector at a time.
+/// n 2^-52 is taken as (1 + n 2^-52) - 1, the double with n for its significand less one
+/// (both exact), so every step is an exact bit operation or correctly rounded arithmetic,
+/// the same in every vector width.
+#define OPEN_UNIFORMS(name, target, hint)                                                    \
+  target static void name(double *x, long n) {                                               \
+    hint for (long i = 0; i < n; i++) {                                                      \
+      uint64_t word;                                                                         \
+      memcpy(&word, x + i, sizeof word);                                                     \
+      word = 0x3ff0000000000000ull | (word >> 12);                                           \
+      double one;                                                                            \
+      memcpy(&one, &word, sizeof one);                                                       \
+      x[i] = (one - 1.0) + 0x1p-53;                                                          \
+    }                                                                                        \
+  }
+#if defined(__x86_64__)
+OPEN_UNIFORMS(open_uniforms_avx512,
+              __attribute__((target("avx512f,avx512dq,avx512vl,avx2"), min_vector_width(512))),
+              _Pragma("clang loop vectorize_width(8) interleave_count(2)"))
+OPEN_UNIFORMS(open_uniforms_avx2, __attribute__((target("avx2"))), )
+#endif
+OPEN_UNIFORMS(open_uniforms_base, , )
+
+/// Stores a generator word in a double's place, to be turned into a uniform there.
+static inline void put_word(double *slot, uint64_t word) { memcpy(slot, &word, sizeof word); }
+
+static void open_uniforms(double *x, long n) {
+#if defined(__x86_64__)
+  switch (sg_vector_tier()) {
+  case 2: open_uniforms_avx512(x, n); return;
+  case 1: open_uniforms_avx2(x, n); return;
+  }
+#endif
+  open_uniforms_base(x, n);
 }
 
 void sg_block_uniforms(
@@ -55,22 +83,24 @@ void sg_block_uniforms(
     // Part 0: row s * perSample + d of the columns, value i at i * rows.
     for (long d = 0; d < perSample; d++) {
       double *column = parts[0] + s * perSample + d;
-      for (long i = 0; i < k; i++) column[i * rows] = open_uniform(&g);
+      for (long i = 0; i < k; i++) put_word(column + i * rows, next(&g));
     }
     for (long p = 1; p < partCount; p++) {
       double *out = parts[p] + s * width;
-      for (long i = 0; i < width; i++) out[i] = open_uniform(&g);
+      for (long i = 0; i < width; i++) put_word(out + i, next(&g));
     }
   }
   *rng = g;
+  for (long p = 0; p < partCount; p++) open_uniforms(parts[p], samples * width);
 }
 
 // MARK: the tiers' maps
 
-// Each map applies a function to x[0 ..< n] in place. The compatible tiers (AVX2, baseline) use the vector function on x[0 ..< 4 floor(n
-// / 4)] and scalar libm on the rest, as clang's vectorised loops of noise version 1 did;
-// `_all` maps use the vector function on every element (padding the last vector), for
-// callers that fix the scalar elements themselves.
+// Each map applies a function to x[0 ..< n] in place. The compatible tiers (AVX2, baseline)
+// use the vector function on x[0 ..< 4 floor(n / 4)] and scalar libm on the rest, as clang's
+// vectorised loops of noise version 1 did; `_all` maps use the vector function on every
+// element (padding the last vector), for callers that fix the scalar elements themselves.
+// The AVX-512 and AVX2 vectors go through vector_calls.h's loops, never a C call.
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -79,33 +109,138 @@ void sg_block_uniforms(
   __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma"), min_vector_width(512)))
 #define AVX2_TARGET __attribute__((target("avx2,fma")))
 
-AVX512_TARGET __m512d _ZGVeN8v_log(__m512d);
-AVX512_TARGET __m512d _ZGVeN8v_exp(__m512d);
-AVX2_TARGET __m256d _ZGVdN4v_log(__m256d);
-AVX2_TARGET __m256d _ZGVdN4v_exp(__m256d);
 __m128d _ZGVbN2v_log(__m128d);
 __m128d _ZGVbN2v_exp(__m128d);
 
-/// AVX-512: whole vectors, then the tail under a mask (its other lanes hold `pad`).
-#define AVX512_MAP(name, vector, post, pad)                                                  \
-  AVX512_TARGET static void name(double *x, long n) {                                        \
-    long i = 0;                                                                              \
-    for (; i + 8 <= n; i += 8) {                                                             \
-      _mm512_storeu_pd(x + i, post(vector(_mm512_loadu_pd(x + i))));                         \
-    }                                                                                        \
+/// AVX-512: whole vectors, then the tail in a vector whose other lanes hold `pad` (libmvec's
+/// functions work lane by lane, so the padding changes nothing else).
+#define AVX512_MAP(name, calls, pad)                                                         \
+  static void name(double *x, long n) {                                                      \
+    long whole = n / 8;                                                                      \
+    calls(x, whole);                                                                         \
+    long i = whole * 8;                                                                      \
     if (i < n) {                                                                             \
-      __mmask8 lanes = (__mmask8)((1u << (n - i)) - 1);                                      \
-      __m512d v = _mm512_mask_loadu_pd(_mm512_set1_pd(pad), lanes, x + i);                   \
-      _mm512_mask_storeu_pd(x + i, lanes, post(vector(v)));                                  \
+      double tail[8] = {pad, pad, pad, pad, pad, pad, pad, pad};                             \
+      memcpy(tail, x + i, (size_t)(n - i) * sizeof(double));                                 \
+      calls(tail, 1);                                                                        \
+      memcpy(x + i, tail, (size_t)(n - i) * sizeof(double));                                 \
     }                                                                                        \
   }
-#define NEG512(v) _mm512_xor_pd(v, _mm512_set1_pd(-0.0))
-#define SAME(v) (v)
-AVX512_MAP(log_avx512, _ZGVeN8v_log, SAME, 1.0)
-AVX512_MAP(neglog_avx512, _ZGVeN8v_log, NEG512, 1.0)
-AVX512_MAP(exp_avx512, _ZGVeN8v_exp, SAME, 0.0)
+AVX512_MAP(log_avx512, sg_zmm_log, 1.0)
+AVX512_MAP(neglog_avx512, sg_zmm_neglog, 1.0)
+AVX512_MAP(exp_avx512, sg_zmm_exp, 0.0)
 #define exp_all_avx512 exp_avx512
 #define neglog_all_avx512 neglog_avx512
+
+/// AVX-512, one variable: what gumbel_rows does after the logs (z = g + logits, the argmax,
+/// and its relaxation as relax_columns computes it), eight rows at a time in registers
+/// rather than in six passes over the block. Every value takes the same operations in the
+/// same order (the argmax's strict >, the maximum's >=, the sum in index order), and libmvec's
+/// exp is lane by lane, so the numbers are relax_columns' own. `g` (columns) is read only;
+/// `strip`: 8 k doubles (so rows >= 8 for gumbel_rows' scratch).
+AVX512_TARGET static void gumbel_strips_avx512(
+    const double *restrict g, const double *restrict logits, long k, long rows,
+    long *restrict best, double *restrict y, int yInColumns, double scale,
+    double *restrict strip) {
+  const __m512d factor = _mm512_set1_pd(scale);
+  const __m512i across = _mm512_mullo_epi64(_mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0),
+                                            _mm512_set1_epi64(k));
+  for (long r0 = 0; r0 < rows; r0 += 8) {
+    __mmask8 lanes = rows - r0 >= 8 ? (__mmask8)0xff : (__mmask8)((1u << (rows - r0)) - 1);
+    __m512d top = _mm512_set1_pd(-INFINITY);
+    __m512i which = _mm512_setzero_si512();
+    __m512d m = _mm512_set1_pd(-INFINITY);
+    for (long j = 0; j < k; j++) {
+      __m512d z = _mm512_add_pd(
+          _mm512_maskz_loadu_pd(lanes, g + j * rows + r0), _mm512_set1_pd(logits[j]));
+      __mmask8 higher = _mm512_cmp_pd_mask(z, top, _CMP_GT_OQ);
+      top = _mm512_mask_blend_pd(higher, top, z);
+      which = _mm512_mask_blend_epi64(higher, which, _mm512_set1_epi64(j));
+      __m512d v = _mm512_mul_pd(z, factor);
+      m = _mm512_mask_blend_pd(_mm512_cmp_pd_mask(v, m, _CMP_GE_OQ), m, v);
+      _mm512_storeu_pd(strip + 8 * j, v);
+    }
+    _mm512_mask_storeu_epi64(best + r0, lanes, which);
+    if (!y) continue;
+    for (long j = 0; j < k; j++)
+      _mm512_storeu_pd(strip + 8 * j, _mm512_sub_pd(_mm512_loadu_pd(strip + 8 * j), m));
+    sg_zmm_exp(strip, k);
+    __m512d sum = _mm512_setzero_pd();
+    for (long j = 0; j < k; j++) sum = _mm512_add_pd(sum, _mm512_loadu_pd(strip + 8 * j));
+    __m512d inverse = _mm512_div_pd(_mm512_set1_pd(1.0), sum);
+    for (long j = 0; j < k; j++) {
+      __m512d value = _mm512_mul_pd(_mm512_loadu_pd(strip + 8 * j), inverse);
+      if (yInColumns)
+        _mm512_mask_storeu_pd(y + j * rows + r0, lanes, value);
+      else
+        _mm512_mask_i64scatter_pd(y + r0 * k + j, lanes, across, value, 8);
+    }
+  }
+}
+
+/// AVX-512, one variable: conditional_rows after the exponentials' logs, eight rows at a
+/// time. Row-major `e` is gathered a value of eight rows at a time, and y, r and q are
+/// scattered back row-major, so the finish reads them as before. Each value takes
+/// conditional_rows' and relax_columns' operations in their order (b's own values blended
+/// over the others, the maximum's >=, the sum in index order), and libmvec works lane by
+/// lane, so the numbers are theirs. `strip`: 24 k doubles (rows >= 8 for the scratch).
+AVX512_TARGET static void conditional_strips_avx512(
+    const double *restrict e, const long *restrict best, const double *restrict ratio,
+    double top, double lift, double pMax, long k, long rows, double *restrict y,
+    double *restrict rOut, double *restrict qOut, double scale, double *restrict strip) {
+  double *restrict a = strip;
+  double *restrict rs = strip + 8 * k;
+  double *restrict qs = strip + 16 * k;
+  const __m512d factor = _mm512_set1_pd(scale);
+  const __m512d one = _mm512_set1_pd(1.0);
+  const __m512d zero = _mm512_setzero_pd();
+  const __m512i across = _mm512_mullo_epi64(_mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0),
+                                            _mm512_set1_epi64(k));
+  for (long r0 = 0; r0 < rows; r0 += 8) {
+    __mmask8 lanes = rows - r0 >= 8 ? (__mmask8)0xff : (__mmask8)((1u << (rows - r0)) - 1);
+    const double *base = e + r0 * k;
+    __m512i b = _mm512_maskz_loadu_epi64(lanes, best + r0);
+    __m512d eb = _mm512_mask_i64gather_pd(one, lanes, _mm512_add_epi64(across, b), base, 8);
+    __m512d shared = _mm512_mul_pd(_mm512_set1_pd(pMax), eb);
+    for (long j = 0; j < k; j++) {
+      __mmask8 isB = _mm512_cmpeq_epi64_mask(b, _mm512_set1_epi64(j));
+      __m512d own = _mm512_mul_pd(
+          _mm512_mask_i64gather_pd(one, lanes, across, base + j, 8), _mm512_set1_pd(ratio[j]));
+      __m512d value = _mm512_add_pd(own, shared);
+      _mm512_storeu_pd(a + 8 * j, _mm512_mask_blend_pd(isB, value, eb));
+      if (rOut) {
+        _mm512_storeu_pd(rs + 8 * j, _mm512_mask_blend_pd(isB, _mm512_div_pd(own, value), zero));
+        _mm512_storeu_pd(qs + 8 * j, _mm512_mask_blend_pd(isB, _mm512_div_pd(shared, value), one));
+      }
+    }
+    sg_zmm_log(a, k);
+    __m512d m = _mm512_set1_pd(-INFINITY);
+    for (long j = 0; j < k; j++) {
+      __mmask8 isB = _mm512_cmpeq_epi64_mask(b, _mm512_set1_epi64(j));
+      __m512d value = _mm512_sub_pd(_mm512_set1_pd(top), _mm512_loadu_pd(a + 8 * j));
+      __m512d z = _mm512_mask_add_pd(value, isB, value, _mm512_set1_pd(lift));
+      __m512d v = _mm512_mul_pd(z, factor);
+      m = _mm512_mask_blend_pd(_mm512_cmp_pd_mask(v, m, _CMP_GE_OQ), m, v);
+      _mm512_storeu_pd(a + 8 * j, v);
+    }
+    for (long j = 0; j < k; j++)
+      _mm512_storeu_pd(a + 8 * j, _mm512_sub_pd(_mm512_loadu_pd(a + 8 * j), m));
+    sg_zmm_exp(a, k);
+    __m512d sum = _mm512_setzero_pd();
+    for (long j = 0; j < k; j++) sum = _mm512_add_pd(sum, _mm512_loadu_pd(a + 8 * j));
+    __m512d inverse = _mm512_div_pd(one, sum);
+    double *row = y + r0 * k;
+    for (long j = 0; j < k; j++) {
+      __m512d value = _mm512_mul_pd(_mm512_loadu_pd(a + 8 * j), inverse);
+      _mm512_mask_i64scatter_pd(row + j, lanes, across, value, 8);
+    }
+    if (!rOut) continue;
+    for (long j = 0; j < k; j++) {
+      _mm512_mask_i64scatter_pd(rOut + r0 * k + j, lanes, across, _mm512_loadu_pd(rs + 8 * j), 8);
+      _mm512_mask_i64scatter_pd(qOut + r0 * k + j, lanes, across, _mm512_loadu_pd(qs + 8 * j), 8);
+    }
+  }
+}
 
 /// The compatible tiers' maps are never inlined: clang compiles a map's scalar tail loop
 /// (with -fveclib, into 2-lane libmvec calls or scalar libm, by trip count), and a tail
@@ -113,26 +248,23 @@ AVX512_MAP(exp_avx512, _ZGVeN8v_exp, SAME, 0.0)
 #define NOINLINE __attribute__((noinline))
 
 /// AVX2: vectors of 4 while 4 remain, then scalar libm (or, `_all`, a padded vector).
-#define AVX2_MAP(name, vector, post, scalar, all, pad)                                       \
+#define AVX2_MAP(name, calls, scalar, all, pad)                                              \
   NOINLINE AVX2_TARGET static void name(double *x, long n) {                                 \
-    long i = 0;                                                                              \
-    for (; i + 4 <= n; i += 4) {                                                             \
-      _mm256_storeu_pd(x + i, post(vector(_mm256_loadu_pd(x + i))));                         \
-    }                                                                                        \
+    long i = n / 4 * 4;                                                                      \
+    calls(x, n / 4);                                                                         \
     if (i < n && all) {                                                                      \
       double tail[4] = {pad, pad, pad, pad};                                                 \
       memcpy(tail, x + i, (size_t)(n - i) * sizeof(double));                                 \
-      _mm256_storeu_pd(tail, post(vector(_mm256_loadu_pd(tail))));                           \
+      calls(tail, 1);                                                                        \
       memcpy(x + i, tail, (size_t)(n - i) * sizeof(double));                                 \
     } else {                                                                                 \
       for (; i < n; i++) x[i] = scalar;                                                      \
     }                                                                                        \
   }
-#define NEG256(v) _mm256_xor_pd(v, _mm256_set1_pd(-0.0))
-AVX2_MAP(log_avx2, _ZGVdN4v_log, SAME, log(x[i]), 0, 1.0)
-AVX2_MAP(neglog_avx2, _ZGVdN4v_log, NEG256, -log(x[i]), 0, 1.0)
-AVX2_MAP(neglog_all_avx2, _ZGVdN4v_log, NEG256, -log(x[i]), 1, 1.0)
-AVX2_MAP(exp_all_avx2, _ZGVdN4v_exp, SAME, exp(x[i]), 1, 0.0)
+AVX2_MAP(log_avx2, sg_ymm_log, log(x[i]), 0, 1.0)
+AVX2_MAP(neglog_avx2, sg_ymm_neglog, -log(x[i]), 0, 1.0)
+AVX2_MAP(neglog_all_avx2, sg_ymm_neglog, -log(x[i]), 1, 1.0)
+AVX2_MAP(exp_all_avx2, sg_ymm_exp, exp(x[i]), 1, 0.0)
 
 /// Baseline: pairs of 2-lane calls while 4 remain, then scalar libm (or a padded pair).
 #define BASE_MAP(name, vector, post, scalar, all, pad)                                       \
@@ -153,6 +285,7 @@ AVX2_MAP(exp_all_avx2, _ZGVdN4v_exp, SAME, exp(x[i]), 1, 0.0)
       for (; i < n; i++) x[i] = scalar;                                                      \
     }                                                                                        \
   }
+#define SAME(v) (v)
 #define NEG128(v) _mm_xor_pd(v, _mm_set1_pd(-0.0))
 BASE_MAP(log_base, _ZGVbN2v_log, SAME, log(x[i]), 0, 1.0)
 BASE_MAP(neglog_base, _ZGVbN2v_log, NEG128, -log(x[i]), 0, 1.0)

@@ -98,6 +98,13 @@ TARGET static void FN(gumbel_rows)(
   // u = -log(-log u): Gumbel noise, as VectorMath.gumbel; z = logits + u, in columns.
   if (layout & SG_UNIFORMS_IN_COLUMNS) {
     FN(neglog_columns)(u, k, rows, 2);
+#if LANES == 8
+    // Strips need 8 k doubles of scratch, within the block's rows * k from 8 rows on.
+    if (variables == 1 && rows >= 8) {
+      gumbel_strips_avx512(u, logits, k, rows, best, y, layout & SG_RELAXED_IN_COLUMNS, scale, z);
+      return;
+    }
+#endif
     for (long j = 0; j < k; j++) {
       double *restrict c = z + j * rows;
       const double *restrict g = u + j * rows;
@@ -149,6 +156,14 @@ TARGET static void FN(conditional_rows)(
   double *restrict z = scratch + n;
   // e = -log v: exponentials, as VectorMath.negativeLog.
   FN(neglog)(e, n);
+#if LANES == 8
+  if (variables == 1 && rows >= 8) {
+    conditional_strips_avx512(
+        e, best, ratios, maxLogit[0], logSumExp[0] - maxLogit[0], pMax[0], k, rows, y, rOut,
+        qOut, scale, scratch);
+    return;
+  }
+#endif
   for (long row = 0; row < rows; row++) {
     long offset = row * k;
     long v = variables == 1 ? 0 : row % variables;

@@ -110,6 +110,52 @@ struct VectorMathTests {
     }
   }
 
+  /// One variable takes the AVX-512 tier's strip kernel (eight rows in registers) from 8 rows
+  /// on; rows of several variables take the per-row loop. Two variables with the same
+  /// numbers must give the same bits as one, with r and q (REBAR) and without (Gumbel-Rao);
+  /// 43 rows end in a partial strip.
+  @Test("the conditional kernel gives one variable's numbers bit for bit whichever loop runs")
+  func conditionalStripsMatchRows() {
+    let logits: [Double] = [0.8, -0.3, 0.1, -1.2, 3, -2, 0.5]
+    let k = logits.count
+    let rows = 43
+    let lse = LogSpace.logSumExp(logits, count: k)
+    let top = logits.max()!
+    let ratios = logits.map { Foundation.exp(top - $0) }
+    let best = (0..<rows).map { ($0 * 5) % k }
+    var rng = Xoshiro256StarStar(seed: 41)
+    let v = (0..<(rows * k)).map { _ in rng.nextOpenUniform() }
+    var scratch = ScratchWithGuard(
+      count: CategoricalBlock.scratchCount(values: rows * k, rows: rows))
+    defer { #expect(scratch.guardIntact, "a kernel wrote past its scratch") }
+    func run(variables: Int, withPieces: Bool) -> [Double] {
+      let ratios = [[Double]](repeating: ratios, count: variables).flatMap { $0 }
+      let maxLogit = [Double](repeating: top, count: variables)
+      let logSumExp = [Double](repeating: lse, count: variables)
+      let pMax = [Double](repeating: Foundation.exp(top - lse), count: variables)
+      var e = v
+      var y = [Double](repeating: 0, count: rows * k)
+      var r = y
+      var q = y
+      if withPieces {
+        sg_conditional_rows(
+          &e, best, ratios, maxLogit, logSumExp, pMax, k, rows, variables, &y, &r, &q, 1 / 0.4,
+          &scratch.values)
+      } else {
+        sg_conditional_rows(
+          &e, best, ratios, maxLogit, logSumExp, pMax, k, rows, variables, &y, nil, nil, 1 / 0.4,
+          &scratch.values)
+      }
+      return y + r + q
+    }
+    for withPieces in [true, false] {
+      let strips = run(variables: 1, withPieces: withPieces)
+      let perRow = run(variables: 2, withPieces: withPieces)
+      let differing = zip(strips, perRow).filter { $0 != $1 }.count
+      #expect(differing == 0, "with r and q: \(withPieces)")
+    }
+  }
+
   /// The outcome sampler draws its uniforms into the kernel's columns, and leaves its relaxed
   /// samples there unless moments accumulate every one. Whatever the layout, the samples must
   /// be those of the straightforward code on the same stream: sample by sample, variable by
@@ -173,17 +219,19 @@ struct VectorMathTests {
   /// AVX2 and baseline tiers, and scalar and vector logs differ in the last bit for a few
   /// percent of inputs: the column layout must redo exactly those with scalar libm. Blocks of
   /// 41, 7 and 2 rows of K = 5 leave 1, 3 and 2 such values each; 400 blocks meet the
-  /// differing inputs many times over.
+  /// differing inputs many times over. In the AVX-512 tier, columns take the strip kernel
+  /// from 8 rows on (eight rows in registers; 41 rows end in a partial strip), rows the
+  /// passes.
   @Test(
     "uniforms in columns give the row-major kernel's numbers bit for bit in every tier",
-    arguments: [41, 7, 2])
+    arguments: [41, 8, 7, 2])
   func columnsMatchRowsInEveryTier(rows: Int) {
     let k = 5
     let n = rows * k
     let logits: [Double] = [0.4, -1.3, 2.2, 0, 0.7]
     var rng = Xoshiro256StarStar(seed: 31)
-    var scratch = [Double](
-      repeating: 0, count: CategoricalBlock.scratchCount(values: n, rows: rows))
+    var scratch = ScratchWithGuard(count: CategoricalBlock.scratchCount(values: n, rows: rows))
+    defer { #expect(scratch.guardIntact, "a kernel wrote past its scratch") }
     for tier in 0...sg_vector_tier() {
       var mismatches = 0
       for _ in 0..<400 {
@@ -197,11 +245,30 @@ struct VectorMathTests {
         var yRows = u
         var yColumns = u
         sg_gumbel_rows_in_tier(
-          tier, &rowMajor, logits, k, rows, 1, &bestRows, &yRows, 0, 1 / 0.3, &scratch)
+          tier, &rowMajor, logits, k, rows, 1, &bestRows, &yRows, 0, 1 / 0.3, &scratch.values)
         sg_gumbel_rows_in_tier(
           tier, &columns, logits, k, rows, 1, &bestColumns, &yColumns,
-          Int32(SG_UNIFORMS_IN_COLUMNS), 1 / 0.3, &scratch)
-        if bestRows != bestColumns || yRows != yColumns { mismatches += 1 }
+          Int32(SG_UNIFORMS_IN_COLUMNS), 1 / 0.3, &scratch.values)
+        // Relaxed samples left in columns, and the argmax alone (no relaxation).
+        var both = u
+        for r in 0..<rows { for j in 0..<k { both[j * rows + r] = u[r * k + j] } }
+        var bestBoth = bestRows
+        var yBoth = u
+        sg_gumbel_rows_in_tier(
+          tier, &both, logits, k, rows, 1, &bestBoth, &yBoth,
+          Int32(SG_UNIFORMS_IN_COLUMNS | SG_RELAXED_IN_COLUMNS), 1 / 0.3, &scratch.values)
+        let yBothRows = (0..<n).map { yBoth[($0 % k) * rows + $0 / k] }
+        var alone = u
+        for r in 0..<rows { for j in 0..<k { alone[j * rows + r] = u[r * k + j] } }
+        var bestAlone = bestRows
+        sg_gumbel_rows_in_tier(
+          tier, &alone, logits, k, rows, 1, &bestAlone, nil, Int32(SG_UNIFORMS_IN_COLUMNS),
+          1 / 0.3, &scratch.values)
+        if bestRows != bestColumns || yRows != yColumns || bestRows != bestBoth
+          || yRows != yBothRows || bestRows != bestAlone
+        {
+          mismatches += 1
+        }
       }
       #expect(mismatches == 0, "tier \(tier)")
     }
@@ -221,4 +288,23 @@ struct VectorMathTests {
     #expect((histogram.chiSquare.pValue ?? 0) > 0.001)
     #expect(abs(relaxed.mean.reduce(0, +) - 1) < 1e-9)
   }
+}
+
+/// A kernel's scratch followed by a guard of sentinel values: the C kernels cannot be bounds
+/// checked, so a test that finds the guard changed has caught a write past the documented
+/// size (the AVX-512 strips once needed 8 k doubles where blocks of 1 or 2 rows had 3 k + 4).
+struct ScratchWithGuard {
+  static let guardCount = 4096
+  static let sentinel = -7.25
+  let count: Int
+  var values: [Double]
+
+  init(count: Int) {
+    self.count = count
+    values =
+      [Double](repeating: 0, count: count)
+      + [Double](repeating: Self.sentinel, count: Self.guardCount)
+  }
+
+  var guardIntact: Bool { values[count...].allSatisfy { $0 == Self.sentinel } }
 }

@@ -54,6 +54,21 @@ public struct Histogram: Sendable, Equatable {
     counts[d * (counts.count / variables) + outcome] += 1
   }
 
+  /// Counts a block of outcomes: `outcomes[r]` is a sample of variable `r % D`, as the block
+  /// kernels lay out their rows. One pass over the counts' storage, not a checked
+  /// copy-on-write access per sample.
+  mutating func record(rows: Int, outcomes: UnsafePointer<Int>) {
+    let k = counts.count / variables
+    let variables = variables
+    counts.withUnsafeMutableBufferPointer { counts in
+      if variables == 1 {
+        for r in 0..<rows { counts[outcomes[r]] += 1 }
+      } else {
+        for r in 0..<rows { counts[(r % variables) * k + outcomes[r]] += 1 }
+      }
+    }
+  }
+
   /// Records a continuous value into its bin (or as outside the range).
   public mutating func record(value: Double) {
     guard let first = edges.first, let last = edges.last, value >= first, value < last else {

@@ -62,9 +62,9 @@ final class CategoricalOutcomes: OutcomeSource {
         uniforms: noise.part(0), logits: logits.slot(0), k: k, rows: samples * variables,
         variables: variables, temperature: temperature, best: best, relaxed: relaxedBlock,
         relaxedInColumns: inColumns, scratch: scratch.slot(0))
-      for s in 0..<samples {
-        for d in 0..<variables { histogram.record(variable: d, outcome: best[s * variables + d]) }
-        if accumulate { relaxed.add(UnsafePointer(relaxedBlock + s * width)) }
+      histogram.record(rows: samples * variables, outcomes: best)
+      if accumulate {
+        for s in 0..<samples { relaxed.add(UnsafePointer(relaxedBlock + s * width)) }
       }
       samples = noise.nextBlock()
     }
