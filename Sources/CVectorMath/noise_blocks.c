@@ -79,6 +79,16 @@ void sg_block_uniforms(
   sg_rng g = *rng;
   long perSample = width / k;
   long rows = samples * perSample;
+  if (partCount == 1 && perSample == 1) {
+    // One variable's Gumbel noise alone (the outcome sampler, the relaxed estimators): the
+    // same words in the same places, with the loop's state in registers.
+    double *first = parts[0];
+    for (long s = 0; s < samples; s++)
+      for (long i = 0; i < k; i++) put_word(first + i * rows + s, next(&g));
+    *rng = g;
+    open_uniforms(first, samples * width);
+    return;
+  }
   for (long s = 0; s < samples; s++) {
     // Part 0: row s * perSample + d of the columns, value i at i * rows.
     for (long d = 0; d < perSample; d++) {
