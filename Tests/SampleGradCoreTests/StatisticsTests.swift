@@ -31,6 +31,29 @@ struct StatisticsTests {
     }
   }
 
+  /// The bits of everything the moments hold, so +0 and -0 differ.
+  func bits(_ m: RunningMoments) -> [UInt64] {
+    [UInt64(m.count), m.cosineSum.bitPattern] + m.mean.map(\.bitPattern)
+      + m.sumOfSquares.map(\.bitPattern)
+  }
+
+  @Test(
+    "adding a sample n times equals n adds, bit for bit, from zero moments and from others",
+    arguments: [
+      ([0.0, 0, 0], [Double]()), ([0.0, 0, 0], [0.0, 0, 0]), ([0.0, -0.0, 0], []),
+      ([0.0, 0, 0], [1, -2, 3]), ([0.25, 0, -1], [1, -2, 3]),
+    ])
+  func addTimesEqualsAdds(sample: [Double], earlier: [Double]) {
+    for reference in [[Double](), [0.5, -1, 2]] {
+      var once = RunningMoments(dimension: 3, reference: reference)
+      if !earlier.isEmpty { once.add(earlier) }
+      var repeated = once
+      for _ in 0..<37 { once.add(sample) }
+      sample.withUnsafeBufferPointer { repeated.add($0.baseAddress!, times: 37) }
+      #expect(bits(repeated) == bits(once), "reference \(reference)")
+    }
+  }
+
   @Test("merging two accumulators equals one over both sample sets")
   func mergeEqualsCombined() {
     let a = values(3_001, seed: 2)

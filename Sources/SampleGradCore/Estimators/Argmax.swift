@@ -66,7 +66,7 @@ struct Argmax<Family: Relaxation>: GradientEstimator {
     while samples > 0 {
       relaxation.perturbBlock(
         noise, samples: samples, hard: blocks.indices, relaxed: nil)
-      for _ in 0..<samples { moments.add(UnsafePointer(out)) }
+      moments.add(UnsafePointer(out), times: samples)
       samples = noise.nextBlock()
     }
   }

@@ -83,6 +83,22 @@ public struct RunningMoments: Sendable, Equatable {
     }
   }
 
+  /// Adds the sample `x` `n` times. An estimator that only ever gives 0 (backprop through
+  /// argmax) keeps every mean and sum at +0: then each of the `n` updates has a delta of +0
+  /// and a cosine that counts 0, so only the count moves, and that is all this does. Any
+  /// other sample or state takes the `n` updates one by one.
+  mutating func add(_ x: UnsafePointer<Double>, times n: Int) {
+    let positiveZero = { (value: Double) in value.bitPattern == 0 }
+    let dimension = mean.count
+    if (0..<dimension).allSatisfy({ positiveZero(x[$0]) }) && mean.allSatisfy(positiveZero)
+      && sumOfSquares.allSatisfy(positiveZero)
+    {
+      count += n
+      return
+    }
+    for _ in 0..<n { add(x) }
+  }
+
   /// `cos(x, reference)`, 0 for a zero sample.
   private mutating func addCosine(_ x: UnsafePointer<Double>) {
     var dot = 0.0
