@@ -18,11 +18,14 @@ public struct VAELaneResult: Sendable, Equatable {
   }
 
   /// Runs one lane of `setup` from `start` to the last step, tracing every `setup.every`.
+  /// `first` is the step-0 point when the caller has it: every lane from `start` shares it
+  /// (the same parameters, no evaluations yet), and at 16 latents it takes seconds.
   public static func race(
-    _ kind: EstimatorKind, setup: VAERaceSetup, start: VAEParameters
+    _ kind: EstimatorKind, setup: VAERaceSetup, start: VAEParameters,
+    first: VAETracePoint? = nil
   ) -> VAELaneResult {
     var lane = VAELane(kind: kind, setup: setup, start: start)
-    var trace = [VAEMetrics.point(lane, seed: setup.seed)]
+    var trace = [first ?? VAEMetrics.point(lane, seed: setup.seed)]
     while lane.step < setup.steps, lane.stopped == nil {
       let next = min((lane.step / setup.every + 1) * setup.every, setup.steps)
       lane.advance(next - lane.step, setup: setup)

@@ -12,6 +12,11 @@ package enum VAERunner {
   ) -> [VAELaneResult] {
     let kinds = setup.estimators
     let workers = max(1, min(threads, kinds.count))
+    // The lanes' shared step-0 point, once (exact metrics over 2^D states per image: at
+    // D = 16, once per lane made `train --steps 1` take ten seconds).
+    let first = kinds.first.map {
+      VAEMetrics.point(VAELane(kind: $0, setup: setup, start: start), seed: setup.seed)
+    }
     // Lanes cost unequal time (the exact lane most): each worker takes the next lane not yet
     // taken. Which worker runs a lane never changes its numbers.
     let next = LockedValue(0)
@@ -23,7 +28,8 @@ package enum VAERunner {
           return n
         }
         guard index < kinds.count else { return }
-        results.put(VAELaneResult.race(kinds[index], setup: setup, start: start), at: index)
+        results.put(
+          VAELaneResult.race(kinds[index], setup: setup, start: start, first: first), at: index)
       }
     }
   }
