@@ -142,21 +142,55 @@ AVX512_MAP(exp_avx512, sg_zmm_exp, 0.0)
 #define exp_all_avx512 exp_avx512
 #define neglog_all_avx512 neglog_avx512
 
-/// AVX-512, one variable: what gumbel_rows does after the logs (z = g + logits, the argmax,
-/// and its relaxation as relax_columns computes it), eight rows at a time in registers
-/// rather than in six passes over the block. Every value takes the same operations in the
-/// same order (the argmax's strict >, the maximum's >=, the sum in index order), and libmvec's
-/// exp is lane by lane, so the numbers are relax_columns' own. `g` (columns) is read only;
-/// `strip`: 8 k doubles (so rows >= 8 for gumbel_rows' scratch).
+// AVX-512 strips: eight rows of one variable in registers, a value of each at a time.
+
+/// The strip's lanes at row r0: all eight, or the rows left.
+static inline __mmask8 strip_lanes(long rows, long r0) {
+  return rows - r0 >= 8 ? (__mmask8)0xff : (__mmask8)((1u << (rows - r0)) - 1);
+}
+
+/// Where value 0 of each of eight consecutive row-major rows of k values sits.
+AVX512_TARGET static inline __m512i strip_rows(long k) {
+  return _mm512_mullo_epi64(_mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0), _mm512_set1_epi64(k));
+}
+
+/// relax_columns' running maximum, `v >= m ? v : m`, lane by lane.
+AVX512_TARGET static inline __m512d strip_max(__m512d v, __m512d m) {
+  return _mm512_mask_blend_pd(_mm512_cmp_pd_mask(v, m, _CMP_GE_OQ), m, v);
+}
+
+/// relax_columns' last steps on a strip of k vectors of scaled values t (vector j at 8 j)
+/// whose maximum is m: exp(t - m), its sum in index order, and t times the sum's inverse, in
+/// place. libmvec works lane by lane, so the numbers are relax_columns' own.
+AVX512_TARGET static void strip_softmax(double *strip, long k, __m512d m) {
+  for (long j = 0; j < k; j++)
+    _mm512_storeu_pd(strip + 8 * j, _mm512_sub_pd(_mm512_loadu_pd(strip + 8 * j), m));
+  sg_zmm_exp(strip, k);
+  __m512d sum = _mm512_setzero_pd();
+  for (long j = 0; j < k; j++) sum = _mm512_add_pd(sum, _mm512_loadu_pd(strip + 8 * j));
+  __m512d inverse = _mm512_div_pd(_mm512_set1_pd(1.0), sum);
+  for (long j = 0; j < k; j++)
+    _mm512_storeu_pd(strip + 8 * j, _mm512_mul_pd(_mm512_loadu_pd(strip + 8 * j), inverse));
+}
+
+/// Writes a strip back row-major: value j of lane i to out[(r0 + i) k + j].
+AVX512_TARGET static inline void strip_scatter(
+    double *out, const double *strip, long k, long r0, __mmask8 lanes, __m512i rows) {
+  for (long j = 0; j < k; j++)
+    _mm512_mask_i64scatter_pd(out + r0 * k + j, lanes, rows, _mm512_loadu_pd(strip + 8 * j), 8);
+}
+
+/// What gumbel_rows does after the logs, for one variable: z = g + logits, the argmax (the
+/// first of ties: strict >), and y = softmax(z * scale) written in columns or row-major.
+/// `g` (columns) is read only; `strip`: 8 k doubles (so rows >= 8 for gumbel_rows' scratch).
 AVX512_TARGET static void gumbel_strips_avx512(
     const double *restrict g, const double *restrict logits, long k, long rows,
     long *restrict best, double *restrict y, int yInColumns, double scale,
     double *restrict strip) {
   const __m512d factor = _mm512_set1_pd(scale);
-  const __m512i across = _mm512_mullo_epi64(_mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0),
-                                            _mm512_set1_epi64(k));
+  const __m512i across = strip_rows(k);
   for (long r0 = 0; r0 < rows; r0 += 8) {
-    __mmask8 lanes = rows - r0 >= 8 ? (__mmask8)0xff : (__mmask8)((1u << (rows - r0)) - 1);
+    __mmask8 lanes = strip_lanes(rows, r0);
     __m512d top = _mm512_set1_pd(-INFINITY);
     __m512i which = _mm512_setzero_si512();
     __m512d m = _mm512_set1_pd(-INFINITY);
@@ -167,33 +201,25 @@ AVX512_TARGET static void gumbel_strips_avx512(
       top = _mm512_mask_blend_pd(higher, top, z);
       which = _mm512_mask_blend_epi64(higher, which, _mm512_set1_epi64(j));
       __m512d v = _mm512_mul_pd(z, factor);
-      m = _mm512_mask_blend_pd(_mm512_cmp_pd_mask(v, m, _CMP_GE_OQ), m, v);
+      m = strip_max(v, m);
       _mm512_storeu_pd(strip + 8 * j, v);
     }
     _mm512_mask_storeu_epi64(best + r0, lanes, which);
     if (!y) continue;
-    for (long j = 0; j < k; j++)
-      _mm512_storeu_pd(strip + 8 * j, _mm512_sub_pd(_mm512_loadu_pd(strip + 8 * j), m));
-    sg_zmm_exp(strip, k);
-    __m512d sum = _mm512_setzero_pd();
-    for (long j = 0; j < k; j++) sum = _mm512_add_pd(sum, _mm512_loadu_pd(strip + 8 * j));
-    __m512d inverse = _mm512_div_pd(_mm512_set1_pd(1.0), sum);
-    for (long j = 0; j < k; j++) {
-      __m512d value = _mm512_mul_pd(_mm512_loadu_pd(strip + 8 * j), inverse);
-      if (yInColumns)
-        _mm512_mask_storeu_pd(y + j * rows + r0, lanes, value);
-      else
-        _mm512_mask_i64scatter_pd(y + r0 * k + j, lanes, across, value, 8);
+    strip_softmax(strip, k, m);
+    if (!yInColumns) {
+      strip_scatter(y, strip, k, r0, lanes, across);
+      continue;
     }
+    for (long j = 0; j < k; j++)
+      _mm512_mask_storeu_pd(y + j * rows + r0, lanes, _mm512_loadu_pd(strip + 8 * j));
   }
 }
 
-/// AVX-512, one variable: conditional_rows after the exponentials' logs, eight rows at a
-/// time. Row-major `e` is gathered a value of eight rows at a time, and y, r and q are
-/// scattered back row-major, so the finish reads them as before. Each value takes
-/// conditional_rows' and relax_columns' operations in their order (b's own values blended
-/// over the others, the maximum's >=, the sum in index order), and libmvec works lane by
-/// lane, so the numbers are theirs. `strip`: 24 k doubles (rows >= 8 for the scratch).
+/// conditional_rows after the exponentials' logs, for one variable. Row-major `e` is
+/// gathered a value of eight rows at a time, b's own values blended over the others', and
+/// y, r and q are scattered back row-major, so the finish reads them as before.
+/// `strip`: 24 k doubles (rows >= 8 for the scratch).
 AVX512_TARGET static void conditional_strips_avx512(
     const double *restrict e, const long *restrict best, const double *restrict ratio,
     double top, double lift, double pMax, long k, long rows, double *restrict y,
@@ -204,10 +230,9 @@ AVX512_TARGET static void conditional_strips_avx512(
   const __m512d factor = _mm512_set1_pd(scale);
   const __m512d one = _mm512_set1_pd(1.0);
   const __m512d zero = _mm512_setzero_pd();
-  const __m512i across = _mm512_mullo_epi64(_mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0),
-                                            _mm512_set1_epi64(k));
+  const __m512i across = strip_rows(k);
   for (long r0 = 0; r0 < rows; r0 += 8) {
-    __mmask8 lanes = rows - r0 >= 8 ? (__mmask8)0xff : (__mmask8)((1u << (rows - r0)) - 1);
+    __mmask8 lanes = strip_lanes(rows, r0);
     const double *base = e + r0 * k;
     __m512i b = _mm512_maskz_loadu_epi64(lanes, best + r0);
     __m512d eb = _mm512_mask_i64gather_pd(one, lanes, _mm512_add_epi64(across, b), base, 8);
@@ -230,25 +255,14 @@ AVX512_TARGET static void conditional_strips_avx512(
       __m512d value = _mm512_sub_pd(_mm512_set1_pd(top), _mm512_loadu_pd(a + 8 * j));
       __m512d z = _mm512_mask_add_pd(value, isB, value, _mm512_set1_pd(lift));
       __m512d v = _mm512_mul_pd(z, factor);
-      m = _mm512_mask_blend_pd(_mm512_cmp_pd_mask(v, m, _CMP_GE_OQ), m, v);
+      m = strip_max(v, m);
       _mm512_storeu_pd(a + 8 * j, v);
     }
-    for (long j = 0; j < k; j++)
-      _mm512_storeu_pd(a + 8 * j, _mm512_sub_pd(_mm512_loadu_pd(a + 8 * j), m));
-    sg_zmm_exp(a, k);
-    __m512d sum = _mm512_setzero_pd();
-    for (long j = 0; j < k; j++) sum = _mm512_add_pd(sum, _mm512_loadu_pd(a + 8 * j));
-    __m512d inverse = _mm512_div_pd(one, sum);
-    double *row = y + r0 * k;
-    for (long j = 0; j < k; j++) {
-      __m512d value = _mm512_mul_pd(_mm512_loadu_pd(a + 8 * j), inverse);
-      _mm512_mask_i64scatter_pd(row + j, lanes, across, value, 8);
-    }
+    strip_softmax(a, k, m);
+    strip_scatter(y, a, k, r0, lanes, across);
     if (!rOut) continue;
-    for (long j = 0; j < k; j++) {
-      _mm512_mask_i64scatter_pd(rOut + r0 * k + j, lanes, across, _mm512_loadu_pd(rs + 8 * j), 8);
-      _mm512_mask_i64scatter_pd(qOut + r0 * k + j, lanes, across, _mm512_loadu_pd(qs + 8 * j), 8);
-    }
+    strip_scatter(rOut, rs, k, r0, lanes, across);
+    strip_scatter(qOut, qs, k, r0, lanes, across);
   }
 }
 

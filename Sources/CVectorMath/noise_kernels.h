@@ -5,7 +5,9 @@
 //
 // The logs run over the uniforms row-major, as CategoricalBlock's Swift code ran them. The
 // rest works on columns (column j holds value j of every row), so its loops run across rows,
-// a vector of rows at a time; each row's sums still add its values in index order.
+// a vector of rows at a time; each row's sums still add its values in index order. In the
+// AVX-512 tier (LANES 8), one variable's blocks of 8 rows or more go to noise_blocks.c's
+// strips instead, which hold eight rows in registers from the argmax to the relaxation.
 
 #define CAT2(a, b) a##_##b
 #define CAT(a, b) CAT2(a, b)
@@ -101,7 +103,8 @@ TARGET static void FN(gumbel_rows)(
 #if LANES == 8
     // Strips need 8 k doubles of scratch, within the block's rows * k from 8 rows on.
     if (variables == 1 && rows >= 8) {
-      gumbel_strips_avx512(u, logits, k, rows, best, y, layout & SG_RELAXED_IN_COLUMNS, scale, z);
+      int yInColumns = layout & SG_RELAXED_IN_COLUMNS;
+      gumbel_strips_avx512(u, logits, k, rows, best, y, yInColumns, scale, z);
       return;
     }
 #endif
