@@ -237,8 +237,8 @@ struct VectorMathTests {
       for _ in 0..<400 {
         let u = (0..<n).map { _ in rng.nextOpenUniform() }
         // The same uniforms, value j of row r at j * rows + r.
-        var columns = u
-        for r in 0..<rows { for j in 0..<k { columns[j * rows + r] = u[r * k + j] } }
+        let inColumns = (0..<n).map { u[($0 % rows) * k + $0 / rows] }
+        var columns = inColumns
         var rowMajor = u
         var bestRows = [Int](repeating: 0, count: rows)
         var bestColumns = bestRows
@@ -250,16 +250,14 @@ struct VectorMathTests {
           tier, &columns, logits, k, rows, 1, &bestColumns, &yColumns,
           Int32(SG_UNIFORMS_IN_COLUMNS), 1 / 0.3, &scratch.values)
         // Relaxed samples left in columns, and the argmax alone (no relaxation).
-        var both = u
-        for r in 0..<rows { for j in 0..<k { both[j * rows + r] = u[r * k + j] } }
+        var both = inColumns
         var bestBoth = bestRows
         var yBoth = u
         sg_gumbel_rows_in_tier(
           tier, &both, logits, k, rows, 1, &bestBoth, &yBoth,
           Int32(SG_UNIFORMS_IN_COLUMNS | SG_RELAXED_IN_COLUMNS), 1 / 0.3, &scratch.values)
         let yBothRows = (0..<n).map { yBoth[($0 % k) * rows + $0 / k] }
-        var alone = u
-        for r in 0..<rows { for j in 0..<k { alone[j * rows + r] = u[r * k + j] } }
+        var alone = inColumns
         var bestAlone = bestRows
         sg_gumbel_rows_in_tier(
           tier, &alone, logits, k, rows, 1, &bestAlone, nil, Int32(SG_UNIFORMS_IN_COLUMNS),

@@ -197,8 +197,7 @@ struct CategoricalRelaxation: ConditionalRelaxation {
     CategoricalBlock.perturb(
       uniforms: noise.part(0), logits: logits, k: k, rows: samples * variables,
       variables: variables, temperature: temperature, best: hard, relaxed: y,
-      relaxedInColumns: false,
-      scratch: blockScratch.slot(0))
+      relaxedInColumns: false, scratch: blockScratch.slot(0))
   }
 
   func conditionalBlock(
