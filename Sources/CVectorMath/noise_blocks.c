@@ -11,6 +11,7 @@
 // block's a few at a time between the vector calls, to overlap the generator's serial chain
 // with them, measured 2 to 6% slower than drawing them first (issue 22).
 #include "CNoiseBlocks.h"
+#include "CRebarBlocks.h"
 #include "vector_calls.h"
 #include <math.h>
 #include <stdatomic.h>
@@ -128,8 +129,8 @@ void sg_block_uniforms(
 #if defined(__x86_64__)
 #include <immintrin.h>
 
-#define AVX512_TARGET                                                                        \
-  __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma"), min_vector_width(512)))
+#include "strips.h"
+#include "rebar_strip.h"
 #define AVX2_TARGET __attribute__((target("avx2,fma")))
 
 __m128d _ZGVbN2v_log(__m128d);
@@ -156,16 +157,6 @@ AVX512_MAP(exp_avx512, sg_zmm_exp, 0.0)
 #define neglog_all_avx512 neglog_avx512
 
 // AVX-512 strips: eight rows of one variable in registers, a value of each at a time.
-
-/// The strip's lanes at row r0: all eight, or the rows left.
-static inline __mmask8 strip_lanes(long rows, long r0) {
-  return rows - r0 >= 8 ? (__mmask8)0xff : (__mmask8)((1u << (rows - r0)) - 1);
-}
-
-/// Where value 0 of each of eight consecutive row-major rows of k values sits.
-AVX512_TARGET static inline __m512i strip_rows(long k) {
-  return _mm512_mullo_epi64(_mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0), _mm512_set1_epi64(k));
-}
 
 /// relax_columns' running maximum, `v >= m ? v : m`, lane by lane.
 AVX512_TARGET static inline __m512d strip_max(__m512d v, __m512d m) {
@@ -231,15 +222,19 @@ AVX512_TARGET static void gumbel_strips_avx512(
 
 /// conditional_rows after the exponentials' logs, for one variable. Row-major `e` is
 /// gathered a value of eight rows at a time, b's own values blended over the others', and
-/// y, r and q are scattered back row-major, so the finish reads them as before.
-/// `strip`: 24 k doubles (rows >= 8 for the scratch).
+/// y, r and q are scattered back row-major, so the finish reads them as before. With
+/// `finish` (sg_rebar_rows), each strip goes on to REBAR's estimates instead, from the
+/// relaxed samples `yColumns` of z (rebar_strip.h), and y, r and q stay in the strip.
+/// `strip`: 24 k doubles, 32 k with `finish` (rows >= 8 for the scratch).
 AVX512_TARGET static void conditional_strips_avx512(
     const double *restrict e, const long *restrict best, const double *restrict ratio,
     double top, double lift, double pMax, long k, long rows, double *restrict y,
-    double *restrict rOut, double *restrict qOut, double scale, double *restrict strip) {
+    double *restrict rOut, double *restrict qOut, double scale, double *restrict strip,
+    const sg_rebar_finish *finish, const double *restrict yColumns) {
   double *restrict a = strip;
   double *restrict rs = strip + 8 * k;
   double *restrict qs = strip + 16 * k;
+  int derivative = rOut != NULL || finish != NULL;
   const __m512d factor = _mm512_set1_pd(scale);
   const __m512d one = _mm512_set1_pd(1.0);
   const __m512d zero = _mm512_setzero_pd();
@@ -256,7 +251,7 @@ AVX512_TARGET static void conditional_strips_avx512(
           _mm512_mask_i64gather_pd(one, lanes, across, base + j, 8), _mm512_set1_pd(ratio[j]));
       __m512d value = _mm512_add_pd(own, shared);
       _mm512_storeu_pd(a + 8 * j, _mm512_mask_blend_pd(isB, value, eb));
-      if (rOut) {
+      if (derivative) {
         _mm512_storeu_pd(rs + 8 * j, _mm512_mask_blend_pd(isB, _mm512_div_pd(own, value), zero));
         _mm512_storeu_pd(qs + 8 * j, _mm512_mask_blend_pd(isB, _mm512_div_pd(shared, value), one));
       }
@@ -272,6 +267,10 @@ AVX512_TARGET static void conditional_strips_avx512(
       _mm512_storeu_pd(a + 8 * j, v);
     }
     strip_softmax(a, k, m);
+    if (finish) {
+      rebar_strip_avx512(finish, yColumns, k, rows, r0, lanes, b, a, rs, qs, strip + 24 * k);
+      continue;
+    }
     strip_scatter(y, a, k, r0, lanes, across);
     if (!rOut) continue;
     strip_scatter(rOut, rs, k, r0, lanes, across);
@@ -448,4 +447,31 @@ void sg_conditional_rows(
     const double *logSumExp, const double *pMax, long k, long rows, long variables, double *y,
     double *r, double *q, double scale, double *scratch) {
   DISPATCH(CONDITIONAL_CALL)
+}
+
+int sg_rebar_fits(long k, long rows) {
+#if defined(__x86_64__)
+  return sg_vector_tier() >= 2 && k >= 2 && rows >= 8;
+#else
+  (void)k, (void)rows;
+  return 0;
+#endif
+}
+
+void sg_rebar_rows(
+    double *v, const long *best, const double *y, const double *ratios, double maxLogit,
+    double logSumExp, double pMax, long k, long rows, double scale,
+    const sg_rebar_finish *finish, double *scratch) {
+#if defined(__x86_64__)
+  if (!sg_rebar_fits(k, rows)) abort();
+  // e = -log v, then conditional_rows' strips, each ending in the finish.
+  neglog_avx512(v, rows * k);
+  conditional_strips_avx512(
+      v, best, ratios, maxLogit, logSumExp - maxLogit, pMax, k, rows, NULL, NULL, NULL, scale,
+      scratch, finish, y);
+#else
+  (void)v, (void)best, (void)y, (void)ratios, (void)maxLogit, (void)logSumExp, (void)pMax;
+  (void)k, (void)rows, (void)scale, (void)finish, (void)scratch;
+  abort();
+#endif
 }

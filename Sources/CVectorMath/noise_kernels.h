@@ -163,7 +163,7 @@ TARGET static void FN(conditional_rows)(
   if (variables == 1 && rows >= 8) {
     conditional_strips_avx512(
         e, best, ratios, maxLogit[0], logSumExp[0] - maxLogit[0], pMax[0], k, rows, y, rOut,
-        qOut, scale, scratch);
+        qOut, scale, scratch, NULL, NULL);
     return;
   }
 #endif

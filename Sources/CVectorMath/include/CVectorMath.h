@@ -14,5 +14,6 @@ void sg_neglog(double *values, long count);
 int sg_vector_width(void);
 
 #include "CNoiseBlocks.h"
+#include "CRebarBlocks.h"
 
 #endif

@@ -11,18 +11,24 @@ extension EstimatorKind {
 /// on its own `b_d` and `f` sees all of them.
 ///
 /// Each sample draws the noise of `z`, then that of `z~`. The block path (where the family
-/// has one) draws them in that order too, sample by sample, and vectorises the logs and exps.
+/// has one) draws them in that order too, sample by sample, and vectorises the logs and exps;
+/// for one categorical variable and a linear or quadratic `f`, kernels take the whole block,
+/// eight samples at a time to the estimates (`rebarBlock`), each to the bit of `finish`.
 struct Rebar<Family: ConditionalRelaxation>: GradientEstimator {
   var objective: Objective
   var relaxation: Family
   var etaRule: EtaRule
   /// One sample's buffers (see `slot` below) and its hard outcomes.
   let buffers: ScratchBuffers
-  /// Block buffers: y, y~, r, q of `blockSamples` samples, and their hard outcomes.
+  /// Block buffers: y, y~, r, q of `blockSamples` samples, the finish kernel's estimates
+  /// (or `A` and `C`), and their hard outcomes.
   let blocks: ScratchBuffers?
   /// The blocks' uniforms: the noise of z, then of z~, sample by sample.
   let noise: BlockNoise?
   let combine: RebarCombine
+  /// Whether blocks may go through the family's kernels to the estimates (`rebarBlock`);
+  /// off, they finish sample by sample in Swift, the numbers the kernels must equal (tests).
+  var finishesInKernel = true
 
   /// The one-sample buffers, by name.
   private enum Slot: Int {
@@ -41,7 +47,7 @@ struct Rebar<Family: ConditionalRelaxation>: GradientEstimator {
     blocks =
       samples > 0
       ? ScratchBuffers(
-        count: samples * width, slots: 4, indexCount: samples * relaxation.variables) : nil
+        count: samples * width, slots: 6, indexCount: samples * relaxation.variables) : nil
     noise =
       samples > 0 ? relaxation.blockNoise(parts: 2, samples: samples) : nil
   }
@@ -122,11 +128,14 @@ struct Rebar<Family: ConditionalRelaxation>: GradientEstimator {
     let yTilde = blocks.slot(1)
     let r = blocks.slot(2)
     let q = blocks.slot(3)
+    let estimates = blocks.slot(4)
+    let controls = blocks.slot(5)
     let hard = blocks.indices
     let width = relaxation.noiseCount
+    let parameters = relaxation.parameterCount
     let variables = relaxation.variables
     var rule = etaRule
-    let out = UnsafeMutablePointer<Double>.allocate(capacity: relaxation.parameterCount)
+    let out = UnsafeMutablePointer<Double>.allocate(capacity: parameters)
     defer {
       out.deallocate()
       etaRule = rule
@@ -134,18 +143,34 @@ struct Rebar<Family: ConditionalRelaxation>: GradientEstimator {
     var samples = noise.start(count: count, blockSamples: relaxation.blockSamples, using: rng)
     defer { noise.finish(into: &rng) }
     while samples > 0 {
-      relaxation.perturbBlock(
-        noise, samples: samples, hard: hard, relaxed: y)
-      relaxation.conditionalBlock(
-        samples: samples, hard: hard, uniforms: noise.part(1), relaxed: yTilde, r: r, q: q)
+      let fixedEta: Double? = rule.isAdaptive ? nil : rule.current
+      let inKernel =
+        finishesInKernel
+        && relaxation.rebarBlock(
+          noise, samples: samples, hard: hard, y: y, objective: objective, eta: fixedEta,
+          out: estimates, c: controls)
+      if !inKernel {
+        relaxation.perturbBlock(noise, samples: samples, hard: hard, relaxed: y)
+        relaxation.conditionalBlock(
+          samples: samples, hard: hard, uniforms: noise.part(1), relaxed: yTilde, r: r, q: q)
+      }
       for sample in 0..<samples {
         let offset = sample * width
-        // Families with a block path need no `aux` beside `y` (see `perturbBlock`).
-        finish(
-          hard: hard + sample * variables, y: y + offset, aux: y + offset,
-          yTilde: yTilde + offset, auxTilde: yTilde + offset, r: r + offset, q: q + offset,
-          eta: &rule, into: out)
-        moments.add(UnsafePointer(out))
+        if !inKernel {
+          // Families with a block path need no `aux` beside `y` (see `perturbBlock`).
+          finish(
+            hard: hard + sample * variables, y: y + offset, aux: y + offset,
+            yTilde: yTilde + offset, auxTilde: yTilde + offset, r: r + offset, q: q + offset,
+            eta: &rule, into: out)
+          moments.add(UnsafePointer(out))
+        } else if fixedEta == nil {
+          combine.finishAdaptive(
+            eta: &rule, count: parameters, a: estimates + offset, c: controls + offset,
+            into: out)
+          moments.add(UnsafePointer(out))
+        } else {
+          moments.add(UnsafePointer(estimates + offset))
+        }
       }
       samples = noise.nextBlock()
     }
@@ -267,8 +292,19 @@ struct RebarCombine {
       let score = c[j] - p[j]
       a[j] = fHard * score
       c[j] = fTilde * score - relaxedGradient[j] + conditionalGradient[j]
-      out[j] = a[j] - eta * c[j]
     }
+    finishAdaptive(eta: &rule, count: n, a: a, c: c, into: out)
+  }
+
+  /// The adaptive rule's last step from this sample's `A` and `C`: `out = A - eta C` with
+  /// the eta of the samples before, then `A` and `C` join its sums.
+  @inline(__always)
+  func finishAdaptive(
+    eta rule: inout EtaRule, count n: Int, a: UnsafePointer<Double>, c: UnsafePointer<Double>,
+    into out: UnsafeMutablePointer<Double>
+  ) {
+    let eta = rule.current
+    for j in 0..<n { out[j] = a[j] - eta * c[j] }
     rule.record(a: a, c: c, count: n)
   }
 }

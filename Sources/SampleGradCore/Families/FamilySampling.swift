@@ -119,6 +119,16 @@ protocol ConditionalRelaxation: Relaxation {
     q: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>)
   /// Whether `conditionalBlock` can be used at these parameters.
   var hasConditionalBlock: Bool { get }
+  /// A whole REBAR block in the family's kernels (`sg_rebar_rows`), where the family,
+  /// `objective`, CPU and block size have them: draws the block's Gumbel noise into `hard`
+  /// and `y` (in its columns) and its conditional noise, then with a fixed `eta` writes the
+  /// estimates into `out`, or with `eta` nil (rebar-auto) `A` into `out` and `C` into `c`.
+  /// False, drawing nothing: the caller takes the block sample by sample.
+  func rebarBlock(
+    _ noise: BlockNoise, samples: Int, hard: UnsafeMutablePointer<Int>,
+    y: UnsafeMutablePointer<Double>, objective: Objective, eta: Double?,
+    out: UnsafeMutablePointer<Double>, c: UnsafeMutablePointer<Double>
+  ) -> Bool
   /// `conditional` for a block, from fresh uniforms (overwritten), relaxed into `y`; with
   /// `r` and `q`, what `conditionalBackward` needs too.
   func conditionalBlock(
@@ -183,6 +193,11 @@ extension Relaxation {
 
 extension ConditionalRelaxation {
   var hasConditionalBlock: Bool { false }
+  func rebarBlock(
+    _ noise: BlockNoise, samples: Int, hard: UnsafeMutablePointer<Int>,
+    y: UnsafeMutablePointer<Double>, objective: Objective, eta: Double?,
+    out: UnsafeMutablePointer<Double>, c: UnsafeMutablePointer<Double>
+  ) -> Bool { false }
   func conditionalBlock(
     samples: Int, hard: UnsafePointer<Int>, uniforms v: UnsafeMutablePointer<Double>,
     relaxed y: UnsafeMutablePointer<Double>, r: UnsafeMutablePointer<Double>?,

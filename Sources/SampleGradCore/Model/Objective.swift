@@ -96,6 +96,16 @@ public struct Objective: Sendable, Equatable {
     }
   }
 
+  /// A linear or quadratic objective's weights or target, for kernels that evaluate `f` and
+  /// `f'` themselves as `value` and `gradient` do (nil: another form).
+  var linearOrQuadratic: (quadratic: Bool, coefficients: [Double])? {
+    switch form {
+    case .linear: (false, coefficients)
+    case .quadratic: (true, coefficients)
+    default: nil
+    }
+  }
+
   // MARK: points
 
   /// `f(x)` at a point of `count` coordinates (one-hot or relaxed rows, bits, a number).

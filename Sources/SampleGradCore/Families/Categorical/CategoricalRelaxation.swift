@@ -30,7 +30,7 @@ struct CategoricalRelaxation: ConditionalRelaxation {
   let rowNumbers: ScratchBuffers
   /// Whether every row's logits span less than `ConditionalBlock.maximumSpread`.
   private(set) var hasConditionalBlock = false
-  /// The block kernels' scratch.
+  /// The block kernels' scratch (REBAR's finish needs 32 K).
   let blockScratch: ScratchBuffers
 
   init(problem: GradientProblem, slots: Int) {
@@ -47,7 +47,7 @@ struct CategoricalRelaxation: ConditionalRelaxation {
     rowNumbers = ScratchBuffers(count: variables, slots: 3)
     let rows = CategoricalBlock.samples(valuesPerSample: variables * k) * variables
     blockScratch = ScratchBuffers(
-      count: CategoricalBlock.scratchCount(values: rows * k, rows: rows), slots: 1)
+      count: max(CategoricalBlock.scratchCount(values: rows * k, rows: rows), 32 * k), slots: 1)
     rebind(to: problem)
   }
 
@@ -210,5 +210,37 @@ struct CategoricalRelaxation: ConditionalRelaxation {
     block.sample(
       k: k, rows: samples * variables, best: hard, uniforms: v, temperature: temperature,
       relaxed: y, r: r, q: q, scratch: blockScratch.slot(0))
+  }
+
+  /// Whether `rebarBlock` takes a block of `samples`: one variable, a linear or quadratic
+  /// `f` (whose value at each outcome is the table's entry) and a kernel for the CPU.
+  func rebarKernelTakes(samples: Int, objective: Objective) -> Bool {
+    variables == 1 && hasConditionalBlock && !table.isSum && !table.isModel
+      && objective.linearOrQuadratic != nil && sg_rebar_fits(k, samples) != 0
+  }
+
+  func rebarBlock(
+    _ noise: BlockNoise, samples: Int, hard: UnsafeMutablePointer<Int>,
+    y: UnsafeMutablePointer<Double>, objective: Objective, eta: Double?,
+    out: UnsafeMutablePointer<Double>, c: UnsafeMutablePointer<Double>
+  ) -> Bool {
+    guard rebarKernelTakes(samples: samples, objective: objective),
+      let form = objective.linearOrQuadratic
+    else { return false }
+    // y stays in the kernel's columns: only the finish reads it.
+    CategoricalBlock.perturb(
+      uniforms: noise.part(0), logits: logits, k: k, rows: samples, variables: 1,
+      temperature: temperature, best: hard, relaxed: y, relaxedInColumns: true,
+      scratch: blockScratch.slot(0))
+    form.coefficients.withUnsafeBufferPointer { coefficients in
+      var finish = sg_rebar_finish(
+        quadratic: form.quadratic ? 1 : 0, coefficients: coefficients.baseAddress,
+        temperature: temperature, p: probabilities, hardValues: table.entries,
+        adaptive: eta == nil ? 1 : 0, eta: eta ?? 0, out: out, c: c)
+      sg_rebar_rows(
+        noise.part(1), hard, y, ratios, maxLogit[0], logSumExp[0], pMax[0], k, samples,
+        1 / temperature, &finish, blockScratch.slot(0))
+    }
+    return true
   }
 }
