@@ -132,10 +132,9 @@ struct Rebar<Family: ConditionalRelaxation>: GradientEstimator {
     let controls = blocks.slot(5)
     let hard = blocks.indices
     let width = relaxation.noiseCount
-    let parameters = relaxation.parameterCount
     let variables = relaxation.variables
     var rule = etaRule
-    let out = UnsafeMutablePointer<Double>.allocate(capacity: parameters)
+    let out = UnsafeMutablePointer<Double>.allocate(capacity: relaxation.parameterCount)
     defer {
       out.deallocate()
       etaRule = rule
@@ -144,35 +143,51 @@ struct Rebar<Family: ConditionalRelaxation>: GradientEstimator {
     defer { noise.finish(into: &rng) }
     while samples > 0 {
       let fixedEta: Double? = rule.isAdaptive ? nil : rule.current
-      let inKernel =
-        finishesInKernel
-        && relaxation.rebarBlock(
+      if finishesInKernel,
+        relaxation.rebarBlock(
           noise, samples: samples, hard: hard, y: y, objective: objective, eta: fixedEta,
           out: estimates, c: controls)
-      if !inKernel {
-        relaxation.perturbBlock(noise, samples: samples, hard: hard, relaxed: y)
-        relaxation.conditionalBlock(
-          samples: samples, hard: hard, uniforms: noise.part(1), relaxed: yTilde, r: r, q: q)
+      {
+        addKernelEstimates(
+          samples: samples, estimates: estimates, controls: controls, adaptive: fixedEta == nil,
+          eta: &rule, scratch: out, into: &moments)
+        samples = noise.nextBlock()
+        continue
       }
+      relaxation.perturbBlock(noise, samples: samples, hard: hard, relaxed: y)
+      relaxation.conditionalBlock(
+        samples: samples, hard: hard, uniforms: noise.part(1), relaxed: yTilde, r: r, q: q)
       for sample in 0..<samples {
         let offset = sample * width
-        if !inKernel {
-          // Families with a block path need no `aux` beside `y` (see `perturbBlock`).
-          finish(
-            hard: hard + sample * variables, y: y + offset, aux: y + offset,
-            yTilde: yTilde + offset, auxTilde: yTilde + offset, r: r + offset, q: q + offset,
-            eta: &rule, into: out)
-          moments.add(UnsafePointer(out))
-        } else if fixedEta == nil {
-          combine.finishAdaptive(
-            eta: &rule, count: parameters, a: estimates + offset, c: controls + offset,
-            into: out)
-          moments.add(UnsafePointer(out))
-        } else {
-          moments.add(UnsafePointer(estimates + offset))
-        }
+        // Families with a block path need no `aux` beside `y` (see `perturbBlock`).
+        finish(
+          hard: hard + sample * variables, y: y + offset, aux: y + offset,
+          yTilde: yTilde + offset, auxTilde: yTilde + offset, r: r + offset, q: q + offset,
+          eta: &rule, into: out)
+        moments.add(UnsafePointer(out))
       }
       samples = noise.nextBlock()
+    }
+  }
+
+  /// Adds a block's estimates from the kernels (`rebarBlock`): as they are with a fixed eta,
+  /// else `A - eta C` sample by sample with the adaptive rule.
+  private func addKernelEstimates(
+    samples: Int, estimates: UnsafePointer<Double>, controls: UnsafePointer<Double>,
+    adaptive: Bool, eta rule: inout EtaRule, scratch out: UnsafeMutablePointer<Double>,
+    into moments: inout RunningMoments
+  ) {
+    let width = relaxation.noiseCount
+    let parameters = relaxation.parameterCount
+    for sample in 0..<samples {
+      let estimate = estimates + sample * width
+      if adaptive {
+        combine.adaptive(
+          eta: &rule, count: parameters, a: estimate, c: controls + sample * width, into: out)
+        moments.add(UnsafePointer(out))
+      } else {
+        moments.add(estimate)
+      }
     }
   }
 }
@@ -292,14 +307,16 @@ struct RebarCombine {
       let score = c[j] - p[j]
       a[j] = fHard * score
       c[j] = fTilde * score - relaxedGradient[j] + conditionalGradient[j]
+      out[j] = a[j] - eta * c[j]
     }
-    finishAdaptive(eta: &rule, count: n, a: a, c: c, into: out)
+    rule.record(a: a, c: c, count: n)
   }
 
-  /// The adaptive rule's last step from this sample's `A` and `C`: `out = A - eta C` with
-  /// the eta of the samples before, then `A` and `C` join its sums.
+  /// The adaptive rule's step from a sample's `A` and `C` made elsewhere (REBAR's block
+  /// kernels): `out = A - eta C` with the eta of the samples before, as above, then `A` and
+  /// `C` join its sums.
   @inline(__always)
-  func finishAdaptive(
+  func adaptive(
     eta rule: inout EtaRule, count n: Int, a: UnsafePointer<Double>, c: UnsafePointer<Double>,
     into out: UnsafeMutablePointer<Double>
   ) {
