@@ -70,12 +70,7 @@ struct EstimatorFamilyTests {
   /// (tau 0.01), flat ones (tau 5), logits of +/-50, and a spread wider than REBAR's block
   /// conditional sampler accepts.
   static let blockProblems: [GradientProblem] =
-    [0.01, 0.5, 5].map { tau in
-      try! GradientProblem(
-        distribution: .categorical(
-          logits: [50, -50, 0.3, 1, -2, 0, 0.5, 2, -1, 0.1], temperature: tau),
-        objective: .quadratic(target: [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]))
-    } + [
+    [0.01, 0.5, 5].map(Problems.wideLogits) + [
       Problems.categoricalQuadratic, Problems.categoricalLinear, Problems.relaxToy,
       try! GradientProblem(
         distribution: .categorical(logits: [400, -400, 0], temperature: 0.5),

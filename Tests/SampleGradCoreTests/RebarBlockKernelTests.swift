@@ -12,12 +12,7 @@ import Testing
   /// warm and flat relaxations, logits of +/-50, a negative weight and a target off the
   /// simplex.
   static let problems: [GradientProblem] =
-    [0.01, 0.5, 5].map { tau in
-      try! GradientProblem(
-        distribution: .categorical(
-          logits: [50, -50, 0.3, 1, -2, 0, 0.5, 2, -1, 0.1], temperature: tau),
-        objective: .quadratic(target: [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]))
-    } + [
+    [0.01, 0.5, 5].map(Problems.wideLogits) + [
       Problems.categoricalQuadratic, Problems.categoricalLinear, Problems.categoricalCold,
       try! GradientProblem(
         distribution: .categorical(logits: [0.2, -0.4], temperature: 0.3),

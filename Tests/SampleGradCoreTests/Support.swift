@@ -49,6 +49,15 @@ func worstZScore(_ m: RunningMoments, exact: [Double]) -> Double {
 }
 
 enum Problems {
+  /// K = 10 with logits of +/-50 and a quadratic loss, at `temperature`: near one-hot at
+  /// 0.01, flat at 5 (where block paths differ most from a naive loop).
+  static func wideLogits(temperature: Double) -> GradientProblem {
+    try! GradientProblem(
+      distribution: .categorical(
+        logits: [50, -50, 0.3, 1, -2, 0, 0.5, 2, -1, 0.1], temperature: temperature),
+      objective: .quadratic(target: [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]))
+  }
+
   static let categoricalQuadratic = try! GradientProblem(
     distribution: .categorical(logits: [1, 0.5, -0.5, 0], temperature: 0.5),
     objective: .quadratic(target: [0, 0, 1, 0]))
