@@ -212,11 +212,16 @@ struct CategoricalRelaxation: ConditionalRelaxation {
       relaxed: y, r: r, q: q, scratch: blockScratch.slot(0))
   }
 
-  /// Whether `rebarBlock` takes a block of `samples`: one variable, a linear or quadratic
-  /// `f` (whose value at each outcome is the table's entry) and a kernel for the CPU.
-  func rebarKernelTakes(samples: Int, objective: Objective) -> Bool {
-    variables == 1 && hasConditionalBlock && !table.isSum && !table.isModel
-      && objective.linearOrQuadratic != nil && sg_rebar_fits(k, samples) != 0
+  /// What `rebarBlock` hands its kernels for a block of `samples`, or nil where it does not
+  /// take it: it needs one variable, a linear or quadratic `f` (whose value at each outcome
+  /// is the table's entry) and a kernel for the CPU.
+  func rebarKernelForm(samples: Int, objective: Objective) -> (
+    quadratic: Bool, coefficients: [Double]
+  )? {
+    guard variables == 1, hasConditionalBlock, !table.isSum, !table.isModel,
+      sg_rebar_fits(k, samples) != 0
+    else { return nil }
+    return objective.linearOrQuadratic
   }
 
   func rebarBlock(
@@ -224,9 +229,9 @@ struct CategoricalRelaxation: ConditionalRelaxation {
     y: UnsafeMutablePointer<Double>, objective: Objective, eta: Double?,
     out: UnsafeMutablePointer<Double>, c: UnsafeMutablePointer<Double>
   ) -> Bool {
-    guard rebarKernelTakes(samples: samples, objective: objective),
-      let form = objective.linearOrQuadratic
-    else { return false }
+    guard let form = rebarKernelForm(samples: samples, objective: objective) else {
+      return false
+    }
     // y stays in the kernel's columns: only the finish reads it.
     CategoricalBlock.perturb(
       uniforms: noise.part(0), logits: logits, k: k, rows: samples, variables: 1,
