@@ -71,8 +71,7 @@ import Testing
     for (problem, samples, takes) in cases {
       let relaxation = CategoricalRelaxation(problem: problem, slots: 1)
       #expect(
-        (relaxation.rebarKernelForm(samples: samples, objective: problem.objective) != nil)
-          == takes,
+        relaxation.rebarKernelsTake(samples: samples, objective: problem.objective) == takes,
         "\(problem) \(samples)")
     }
   }

@@ -21,7 +21,7 @@ extension Objective {
     _ x: UnsafePointer<Double>, count: Int, direction v: UnsafePointer<Double>,
     into out: UnsafeMutablePointer<Double>
   ) {
-    switch spec {
+    switch form {
     case .linear, .table, .step:
       for k in 0..<count { out[k] = 0 }
     case .quadratic:
@@ -35,8 +35,8 @@ extension Objective {
         let along = variableValue(v, variable: d)
         writeRow(d, slope: scale * along, into: out)
       }
-    case .model(let model):
-      model.function.hessianProduct(x, direction: v, into: out)
+    case .model:
+      modelFunction.hessianProduct(x, direction: v, into: out)
     case .squaredMean:
       let n = Double(layout.variables)
       var along = 0.0

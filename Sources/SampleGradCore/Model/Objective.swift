@@ -96,14 +96,20 @@ public struct Objective: Sendable, Equatable {
     }
   }
 
-  /// A linear or quadratic objective's weights or target, for kernels that evaluate `f` and
-  /// `f'` themselves as `value` and `gradient` do (nil: another form).
-  var linearOrQuadratic: (quadratic: Bool, coefficients: [Double])? {
-    switch form {
-    case .linear: (false, coefficients)
-    case .quadratic: (true, coefficients)
-    default: nil
-    }
+  /// Whether `f` is linear or quadratic: the forms kernels evaluate themselves
+  /// (`withLinearOrQuadratic`).
+  var isLinearOrQuadratic: Bool { form == .linear || form == .quadratic }
+
+  /// `body` of a linear or quadratic objective's form, for kernels that evaluate `f` and
+  /// `f'` themselves as `value` and `gradient` do: whether it is quadratic, and its weights or
+  /// target; nil for another form. The array is lent, not copied: every thread's estimator
+  /// reads the same one, and a copy's retain and release per block made the threads take
+  /// turns at its reference count.
+  func withLinearOrQuadratic<R>(
+    _ body: (_ quadratic: Bool, _ coefficients: UnsafePointer<Double>) -> R
+  ) -> R? {
+    guard isLinearOrQuadratic else { return nil }
+    return coefficients.withUnsafeBufferPointer { body(form == .quadratic, $0.baseAddress!) }
   }
 
   // MARK: points
@@ -162,7 +168,7 @@ public struct Objective: Sendable, Equatable {
   }
 
   /// The model's `f` (for `.model` only).
-  private var modelFunction: any ModelFunction {
+  var modelFunction: any ModelFunction {
     guard case .model(let model) = spec else { preconditionFailure("not a model objective") }
     return model.function
   }

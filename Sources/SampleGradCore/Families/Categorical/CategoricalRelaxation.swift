@@ -212,16 +212,12 @@ struct CategoricalRelaxation: ConditionalRelaxation {
       relaxed: y, r: r, q: q, scratch: blockScratch.slot(0))
   }
 
-  /// What `rebarBlock` hands its kernels for a block of `samples`, or nil where it does not
-  /// take it: it needs one variable, a linear or quadratic `f` (whose value at each outcome
-  /// is the table's entry) and a kernel for the CPU.
-  func rebarKernelForm(samples: Int, objective: Objective) -> (
-    quadratic: Bool, coefficients: [Double]
-  )? {
-    guard variables == 1, hasConditionalBlock, !table.isSum, !table.isModel,
-      sg_rebar_fits(k, samples) != 0
-    else { return nil }
-    return objective.linearOrQuadratic
+  /// Whether `rebarBlock`'s kernels take a block of `samples`: one variable, a linear or
+  /// quadratic `f` (whose value at each outcome is the table's entry) and a kernel for the
+  /// CPU.
+  func rebarKernelsTake(samples: Int, objective: Objective) -> Bool {
+    variables == 1 && hasConditionalBlock && !table.isSum && !table.isModel
+      && objective.isLinearOrQuadratic && sg_rebar_fits(k, samples) != 0
   }
 
   func rebarBlock(
@@ -229,23 +225,21 @@ struct CategoricalRelaxation: ConditionalRelaxation {
     y: UnsafeMutablePointer<Double>, objective: Objective, eta: Double?,
     out: UnsafeMutablePointer<Double>, c: UnsafeMutablePointer<Double>
   ) -> Bool {
-    guard let form = rebarKernelForm(samples: samples, objective: objective) else {
-      return false
-    }
-    // y stays in the kernel's columns: only the finish reads it.
-    CategoricalBlock.perturb(
-      uniforms: noise.part(0), logits: logits, k: k, rows: samples, variables: 1,
-      temperature: temperature, best: hard, relaxed: y, relaxedInColumns: true,
-      scratch: blockScratch.slot(0))
-    form.coefficients.withUnsafeBufferPointer { coefficients in
+    guard rebarKernelsTake(samples: samples, objective: objective) else { return false }
+    return objective.withLinearOrQuadratic { quadratic, coefficients in
+      // y stays in the kernel's columns: only the finish reads it.
+      CategoricalBlock.perturb(
+        uniforms: noise.part(0), logits: logits, k: k, rows: samples, variables: 1,
+        temperature: temperature, best: hard, relaxed: y, relaxedInColumns: true,
+        scratch: blockScratch.slot(0))
       var finish = sg_rebar_finish(
-        quadratic: form.quadratic ? 1 : 0, coefficients: coefficients.baseAddress,
-        temperature: temperature, p: probabilities, hardValues: table.entries,
-        adaptive: eta == nil ? 1 : 0, eta: eta ?? 0, out: out, c: c)
+        quadratic: quadratic ? 1 : 0, coefficients: coefficients, temperature: temperature,
+        p: probabilities, hardValues: table.entries, adaptive: eta == nil ? 1 : 0,
+        eta: eta ?? 0, out: out, c: c)
       sg_rebar_rows(
         noise.part(1), hard, y, ratios, maxLogit[0], logSumExp[0], pMax[0], k, samples,
         1 / temperature, &finish, blockScratch.slot(0))
-    }
-    return true
+      return true
+    } ?? false
   }
 }
