@@ -77,7 +77,7 @@ struct BernoulliSampler: IndependentOutcomes {
 
   @inline(__always)
   func value(slot: Int, variable d: Int, setTo j: Int, state: Double) -> Double {
-    guard table.model != nil else {
+    guard table.isModel else {
       return table.value(replacing: outcome(slot: slot, variable: d), with: j, inSum: state)
     }
     // A model's f is no sum of terms: evaluate it at the sample with bit d set to j.
