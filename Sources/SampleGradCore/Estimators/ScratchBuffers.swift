@@ -3,7 +3,7 @@
 /// Every slot, and the indices, start on a cache line. The AVX-512 kernels move 64 bytes at
 /// a time; at malloc's 16-byte alignment most of those moves straddle two lines, and where
 /// malloc happened to place a thread's buffers decided its speed (REBAR's second thread in
-/// `bench` ran about 15% slower than the first; issue 22).
+/// `bench` ran up to 15% slower than the first; issue 22).
 final class ScratchBuffers {
   let count: Int
   private let storage: UnsafeMutablePointer<Double>
