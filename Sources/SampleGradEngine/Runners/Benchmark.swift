@@ -38,6 +38,12 @@ package enum Benchmark {
   /// a batch is calibrated to a small part of a round, less still per worker beyond the
   /// cores: a round of `seconds / rounds` then ends close to its deadline. (A fixed 20 ms
   /// batch made `--seconds 0.01 --threads 32` run 47 s on 2 cores; issue 21.)
+  ///
+  /// A round's rate is the sum of its workers' rates, each worker's samples over the time
+  /// from the round's start to its own last batch's end. Their last batches end at
+  /// different times, up to a batch apart: the round's samples over the slowest worker's
+  /// time counted the others' idle tail against the machine, and took 3 to 5% off every
+  /// speed-up at `--seconds 1`, more for lines whose batch came out longer (issue 22).
   package static func measure(
     _ name: String, threads: [Int], seconds: Double, rounds: Int = 5,
     makeWork: @escaping @Sendable () -> any BenchmarkWorkload
@@ -55,7 +61,7 @@ package enum Benchmark {
     var rates = [[Double]](repeating: [], count: threads.count)
     for _ in 0..<rounds {
       for (slot, count) in threads.enumerated() {
-        let counter = LockedValue(0)
+        let rate = LockedValue(0.0)
         let start = DispatchTime.now()
         let deadline = start.uptimeNanoseconds + UInt64(roundSeconds * 1e9)
         DispatchQueue.concurrentPerform(iterations: count) { _ in
@@ -68,10 +74,10 @@ package enum Benchmark {
             work.draw(batch)
             drawn += batch
           } while DispatchTime.now().uptimeNanoseconds < deadline
-          counter.withLock { $0 += drawn }
+          let busy = DispatchTime.now().seconds(since: start)
+          rate.withLock { $0 += Double(drawn) / busy }
         }
-        let elapsed = DispatchTime.now().seconds(since: start)
-        rates[slot].append(Double(counter.withLock { $0 }) / elapsed)
+        rates[slot].append(rate.withLock { $0 })
       }
     }
     let single = threads.firstIndex(of: 1)
