@@ -1,4 +1,4 @@
-// What the AVX-512 strip kernels share (noise_blocks.c, rebar_finish.c): a strip is eight
+// What the AVX-512 strip kernels share (noise_blocks.c, rebar_strip.h): a strip is eight
 // consecutive rows of one variable, a value of each in one register, read from row-major
 // blocks by gathers and written back by scatters. x86-64 only; include after immintrin.h.
 #ifndef SG_STRIPS_H
