@@ -29,7 +29,8 @@ let package = Package(
       dependencies: ["CVectorMath", .product(name: "TOMLKit", package: "TOMLKit")],
       swiftSettings: fast
     ),
-    // Bulk log and exp, vectorised by clang with glibc's libmvec (glibc only, so Linux only).
+    // The vectorised C kernels: bulk log and exp through glibc's libmvec (glibc only, so Linux
+    // only), the block samplers built on them, and Adam's step.
     .target(
       name: "CVectorMath",
       cSettings: [

@@ -15,5 +15,6 @@ int sg_vector_width(void);
 
 #include "CNoiseBlocks.h"
 #include "CRebarBlocks.h"
+#include "CAdamStep.h"
 
 #endif

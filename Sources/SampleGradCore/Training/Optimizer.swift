@@ -1,3 +1,4 @@
+import CVectorMath
 import Foundation
 
 /// The optimisers a training race can use, by the names scenario files and flags use.
@@ -71,6 +72,7 @@ public struct Optimizer: Sendable, Equatable {
     _ theta: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeBufferPointer<Double>,
     learningRate a: Double
   ) {
+    precondition(g.count == theta.count, "a gradient of \(g.count) for \(theta.count) parameters")
     updates += 1
     switch kind {
     case .sgd:
@@ -81,12 +83,15 @@ public struct Optimizer: Sendable, Equatable {
       let t = Double(updates)
       let correction1 = 1 - pow(b1, t)
       let correction2 = 1 - pow(b2, t)
-      for j in theta.indices {
-        m[j] = b1 * m[j] + (1 - b1) * g[j]
-        v[j] = b2 * v[j] + (1 - b2) * g[j] * g[j]
-        let mHat = m[j] / correction1
-        let vHat = v[j] / correction2
-        theta[j] -= a * mHat / (vHat.squareRoot() + adam.epsilon)
+      // The same arithmetic as the paper's loop, a vector of parameters at a time (C, where
+      // the square root is an instruction: CAdamStep.h).
+      precondition(m.count == theta.count, "Adam's state is for \(m.count) parameters")
+      m.withUnsafeMutableBufferPointer { m in
+        v.withUnsafeMutableBufferPointer { v in
+          sg_adam_step(
+            theta.baseAddress, g.baseAddress, m.baseAddress, v.baseAddress, theta.count, b1, b2,
+            correction1, correction2, a, adam.epsilon)
+        }
       }
     }
   }
