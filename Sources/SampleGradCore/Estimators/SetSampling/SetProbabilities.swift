@@ -20,22 +20,29 @@ struct SetProbabilities {
   static let largestTabulated = 6
 
   let k: Int
-  /// `log Q` and `log p` of every subset, by bit mask over the set's members.
+  /// Owns the two tables below; only kept, never read in the loops, so that filling and
+  /// reading them (once per sample) take no retain and release of it.
   private let tables: ScratchBuffers?
+  /// `log Q` and `log p` of every subset, by bit mask over the set's members (nil when the
+  /// set is too large to tabulate, which is allowed only for the whole space).
+  private let logQTable: UnsafeMutablePointer<Double>?
+  private let logMassTable: UnsafeMutablePointer<Double>?
   private(set) var isWholeSpace = false
 
   init(k: Int) {
     self.k = k
     tables = k <= Self.largestTabulated ? ScratchBuffers(count: 1 << k, slots: 2) : nil
+    logQTable = tables?.slot(0)
+    logMassTable = tables?.slot(1)
   }
 
   /// Fills the table for the members' log-probabilities and the log of the outside mass.
   mutating func fill(logP: UnsafePointer<Double>, logOutside: Double) {
     isWholeSpace = logOutside == -.infinity
     guard !isWholeSpace else { return }
-    guard let tables else { preconditionFailure("a set of \(k) is tabulated only if whole") }
-    let logQ = tables.slot(0)
-    let logMass = tables.slot(1)
+    guard let logQ = logQTable, let logMass = logMassTable else {
+      preconditionFailure("a set of \(k) is tabulated only if whole")
+    }
     logQ[0] = 0
     logMass[0] = -.infinity
     for mask in 1..<(1 << k) {
@@ -55,8 +62,8 @@ struct SetProbabilities {
   /// `log Q(S with the members in `removed` left out)`.
   @inline(__always)
   private func logQ(without removed: Int) -> Double {
-    guard !isWholeSpace, let tables else { return 0 }
-    return tables.slot(0)[((1 << k) - 1) & ~removed]
+    guard !isWholeSpace, let logQTable else { return 0 }
+    return logQTable[((1 << k) - 1) & ~removed]
   }
 
   /// `log R(S, s) = log p^(D\s)(S \ s) - log p(S)`, the leave-one-out ratio.
